@@ -6,10 +6,13 @@
 //! the offset unit the caller needs. The CLI (`main.rs`) and the WebAssembly
 //! binding (`wasm.rs`) are thin edges around these functions.
 
+pub mod intake;
 pub mod model;
 pub mod offsets;
 pub mod project;
 pub mod report;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
 
 mod extract;
 

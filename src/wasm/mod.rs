@@ -1,0 +1,125 @@
+//! The WebAssembly binding: the only module that knows about `JsValue`.
+//!
+//! Every exported function decodes its input, calls the core and encodes the
+//! result; none has logic of its own. Offsets leave in the unit the caller
+//! asks for: UTF-16 code units for the DOM, code points for storage and
+//! exports. [`TextIndex`] keeps one document's [`OffsetMap`] alive on the Rust
+//! side so the page converts DOM selections without re-sending the text.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::intake::Limits;
+use crate::{OffsetMap, Options, Unit};
+
+/// Extracts the claims of `text` and returns the JSON-contract record for
+/// document `id`, offsets in `unit` (`"utf16"` or `"codepoint"`).
+#[wasm_bindgen]
+pub fn extract(id: &str, text: &str, unit: &str) -> Result<JsValue, JsError> {
+    let unit = parse_unit(unit)?;
+    let record = crate::report(id, text, &crate::extract(text, &Options::default()), unit);
+    encode(&record)
+}
+
+/// The default tag set of a new library (`klaim::project::default_tags`).
+#[wasm_bindgen(js_name = defaultTags)]
+pub fn default_tags() -> Result<JsValue, JsError> {
+    encode(&crate::project::default_tags())
+}
+
+/// The project file's `format` and `version` this build writes.
+#[wasm_bindgen(js_name = projectFormat)]
+pub fn project_format() -> Result<JsValue, JsError> {
+    #[derive(Serialize)]
+    struct Format {
+        format: &'static str,
+        version: u32,
+    }
+    encode(&Format { format: crate::project::FORMAT, version: crate::project::VERSION })
+}
+
+/// The size limits intake enforces, so the page can refuse a huge file before
+/// reading it.
+#[wasm_bindgen(js_name = intakeLimits)]
+pub fn intake_limits() -> Result<JsValue, JsError> {
+    encode(&Limits::default())
+}
+
+/// Documents from the file `name` with contents `bytes`. Throws an object
+/// `{kind, message, size?, limit?, line?}` when the file is refused.
+#[wasm_bindgen]
+pub fn intake(name: &str, bytes: &[u8]) -> Result<JsValue, JsValue> {
+    outcome(crate::intake::intake(name, bytes, &Limits::default()))
+}
+
+/// One document from pasted text; refused like [`intake`].
+#[wasm_bindgen(js_name = intakeText)]
+pub fn intake_text(name: &str, text: &str) -> Result<JsValue, JsValue> {
+    outcome(crate::intake::intake_text(name, text, &Limits::default()))
+}
+
+/// The crate version, shown in the page's help.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_owned()
+}
+
+/// Offset conversion for one document's text.
+#[wasm_bindgen]
+pub struct TextIndex {
+    map: OffsetMap,
+}
+
+#[wasm_bindgen]
+impl TextIndex {
+    #[wasm_bindgen(constructor)]
+    pub fn new(text: &str) -> TextIndex {
+        TextIndex { map: OffsetMap::new(text) }
+    }
+
+    /// Length of the text in `unit`.
+    pub fn len(&self, unit: &str) -> Result<usize, JsError> {
+        Ok(self.map.len(parse_unit(unit)?))
+    }
+
+    /// Converts one offset; see `OffsetMap::convert` for clamping.
+    pub fn convert(&self, offset: usize, from: &str, to: &str) -> Result<usize, JsError> {
+        Ok(self.map.convert(offset, parse_unit(from)?, parse_unit(to)?))
+    }
+
+    /// Converts many offsets at once: one boundary crossing per document.
+    #[wasm_bindgen(js_name = convertAll)]
+    pub fn convert_all(&self, offsets: &[u32], from: &str, to: &str) -> Result<Vec<u32>, JsError> {
+        let (from, to) = (parse_unit(from)?, parse_unit(to)?);
+        Ok(offsets.iter().map(|&o| self.map.convert(o as usize, from, to) as u32).collect())
+    }
+
+    #[wasm_bindgen(js_name = isBoundary)]
+    pub fn is_boundary(&self, offset: usize, unit: &str) -> Result<bool, JsError> {
+        Ok(self.map.is_boundary(offset, parse_unit(unit)?))
+    }
+}
+
+// Helpers.
+
+fn parse_unit(unit: &str) -> Result<Unit, JsError> {
+    match unit {
+        "utf16" => Ok(Unit::Utf16),
+        "codepoint" => Ok(Unit::CodePoint),
+        "byte" => Ok(Unit::Byte),
+        other => Err(JsError::new(&format!("unknown unit `{other}` (utf16, codepoint, byte)"))),
+    }
+}
+
+/// Plain objects (not `Map`s) and `null` for `None`, as `JSON.parse` gives.
+fn encode<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    value.serialize(&serializer).map_err(|e| JsError::new(&e.to_string()))
+}
+
+fn outcome<T: Serialize, E: Serialize>(result: Result<T, E>) -> Result<JsValue, JsValue> {
+    match result {
+        Ok(value) => encode(&value).map_err(JsValue::from),
+        Err(error) => Err(encode(&error).map_err(JsValue::from)?),
+    }
+}
