@@ -6,6 +6,7 @@
 //! the offset unit the caller needs. The CLI (`main.rs`) and the WebAssembly
 //! binding (`wasm.rs`) are thin edges around these functions.
 
+pub mod exchange;
 pub mod intake;
 pub mod model;
 pub mod offsets;

@@ -1,0 +1,129 @@
+//! CSV, one row per claim, for spreadsheet software.
+//!
+//! - A UTF-8 byte order mark, so Excel reads the file as UTF-8.
+//! - RFC 4180: CRLF between records, every field quoted, `"` doubled. Line
+//!   breaks inside a field stay as they are (quoted, so they are legal).
+//! - Formulas neutralised (OWASP "CSV injection"): a cell whose first character
+//!   is `=`, `+`, `-`, `@`, tab or carriage return gets a leading `'`, which
+//!   spreadsheets show as text. Numeric columns are never negative, so they
+//!   are never touched.
+
+use super::{kind_name, modality_name, tag_labels};
+use crate::project::{Origin, Project, Status};
+
+const HEADER: [&str; 19] = [
+    "document_id",
+    "document_name",
+    "claim_id",
+    "start",
+    "end",
+    "text",
+    "kind",
+    "modality",
+    "claimant",
+    "claimant_resolved",
+    "cue",
+    "via",
+    "quantities",
+    "origin",
+    "status",
+    "tags",
+    "note",
+    "edited",
+    "document_edited",
+];
+
+pub fn export(project: &Project) -> String {
+    let mut out = String::from("\u{feff}");
+    row(&mut out, HEADER.iter().map(|h| h.to_string()));
+    for doc in &project.documents {
+        for c in &doc.claims {
+            let r = &c.claim;
+            let quantities = r
+                .quantities
+                .iter()
+                .map(|q| {
+                    let value = if q.value.fract() == 0.0 && q.value.abs() < 9e15 {
+                        format!("{}", q.value as i64)
+                    } else {
+                        q.value.to_string()
+                    };
+                    match &q.qualifier {
+                        Some(qual) => format!("{qual} {value} {}", q.unit),
+                        None => format!("{value} {}", q.unit),
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            row(
+                &mut out,
+                [
+                    doc.id.clone(),
+                    doc.name.clone(),
+                    c.id.clone(),
+                    r.start.to_string(),
+                    r.end.to_string(),
+                    r.text.clone(),
+                    kind_name(r.kind).into(),
+                    modality_name(r.modality).into(),
+                    r.claimant
+                        .as_ref()
+                        .map_or(String::new(), |x| x.text.clone()),
+                    r.claimant
+                        .as_ref()
+                        .map_or(String::new(), |x| x.resolved.clone()),
+                    r.cue.as_ref().map_or(String::new(), |x| x.text.clone()),
+                    r.via.as_ref().map_or(String::new(), |x| x.text.clone()),
+                    quantities,
+                    origin_name(c.origin).into(),
+                    status_name(c.status).into(),
+                    tag_labels(project, c).join("; "),
+                    c.note.clone(),
+                    c.edited.clone(),
+                    doc.edited.clone(),
+                ],
+            );
+        }
+    }
+    out
+}
+
+/// One record: every field quoted, formulas neutralised, CRLF.
+fn row(out: &mut String, fields: impl IntoIterator<Item = String>) {
+    for (i, field) in fields.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&cell(&field));
+    }
+    out.push_str("\r\n");
+}
+
+/// A quoted CSV field whose content a spreadsheet shows as text.
+pub(super) fn cell(value: &str) -> String {
+    let risky = value.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let mut out = String::with_capacity(value.len() + 3);
+    out.push('"');
+    if risky {
+        out.push('\'');
+    }
+    out.push_str(&value.replace('"', "\"\""));
+    out.push('"');
+    out
+}
+
+fn origin_name(origin: Origin) -> &'static str {
+    match origin {
+        Origin::Extracted => "extracted",
+        Origin::User => "user",
+        Origin::Imported => "imported",
+    }
+}
+
+fn status_name(status: Status) -> &'static str {
+    match status {
+        Status::Pending => "pending",
+        Status::Accepted => "accepted",
+        Status::Rejected => "rejected",
+    }
+}

@@ -1,0 +1,356 @@
+//! The klaim project file: lossless export, strict import, and merging two
+//! libraries.
+
+use std::cmp::Ordering;
+use std::collections::HashSet;
+
+use super::{error_at, whole, ImportError, Text};
+use crate::project::{Document, Project, FORMAT, VERSION};
+
+/// The project as pretty JSON with a final newline. Reading it back with
+/// [`parse_project`] gives an equal project, so export, import, export gives
+/// the same bytes.
+pub fn export(project: &Project) -> String {
+    let mut out = serde_json::to_string_pretty(project).expect("a project always serializes");
+    out.push('\n');
+    out
+}
+
+/// Reads a klaim project file and [`validate`]s it.
+pub fn parse_project(input: &str) -> Result<Project, ImportError> {
+    let input = input.strip_prefix('\u{feff}').unwrap_or(input);
+    // Check what the file says it is before its shape, so that a foreign file
+    // is called foreign rather than "missing field `tags`".
+    let value: serde_json::Value = serde_json::from_str(input)
+        .map_err(|e| error_at(format!("line {}", e.line()), format!("not valid JSON: {e}")))?;
+    let Some(obj) = value.as_object() else {
+        return Err(whole("not a klaim project: the file is not a JSON object"));
+    };
+    match obj.get("format").and_then(|f| f.as_str()) {
+        Some(FORMAT) => {}
+        Some(other) => {
+            return Err(error_at(
+                "format",
+                format!("not a klaim project: format is `{other}`"),
+            ))
+        }
+        None => return Err(error_at("format", "not a klaim project: no `format` field")),
+    }
+    match obj.get("version").and_then(|v| v.as_u64()) {
+        Some(v) if v == u64::from(VERSION) => {}
+        Some(v) if v > u64::from(VERSION) => {
+            return Err(error_at(
+                "version",
+                format!(
+                    "version {v} was written by a newer klaim; this one reads version {VERSION}"
+                ),
+            ))
+        }
+        Some(v) => return Err(error_at("version", format!("unknown version {v}"))),
+        None => return Err(error_at("version", "missing or not a number")),
+    }
+    let project: Project = serde_json::from_str(input)
+        .map_err(|e| error_at(format!("line {}", e.line()), strip_position(&e)))?;
+    validate(&project)?;
+    Ok(project)
+}
+
+/// Checks what serde cannot: unique ids, tags that exist, and every span inside
+/// its document with a `text` equal to its slice (code points).
+pub fn validate(project: &Project) -> Result<(), ImportError> {
+    let mut tag_ids = HashSet::new();
+    for (i, tag) in project.tags.iter().enumerate() {
+        if !tag_ids.insert(tag.id.as_str()) {
+            return Err(error_at(
+                format!("tags[{i}]"),
+                format!("tag id `{}` appears twice", tag.id),
+            ));
+        }
+    }
+    let mut doc_ids = HashSet::new();
+    for (d, doc) in project.documents.iter().enumerate() {
+        let at = |rest: &str| format!("documents[{d}] (`{}`){rest}", doc.id);
+        if !doc_ids.insert(doc.id.as_str()) {
+            return Err(error_at(at(""), "document id appears twice"));
+        }
+        let text = Text::new(&doc.text);
+        let span =
+            |field: String, start: usize, end: usize, quoted: &str| -> Result<(), ImportError> {
+                match text.slice(start, end) {
+                    None => Err(error_at(
+                        at(&field),
+                        format!(
+                            "offsets {start}..{end} are outside the text ({} code points)",
+                            text.len()
+                        ),
+                    )),
+                    Some(s) if s != quoted => Err(error_at(
+                        at(&field),
+                        format!(
+                            "text {quoted:?} does not match the document at {start}..{end} ({s:?})"
+                        ),
+                    )),
+                    Some(_) => Ok(()),
+                }
+            };
+        for (i, b) in doc.boilerplate.iter().enumerate() {
+            // Boilerplate `text` is optional in the contract: check it when given.
+            if b.text.is_empty() {
+                span(
+                    format!(".boilerplate[{i}]"),
+                    b.start,
+                    b.end,
+                    text.slice(b.start, b.end).unwrap_or(""),
+                )?;
+            } else {
+                span(format!(".boilerplate[{i}]"), b.start, b.end, &b.text)?;
+            }
+        }
+        for (i, e) in doc.entities.iter().enumerate() {
+            span(format!(".entities[{i}]"), e.start, e.end, &e.text)?;
+        }
+        let mut claim_ids = HashSet::new();
+        for (i, c) in doc.claims.iter().enumerate() {
+            let f = |rest: &str| format!(".claims[{i}]{rest}");
+            if !claim_ids.insert(c.id.as_str()) {
+                return Err(error_at(
+                    at(&f("")),
+                    format!("claim id `{}` appears twice", c.id),
+                ));
+            }
+            let r = &c.claim;
+            span(f(""), r.start, r.end, &r.text)?;
+            if let Some(x) = &r.claimant {
+                span(f(".claimant"), x.start, x.end, &x.text)?;
+            }
+            if let Some(x) = &r.cue {
+                span(f(".cue"), x.start, x.end, &x.text)?;
+            }
+            if let Some(x) = &r.via {
+                span(f(".via"), x.start, x.end, &x.text)?;
+            }
+            for (q, x) in r.quantities.iter().enumerate() {
+                span(f(&format!(".quantities[{q}]")), x.start, x.end, &x.text)?;
+            }
+            for tag in &c.tags {
+                if !tag_ids.contains(tag.as_str()) {
+                    return Err(error_at(
+                        at(&f(".tags")),
+                        format!("tag `{tag}` is not in the project's tag set"),
+                    ));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// What [`merge`] did, for the message the user sees.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct MergeSummary {
+    pub documents_added: usize,
+    pub documents_updated: usize,
+    pub claims_added: usize,
+    pub claims_updated: usize,
+    pub tags_added: usize,
+    /// Incoming documents whose id was taken by a different text in the
+    /// library: `(old id, new id)`. Both are kept.
+    pub renamed: Vec<(String, String)>,
+}
+
+/// `incoming` merged into `base`, by document and claim id.
+///
+/// - Tags: the base set, then incoming tags with new ids.
+/// - A document only on one side is kept. A document on both sides with the
+///   same text is merged: name, boilerplate and entities from the side edited
+///   later; claims by id, the later `edited` winning (a tie keeps the base).
+/// - A document on both sides with different texts is not the same document
+///   (texts are never edited): the incoming one is added under a new id.
+///
+/// Nothing in `base` is lost except what a later edit of the same claim
+/// replaced.
+pub fn merge(base: &Project, incoming: &Project) -> (Project, MergeSummary) {
+    let mut out = base.clone();
+    let mut summary = MergeSummary::default();
+    for tag in &incoming.tags {
+        if !out.tags.iter().any(|t| t.id == tag.id) {
+            out.tags.push(tag.clone());
+            summary.tags_added += 1;
+        }
+    }
+    for doc in &incoming.documents {
+        match out.documents.iter_mut().find(|d| d.id == doc.id) {
+            None => {
+                summary.documents_added += 1;
+                out.documents.push(doc.clone());
+            }
+            Some(mine) if mine.text == doc.text => {
+                if merge_document(mine, doc, &mut summary) {
+                    summary.documents_updated += 1;
+                }
+            }
+            Some(_) => {
+                let mut n = 2;
+                let id = loop {
+                    let id = format!("{}-{n}", doc.id);
+                    if !out.documents.iter().any(|d| d.id == id)
+                        && !incoming.documents.iter().any(|d| d.id == id)
+                    {
+                        break id;
+                    }
+                    n += 1;
+                };
+                summary.renamed.push((doc.id.clone(), id.clone()));
+                summary.documents_added += 1;
+                out.documents.push(Document { id, ..doc.clone() });
+            }
+        }
+    }
+    (out, summary)
+}
+
+/// Merges `theirs` into `mine` (same id, same text); whether anything changed.
+fn merge_document(mine: &mut Document, theirs: &Document, summary: &mut MergeSummary) -> bool {
+    let mut changed = false;
+    if later(&theirs.edited, &mine.edited) {
+        let doc_changed = mine.name != theirs.name
+            || mine.boilerplate != theirs.boilerplate
+            || mine.entities != theirs.entities;
+        mine.name.clone_from(&theirs.name);
+        mine.boilerplate.clone_from(&theirs.boilerplate);
+        mine.entities.clone_from(&theirs.entities);
+        mine.edited.clone_from(&theirs.edited);
+        changed |= doc_changed;
+    }
+    if later(&mine.added, &theirs.added) {
+        mine.added.clone_from(&theirs.added);
+    }
+    for claim in &theirs.claims {
+        match mine.claims.iter_mut().find(|c| c.id == claim.id) {
+            None => {
+                mine.claims.push(claim.clone());
+                summary.claims_added += 1;
+                changed = true;
+            }
+            Some(c) if later(&claim.edited, &c.edited) && c != claim => {
+                *c = claim.clone();
+                summary.claims_updated += 1;
+                changed = true;
+            }
+            Some(_) => {}
+        }
+    }
+    changed
+}
+
+/// Whether RFC 3339 time `a` is strictly later than `b`. Times that do not
+/// parse compare as strings (which orders `toISOString()` output correctly).
+fn later(a: &str, b: &str) -> bool {
+    match (instant(a), instant(b)) {
+        (Some(x), Some(y)) => x.cmp(&y) == Ordering::Greater,
+        _ => a > b,
+    }
+}
+
+/// Seconds since 1970 (UTC) and nanoseconds of an RFC 3339 time:
+/// `YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM)`.
+fn instant(s: &str) -> Option<(i64, u32)> {
+    let b = s.as_bytes();
+    let num = |r: std::ops::Range<usize>| -> Option<i64> {
+        let part = s.get(r)?;
+        part.bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| part.parse().ok())?
+    };
+    if b.len() < 20
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || !matches!(b[10], b'T' | b't' | b' ')
+        || b[13] != b':'
+        || b[16] != b':'
+    {
+        return None;
+    }
+    let (y, mo, d, h, mi, sec) = (
+        num(0..4)?,
+        num(5..7)?,
+        num(8..10)?,
+        num(11..13)?,
+        num(14..16)?,
+        num(17..19)?,
+    );
+    let mut i = 19;
+    let mut nanos = 0u32;
+    if b[i] == b'.' {
+        let digits = b[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if digits == 0 {
+            return None;
+        }
+        for k in 0..9 {
+            nanos = nanos * 10
+                + if k < digits {
+                    u32::from(b[i + 1 + k] - b'0')
+                } else {
+                    0
+                };
+        }
+        i += 1 + digits;
+    }
+    let offset = match b.get(i)? {
+        b'Z' | b'z' if i + 1 == b.len() => 0,
+        sign @ (b'+' | b'-') if i + 6 == b.len() && b[i + 3] == b':' => {
+            let m = num(i + 1..i + 3)? * 60 + num(i + 4..i + 6)?;
+            if *sign == b'+' {
+                m
+            } else {
+                -m
+            }
+        }
+        _ => return None,
+    };
+    if !(1..=12).contains(&mo) || !(1..=31).contains(&d) || h > 23 || mi > 59 || sec > 60 {
+        return None;
+    }
+    // Days from civil (Howard Hinnant's algorithm).
+    let yy = if mo <= 2 { y - 1 } else { y };
+    let era = yy.div_euclid(400);
+    let yoe = yy - era * 400;
+    let doy = (153 * (if mo > 2 { mo - 3 } else { mo + 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    Some((
+        days * 86_400 + h * 3600 + mi * 60 + sec - offset * 60,
+        nanos,
+    ))
+}
+
+/// serde_json's message without its ` at line L column C` tail, which the
+/// caller reports as the location.
+fn strip_position(e: &serde_json::Error) -> String {
+    let msg = e.to_string();
+    match msg.rfind(" at line ") {
+        Some(i) => format!("{} (column {})", &msg[..i], e.column()),
+        None => msg,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check_later(a: &str, b: &str, expect: bool) {
+        assert_eq!(later(a, b), expect, "{a} later than {b}");
+    }
+
+    #[test]
+    fn compares_times() {
+        check_later("2026-11-22T10:00:00.000Z", "2026-11-22T09:59:59.999Z", true);
+        check_later("2026-11-22T10:00:00Z", "2026-11-22T10:00:00.000Z", false);
+        check_later("2026-11-22T10:00:00+07:00", "2026-11-22T04:00:00Z", false);
+        check_later("2026-11-22T10:00:00+07:00", "2026-11-22T02:59:59Z", true);
+        check_later("2027-01-01T00:00:00Z", "2026-12-31T23:59:59.5Z", true);
+        check_later("2024-03-01T00:00:00Z", "2024-02-29T23:00:00Z", true);
+        check_later("b", "a", true); // Not times: string order.
+    }
+}

@@ -1,0 +1,544 @@
+//! Export and import: a klaim [`Project`] converted to and from the formats
+//! other tools read (issue 4).
+//!
+//! Pure functions over `&str` and project structs: no IO, no clock (callers
+//! pass `now`), no JS. The CLI (`cli/export.rs`) and the wasm binding
+//! (`wasm/exchange.rs`) are thin edges around [`export`], [`import`] and
+//! [`merge`].
+//!
+//! Offsets in every format are Unicode code points, as in the project file and
+//! the extraction contract; every conversion to bytes goes through
+//! [`OffsetMap`]. Imported offsets are checked against the text (range, and the
+//! quoted text where the format carries one); a span that does not fit is
+//! re-anchored by its quote or skipped, and either way named in
+//! [`Imported::warnings`], never applied silently.
+//!
+//! One module per format:
+//! - `klaim`: the project file itself, lossless; validation and [`merge`].
+//! - `jsonl`: the extraction contract, one document per line, plus the
+//!   user's decisions.
+//! - `csv`: one row per claim, for spreadsheets.
+//! - `w3c`: W3C Web Annotation JSON-LD.
+//! - `doccano`: doccano sequence-labelling JSONL.
+//! - `labelstudio`: Label Studio task JSON.
+//! - `claimreview`: schema.org ClaimReview for claims with a verdict tag.
+
+mod claimreview;
+mod csv;
+mod doccano;
+mod jsonl;
+mod klaim;
+mod labelstudio;
+mod w3c;
+
+use std::fmt;
+
+use crate::offsets::{OffsetMap, Unit};
+use crate::project::{AnnotatedClaim, Document, Origin, Project, Status, Tag};
+use crate::report::ClaimRecord;
+use crate::{Kind, Modality};
+
+pub use klaim::{merge, parse_project, validate, MergeSummary};
+
+/// A file format klaim exports to, imports from, or both.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// The klaim project file (export and import).
+    Klaim,
+    /// The extraction contract as JSON Lines with the user's decisions (export).
+    Jsonl,
+    /// One row per claim (export).
+    Csv,
+    /// W3C Web Annotation JSON-LD (export and import).
+    W3c,
+    /// doccano sequence-labelling JSONL (export and import).
+    Doccano,
+    /// Label Studio task JSON (export and import).
+    LabelStudio,
+    /// schema.org ClaimReview JSON-LD (export).
+    ClaimReview,
+}
+
+impl Format {
+    pub const ALL: [Format; 7] = [
+        Format::Klaim,
+        Format::Jsonl,
+        Format::Csv,
+        Format::W3c,
+        Format::Doccano,
+        Format::LabelStudio,
+        Format::ClaimReview,
+    ];
+
+    /// The name used on the command line and in the page: `klaim`, `jsonl`,
+    /// `csv`, `w3c`, `doccano`, `labelstudio`, `claimreview`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Klaim => "klaim",
+            Format::Jsonl => "jsonl",
+            Format::Csv => "csv",
+            Format::W3c => "w3c",
+            Format::Doccano => "doccano",
+            Format::LabelStudio => "labelstudio",
+            Format::ClaimReview => "claimreview",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.name() == name)
+    }
+
+    /// A file name extension for an export in this format.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Klaim => "klaim.json",
+            Format::Jsonl => "jsonl",
+            Format::Csv => "csv",
+            Format::W3c => "w3c.jsonld",
+            Format::Doccano => "doccano.jsonl",
+            Format::LabelStudio => "labelstudio.json",
+            Format::ClaimReview => "claimreview.jsonld",
+        }
+    }
+
+    /// The media type for a download of this format.
+    pub fn media_type(self) -> &'static str {
+        match self {
+            Format::Csv => "text/csv;charset=utf-8",
+            Format::Jsonl | Format::Doccano => "application/x-ndjson",
+            Format::W3c => "application/ld+json;profile=\"http://www.w3.org/ns/anno.jsonld\"",
+            Format::ClaimReview => "application/ld+json",
+            Format::Klaim | Format::LabelStudio => "application/json",
+        }
+    }
+
+    /// Whether [`import`] reads this format.
+    pub fn can_import(self) -> bool {
+        matches!(
+            self,
+            Format::Klaim | Format::W3c | Format::Doccano | Format::LabelStudio
+        )
+    }
+}
+
+/// `project` in `format`. Exports never fail: offsets are clamped to the text
+/// through [`OffsetMap`] so that every quoted text equals its slice, even for a
+/// project that was not validated.
+pub fn export(project: &Project, format: Format) -> String {
+    match format {
+        Format::Klaim => klaim::export(project),
+        Format::Jsonl => jsonl::export(project),
+        Format::Csv => csv::export(project),
+        Format::W3c => w3c::export(project),
+        Format::Doccano => doccano::export(project),
+        Format::LabelStudio => labelstudio::export(project),
+        Format::ClaimReview => claimreview::export(project),
+    }
+}
+
+/// What an import brought in, to be [`merge`]d into the library (or, for a
+/// klaim project, to replace it).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Imported {
+    pub format: Format,
+    /// The documents the file holds, with the claims it adds. For W3C these are
+    /// copies of library documents (annotations point at texts they do not
+    /// carry) holding only the new claims.
+    pub project: Project,
+    /// Spans that were re-anchored or skipped, and other things the user should
+    /// know, each naming its line or item.
+    pub warnings: Vec<String>,
+}
+
+/// Why a file could not be imported at all. Nothing of it is applied.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportError {
+    /// Where: `line 3`, `documents[2].claims[0].start`, `annotation 5`; empty
+    /// when the whole file is at fault.
+    pub at: String,
+    pub message: String,
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.at.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.at, self.message)
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// Reads `input` as `format` (or the format [`detect`] recognises when `None`).
+///
+/// `library` is the project the result will be merged into: W3C annotations
+/// are attached to its documents, and spans it already has are not imported
+/// twice. `now` (RFC 3339) stamps documents and claims the file does not date.
+/// Imported spans become claims to review: origin `imported`, status `pending`.
+pub fn import(
+    input: &str,
+    format: Option<Format>,
+    library: &Project,
+    now: &str,
+) -> Result<Imported, ImportError> {
+    let input = input.strip_prefix('\u{feff}').unwrap_or(input);
+    let format = match format {
+        Some(f) => f,
+        None => detect(input).ok_or_else(|| {
+            whole("not a format klaim imports (klaim project, W3C Web Annotation, doccano JSONL, Label Studio JSON)")
+        })?,
+    };
+    let (project, warnings) = match format {
+        Format::Klaim => (parse_project(input)?, Vec::new()),
+        Format::W3c => w3c::import(input, library)?,
+        Format::Doccano => doccano::import(input, library, now)?,
+        Format::LabelStudio => labelstudio::import(input, library, now)?,
+        other => {
+            return Err(whole(format!(
+                "{} files are exported only, not imported",
+                other.name()
+            )))
+        }
+    };
+    Ok(Imported {
+        format,
+        project,
+        warnings,
+    })
+}
+
+/// The importable format `input` looks like, from its first JSON value.
+pub fn detect(input: &str) -> Option<Format> {
+    let input = input.strip_prefix('\u{feff}').unwrap_or(input).trim_start();
+    let first: serde_json::Value = match serde_json::from_str(input) {
+        Ok(v) => v,
+        // JSON Lines: the first line decides.
+        Err(_) => serde_json::from_str(input.lines().next()?).ok()?,
+    };
+    let item = match &first {
+        serde_json::Value::Array(items) => items.first()?,
+        v => v,
+    };
+    let obj = item.as_object()?;
+    if obj.get("format").and_then(|f| f.as_str()) == Some(crate::project::FORMAT) {
+        return Some(Format::Klaim);
+    }
+    let context = obj
+        .get("@context")
+        .map(|c| c.to_string())
+        .unwrap_or_default();
+    let types = obj.get("type").map(|t| t.to_string()).unwrap_or_default();
+    if context.contains("www.w3.org/ns/anno") || types.contains("Annotation") {
+        return Some(Format::W3c);
+    }
+    if obj.get("data").and_then(|d| d.get("text")).is_some() {
+        return Some(Format::LabelStudio);
+    }
+    if obj.get("text").is_some_and(|t| t.is_string()) {
+        return Some(Format::Doccano);
+    }
+    None
+}
+
+// Shared helpers for the format modules.
+
+fn whole(message: impl Into<String>) -> ImportError {
+    ImportError {
+        at: String::new(),
+        message: message.into(),
+    }
+}
+
+fn error_at(at: impl Into<String>, message: impl Into<String>) -> ImportError {
+    ImportError {
+        at: at.into(),
+        message: message.into(),
+    }
+}
+
+/// A document text with its offset map: code point spans sliced safely.
+struct Text<'a> {
+    text: &'a str,
+    map: OffsetMap,
+}
+
+impl<'a> Text<'a> {
+    fn new(text: &'a str) -> Text<'a> {
+        Text {
+            text,
+            map: OffsetMap::new(text),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.map.len(Unit::CodePoint)
+    }
+
+    /// The text between code points `start` and `end`, or `None` when the range
+    /// is reversed or runs past the end.
+    fn slice(&self, start: usize, end: usize) -> Option<&'a str> {
+        (start <= end && end <= self.len()).then(|| {
+            let b = |cp| self.map.convert(cp, Unit::CodePoint, Unit::Byte);
+            &self.text[b(start)..b(end)]
+        })
+    }
+
+    /// Like [`Text::slice`] but clamped into the text: for exports, which must
+    /// produce consistent output from any project.
+    fn clamped(&self, start: usize, end: usize) -> (usize, usize, &'a str) {
+        let end = end.min(self.len());
+        let start = start.min(end);
+        (start, end, self.slice(start, end).unwrap_or(""))
+    }
+
+    /// Code point offset of byte offset `byte`.
+    fn cp(&self, byte: usize) -> usize {
+        self.map.convert(byte, Unit::Byte, Unit::CodePoint)
+    }
+
+    /// The code point span of UTF-16 offsets, when both fall on characters.
+    fn span_of_utf16(&self, start: usize, end: usize) -> Option<(usize, usize)> {
+        let ok = |o| o <= self.map.len(Unit::Utf16) && self.map.is_boundary(o, Unit::Utf16);
+        (start <= end && ok(start) && ok(end)).then(|| {
+            let c = |o| self.map.convert(o, Unit::Utf16, Unit::CodePoint);
+            (c(start), c(end))
+        })
+    }
+
+    /// Up to `n` code points before code point `at`.
+    fn before(&self, at: usize, n: usize) -> &'a str {
+        self.slice(at.saturating_sub(n), at).unwrap_or("")
+    }
+
+    /// Up to `n` code points after code point `at`.
+    fn after(&self, at: usize, n: usize) -> &'a str {
+        self.slice(at, (at + n).min(self.len())).unwrap_or("")
+    }
+
+    /// Every code point span where `exact` occurs (overlapping occurrences
+    /// included), whose preceding text ends with `prefix` and following text
+    /// starts with `suffix`.
+    fn find_quote(&self, exact: &str, prefix: &str, suffix: &str) -> Vec<(usize, usize)> {
+        if exact.is_empty() {
+            return Vec::new();
+        }
+        let mut found = Vec::new();
+        let mut from = 0;
+        while let Some(i) = self.text[from..].find(exact) {
+            let (s, e) = (from + i, from + i + exact.len());
+            if self.text[..s].ends_with(prefix) && self.text[e..].starts_with(suffix) {
+                found.push((self.cp(s), self.cp(e)));
+            }
+            from = s + self.text[s..].chars().next().map_or(1, char::len_utf8);
+        }
+        found
+    }
+}
+
+/// Tag labels of a claim's tag ids, in the order of the project's tag set;
+/// unknown ids are kept as they are.
+fn tag_labels<'p>(project: &'p Project, claim: &'p AnnotatedClaim) -> Vec<&'p str> {
+    claim
+        .tags
+        .iter()
+        .map(|id| {
+            project
+                .tags
+                .iter()
+                .find(|t| &t.id == id)
+                .map_or(id.as_str(), |t| t.label.as_str())
+        })
+        .collect()
+}
+
+/// Finds the tag named `name` (by id or label, ignoring case) in `tags`, adding
+/// a new non-verdict tag when there is none, and returns its id.
+fn tag_id(tags: &mut Vec<Tag>, name: &str) -> String {
+    let name = name.trim();
+    if let Some(t) = tags
+        .iter()
+        .find(|t| t.id.eq_ignore_ascii_case(name) || t.label.to_lowercase() == name.to_lowercase())
+    {
+        return t.id.clone();
+    }
+    let mut id: String = name
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect();
+    if id.is_empty() {
+        id = "tag".into();
+    }
+    let base = id.clone();
+    let mut n = 2;
+    while tags.iter().any(|t| t.id == id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    tags.push(Tag {
+        id: id.clone(),
+        label: name.to_owned(),
+        verdict: false,
+    });
+    id
+}
+
+fn kind_named(name: &str) -> Option<Kind> {
+    match name.trim().to_lowercase().as_str() {
+        "quote" => Some(Kind::Quote),
+        "reported" => Some(Kind::Reported),
+        "unattributed" => Some(Kind::Unattributed),
+        _ => None,
+    }
+}
+
+fn modality_named(name: &str) -> Option<Modality> {
+    match name.trim().to_lowercase().as_str() {
+        "asserted" => Some(Modality::Asserted),
+        "hedged" => Some(Modality::Hedged),
+        "denied" => Some(Modality::Denied),
+        _ => None,
+    }
+}
+
+fn kind_name(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Quote => "quote",
+        Kind::Reported => "reported",
+        Kind::Unattributed => "unattributed",
+    }
+}
+
+fn modality_name(modality: Modality) -> &'static str {
+    match modality {
+        Modality::Asserted => "asserted",
+        Modality::Hedged => "hedged",
+        Modality::Denied => "denied",
+    }
+}
+
+/// A span brought in from another tool: a claim to review.
+struct Span {
+    start: usize,
+    end: usize,
+    kind: Option<Kind>,
+    modality: Option<Modality>,
+    tags: Vec<String>,
+    note: String,
+}
+
+impl Span {
+    fn new(start: usize, end: usize) -> Span {
+        Span {
+            start,
+            end,
+            kind: None,
+            modality: None,
+            tags: Vec::new(),
+            note: String::new(),
+        }
+    }
+
+    fn into_claim(self, id: String, text: &Text<'_>, edited: &str) -> AnnotatedClaim {
+        AnnotatedClaim {
+            id,
+            claim: ClaimRecord {
+                start: self.start,
+                end: self.end,
+                text: text.slice(self.start, self.end).unwrap_or("").to_owned(),
+                kind: self.kind.unwrap_or(Kind::Unattributed),
+                modality: self.modality.unwrap_or(Modality::Asserted),
+                claimant: None,
+                cue: None,
+                via: None,
+                quantities: Vec::new(),
+            },
+            origin: Origin::Imported,
+            status: Status::Pending,
+            tags: self.tags,
+            note: self.note,
+            edited: edited.to_owned(),
+        }
+    }
+}
+
+/// A document of a span-based import (doccano, Label Studio): its spans become
+/// pending claims, minus those the library's copy of the same text already
+/// has. The document keeps the library's id, name and dates when the library
+/// holds the same text under that id.
+fn imported_document(
+    library: &Project,
+    id: String,
+    name: String,
+    text: String,
+    spans: Vec<Span>,
+    now: &str,
+    prefix: &str,
+) -> Document {
+    let known = library
+        .documents
+        .iter()
+        .find(|d| d.id == id && d.text == text);
+    let t = Text::new(&text);
+    let mut claims: Vec<AnnotatedClaim> = Vec::new();
+    for span in spans {
+        let already = |c: &AnnotatedClaim| c.claim.start == span.start && c.claim.end == span.end;
+        if known.is_some_and(|d| d.claims.iter().any(already)) || claims.iter().any(already) {
+            continue;
+        }
+        let claim_id = format!("{prefix}-{}-{}", span.start, span.end);
+        claims.push(span.into_claim(claim_id, &t, now));
+    }
+    let (name, added, edited) = match known {
+        Some(d) => (d.name.clone(), d.added.clone(), d.edited.clone()),
+        None => (name, now.to_owned(), now.to_owned()),
+    };
+    Document {
+        id,
+        name,
+        text,
+        added,
+        edited,
+        boilerplate: Vec::new(),
+        entities: Vec::new(),
+        claims,
+    }
+}
+
+/// A short display name for a document from its text: the first line, cut at
+/// 60 characters.
+fn name_from_text(text: &str) -> String {
+    let line = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
+    let mut name: String = line.chars().take(60).collect();
+    if line.chars().count() > 60 {
+        name.push('…');
+    }
+    name
+}
+
+/// A JSON value that is an id: strings as they are, numbers printed.
+fn id_string(value: &serde_json::Value) -> Option<String> {
+    match value {
+        serde_json::Value::String(s) => Some(s.clone()),
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+fn empty_project(tags: Vec<Tag>) -> Project {
+    Project {
+        format: crate::project::FORMAT.into(),
+        version: crate::project::VERSION,
+        tags,
+        documents: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests;

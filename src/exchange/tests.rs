@@ -1,0 +1,924 @@
+//! Data-driven tests of every format: round trips, the rules each format
+//! states, and offsets in code points on text with emoji.
+
+use serde_json::{json, Value};
+
+use super::*;
+use crate::project::{default_tags, AnnotatedClaim, Document};
+use crate::report::{ClaimantRecord, QuantityRecord, SpanRecord};
+
+const NOW: &str = "2026-11-22T12:00:00.000Z";
+
+/// Emoji before the claims, so code points, UTF-16 units and bytes all differ.
+const TEXT: &str = "😀 JAKARTA – \"Harga naik 👍🏽 10 persen,\" kata Budi Santoso. =SUM(A1) adalah rumus. Harga naik lagi.";
+
+/// A claim of `text` at the first occurrence of `quote` (code points).
+fn claim(
+    id: &str,
+    text: &str,
+    quote: &str,
+    status: Status,
+    tags: &[&str],
+    note: &str,
+) -> AnnotatedClaim {
+    let (start, end) = span(text, quote);
+    AnnotatedClaim {
+        id: id.into(),
+        claim: ClaimRecord {
+            start,
+            end,
+            text: quote.into(),
+            kind: Kind::Quote,
+            modality: Modality::Asserted,
+            claimant: None,
+            cue: None,
+            via: None,
+            quantities: Vec::new(),
+        },
+        origin: Origin::Extracted,
+        status,
+        tags: tags.iter().map(|t| t.to_string()).collect(),
+        note: note.into(),
+        edited: "2026-11-20T08:00:00.000Z".into(),
+    }
+}
+
+fn span(text: &str, quote: &str) -> (usize, usize) {
+    let byte = text
+        .find(quote)
+        .unwrap_or_else(|| panic!("{quote:?} not in text"));
+    let start = text[..byte].chars().count();
+    (start, start + quote.chars().count())
+}
+
+fn sample() -> Project {
+    let mut quote = claim(
+        "c1",
+        TEXT,
+        "Harga naik 👍🏽 10 persen,",
+        Status::Accepted,
+        &["salah", "layak-cek"],
+        "cek \"BPS\", data 2025",
+    );
+    let (s, e) = span(TEXT, "Budi Santoso");
+    quote.claim.claimant = Some(ClaimantRecord {
+        start: s,
+        end: e,
+        text: "Budi Santoso".into(),
+        resolved: "Budi Santoso".into(),
+    });
+    let (s, e) = span(TEXT, "kata");
+    quote.claim.cue = Some(SpanRecord {
+        start: s,
+        end: e,
+        text: "kata".into(),
+    });
+    let (s, e) = span(TEXT, "10 persen");
+    quote.claim.quantities = vec![QuantityRecord {
+        start: s,
+        end: e,
+        text: "10 persen".into(),
+        value: 10.0,
+        unit: "persen".into(),
+        qualifier: None,
+    }];
+    let mut formula = claim(
+        "c2",
+        TEXT,
+        "=SUM(A1) adalah rumus.",
+        Status::Pending,
+        &[],
+        "-catatan\nbaris dua",
+    );
+    formula.claim.kind = Kind::Unattributed;
+    let mut rejected = claim(
+        "c3",
+        TEXT,
+        "Harga naik lagi.",
+        Status::Rejected,
+        &["benar"],
+        "",
+    );
+    rejected.claim.kind = Kind::Unattributed;
+    rejected.claim.modality = Modality::Hedged;
+    let plain = "Menurut BPS, inflasi 3 persen.";
+    let mut reported = claim(
+        "k1",
+        plain,
+        "Menurut BPS, inflasi 3 persen.",
+        Status::Pending,
+        &["benar"],
+        "",
+    );
+    reported.claim.kind = Kind::Reported;
+    reported.origin = Origin::User;
+    Project {
+        format: crate::project::FORMAT.into(),
+        version: crate::project::VERSION,
+        tags: default_tags(),
+        documents: vec![
+            Document {
+                id: "doc 1/😀".into(),
+                name: "Berita 😀".into(),
+                text: TEXT.into(),
+                added: "2026-11-20T07:00:00.000Z".into(),
+                edited: "2026-11-20T08:00:00.000Z".into(),
+                boilerplate: Vec::new(),
+                entities: Vec::new(),
+                claims: vec![quote, formula, rejected],
+            },
+            Document {
+                id: "d2".into(),
+                name: "https://example.org/berita".into(),
+                text: plain.into(),
+                added: "2026-11-20T07:00:00.000Z".into(),
+                edited: "2026-11-20T07:00:00.000Z".into(),
+                boilerplate: Vec::new(),
+                entities: Vec::new(),
+                claims: vec![reported],
+            },
+        ],
+    }
+}
+
+fn json(s: &str) -> Value {
+    serde_json::from_str(s).unwrap_or_else(|e| panic!("{e}: {s}"))
+}
+
+fn empty() -> Project {
+    empty_project(default_tags())
+}
+
+/// Imports `input` as `format` into `library` and returns the claims (as
+/// `start..end text`) and warnings, or the error message.
+#[track_caller]
+fn check_import(input: &str, format: Format, library: &Project, expect: &str) {
+    let got = match import(input, Some(format), library, NOW) {
+        Ok(imp) => {
+            let mut lines = Vec::new();
+            for d in &imp.project.documents {
+                for c in &d.claims {
+                    let r = &c.claim;
+                    lines.push(format!(
+                        "{} {}..{} {:?} {:?} {:?} tags={:?} note={:?}",
+                        d.id, r.start, r.end, r.text, r.kind, c.status, c.tags, c.note
+                    ));
+                    assert_eq!(c.origin, Origin::Imported);
+                    assert_eq!(
+                        Text::new(&d.text).slice(r.start, r.end),
+                        Some(r.text.as_str())
+                    );
+                }
+            }
+            lines.extend(imp.warnings.iter().map(|w| format!("warning: {w}")));
+            lines.join("\n")
+        }
+        Err(e) => format!("error: {e}"),
+    };
+    assert_eq!(got.trim(), expect.trim(), "\n--- got ---\n{got}\n");
+}
+
+// ---- klaim project ----
+
+#[test]
+fn project_round_trips_losslessly() {
+    let p = sample();
+    let once = export(&p, Format::Klaim);
+    let back = import(&once, None, &empty(), NOW).unwrap();
+    assert_eq!(back.format, Format::Klaim);
+    assert_eq!(back.project, p);
+    assert_eq!(export(&back.project, Format::Klaim), once);
+    // With a byte order mark too.
+    assert_eq!(parse_project(&format!("\u{feff}{once}")).unwrap(), p);
+}
+
+#[track_caller]
+fn check_project_error(edit: impl FnOnce(&mut Value), expect: &str) {
+    let mut v = json(&export(&sample(), Format::Klaim));
+    edit(&mut v);
+    let err = parse_project(&v.to_string()).unwrap_err().to_string();
+    assert_eq!(err, expect);
+}
+
+#[test]
+fn project_import_names_the_problem() {
+    check_project_error(
+        |v| v["format"] = json!("other"),
+        "format: not a klaim project: format is `other`",
+    );
+    check_project_error(
+        |v| drop(v.as_object_mut().unwrap().remove("format")),
+        "format: not a klaim project: no `format` field",
+    );
+    check_project_error(
+        |v| v["version"] = json!(2),
+        "version: version 2 was written by a newer klaim; this one reads version 1",
+    );
+    check_project_error(
+        |v| v["version"] = json!("1"),
+        "version: missing or not a number",
+    );
+    check_project_error(|v| v["documents"][0]["claims"][0]["start"] = json!(3), "documents[0] (`doc 1/😀`).claims[0]: text \"Harga naik 👍🏽 10 persen,\" does not match the document at 3..37 (\"AKARTA – \\\"Harga naik 👍🏽 10 persen,\")");
+    check_project_error(|v| v["documents"][0]["claims"][1]["end"] = json!(999), "documents[0] (`doc 1/😀`).claims[1]: offsets 58..999 are outside the text (97 code points)");
+    check_project_error(|v| v["documents"][0]["claims"][0]["claimant"]["text"] = json!("Budi"), "documents[0] (`doc 1/😀`).claims[0].claimant: text \"Budi\" does not match the document at 44..56 (\"Budi Santoso\")");
+    check_project_error(|v| v["documents"][0]["claims"][0]["quantities"][0]["end"] = json!(35), "documents[0] (`doc 1/😀`).claims[0].quantities[0]: text \"10 persen\" does not match the document at 27..35 (\"10 perse\")");
+    check_project_error(
+        |v| v["documents"][0]["claims"][1]["id"] = json!("c1"),
+        "documents[0] (`doc 1/😀`).claims[1]: claim id `c1` appears twice",
+    );
+    check_project_error(
+        |v| v["documents"][1]["id"] = json!("doc 1/😀"),
+        "documents[1] (`doc 1/😀`): document id appears twice",
+    );
+    check_project_error(
+        |v| v["documents"][0]["claims"][0]["tags"] = json!(["nope"]),
+        "documents[0] (`doc 1/😀`).claims[0].tags: tag `nope` is not in the project's tag set",
+    );
+    check_project_error(|v| v["documents"][0]["claims"][0]["status"] = json!("maybe"), "line 1: unknown variant `maybe`, expected one of `pending`, `accepted`, `rejected` (column 456)");
+    check_project_error(
+        |v| drop(v["documents"][0].as_object_mut().unwrap().remove("text")),
+        "line 1: missing field `text` (column 1166)",
+    );
+    assert_eq!(
+        parse_project("{\"format\": ").unwrap_err().to_string(),
+        "line 1: not valid JSON: EOF while parsing a value at line 1 column 11"
+    );
+    assert_eq!(
+        parse_project("[1]").unwrap_err().to_string(),
+        "not a klaim project: the file is not a JSON object"
+    );
+}
+
+#[test]
+fn merge_keeps_the_later_edit() {
+    let base = sample();
+    let mut theirs = sample();
+    // A later edit of c1, an earlier one of c2, a new claim, a new document and
+    // a different text under an existing id.
+    theirs.documents[0].claims[0].status = Status::Rejected;
+    theirs.documents[0].claims[0].edited = "2026-11-21T00:00:00+07:00".into();
+    theirs.documents[0].claims[1].note = "older".into();
+    theirs.documents[0].claims[1].edited = "2026-11-19T00:00:00.000Z".into();
+    theirs.documents[0]
+        .claims
+        .push(claim("c9", TEXT, "Harga naik", Status::Pending, &[], ""));
+    theirs.documents[1].text = "Teks lain.".into();
+    theirs.documents[1].claims.clear();
+    theirs.documents.push(Document {
+        id: "d3".into(),
+        ..theirs.documents[1].clone()
+    });
+    theirs.tags.push(crate::project::Tag {
+        id: "baru".into(),
+        label: "baru".into(),
+        verdict: false,
+    });
+    let (merged, summary) = merge(&base, &theirs);
+    let d0 = &merged.documents[0];
+    assert_eq!(d0.claims[0].status, Status::Rejected);
+    assert_eq!(d0.claims[1].note, "-catatan\nbaris dua");
+    assert_eq!(d0.claims.last().unwrap().id, "c9");
+    let ids: Vec<&str> = merged.documents.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["doc 1/😀", "d2", "d2-2", "d3"]);
+    assert_eq!(merged.documents[1], base.documents[1]);
+    assert_eq!(merged.tags.last().unwrap().id, "baru");
+    assert_eq!(
+        summary,
+        MergeSummary {
+            documents_added: 2,
+            documents_updated: 1,
+            claims_added: 1,
+            claims_updated: 1,
+            tags_added: 1,
+            renamed: vec![("d2".into(), "d2-2".into())],
+        }
+    );
+    validate(&merged).unwrap();
+    // Merging a project into itself changes nothing.
+    let (same, summary) = merge(&base, &base);
+    assert_eq!(same, base);
+    assert_eq!(summary, MergeSummary::default());
+}
+
+// ---- JSON Lines ----
+
+#[test]
+fn jsonl_follows_the_contract() {
+    let out = export(&sample(), Format::Jsonl);
+    let lines: Vec<Value> = out.lines().map(json).collect();
+    assert_eq!(lines.len(), 2);
+    let c = &lines[0]["claims"][0];
+    assert_eq!(lines[0]["id"], "doc 1/😀");
+    assert_eq!(c["id"], "c1");
+    assert_eq!(c["status"], "accepted");
+    assert_eq!(c["tags"], json!(["salah", "layak-cek"]));
+    assert_eq!(c["note"], "cek \"BPS\", data 2025");
+    assert_eq!(c["quantities"][0]["value"], json!(10));
+    assert_eq!(c["claimant"]["resolved"], "Budi Santoso");
+    assert_eq!(c["via"], Value::Null);
+    // Every span's text is its code point slice of the document text.
+    for line in &lines {
+        let text: Vec<char> = line["text"].as_str().unwrap().chars().collect();
+        for c in line["claims"].as_array().unwrap() {
+            for s in [c, &c["claimant"], &c["cue"]]
+                .into_iter()
+                .filter(|s| !s.is_null())
+            {
+                let (a, b) = (
+                    s["start"].as_u64().unwrap() as usize,
+                    s["end"].as_u64().unwrap() as usize,
+                );
+                assert_eq!(
+                    text[a..b].iter().collect::<String>(),
+                    s["text"].as_str().unwrap()
+                );
+            }
+        }
+    }
+    // The records read back as contract records.
+    let rec: crate::Record = serde_json::from_value(lines[0].clone()).unwrap();
+    assert_eq!(rec.claims.len(), 3);
+}
+
+// ---- CSV ----
+
+#[track_caller]
+fn check_cell(value: &str, expect: &str) {
+    assert_eq!(csv::cell(value), expect);
+}
+
+#[test]
+fn csv_cells_are_quoted_and_neutralised() {
+    check_cell("plain", "\"plain\"");
+    check_cell("", "\"\"");
+    check_cell("a \"quoted\" word", "\"a \"\"quoted\"\" word\"");
+    check_cell("a,b", "\"a,b\"");
+    check_cell("line\r\nbreak", "\"line\r\nbreak\"");
+    check_cell("=SUM(A1)", "\"'=SUM(A1)\"");
+    check_cell("+62 812", "\"'+62 812\"");
+    check_cell("-10 persen", "\"'-10 persen\"");
+    check_cell("@budi", "\"'@budi\"");
+    check_cell("\tx", "\"'\tx\"");
+    check_cell("\rx", "\"'\rx\"");
+    check_cell("=\"x\"", "\"'=\"\"x\"\"\"");
+    check_cell("a=b", "\"a=b\"");
+    check_cell("😀 emoji", "\"😀 emoji\"");
+}
+
+#[test]
+fn csv_has_one_row_per_claim() {
+    let out = export(&sample(), Format::Csv);
+    assert!(out.starts_with("\u{feff}\"document_id\",\"document_name\",\"claim_id\","));
+    let rows = parse_csv(out.strip_prefix('\u{feff}').unwrap());
+    assert_eq!(rows.len(), 1 + 4);
+    assert!(rows.iter().all(|r| r.len() == 19));
+    let header = &rows[0];
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    assert_eq!(rows[1][col("text")], "Harga naik 👍🏽 10 persen,");
+    assert_eq!(rows[1][col("start")], "13");
+    assert_eq!(rows[1][col("tags")], "salah; layak cek");
+    assert_eq!(rows[1][col("note")], "cek \"BPS\", data 2025");
+    assert_eq!(rows[1][col("quantities")], "10 persen");
+    assert_eq!(rows[1][col("claimant_resolved")], "Budi Santoso");
+    assert_eq!(rows[2][col("text")], "'=SUM(A1) adalah rumus.");
+    assert_eq!(rows[2][col("note")], "'-catatan\nbaris dua");
+    assert_eq!(rows[3][col("status")], "rejected");
+    assert_eq!(rows[4][col("document_id")], "d2");
+}
+
+/// A strict RFC 4180 reader: every field quoted, CRLF between records.
+fn parse_csv(input: &str) -> Vec<Vec<String>> {
+    let mut rows = vec![vec![]];
+    let mut chars = input.chars().peekable();
+    while let Some(c) = chars.next() {
+        assert_eq!(c, '"', "every field starts with a quote");
+        let mut field = String::new();
+        loop {
+            match chars.next().expect("unterminated field") {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    field.push('"');
+                }
+                '"' => break,
+                c => field.push(c),
+            }
+        }
+        rows.last_mut().unwrap().push(field);
+        match chars.next() {
+            Some(',') => {}
+            Some('\r') => {
+                assert_eq!(chars.next(), Some('\n'));
+                rows.push(vec![]);
+            }
+            other => panic!("unexpected {other:?} after a field"),
+        }
+    }
+    assert!(rows.pop().unwrap().is_empty(), "the file ends with CRLF");
+    rows
+}
+
+// ---- W3C Web Annotation ----
+
+#[test]
+fn w3c_selectors_hold_code_points() {
+    let p = sample();
+    let out = json(&export(&p, Format::W3c));
+    assert_eq!(out["@context"], "http://www.w3.org/ns/anno.jsonld");
+    assert_eq!(out["type"], "AnnotationCollection");
+    let items = out["first"]["items"].as_array().unwrap();
+    assert_eq!(out["total"], json!(items.len()));
+    assert_eq!(items.len(), 4);
+    for a in items {
+        assert_eq!(a["type"], "Annotation");
+        let source = a["target"]["source"].as_str().unwrap();
+        let doc = p
+            .documents
+            .iter()
+            .find(|d| source.ends_with(&w3c_encode(&d.id)))
+            .unwrap();
+        let text: Vec<char> = doc.text.chars().collect();
+        let sel = a["target"]["selector"].as_array().unwrap();
+        let (q, pos) = (&sel[0], &sel[1]);
+        assert_eq!(
+            (q["type"].as_str(), pos["type"].as_str()),
+            (Some("TextQuoteSelector"), Some("TextPositionSelector"))
+        );
+        let (s, e) = (
+            pos["start"].as_u64().unwrap() as usize,
+            pos["end"].as_u64().unwrap() as usize,
+        );
+        let at = |a: usize, b: usize| text[a..b].iter().collect::<String>();
+        assert_eq!(q["exact"].as_str().unwrap(), at(s, e));
+        assert_eq!(q["prefix"].as_str().unwrap(), at(s.saturating_sub(32), s));
+        assert_eq!(
+            q["suffix"].as_str().unwrap(),
+            at(e, (e + 32).min(text.len()))
+        );
+    }
+    let first = &items[0];
+    assert_eq!(
+        first["target"]["selector"][1],
+        json!({"type": "TextPositionSelector", "start": 13, "end": 37})
+    );
+    assert_eq!(first["id"], "urn:klaim:claim:doc%201%2F%F0%9F%98%80:c1");
+    let bodies: Vec<(String, String)> = first["body"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| {
+            (
+                b["purpose"].as_str().unwrap().into(),
+                b["value"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    let expect = [
+        ("tagging", "salah"),
+        ("tagging", "layak cek"),
+        ("commenting", "cek \"BPS\", data 2025"),
+        ("describing", "Budi Santoso"),
+        ("classifying", "quote"),
+        ("classifying", "asserted"),
+        ("assessing", "accepted"),
+    ];
+    assert_eq!(bodies, expect.map(|(a, b)| (a.to_owned(), b.to_owned())));
+}
+
+fn w3c_encode(id: &str) -> String {
+    id.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                char::from(b).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn w3c_round_trips_into_a_library() {
+    let p = sample();
+    let mut bare = p.clone();
+    for d in &mut bare.documents {
+        d.claims.clear();
+    }
+    let imp = import(&export(&p, Format::W3c), None, &bare, NOW).unwrap();
+    assert_eq!(imp.format, Format::W3c);
+    assert!(imp.warnings.is_empty(), "{:?}", imp.warnings);
+    for (got, want) in imp.project.documents.iter().zip(&p.documents) {
+        assert_eq!(got.claims.len(), want.claims.len());
+        for (g, w) in got.claims.iter().zip(&want.claims) {
+            assert_eq!(
+                (g.id.as_str(), g.claim.start, g.claim.end, &g.claim.text),
+                (w.id.as_str(), w.claim.start, w.claim.end, &w.claim.text)
+            );
+            assert_eq!(
+                (g.claim.kind, g.claim.modality, &g.tags, &g.note, &g.edited),
+                (w.claim.kind, w.claim.modality, &w.tags, &w.note, &w.edited)
+            );
+            assert_eq!((g.origin, g.status), (Origin::Imported, Status::Pending));
+        }
+    }
+    // Into the full library, nothing is new.
+    let again = import(&export(&p, Format::W3c), None, &p, NOW).unwrap();
+    assert!(again.project.documents.iter().all(|d| d.claims.is_empty()));
+}
+
+/// A one-annotation W3C file for document `d2` of [`sample`].
+fn anno(selectors: Value) -> String {
+    json!({
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "type": "Annotation",
+        "body": [{"type": "TextualBody", "purpose": "tagging", "value": "Hoaks"}, {"type": "TextualBody", "value": "catatan"}],
+        "target": {"source": "urn:klaim:doc:d2", "selector": selectors},
+    })
+    .to_string()
+}
+
+#[test]
+fn w3c_import_checks_quotes_against_positions() {
+    let lib = sample();
+    let q = |exact: &str, prefix: &str, suffix: &str| json!({"type": "TextQuoteSelector", "exact": exact, "prefix": prefix, "suffix": suffix});
+    let pos = |s: u64, e: u64| json!({"type": "TextPositionSelector", "start": s, "end": e});
+    let tags = "tags=[\"hoaks\"] note=\"catatan\"";
+    check_import(
+        &anno(json!([q("BPS", "Menurut ", ","), pos(8, 11)])),
+        Format::W3c,
+        &lib,
+        &format!("d2 8..11 \"BPS\" Unattributed Pending {tags}"),
+    );
+    check_import(&anno(json!([q("BPS", "", ""), pos(9, 12)])), Format::W3c, &lib, &format!("d2 8..11 \"BPS\" Unattributed Pending {tags}\nwarning: annotation 1: position 9..12 does not hold its quote \"BPS\"; placed by the quote at 8..11"));
+    check_import(
+        &anno(json!(q("persen", "3 ", ""))),
+        Format::W3c,
+        &lib,
+        &format!("d2 23..29 \"persen\" Unattributed Pending {tags}"),
+    );
+    check_import(
+        &anno(json!(pos(0, 7))),
+        Format::W3c,
+        &lib,
+        &format!("d2 0..7 \"Menurut\" Unattributed Pending {tags}"),
+    );
+    check_import(
+        &anno(json!(pos(0, 99))),
+        Format::W3c,
+        &lib,
+        "warning: annotation 1: skipped, position 0..99 is outside the text (30 code points)",
+    );
+    check_import(&anno(json!([q("OJK", "", ""), pos(8, 11)])), Format::W3c, &lib, "warning: annotation 1: skipped, position 8..11 does not hold its quote \"OJK\" and the quote is not in the text");
+    check_import(
+        &anno(json!(q("n", "", ""))),
+        Format::W3c,
+        &lib,
+        "warning: annotation 1: skipped, quote \"n\" and the quote occurs 3 times in the text",
+    );
+    check_import(
+        &anno(json!({"type": "CssSelector", "value": "p"})),
+        Format::W3c,
+        &lib,
+        "warning: annotation 1: skipped, it has no TextPositionSelector or TextQuoteSelector",
+    );
+    check_import(
+        &anno(json!(
+            json!({"type": "TextPositionSelector", "start": -1, "end": 2})
+        )),
+        Format::W3c,
+        &lib,
+        "error: annotation 1: TextPositionSelector `start` is missing or not a whole number",
+    );
+    check_import(&anno(json!(pos(0, 7))).replace("urn:klaim:doc:d2", "https://elsewhere.example/a"), Format::W3c, &lib, "error: none of the 1 annotations points at a document in the library; first: annotation 1: skipped, its source \"https://elsewhere.example/a\" is not a document in the library");
+    check_import(
+        "{\"type\": \"Annotation\"}",
+        Format::W3c,
+        &lib,
+        "error: annotation 1: no `target`",
+    );
+    check_import("{\"type\": \"Note\"}", Format::W3c, &lib, "error: not W3C Web Annotation: expected an Annotation, AnnotationPage or AnnotationCollection");
+    check_import(
+        "[{\"type\": \"Note\"}]",
+        Format::W3c,
+        &lib,
+        "error: annotation 1: `type` is not `Annotation`",
+    );
+    check_import(
+        "{\"type\": \"AnnotationCollection\", \"first\": \"https://x/page1\"}",
+        Format::W3c,
+        &lib,
+        "error: first: the collection's pages are not embedded (only their address is given)",
+    );
+    // Emoji: positions are code points, not UTF-16 units or bytes.
+    let (s, e) = span(TEXT, "Budi Santoso");
+    let one = json!({"type": "Annotation", "target": {"source": "urn:klaim:doc:doc%201%2F%F0%9F%98%80", "selector": [q("Budi Santoso", "", ""), pos(s as u64, e as u64)]}}).to_string();
+    check_import(
+        &one,
+        Format::W3c,
+        &lib,
+        "doc 1/😀 44..56 \"Budi Santoso\" Unattributed Pending tags=[] note=\"\"",
+    );
+    let utf16 = json!({"type": "Annotation", "target": {"source": "doc 1/😀", "selector": [q("Budi Santoso", "", ""), pos(47, 59)]}}).to_string();
+    check_import(&utf16, Format::W3c, &lib, "doc 1/😀 44..56 \"Budi Santoso\" Unattributed Pending tags=[] note=\"\"\nwarning: annotation 1: position 47..59 does not hold its quote \"Budi Santoso\"; placed by the quote at 44..56");
+}
+
+// ---- doccano ----
+
+#[test]
+fn doccano_exports_unrejected_claims_in_code_points() {
+    let out = export(&sample(), Format::Doccano);
+    let lines: Vec<Value> = out.lines().map(json).collect();
+    assert_eq!(
+        lines[0]["label"],
+        json!([[13, 37, "quote"], [58, 80, "unattributed"]])
+    );
+    assert_eq!(lines[1]["label"], json!([[0, 30, "reported"]]));
+    assert_eq!(lines[0]["text"], TEXT);
+    // Imported into an empty library: the same documents and spans, pending.
+    let imp = import(&out, None, &empty(), NOW).unwrap();
+    assert_eq!(imp.format, Format::Doccano);
+    let spans: Vec<(usize, usize, Kind)> = imp.project.documents[0]
+        .claims
+        .iter()
+        .map(|c| (c.claim.start, c.claim.end, c.claim.kind))
+        .collect();
+    assert_eq!(spans, [(13, 37, Kind::Quote), (58, 80, Kind::Unattributed)]);
+    assert_eq!(imp.project.documents[0].id, "doc 1/😀");
+    assert_eq!(imp.project.documents[0].name, "Berita 😀");
+    assert_eq!(
+        imp.warnings.len(),
+        1,
+        "emoji text warns: {:?}",
+        imp.warnings
+    );
+    // Into the library it came from: nothing new.
+    let again = import(&out, None, &sample(), NOW).unwrap();
+    assert!(again.project.documents.iter().all(|d| d.claims.is_empty()));
+}
+
+#[test]
+fn doccano_import_checks_offsets() {
+    let lib = empty();
+    check_import(
+        r#"{"text": "Harga naik.", "label": [[0, 5, "HOAKS"]]}"#,
+        Format::Doccano,
+        &lib,
+        r#"doccano-1 0..5 "Harga" Unattributed Pending tags=["hoaks"] note="""#,
+    );
+    check_import(
+        r#"{"id": 7, "text": "Harga naik.", "label": [[6, 10, "reported"]]}"#,
+        Format::Doccano,
+        &lib,
+        r#"7 6..10 "naik" Reported Pending tags=[] note="""#,
+    );
+    check_import("\n{\"text\": \"ab\", \"entities\": [{\"start_offset\": 0, \"end_offset\": 1, \"label\": \"x\"}]}\n\n", Format::Doccano, &lib, r#"doccano-2 0..1 "a" Unattributed Pending tags=["x"] note="""#);
+    check_import(
+        r#"[{"text": "ab", "label": [[1, 2, "quote"]]}]"#,
+        Format::Doccano,
+        &lib,
+        r#"doccano-1 1..2 "b" Quote Pending tags=[] note="""#,
+    );
+    check_import("{\"text\": \"😀 ab\", \"label\": [[2, 4, \"x\"]]}", Format::Doccano, &lib, "doccano-1 2..4 \"ab\" Unattributed Pending tags=[\"x\"] note=\"\"\nwarning: line 1: the text has characters beyond U+FFFF (emoji); offsets were read as code points, check its spans if the file came from doccano's editor");
+    check_import(
+        r#"{"text": "ab", "label": [[1, 3, "x"]]}"#,
+        Format::Doccano,
+        &lib,
+        "error: line 1: label[0]: offsets 1..3 are reversed or outside the text (2 code points)",
+    );
+    check_import(
+        r#"{"text": "ab", "label": [[2, 1, "x"]]}"#,
+        Format::Doccano,
+        &lib,
+        "error: line 1: label[0]: offsets 2..1 are reversed or outside the text (2 code points)",
+    );
+    check_import(
+        r#"{"text": "ab", "label": [[-1, 1, "x"]]}"#,
+        Format::Doccano,
+        &lib,
+        "error: line 1: label[0]: offsets must be whole numbers",
+    );
+    check_import(
+        r#"{"text": "ab", "label": ["positive"]}"#,
+        Format::Doccano,
+        &lib,
+        "error: line 1: label[0]: a document label (text classification), not a span",
+    );
+    check_import(
+        r#"{"text": "ab", "label": [[0, 1]]}"#,
+        Format::Doccano,
+        &lib,
+        "error: line 1: label[0]: expected [start, end, label]",
+    );
+    check_import(
+        "{\"text\": \"ab\"}\n{\"txt\": \"ab\"}",
+        Format::Doccano,
+        &lib,
+        "error: line 2: `text` is missing or not a string",
+    );
+    check_import(
+        "{\"text\": \"ab\"}\n{oops",
+        Format::Doccano,
+        &lib,
+        "error: line 2: not valid JSON: key must be a string at line 1 column 2",
+    );
+    check_import(
+        "",
+        Format::Doccano,
+        &lib,
+        "error: the file holds no records",
+    );
+}
+
+// ---- Label Studio ----
+
+#[test]
+fn labelstudio_splits_annotations_and_predictions() {
+    let out = json(&export(&sample(), Format::LabelStudio));
+    let tasks = out.as_array().unwrap();
+    assert_eq!(tasks[0]["data"]["text"], TEXT);
+    let ann = &tasks[0]["annotations"][0]["result"];
+    assert_eq!(
+        ann[0]["value"],
+        json!({"start": 13, "end": 37, "text": "Harga naik 👍🏽 10 persen,", "labels": ["quote"]})
+    );
+    assert_eq!(ann[1]["value"]["choices"], json!(["salah", "layak cek"]));
+    assert_eq!(ann[2]["value"]["text"], json!(["cek \"BPS\", data 2025"]));
+    assert!(ann.as_array().unwrap().iter().all(|r| r["id"] == "c1"));
+    let pred = &tasks[0]["predictions"][0]["result"];
+    assert_eq!(pred[0]["value"]["labels"], json!(["unattributed"]));
+    assert_eq!(
+        pred.as_array().unwrap().len(),
+        2,
+        "c2 label and note; c3 rejected is left out"
+    );
+    assert_eq!(
+        tasks[1]["annotations"][0]["result"][0]["value"]["labels"],
+        json!(["reported"])
+    );
+    // And back.
+    let imp = import(&out.to_string(), None, &empty(), NOW).unwrap();
+    assert_eq!(imp.format, Format::LabelStudio);
+    assert!(imp.warnings.is_empty(), "{:?}", imp.warnings);
+    let c = &imp.project.documents[0].claims[0];
+    assert_eq!(
+        (c.claim.start, c.claim.end, c.claim.kind),
+        (13, 37, Kind::Quote)
+    );
+    assert_eq!(c.tags, ["salah", "layak-cek"]);
+    assert_eq!(c.note, "cek \"BPS\", data 2025");
+    assert_eq!(imp.project.documents[0].claims.len(), 2);
+    assert_eq!(imp.project.documents[1].id, "d2");
+}
+
+fn ls_task(value: Value) -> String {
+    json!([{"id": 5, "data": {"text": "😀 Harga naik."}, "annotations": [{"result": [
+        {"id": "r1", "from_name": "label", "to_name": "text", "type": "labels", "value": value}
+    ]}]}])
+    .to_string()
+}
+
+#[test]
+fn labelstudio_import_checks_offsets_and_text() {
+    let lib = empty();
+    check_import(
+        &ls_task(json!({"start": 2, "end": 7, "text": "Harga", "labels": ["quote"]})),
+        Format::LabelStudio,
+        &lib,
+        r#"labelstudio-5 2..7 "Harga" Quote Pending tags=[] note="""#,
+    );
+    check_import(
+        &ls_task(json!({"start": 2, "end": 7, "labels": ["Klaim"]})),
+        Format::LabelStudio,
+        &lib,
+        r#"labelstudio-5 2..7 "Harga" Unattributed Pending tags=["klaim"] note="""#,
+    );
+    check_import(&ls_task(json!({"start": 3, "end": 8, "text": "Harga", "labels": ["hedged"]})), Format::LabelStudio, &lib, "labelstudio-5 2..7 \"Harga\" Unattributed Pending tags=[] note=\"\"\nwarning: task 1 (id 5), annotations[0].result[0]: offsets 3..8 count UTF-16 units (older Label Studio); read as code points 2..7");
+    check_import(&ls_task(json!({"start": 2, "end": 7, "text": "Hargo", "labels": ["quote"]})), Format::LabelStudio, &lib, "warning: task 1 (id 5), annotations[0].result[0]: skipped, the text at 2..7 is \"Harga\", not \"Hargo\"");
+    check_import(&ls_task(json!({"start": 2, "end": 70, "labels": ["quote"]})), Format::LabelStudio, &lib, "warning: task 1 (id 5), annotations[0].result[0]: skipped, offsets 2..70 are reversed or outside the text (13 code points)");
+    check_import(&ls_task(json!({"start": "/p[1]", "end": "/p[1]", "startOffset": 0, "labels": ["x"]})), Format::LabelStudio, &lib, "error: task 1 (id 5): annotations[0].result[0]: `value.start`/`value.end` are not whole numbers (a rich-text XPath region?)");
+    check_import(
+        r#"[{"data": {"txt": "a"}}]"#,
+        Format::LabelStudio,
+        &lib,
+        "error: task 1: `data.text` is missing or not a string",
+    );
+    check_import(
+        r#"[{"data": {"text": "a"}, "annotations": {}}]"#,
+        Format::LabelStudio,
+        &lib,
+        "error: task 1: `annotations` is not a list",
+    );
+    check_import(
+        "3",
+        Format::LabelStudio,
+        &lib,
+        "error: not Label Studio JSON: expected a list of tasks",
+    );
+    // Cancelled annotations are not imported.
+    let cancelled = ls_task(json!({"start": 2, "end": 7, "labels": ["quote"]})).replace(
+        "\"annotations\":[{",
+        "\"annotations\":[{\"was_cancelled\":true,",
+    );
+    check_import(&cancelled, Format::LabelStudio, &lib, "");
+}
+
+// ---- ClaimReview ----
+
+#[test]
+fn claimreview_has_the_required_fields() {
+    let out = json(&export(&sample(), Format::ClaimReview));
+    let reviews = out.as_array().unwrap();
+    // c1 is tagged `salah` (a verdict) and `layak-cek` (not one); c3 is rejected;
+    // k1 is tagged `benar`.
+    assert_eq!(reviews.len(), 2);
+    for r in reviews {
+        assert_eq!(r["@context"], "https://schema.org");
+        assert_eq!(r["@type"], "ClaimReview");
+        assert!(r["claimReviewed"].as_str().is_some_and(|s| !s.is_empty()));
+        assert_eq!(r["reviewRating"]["@type"], "Rating");
+        assert!(r["reviewRating"]["alternateName"]
+            .as_str()
+            .is_some_and(|s| !s.is_empty()));
+        assert_eq!(r["itemReviewed"]["@type"], "Claim");
+        assert_eq!(r["itemReviewed"]["appearance"]["@type"], "CreativeWork");
+        assert_eq!(r["datePublished"], "2026-11-20");
+    }
+    assert_eq!(reviews[0]["claimReviewed"], "Harga naik 👍🏽 10 persen,");
+    assert_eq!(reviews[0]["reviewRating"]["alternateName"], "salah");
+    assert_eq!(
+        reviews[0]["itemReviewed"]["author"],
+        json!({"@type": "Person", "name": "Budi Santoso"})
+    );
+    assert_eq!(
+        reviews[0]["itemReviewed"]["appearance"]["name"],
+        "Berita 😀"
+    );
+    assert_eq!(reviews[0]["reviewBody"], "cek \"BPS\", data 2025");
+    assert_eq!(reviews[1]["reviewRating"]["alternateName"], "benar");
+    assert_eq!(
+        reviews[1]["itemReviewed"]["appearance"]["url"],
+        "https://example.org/berita"
+    );
+    assert!(
+        reviews[1]["itemReviewed"].get("author").is_none(),
+        "no claimant, no author"
+    );
+}
+
+// ---- all formats ----
+
+#[test]
+fn formats_have_names_and_detection() {
+    for f in Format::ALL {
+        assert_eq!(Format::from_name(f.name()), Some(f));
+    }
+    assert_eq!(Format::from_name("xml"), None);
+    let p = sample();
+    for f in Format::ALL.into_iter().filter(|f| f.can_import()) {
+        assert_eq!(detect(&export(&p, f)), Some(f), "{}", f.name());
+    }
+    assert_eq!(detect("hello"), None);
+    assert_eq!(detect("{\"a\": 1}"), None);
+    check_import(
+        "{\"a\": 1}",
+        Format::Csv,
+        &p,
+        "error: csv files are exported only, not imported",
+    );
+    assert_eq!(
+        import("name,text\n", None, &p, NOW).unwrap_err().to_string(),
+        "not a format klaim imports (klaim project, W3C Web Annotation, doccano JSONL, Label Studio JSON)"
+    );
+}
+
+#[test]
+fn exports_of_an_empty_project_are_valid() {
+    let p = empty();
+    for f in Format::ALL {
+        let out = export(&p, f);
+        match f {
+            Format::Csv => assert_eq!(out.lines().count(), 1),
+            Format::Jsonl | Format::Doccano => assert_eq!(out, ""),
+            _ => drop(json(&out)),
+        }
+    }
+}
+
+#[test]
+fn exports_clamp_offsets_of_an_unvalidated_project() {
+    // A project edited by hand with a span past the end still exports
+    // consistent quotes.
+    let mut p = sample();
+    p.documents[1].claims[0].claim.end = 500;
+    let out = json(&export(&p, Format::W3c));
+    let last = out["first"]["items"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(last["target"]["selector"][1]["end"], 30);
+    assert_eq!(
+        last["target"]["selector"][0]["exact"],
+        "Menurut BPS, inflasi 3 persen."
+    );
+}

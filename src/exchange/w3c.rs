@@ -1,0 +1,449 @@
+//! W3C Web Annotation (JSON-LD, `http://www.w3.org/ns/anno.jsonld`).
+//!
+//! Export: an `AnnotationCollection` with its one `AnnotationPage` embedded,
+//! one `Annotation` per claim. The target is the document
+//! (`urn:klaim:doc:<id>`) with a `TextQuoteSelector` (exact, and up to 32 code
+//! points of prefix and suffix) and a `TextPositionSelector` in code points,
+//! which is what the Web Annotation model counts in. Bodies, all
+//! `TextualBody`: each tag (purpose `tagging`, its label), the note
+//! (`commenting`), the claimant's resolved name (`describing`), kind and
+//! modality (`classifying`, e.g. `quote`, `hedged`), and the user's decision
+//! (`assessing`: `accepted`, `rejected` or `pending`).
+//!
+//! Import: a collection with embedded pages, a page, an array of annotations or
+//! one annotation. Annotations point at texts they do not carry, so each is
+//! attached to the library document its `source` names (`urn:klaim:doc:<id>`,
+//! or a document id or name as it is). The position is checked against the
+//! quote; a mismatch is re-anchored by the quote (with its prefix and suffix)
+//! when that finds one place, and skipped otherwise, with a warning either
+//! way. Tags, note, kind and modality come back; the claimant cannot (the
+//! annotation names it but has no span for it).
+
+use serde_json::{json, Map, Value};
+
+use super::{
+    error_at, id_string, kind_name, kind_named, modality_name, modality_named, tag_id, tag_labels,
+    whole, ImportError, Span, Text,
+};
+use crate::project::{Document, Project, Status};
+
+pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
+/// Code points of context on each side in a TextQuoteSelector (Hypothesis
+/// uses 32 too).
+const CONTEXT_CHARS: usize = 32;
+const DOC_PREFIX: &str = "urn:klaim:doc:";
+const CLAIM_PREFIX: &str = "urn:klaim:claim:";
+
+pub fn export(project: &Project) -> String {
+    let mut items = Vec::new();
+    for doc in &project.documents {
+        let text = Text::new(&doc.text);
+        let source = format!("{DOC_PREFIX}{}", encode(&doc.id));
+        for c in &doc.claims {
+            let (start, end, exact) = text.clamped(c.claim.start, c.claim.end);
+            let mut body = Vec::new();
+            let textual = |purpose: &str, value: &str| json!({"type": "TextualBody", "purpose": purpose, "value": value, "format": "text/plain"});
+            for label in tag_labels(project, c) {
+                body.push(textual("tagging", label));
+            }
+            if !c.note.is_empty() {
+                body.push(textual("commenting", &c.note));
+            }
+            if let Some(who) = &c.claim.claimant {
+                body.push(textual("describing", &who.resolved));
+            }
+            body.push(textual("classifying", kind_name(c.claim.kind)));
+            body.push(textual("classifying", modality_name(c.claim.modality)));
+            let status = match c.status {
+                Status::Pending => "pending",
+                Status::Accepted => "accepted",
+                Status::Rejected => "rejected",
+            };
+            body.push(textual("assessing", status));
+            items.push(json!({
+                "@context": CONTEXT,
+                "id": format!("{CLAIM_PREFIX}{}:{}", encode(&doc.id), encode(&c.id)),
+                "type": "Annotation",
+                "modified": c.edited,
+                "body": body,
+                "target": {
+                    "source": source,
+                    "selector": [
+                        {
+                            "type": "TextQuoteSelector",
+                            "exact": exact,
+                            "prefix": text.before(start, CONTEXT_CHARS),
+                            "suffix": text.after(end, CONTEXT_CHARS),
+                        },
+                        {"type": "TextPositionSelector", "start": start, "end": end},
+                    ],
+                },
+            }));
+        }
+    }
+    let collection = json!({
+        "@context": CONTEXT,
+        "type": "AnnotationCollection",
+        "label": "klaim",
+        "total": items.len(),
+        "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
+    });
+    let mut out = serde_json::to_string_pretty(&collection).expect("JSON values serialize");
+    out.push('\n');
+    out
+}
+
+pub fn import(input: &str, library: &Project) -> Result<(Project, Vec<String>), ImportError> {
+    let value: Value = serde_json::from_str(input)
+        .map_err(|e| error_at(format!("line {}", e.line()), format!("not valid JSON: {e}")))?;
+    let annotations = annotations(&value)?;
+    let mut tags = library.tags.clone();
+    let mut warnings = Vec::new();
+    let mut docs: Vec<Document> = Vec::new();
+    let mut unknown_source = 0;
+    for (i, a) in annotations.iter().enumerate() {
+        let at = format!("annotation {}", i + 1);
+        let Some(obj) = a.as_object() else {
+            return Err(error_at(at, "not a JSON object"));
+        };
+        if !has_type(obj, "Annotation") {
+            return Err(error_at(at, "`type` is not `Annotation`"));
+        }
+        let at = match obj.get("id").and_then(Value::as_str) {
+            Some(id) => format!("{at} ({id})"),
+            None => at,
+        };
+        let target = match obj.get("target") {
+            Some(Value::Array(ts)) => ts
+                .iter()
+                .find(|t| t.get("selector").is_some())
+                .or(ts.first()),
+            Some(t) => Some(t),
+            None => None,
+        }
+        .ok_or_else(|| error_at(&at, "no `target`"))?;
+        let source = match target {
+            Value::String(s) => s.as_str(),
+            t => t
+                .get("source")
+                .and_then(|s| s.as_str().or_else(|| s.get("id").and_then(Value::as_str)))
+                .ok_or_else(|| error_at(&at, "`target.source` is missing"))?,
+        };
+        let Some(doc) = find_document(library, source) else {
+            warnings.push(format!(
+                "{at}: skipped, its source {source:?} is not a document in the library"
+            ));
+            unknown_source += 1;
+            continue;
+        };
+        let text = Text::new(&doc.text);
+        let Some((start, end)) = anchor(&text, target, &at, &mut warnings)? else {
+            continue;
+        };
+        let mut span = Span::new(start, end);
+        let bodies: Vec<&Value> = match obj.get("body") {
+            Some(Value::Array(bs)) => bs.iter().collect(),
+            Some(b) => vec![b],
+            None => Vec::new(),
+        };
+        let motivation = obj.get("motivation").and_then(Value::as_str).unwrap_or("");
+        for body in bodies {
+            let Some(value) = body.get("value").and_then(Value::as_str) else {
+                continue; // An IRI or a SpecificResource: nothing klaim stores.
+            };
+            let purpose = body
+                .get("purpose")
+                .and_then(Value::as_str)
+                .unwrap_or(motivation);
+            match purpose {
+                "tagging" => {
+                    let id = tag_id(&mut tags, value);
+                    if !span.tags.contains(&id) {
+                        span.tags.push(id);
+                    }
+                }
+                "classifying" => {
+                    if let Some(k) = kind_named(value) {
+                        span.kind = Some(k);
+                    } else if let Some(m) = modality_named(value) {
+                        span.modality = Some(m);
+                    } else {
+                        let id = tag_id(&mut tags, value);
+                        if !span.tags.contains(&id) {
+                            span.tags.push(id);
+                        }
+                    }
+                }
+                "commenting" | "" => {
+                    if !span.note.is_empty() {
+                        span.note.push_str("\n\n");
+                    }
+                    span.note.push_str(value);
+                }
+                _ => {} // describing (the claimant, without a span), assessing, ...
+            }
+        }
+        if let Some(note) = obj.get("bodyValue").and_then(Value::as_str) {
+            span.note.push_str(note);
+        }
+        let claim_id = obj
+            .get("id")
+            .and_then(id_string)
+            .map(|id| claim_id_of(&id))
+            .unwrap_or_else(|| format!("w3c-{start}-{end}"));
+        let edited = obj
+            .get("modified")
+            .or(obj.get("created"))
+            .and_then(Value::as_str)
+            .unwrap_or(&doc.edited)
+            .to_owned();
+        let copy = match docs.iter_mut().position(|d| d.id == doc.id) {
+            Some(k) => &mut docs[k],
+            None => {
+                docs.push(Document {
+                    claims: Vec::new(),
+                    ..doc.clone()
+                });
+                docs.last_mut().expect("just pushed")
+            }
+        };
+        let same =
+            |c: &crate::project::AnnotatedClaim| c.claim.start == start && c.claim.end == end;
+        if doc.claims.iter().any(|c| c.id == claim_id)
+            || copy.claims.iter().any(|c| c.id == claim_id)
+        {
+            continue; // Already in the library: the merge would keep the library's.
+        }
+        if doc.claims.iter().any(same) || copy.claims.iter().any(same) {
+            continue;
+        }
+        copy.claims.push(span.into_claim(claim_id, &text, &edited));
+    }
+    if unknown_source > 0 && unknown_source == annotations.len() {
+        return Err(whole(format!(
+            "none of the {} annotations points at a document in the library; first: {}",
+            annotations.len(),
+            warnings[0]
+        )));
+    }
+    let mut project = super::empty_project(tags);
+    project.documents = docs;
+    Ok((project, warnings))
+}
+
+/// The annotations of a collection, page, array or single annotation.
+fn annotations(value: &Value) -> Result<Vec<&Value>, ImportError> {
+    match value {
+        Value::Array(items) => Ok(items.iter().collect()),
+        Value::Object(obj) if has_type(obj, "AnnotationCollection") => {
+            let mut out = Vec::new();
+            let mut page = obj.get("first");
+            while let Some(p) = page {
+                let Some(items) = p.get("items").and_then(Value::as_array) else {
+                    return Err(error_at(
+                        "first",
+                        "the collection's pages are not embedded (only their address is given)",
+                    ));
+                };
+                out.extend(items);
+                page = p.get("next").filter(|n| n.is_object());
+            }
+            Ok(out)
+        }
+        Value::Object(obj) if has_type(obj, "AnnotationPage") => match obj.get("items") {
+            Some(Value::Array(items)) => Ok(items.iter().collect()),
+            _ => Err(error_at("items", "an AnnotationPage without `items`")),
+        },
+        Value::Object(obj) if has_type(obj, "Annotation") => Ok(vec![value]),
+        _ => Err(whole("not W3C Web Annotation: expected an Annotation, AnnotationPage or AnnotationCollection")),
+    }
+}
+
+fn has_type(obj: &Map<String, Value>, name: &str) -> bool {
+    match obj.get("type").or(obj.get("@type")) {
+        Some(Value::String(t)) => t == name,
+        Some(Value::Array(ts)) => ts.iter().any(|t| t.as_str() == Some(name)),
+        _ => false,
+    }
+}
+
+fn find_document<'p>(library: &'p Project, source: &str) -> Option<&'p Document> {
+    let id = source.strip_prefix(DOC_PREFIX).map(decode);
+    let id = id.as_deref().unwrap_or(source);
+    library
+        .documents
+        .iter()
+        .find(|d| d.id == id)
+        .or_else(|| library.documents.iter().find(|d| d.name == source))
+}
+
+/// The code point span the target's selectors give, checked against the
+/// text; `None` (with a warning) when it cannot be placed.
+fn anchor(
+    text: &Text<'_>,
+    target: &Value,
+    at: &str,
+    warnings: &mut Vec<String>,
+) -> Result<Option<(usize, usize)>, ImportError> {
+    let selectors: Vec<&Value> = match target.get("selector") {
+        Some(Value::Array(s)) => s.iter().collect(),
+        Some(s) => vec![s],
+        None => {
+            warnings.push(format!(
+                "{at}: skipped, its target has no selector (it annotates the whole document)"
+            ));
+            return Ok(None);
+        }
+    };
+    let of_type = |t: &str| {
+        selectors
+            .iter()
+            .find(|s| s.get("type").and_then(Value::as_str) == Some(t))
+    };
+    let position = match of_type("TextPositionSelector") {
+        Some(s) => {
+            let n = |f: &str| {
+                s.get(f)
+                    .and_then(Value::as_u64)
+                    .map(|v| v as usize)
+                    .ok_or_else(|| {
+                        error_at(
+                            at,
+                            format!("TextPositionSelector `{f}` is missing or not a whole number"),
+                        )
+                    })
+            };
+            Some((n("start")?, n("end")?))
+        }
+        None => None,
+    };
+    let quote = match of_type("TextQuoteSelector") {
+        Some(s) => {
+            let f = |f: &str| s.get(f).and_then(Value::as_str).unwrap_or("");
+            let exact = s.get("exact").and_then(Value::as_str).ok_or_else(|| {
+                error_at(at, "TextQuoteSelector `exact` is missing or not a string")
+            })?;
+            Some((exact, f("prefix"), f("suffix")))
+        }
+        None => None,
+    };
+    match (position, quote) {
+        (None, None) => {
+            warnings.push(format!(
+                "{at}: skipped, it has no TextPositionSelector or TextQuoteSelector"
+            ));
+            Ok(None)
+        }
+        (Some((s, e)), None) => match text.slice(s, e) {
+            Some(_) => Ok(Some((s, e))),
+            None => {
+                warnings.push(format!(
+                    "{at}: skipped, position {s}..{e} is outside the text ({} code points)",
+                    text.len()
+                ));
+                Ok(None)
+            }
+        },
+        (position, Some((exact, prefix, suffix))) => {
+            if let Some((s, e)) = position {
+                if text.slice(s, e) == Some(exact) {
+                    return Ok(Some((s, e)));
+                }
+            }
+            let mut found = text.find_quote(exact, prefix, suffix);
+            if found.is_empty() {
+                found = text.find_quote(exact, "", "");
+            }
+            let what = match position {
+                Some((s, e)) => format!("position {s}..{e} does not hold its quote {exact:?}"),
+                None => format!("quote {exact:?}"),
+            };
+            match found.as_slice() {
+                [(s, e)] => {
+                    if position.is_some() {
+                        warnings.push(format!("{at}: {what}; placed by the quote at {s}..{e}"));
+                    }
+                    Ok(Some((*s, *e)))
+                }
+                [] => {
+                    warnings.push(format!(
+                        "{at}: skipped, {what} and the quote is not in the text"
+                    ));
+                    Ok(None)
+                }
+                more => {
+                    warnings.push(format!(
+                        "{at}: skipped, {what} and the quote occurs {} times in the text",
+                        more.len()
+                    ));
+                    Ok(None)
+                }
+            }
+        }
+    }
+}
+
+/// The claim id an annotation id stands for: ours (`urn:klaim:claim:doc:claim`)
+/// gives back the claim id, anything else is used as it is.
+fn claim_id_of(annotation_id: &str) -> String {
+    match annotation_id
+        .strip_prefix(CLAIM_PREFIX)
+        .and_then(|rest| rest.rsplit_once(':'))
+    {
+        Some((_, claim)) => decode(claim),
+        None => annotation_id.to_owned(),
+    }
+}
+
+/// Percent-encodes everything but RFC 3986 unreserved characters, so that any
+/// id makes a valid IRI segment (and `:` can separate segments).
+fn encode(id: &str) -> String {
+    let mut out = String::with_capacity(id.len());
+    for b in id.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn decode(segment: &str) -> String {
+    let b = segment.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |c: u8| char::from(c).to_digit(16);
+        if b[i] == b'%' && i + 2 < b.len() {
+            if let (Some(h), Some(l)) = (hex(b[i + 1]), hex(b[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_round_trip_through_iris() {
+        for id in ["plain", "a b:c/d%e", "berita-😀", "", "%", "%4"] {
+            assert_eq!(decode(&encode(id)), id);
+        }
+        assert_eq!(
+            claim_id_of(&format!(
+                "{CLAIM_PREFIX}{}:{}",
+                encode("d:1"),
+                encode("c:2")
+            )),
+            "c:2"
+        );
+    }
+}
