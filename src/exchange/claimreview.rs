@@ -12,14 +12,73 @@
 //! fact-checking organisation) are not in a klaim project: the publisher adds
 //! them.
 
-use serde_json::{json, Value};
+use serde::Serialize;
 
 use crate::project::{Project, Status};
 use crate::EntityKind;
 
+#[derive(Serialize)]
+struct ClaimReview<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "claimReviewed")]
+    claim_reviewed: &'a str,
+    #[serde(rename = "reviewRating")]
+    review_rating: Rating<'a>,
+    #[serde(rename = "itemReviewed")]
+    item_reviewed: Claim<'a>,
+    #[serde(rename = "datePublished", skip_serializing_if = "Option::is_none")]
+    date_published: Option<&'a str>,
+    #[serde(rename = "reviewBody", skip_serializing_if = "str::is_empty")]
+    review_body: &'a str,
+}
+
+#[derive(Serialize)]
+struct Rating<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "alternateName")]
+    alternate_name: &'a str,
+}
+
+#[derive(Serialize)]
+struct Claim<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    author: Option<Named<'a>>,
+    appearance: Work<'a>,
+}
+
+#[derive(Serialize)]
+struct Named<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+}
+
+#[derive(Serialize)]
+struct Work<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+}
+
 pub fn export(project: &Project) -> String {
     let mut reviews = Vec::new();
     for doc in &project.documents {
+        // The article as a `CreativeWork`: by `url` when its name is one.
+        let is_url = doc.name.starts_with("http://") || doc.name.starts_with("https://");
+        let appearance = || Work {
+            kind: "CreativeWork",
+            name: (!is_url).then_some(doc.name.as_str()),
+            url: is_url.then_some(doc.name.as_str()),
+        };
         for c in &doc.claims {
             if c.status == Status::Rejected {
                 continue;
@@ -29,55 +88,45 @@ pub fn export(project: &Project) -> String {
                 .iter()
                 .filter(|t| t.verdict && c.tags.contains(&t.id))
             {
-                let mut item = json!({
-                    "@type": "Claim",
-                    "appearance": appearance(&doc.name),
-                });
-                if let Some(who) = &c.claim.claimant {
-                    let name = if who.resolved.is_empty() {
-                        &who.text
-                    } else {
-                        &who.resolved
-                    };
+                let author = c.claim.claimant.as_ref().map(|who| {
                     // The extractor's entity at the claimant says person or
                     // organisation; without one, a person (most claimants are).
                     let org = doc.entities.iter().any(|e| {
                         e.kind == EntityKind::Organisation && e.start < who.end && who.start < e.end
                     });
-                    let kind = if org { "Organization" } else { "Person" };
-                    item["author"] = json!({"@type": kind, "name": name});
-                }
-                let mut review = json!({
-                    "@context": "https://schema.org",
-                    "@type": "ClaimReview",
-                    "claimReviewed": c.claim.text,
-                    "reviewRating": {"@type": "Rating", "alternateName": tag.label},
-                    "itemReviewed": item,
+                    let name = if who.resolved.is_empty() {
+                        &who.text
+                    } else {
+                        &who.resolved
+                    };
+                    Named {
+                        kind: if org { "Organization" } else { "Person" },
+                        name,
+                    }
                 });
-                if let Some(date) = c
-                    .edited
-                    .get(..10)
-                    .filter(|d| d.as_bytes().get(4) == Some(&b'-'))
-                {
-                    review["datePublished"] = json!(date);
-                }
-                if !c.note.is_empty() {
-                    review["reviewBody"] = json!(c.note);
-                }
-                reviews.push(review);
+                reviews.push(ClaimReview {
+                    context: "https://schema.org",
+                    kind: "ClaimReview",
+                    claim_reviewed: &c.claim.text,
+                    review_rating: Rating {
+                        kind: "Rating",
+                        alternate_name: &tag.label,
+                    },
+                    item_reviewed: Claim {
+                        kind: "Claim",
+                        author,
+                        appearance: appearance(),
+                    },
+                    date_published: c
+                        .edited
+                        .get(..10)
+                        .filter(|d| d.as_bytes().get(4) == Some(&b'-')),
+                    review_body: &c.note,
+                });
             }
         }
     }
-    let mut out = serde_json::to_string_pretty(&reviews).expect("JSON values serialize");
+    let mut out = serde_json::to_string_pretty(&reviews).expect("reviews serialize");
     out.push('\n');
     out
-}
-
-/// The article as a `CreativeWork`: with a `url` when its name is one.
-fn appearance(name: &str) -> Value {
-    if name.starts_with("http://") || name.starts_with("https://") {
-        json!({"@type": "CreativeWork", "url": name})
-    } else {
-        json!({"@type": "CreativeWork", "name": name})
-    }
 }

@@ -19,7 +19,8 @@
 //! way. Tags, note, kind and modality come back; the claimant cannot (the
 //! annotation names it but has no span for it).
 
-use serde_json::{json, Map, Value};
+use serde::Serialize;
+use serde_json::{Map, Value};
 
 use super::{
     error_at, id_string, kind_name, kind_named, modality_name, modality_named, tag_id, tag_labels,
@@ -34,6 +35,70 @@ const CONTEXT_CHARS: usize = 32;
 const DOC_PREFIX: &str = "urn:klaim:doc:";
 const CLAIM_PREFIX: &str = "urn:klaim:claim:";
 
+#[derive(Serialize)]
+struct Collection {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    label: &'static str,
+    total: usize,
+    first: Page,
+}
+
+#[derive(Serialize)]
+struct Page {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    #[serde(rename = "startIndex")]
+    start_index: usize,
+    items: Vec<Annotation>,
+}
+
+#[derive(Serialize)]
+struct Annotation {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    id: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    modified: String,
+    body: Vec<Body>,
+    target: Target,
+}
+
+#[derive(Serialize)]
+struct Body {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    purpose: &'static str,
+    value: String,
+    format: &'static str,
+}
+
+#[derive(Serialize)]
+struct Target {
+    source: String,
+    selector: (QuoteSelector, PositionSelector),
+}
+
+#[derive(Serialize)]
+struct QuoteSelector {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    exact: String,
+    prefix: String,
+    suffix: String,
+}
+
+#[derive(Serialize)]
+struct PositionSelector {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    start: usize,
+    end: usize,
+}
+
 pub fn export(project: &Project) -> String {
     let mut items = Vec::new();
     for doc in &project.documents {
@@ -42,53 +107,68 @@ pub fn export(project: &Project) -> String {
         for c in &doc.claims {
             let (start, end, exact) = text.clamped(c.claim.start, c.claim.end);
             let mut body = Vec::new();
-            let textual = |purpose: &str, value: &str| json!({"type": "TextualBody", "purpose": purpose, "value": value, "format": "text/plain"});
+            let mut textual = |purpose: &'static str, value: &str| {
+                body.push(Body {
+                    kind: "TextualBody",
+                    purpose,
+                    value: value.to_owned(),
+                    format: "text/plain",
+                })
+            };
             for label in tag_labels(project, c) {
-                body.push(textual("tagging", label));
+                textual("tagging", label);
             }
             if !c.note.is_empty() {
-                body.push(textual("commenting", &c.note));
+                textual("commenting", &c.note);
             }
             if let Some(who) = &c.claim.claimant {
-                body.push(textual("describing", &who.resolved));
+                textual("describing", &who.resolved);
             }
-            body.push(textual("classifying", kind_name(c.claim.kind)));
-            body.push(textual("classifying", modality_name(c.claim.modality)));
+            textual("classifying", kind_name(c.claim.kind));
+            textual("classifying", modality_name(c.claim.modality));
             let status = match c.status {
                 Status::Pending => "pending",
                 Status::Accepted => "accepted",
                 Status::Rejected => "rejected",
             };
-            body.push(textual("assessing", status));
-            items.push(json!({
-                "@context": CONTEXT,
-                "id": format!("{CLAIM_PREFIX}{}:{}", encode(&doc.id), encode(&c.id)),
-                "type": "Annotation",
-                "modified": c.edited,
-                "body": body,
-                "target": {
-                    "source": source,
-                    "selector": [
-                        {
-                            "type": "TextQuoteSelector",
-                            "exact": exact,
-                            "prefix": text.before(start, CONTEXT_CHARS),
-                            "suffix": text.after(end, CONTEXT_CHARS),
+            textual("assessing", status);
+            items.push(Annotation {
+                context: CONTEXT,
+                id: format!("{CLAIM_PREFIX}{}:{}", encode(&doc.id), encode(&c.id)),
+                kind: "Annotation",
+                modified: c.edited.clone(),
+                body,
+                target: Target {
+                    source: source.clone(),
+                    selector: (
+                        QuoteSelector {
+                            kind: "TextQuoteSelector",
+                            exact: exact.to_owned(),
+                            prefix: text.before(start, CONTEXT_CHARS).to_owned(),
+                            suffix: text.after(end, CONTEXT_CHARS).to_owned(),
                         },
-                        {"type": "TextPositionSelector", "start": start, "end": end},
-                    ],
+                        PositionSelector {
+                            kind: "TextPositionSelector",
+                            start,
+                            end,
+                        },
+                    ),
                 },
-            }));
+            });
         }
     }
-    let collection = json!({
-        "@context": CONTEXT,
-        "type": "AnnotationCollection",
-        "label": "klaim",
-        "total": items.len(),
-        "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
-    });
-    let mut out = serde_json::to_string_pretty(&collection).expect("JSON values serialize");
+    let collection = Collection {
+        context: CONTEXT,
+        kind: "AnnotationCollection",
+        label: "klaim",
+        total: items.len(),
+        first: Page {
+            kind: "AnnotationPage",
+            start_index: 0,
+            items,
+        },
+    };
+    let mut out = serde_json::to_string_pretty(&collection).expect("annotations serialize");
     out.push('\n');
     out
 }
