@@ -11,7 +11,8 @@ klaim: finds the claims in Indonesian news articles, offline.
 USAGE:
     klaim extract [OPTIONS] [FILE ...]     one JSON line per document
     klaim bench [OPTIONS] [FILE ...]       extraction throughput in MB/s
-    klaim export --format FORMAT PROJECT   convert a klaim project file
+    klaim export --format F [--out FILE] PROJECT
+                                           convert a klaim project file
     klaim --help | --version
 
 EXTRACT:
@@ -36,7 +37,12 @@ BENCH:
 
 EXPORT:
     --format F       klaim | jsonl | csv | w3c | doccano | labelstudio | claimreview
-    PROJECT          a klaim project JSON file (`-` for standard input).
+                     (offsets in code points; ClaimReview only for claims with
+                     a verdict tag; doccano and Label Studio leave out rejected
+                     claims).
+    PROJECT          a klaim project JSON file (`-` for standard input). It is
+                     validated first: a bad offset or unknown tag is reported
+                     with its place and nothing is written.
     --out FILE       write there instead of standard output.
 
 Output format: see ../shared/spec/extraction-output.md and README.md.";
