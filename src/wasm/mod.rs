@@ -12,6 +12,8 @@ use wasm_bindgen::prelude::*;
 use crate::intake::Limits;
 use crate::{OffsetMap, Options, Unit};
 
+pub mod exchange;
+
 /// Extracts the claims of `text` and returns the JSON-contract record for
 /// document `id`, offsets in `unit` (`"utf16"` or `"codepoint"`).
 #[wasm_bindgen]

@@ -1,0 +1,81 @@
+//! The WebAssembly binding of `klaim::exchange`: export, import and merge.
+//!
+//! Projects cross the boundary as JSON text (`JSON.stringify` on the way in,
+//! `JSON.parse` on the way out): one string per call, and serde_json reads the
+//! project format exactly as the CLI does (flattened claim records included).
+//! Each function decodes, calls the core and encodes; none has logic of its
+//! own.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::exchange::{self, Format, MergeSummary};
+use crate::project::Project;
+
+/// The formats, in menu order: `[{name, extension, mediaType, canImport}]`.
+#[wasm_bindgen(js_name = exchangeFormats)]
+pub fn exchange_formats() -> Result<JsValue, JsError> {
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Entry {
+        name: &'static str,
+        extension: &'static str,
+        media_type: &'static str,
+        can_import: bool,
+    }
+    let list: Vec<Entry> = Format::ALL
+        .iter()
+        .map(|f| Entry { name: f.name(), extension: f.extension(), media_type: f.media_type(), can_import: f.can_import() })
+        .collect();
+    serde_wasm_bindgen::to_value(&list).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// The project (JSON text) in `format` (a name from [`exchange_formats`]).
+#[wasm_bindgen(js_name = exportProject)]
+pub fn export_project(project_json: &str, format: &str) -> Result<String, JsError> {
+    let format = parse_format(format)?;
+    let project = parse_library(project_json)?;
+    Ok(exchange::export(&project, format))
+}
+
+/// Reads a file's text as `format` (empty: detect it) against the library
+/// (JSON text), stamping new items with `now`. Returns JSON text
+/// `{format, project, warnings}`; throws an `Error` whose message names the
+/// problem (line, field) when nothing can be imported.
+#[wasm_bindgen(js_name = importFile)]
+pub fn import_file(input: &str, format: &str, library_json: &str, now: &str) -> Result<String, JsError> {
+    let format = if format.is_empty() { None } else { Some(parse_format(format)?) };
+    let library = parse_library(library_json)?;
+    let imported = exchange::import(input, format, &library, now).map_err(|e| JsError::new(&e.to_string()))?;
+    #[derive(Serialize)]
+    struct Out<'a> {
+        format: &'static str,
+        project: &'a Project,
+        warnings: &'a [String],
+    }
+    let out = Out { format: imported.format.name(), project: &imported.project, warnings: &imported.warnings };
+    serde_json::to_string(&out).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// `incoming` merged into `base` (both JSON text): JSON text
+/// `{project, summary}`; see `klaim::exchange::merge`.
+#[wasm_bindgen(js_name = mergeProjects)]
+pub fn merge_projects(base_json: &str, incoming_json: &str) -> Result<String, JsError> {
+    let (base, incoming) = (parse_library(base_json)?, parse_library(incoming_json)?);
+    let (project, summary) = exchange::merge(&base, &incoming);
+    #[derive(Serialize)]
+    struct Out {
+        project: Project,
+        summary: MergeSummary,
+    }
+    serde_json::to_string(&Out { project, summary }).map_err(|e| JsError::new(&e.to_string()))
+}
+
+fn parse_format(name: &str) -> Result<Format, JsError> {
+    Format::from_name(name).ok_or_else(|| JsError::new(&format!("unknown format `{name}`")))
+}
+
+/// The page's own library: read without the import checks.
+fn parse_library(json: &str) -> Result<Project, JsError> {
+    serde_json::from_str(json).map_err(|e| JsError::new(&format!("library: {e}")))
+}
