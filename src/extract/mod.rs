@@ -1,9 +1,177 @@
-//! The extraction pipeline.
-use crate::model::Extraction;
+//! The extraction pipeline: structure, quotations, attribution, names,
+//! modality and quantities, each a pass over one tokenized document.
+
+mod attribution;
+mod doc;
+mod lexicon;
+mod modality;
+mod names;
+mod quantity;
+mod quotes;
+mod structure;
+mod tokens;
+
+use attribution::{attribute, Found};
+use doc::Doc;
+use names::Names;
+use quotes::Quotation;
+
+use crate::model::{Claim, Claimant, Extraction, Kind};
 use crate::Options;
 
 /// Finds every claim, boilerplate block and entity mention in `text`.
+///
+/// Never panics and always returns: text it cannot use (past
+/// `options.max_bytes`) is skipped with a note.
 pub fn extract(text: &str, options: &Options) -> Extraction {
-    let _ = (text, options);
-    Extraction::default()
+    let mut notes = Vec::new();
+    let mut end = text.len().min(options.max_bytes);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    if end < text.len() {
+        notes.push(format!("only the first {end} of {} bytes were read", text.len()));
+    }
+    let doc = Doc::new(&text[..end]);
+    let st = structure::structure(&doc, end);
+    let quotes = quotes::quotations(&doc, 0..doc.len());
+
+    // Which quotation each token is inside, for O(1) questions.
+    let mut quote_of: Vec<Option<usize>> = vec![None; doc.len()];
+    for (q, quote) in quotes.iter().enumerate() {
+        for slot in &mut quote_of[quote.open..=quote.close] {
+            *slot = Some(q);
+        }
+    }
+    let outside = |i: usize| quote_of[i].is_none();
+    let found: Vec<Found> = st.sentences.iter().map(|s| attribute(&doc, s.toks.clone(), &outside)).collect();
+    let sentence_of = |tok: usize| st.sentences.iter().position(|s| s.toks.contains(&tok));
+    let direct: Vec<bool> = quotes.iter().map(|q| is_direct(&doc, q, &st.sentences, &found, &sentence_of)).collect();
+
+    let ranges: Vec<_> = st.sentences.iter().map(|s| s.toks.clone()).collect();
+    let names = Names::learn(&doc, &ranges);
+
+    let mut claims: Vec<Claim> = Vec::with_capacity(st.sentences.len());
+    // Earlier claimants as (surface, resolved), for pronouns and descriptions.
+    let mut previous: Vec<(String, String)> = Vec::new();
+    let mut last_speaker: Option<(usize, Option<Claimant>, Option<crate::model::Span>, Option<crate::model::Span>)> = None;
+    for (n, s) in st.sentences.iter().enumerate() {
+        if s.toks.len() < 3 && !s.toks.clone().any(|i| quote_of[i].is_some()) {
+            notes.push(format!("skipped fragment {:?}", s.span.text(text)));
+            continue;
+        }
+        let quote = dominant_quote(s.toks.clone(), &quote_of, &direct);
+        let (mut kind, source) = match quote {
+            Some(q) => {
+                let q = &quotes[q];
+                // The speaker is named after the closing mark, or failing that
+                // before the opening one.
+                let after = sentence_of(q.close).and_then(|k| found[k].claimant.clone().map(|c| (k, c)));
+                let before = || sentence_of(q.open).and_then(|k| found[k].claimant.clone().map(|c| (k, c)));
+                (Kind::Quote, after.or_else(before))
+            }
+            None => match &found[n].claimant {
+                Some(c) => (Kind::Reported, Some((n, c.clone()))),
+                None => (Kind::Unattributed, None),
+            },
+        };
+        let mut claimant = None;
+        let mut cue = None;
+        let mut via = None;
+        if let Some((k, src)) = source {
+            let mentions = |at: usize| nearest_person(&doc, &names, at, &quote_of);
+            let resolved = names.resolve(&doc, src.toks.clone(), src.who, &previous, &mentions);
+            claimant = Some(Claimant { span: src.who, resolved });
+            cue = Some(src.cue);
+            via = found[k].via;
+        } else if kind == Kind::Quote {
+            // A quoted paragraph with no cue of its own continues the speaker
+            // of the quotation just before it.
+            if let Some((line, c, q, v)) = &last_speaker {
+                if s.line <= line + 1 {
+                    claimant = c.clone();
+                    cue = *q;
+                    via = *v;
+                }
+            }
+        }
+        if kind == Kind::Unattributed && !options.unattributed {
+            continue;
+        }
+        if kind == Kind::Quote && claimant.is_some() {
+            last_speaker = Some((s.line, claimant.clone(), cue, via));
+        }
+        if kind == Kind::Reported && claimant.is_none() {
+            kind = Kind::Unattributed;
+        }
+        if let Some(c) = &claimant {
+            previous.push((c.span.text(text).to_owned(), c.resolved.clone()));
+        }
+        claims.push(Claim {
+            span: s.span,
+            kind,
+            modality: modality::modality(&doc, s.toks.clone()),
+            claimant,
+            cue,
+            via,
+            quantities: quantity::quantities(&doc, s.toks.clone()),
+        });
+    }
+    let mut boilerplate = st.boilerplate;
+    boilerplate.sort_by_key(|b| b.span);
+    Extraction { claims, boilerplate, entities: names.entities, notes }
+}
+
+/// Whether a quotation is speech rather than scare quotes around a phrase
+/// (`dengan "kecepatan penuh"`).
+fn is_direct(
+    doc: &Doc,
+    q: &Quotation,
+    sentences: &[structure::Sentence],
+    found: &[Found],
+    sentence_of: &dyn Fn(usize) -> Option<usize>,
+) -> bool {
+    if q.words < 3 {
+        return false;
+    }
+    let opens_sentence = sentence_of(q.open).is_some_and(|k| sentences[k].toks.start == q.open);
+    let introduced = q.open > 0 && doc.punct(q.open - 1, &[':', ',']);
+    let attributed_after = sentence_of(q.close).is_some_and(|k| found[k].claimant.is_some()) && q.closed;
+    q.ends_like_speech || !q.closed || opens_sentence || introduced || (attributed_after && q.words >= 5) || q.words >= 8
+}
+
+/// The direct quotation covering most of the sentence, if it covers at least
+/// half of its tokens.
+fn dominant_quote(toks: std::ops::Range<usize>, quote_of: &[Option<usize>], direct: &[bool]) -> Option<usize> {
+    let mut best: Option<(usize, usize)> = None;
+    for i in toks.clone() {
+        if let Some(q) = quote_of[i].filter(|&q| direct[q]) {
+            match &mut best {
+                Some((bq, count)) if *bq == q => *count += 1,
+                Some(_) => {}
+                None => best = Some((q, 1)),
+            }
+        }
+    }
+    best.filter(|&(_, count)| count * 2 >= toks.len()).map(|(q, _)| q)
+}
+
+/// The person spoken of nearest before byte `at`, outside quotations: a name
+/// or a role description (`pemimpin Korea Utara tersebut`).
+fn nearest_person(doc: &Doc, names: &Names, at: usize, quote_of: &[Option<usize>]) -> Option<String> {
+    const REACH: usize = 700; // About three sentences of news prose.
+    let outside_quote = |byte: usize| quote_of.get(doc.tok_at(byte)).is_none_or(|q| q.is_none());
+    let name = names.person_before(at, REACH).filter(|_| outside_quote(at));
+    let desc = names.description_before(doc, at, REACH);
+    match (name, desc) {
+        (Some(n), Some((_, d))) => {
+            // Prefer whichever was mentioned last.
+            let n_end = doc.text[..at].rfind(n.split_whitespace().last().unwrap_or(&n)).unwrap_or(0);
+            let d_end = names.description_before(doc, at, REACH).map(|(e, _)| e).unwrap_or(0);
+            Some(if d_end > n_end { d } else { n })
+        }
+        (Some(n), None) => Some(n),
+        (None, Some((_, d))) => Some(d),
+        (None, None) => None,
+    }
 }

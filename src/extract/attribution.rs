@@ -1,0 +1,312 @@
+//! Who a sentence attributes its content to: reporting cues, the noun phrase
+//! they govern, source phrases and the outlet a statement came through.
+//!
+//! Everything here reads only tokens outside quotations: a cue inside a
+//! quotation is part of what was said, not an attribution of it.
+
+use std::ops::Range;
+
+use super::doc::{Doc, QUOTES};
+use super::lexicon::Cat;
+use super::tokens::TokKind;
+use crate::model::Span;
+
+/// One attribution found in a sentence.
+#[derive(Clone, Debug)]
+pub struct Source {
+    /// The claimant as written (possibly the `-nya` of `ujarnya`).
+    pub who: Span,
+    /// Token range of `who`, empty for a `-nya` suffix.
+    pub toks: Range<usize>,
+    pub cue: Span,
+    pub outlet: bool,
+}
+
+/// What a sentence says about its source.
+#[derive(Clone, Debug, Default)]
+pub struct Found {
+    pub claimant: Option<Source>,
+    pub via: Option<Span>,
+}
+
+/// Reads the attribution of the tokens in `range` that `outside` accepts.
+pub fn attribute(doc: &Doc, range: Range<usize>, outside: &dyn Fn(usize) -> bool) -> Found {
+    let mut sources: Vec<Source> = Vec::new();
+    let mut vias: Vec<Span> = Vec::new();
+    let mut i = range.start;
+    while i < range.end {
+        if !outside(i) || doc.kind(i) != TokKind::Word {
+            i += 1;
+            continue;
+        }
+        let c = doc.cat(i);
+        let low = doc.low(i);
+        if c.has(Cat::CUE_POST) && post_cue_position(doc, i, range.start) {
+            if let Some(s) = post_cue(doc, i, range.end) {
+                i = s.toks.end.max(i + 1);
+                sources.push(s);
+                continue;
+            }
+        }
+        let yakin = low == "yakin" && i + 1 < range.end && doc.low(i + 1) == "bahwa";
+        if (c.has(Cat::CUE_PRE) || yakin) && !(i > range.start && matches!(doc.low(i - 1), "yang" | "untuk" | "akan" | "ingin" | "mau")) {
+            if let Some(toks) = np_before(doc, i, range.start, outside) {
+                let cue_end = if yakin { i + 2 } else { i + 1 };
+                let outlet = is_outlet(doc, toks.clone());
+                sources.push(Source { who: doc.span(toks.start, toks.end), toks, cue: doc.span(i, cue_end), outlet });
+                // `mengatakan kepada CBS News`: the outlet the words went to.
+                if cue_end + 1 < range.end && doc.low(cue_end) == "kepada" {
+                    if let Some(np) = np_after(doc, cue_end + 1, range.end) {
+                        if is_outlet(doc, np.clone()) {
+                            vias.push(doc.span(np.start, np.end));
+                        }
+                    }
+                }
+                i = cue_end;
+                continue;
+            }
+        }
+        if c.has(Cat::SOURCE) || low == "dalam" {
+            if let Some((cue_end, np)) = source_phrase(doc, i, range.end) {
+                let outlet = is_outlet(doc, np.clone());
+                let who = doc.span(np.start, np.end);
+                if outlet && matches!(low, "dikutip" | "dilansir" | "melansir" | "mengutip" | "sebagaimana") {
+                    vias.push(who);
+                }
+                sources.push(Source { who, toks: np.clone(), cue: doc.span(i, cue_end), outlet });
+                i = np.end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    // A person or body is the claimant; an outlet is only the channel, unless
+    // it is the only source there is.
+    let claimant = sources.iter().find(|s| !s.outlet).or_else(|| sources.first()).cloned();
+    let via = match &claimant {
+        Some(c) if !c.outlet => sources.iter().find(|s| s.outlet).map(|s| s.who).or_else(|| vias.first().copied()),
+        _ => None,
+    };
+    Found { claimant, via }
+}
+
+/// A cue like `kata` attributes only right after a quotation or a comma:
+/// `"...," kata Shin`, `..., kata pusat tersebut,`. Elsewhere it is a noun
+/// (`kata kunci`) or a hedge (`yang katanya`).
+fn post_cue_position(doc: &Doc, i: usize, start: usize) -> bool {
+    i > start && (doc.punct(i - 1, &[',']) || doc.punct(i - 1, QUOTES) || doc.punct(i - 1, &['.', '?', '!']))
+}
+
+fn post_cue(doc: &Doc, i: usize, end: usize) -> Option<Source> {
+    let low = doc.low(i);
+    let span = doc.toks[i].span;
+    // `ujarnya`: the speaker is the suffix, resolved later like `ia`.
+    if low.len() > 5 && low.ends_with("nya") && !matches!(low, "tanya") {
+        let cut = span.end() - 3;
+        return Some(Source { who: Span::at(cut, span.end()), toks: i + 1..i + 1, cue: Span::at(span.start(), cut), outlet: false });
+    }
+    let np = np_after(doc, i + 1, end)?;
+    if !nameish(doc, np.clone()) {
+        return None;
+    }
+    let outlet = is_outlet(doc, np.clone());
+    Some(Source { who: doc.span(np.start, np.end), toks: np, cue: span, outlet })
+}
+
+/// `menurut X`, `melansir dari X`, `seperti dikutip dari X`, `dalam lembar
+/// fakta X`, `berdasarkan data X`: the cue's end and X.
+fn source_phrase(doc: &Doc, i: usize, end: usize) -> Option<(usize, Range<usize>)> {
+    let mut j = i + 1;
+    match doc.low(i) {
+        "menurut" | "melansir" | "dilansir" | "mengutip" | "dikutip" => {}
+        "sebagaimana" => {
+            if j < end && matches!(doc.low(j), "dilaporkan" | "dikutip" | "dilansir" | "disampaikan") {
+                j += 1;
+            } else {
+                return None;
+            }
+        }
+        "berdasarkan" | "dalam" => {
+            // A document or statement of someone: `dalam lembar fakta X`,
+            // `berdasarkan data X`.
+            let head = |k: usize| k < end && matches!(
+                doc.low(k),
+                "lembar" | "fakta" | "laporan" | "keterangan" | "pernyataan" | "siaran" | "pers" | "rilis"
+                    | "data" | "catatan" | "hasil" | "informasi" | "dokumen" | "unggahan" | "cuitan" | "surat"
+                    | "analisis" | "kajian" | "survei" | "riset" | "penelitian" | "studi" | "tertulis" | "resmi"
+            );
+            if !head(j) {
+                return None;
+            }
+            while head(j) {
+                j += 1;
+            }
+            // The author must be named: `dalam laporan tahunan` names no one.
+            if j >= end || !doc.cap(j) {
+                return None;
+            }
+        }
+        _ => return None,
+    }
+    if j < end && doc.low(j) == "dari" {
+        j += 1;
+    }
+    let np = np_after(doc, j, end)?;
+    nameish(doc, np.clone()).then_some((j, np))
+}
+
+/// The noun phrase that starts at `i`: a name with its titles, or a
+/// description such as `pusat tersebut` or `media pemerintah Korea Utara`.
+pub fn np_after(doc: &Doc, i: usize, end: usize) -> Option<Range<usize>> {
+    let mut j = i;
+    while j < end && j < i + 12 {
+        if doc.punct(j, &['(']) {
+            // A short parenthesis inside a name: `Amerika Serikat (AS)`.
+            let close = (j + 1..end.min(j + 6)).find(|&k| doc.punct(k, &[')']));
+            match close {
+                Some(k) if j > i => {
+                    j = k + 1;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        if doc.kind(j) == TokKind::Punct {
+            break;
+        }
+        let c = doc.cat(j);
+        let low = doc.low(j);
+        if j > i && (c.has(Cat::CUE_PRE) || c.has(Cat::CUE_POST) || c.has(Cat::SOURCE) || c.has(Cat::DAY)) {
+            break;
+        }
+        if c.has(Cat::STOP) && !doc.cap(j) {
+            break;
+        }
+        if matches!(low, "dan" | "maupun" | "serta" | "atau") {
+            // Join only two names: `Korea Utara dan Rusia`.
+            if j + 1 < end && doc.cap(j + 1) && j > i && doc.cap(j - 1) {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        j += 1;
+        if c.has(Cat::DEMONSTRATIVE) {
+            break;
+        }
+    }
+    (j > i).then_some(i..j)
+}
+
+/// The subject of the verb at `v`, walking back over auxiliaries
+/// (`telah`, `juga`, `dengan tegas`) to the previous clause boundary. `None`
+/// when the verb is negated (`tidak menjelaskan`) or has no subject here.
+fn np_before(doc: &Doc, v: usize, start: usize, outside: &dyn Fn(usize) -> bool) -> Option<Range<usize>> {
+    let mut j = v;
+    while j > start && doc.is(j - 1, Cat::AUX) && !doc.cap(j - 1) {
+        j -= 1;
+    }
+    if j > start && doc.is(j - 1, Cat::NEG) {
+        return None;
+    }
+    let end = j;
+    let mut k = j;
+    while k > start && end - k < 14 {
+        let t = k - 1;
+        if !outside(t) {
+            break;
+        }
+        if doc.punct(t, &[')']) {
+            let open = (start..t).rev().take(6).find(|&p| doc.punct(p, &['(']));
+            match open {
+                Some(p) => {
+                    k = p;
+                    continue;
+                }
+                None => break,
+            }
+        }
+        if doc.kind(t) == TokKind::Punct {
+            break;
+        }
+        let c = doc.cat(t);
+        if c.has(Cat::BOUNDARY) && !doc.cap(t) {
+            // `Presiden dalam pidatonya mengatakan`: step over a short
+            // prepositional phrase between subject and verb.
+            let pp = matches!(doc.low(t), "dalam" | "lewat" | "melalui" | "saat" | "ketika" | "usai" | "seusai" | "di");
+            if pp && k < end && end - k <= 4 && !(k..end).any(|x| doc.cap(x)) && t > start {
+                k = t;
+                // Discard the phrase: the subject ends before it.
+                return np_before_at(doc, k, start, outside);
+            }
+            if matches!(doc.low(t), "dan" | "maupun" | "serta") && k < end && doc.cap(k) && t > start && doc.cap(t - 1) {
+                k = t;
+                continue;
+            }
+            break;
+        }
+        if c.has(Cat::CUE_PRE) || c.has(Cat::CUE_POST) && k < end {
+            break;
+        }
+        k = t;
+    }
+    // Leading adverbs are not part of the subject: `Sebelumnya Kirby`.
+    while k < end && doc.is(k, Cat::AUX) {
+        k += 1;
+    }
+    if k >= end || end - k >= 14 {
+        return None;
+    }
+    nameish(doc, k..end).then_some(k..end)
+}
+
+fn np_before_at(doc: &Doc, at: usize, start: usize, outside: &dyn Fn(usize) -> bool) -> Option<Range<usize>> {
+    // Reuse the walk as if the verb stood where the phrase began.
+    let mut k = at;
+    let end = at;
+    while k > start && end - k < 14 {
+        let t = k - 1;
+        if !outside(t) || doc.kind(t) == TokKind::Punct || (doc.is(t, Cat::BOUNDARY) && !doc.cap(t)) {
+            break;
+        }
+        k = t;
+    }
+    (k < end && nameish(doc, k..end)).then_some(k..end)
+}
+
+/// Could this phrase name a speaker? A name, a pronoun, a role, an
+/// organisation, an outlet, or a definite description (`pejabat tersebut`).
+fn nameish(doc: &Doc, np: Range<usize>) -> bool {
+    np.clone().any(|i| {
+        doc.cap(i)
+            || doc.word(i).contains('.')
+            || doc.cat(i).has(Cat::PRONOUN)
+            || doc.cat(i).has(Cat::ROLE)
+            || doc.cat(i).has(Cat::ORG)
+            || doc.cat(i).has(Cat::OUTLET)
+            || doc.cat(i).has(Cat::DEMONSTRATIVE)
+    })
+}
+
+/// A news outlet: `CBS News`, `Kantor Berita Pusat Korea`, `media pemerintah
+/// Korea Utara`, `Kompas.com`.
+pub fn is_outlet(doc: &Doc, np: Range<usize>) -> bool {
+    let first = doc.low(np.start);
+    let second = if np.len() > 1 { doc.low(np.start + 1) } else { "" };
+    if matches!(first, "media" | "harian" | "majalah" | "koran" | "laman" | "situs" | "portal" | "stasiun" | "televisi" | "radio")
+        || (first == "kantor" && second == "berita")
+        || (first == "surat" && second == "kabar")
+    {
+        return true;
+    }
+    np.clone().any(|i| {
+        let low = doc.low(i);
+        (doc.is(i, Cat::OUTLET)
+            && !matches!(low, "media" | "kantor" | "berita" | "surat" | "kabar" | "stasiun" | "televisi" | "radio" | "harian" | "majalah" | "koran" | "laman" | "situs" | "portal" | "post" | "times" | "daily" | "press" | "ap" | "rt" | "dw" | "ria"))
+            || low.ends_with(".com")
+            || low.ends_with(".co")
+            || low.ends_with(".co.id")
+            || low.ends_with(".id")
+            || (matches!(low, "post" | "times" | "daily" | "press") && np.len() > 1)
+    })
+}

@@ -1,0 +1,89 @@
+//! A document prepared for the passes: its tokens, their lower-case text and
+//! lexicon categories, computed once.
+
+use super::lexicon::{cat, Cat};
+use super::tokens::{tokenize, TokKind, Token};
+use crate::model::Span;
+
+pub struct Doc<'t> {
+    pub text: &'t str,
+    /// `text` with ASCII letters lower-cased: same byte offsets, so a token's
+    /// lower-case form is a plain slice.
+    lower: String,
+    pub toks: Vec<Token>,
+    cats: Vec<Cat>,
+}
+
+impl<'t> Doc<'t> {
+    pub fn new(text: &'t str) -> Doc<'t> {
+        let lower = text.to_ascii_lowercase();
+        let toks = tokenize(text);
+        let cats = toks.iter().map(|t| if t.kind == TokKind::Word { cat(&lower[t.start()..t.end()]) } else { Cat::default() }).collect();
+        Doc { text, lower, toks, cats }
+    }
+
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    /// The token's text as written.
+    pub fn word(&self, i: usize) -> &'t str {
+        self.toks[i].span.text(self.text)
+    }
+
+    /// The token's text with ASCII letters in lower case.
+    pub fn low(&self, i: usize) -> &str {
+        &self.lower[self.toks[i].start()..self.toks[i].end()]
+    }
+
+    pub fn cat(&self, i: usize) -> Cat {
+        self.cats[i]
+    }
+
+    pub fn is(&self, i: usize, c: Cat) -> bool {
+        self.cats[i].has(c)
+    }
+
+    pub fn kind(&self, i: usize) -> TokKind {
+        self.toks[i].kind
+    }
+
+    pub fn cap(&self, i: usize) -> bool {
+        self.toks[i].cap
+    }
+
+    /// The token is this punctuation character.
+    pub fn punct(&self, i: usize, chars: &[char]) -> bool {
+        self.toks[i].kind == TokKind::Punct && self.word(i).chars().next().is_some_and(|c| chars.contains(&c))
+    }
+
+    /// The token is written in capitals throughout (`KPK`, `TRIBUNNEWS.COM`).
+    pub fn all_caps(&self, i: usize) -> bool {
+        let w = self.word(i);
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(|c| c.is_lowercase())
+    }
+
+    /// Whitespace separates token `i` from the one before it.
+    pub fn space_before(&self, i: usize) -> bool {
+        i == 0 || self.toks[i - 1].end() < self.toks[i].start()
+    }
+
+    pub fn span(&self, from: usize, to: usize) -> Span {
+        Span::at(self.toks[from].start(), self.toks[to - 1].end())
+    }
+
+    /// Index of the first token that starts at or after `byte`.
+    pub fn tok_at(&self, byte: usize) -> usize {
+        self.toks.partition_point(|t| t.start() < byte)
+    }
+}
+
+pub const QUOTES: &[char] = &['"', '“', '”', '„', '«', '»'];
+pub const DASHES: &[char] = &['-', '–', '—', '―', '‒'];
+
+impl Doc<'_> {
+    /// A line break lies between token `i` and the one before it.
+    pub fn newline_before(&self, i: usize) -> bool {
+        i == 0 || self.text[self.toks[i - 1].end()..self.toks[i].start()].contains('\n')
+    }
+}

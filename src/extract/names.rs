@@ -1,0 +1,314 @@
+//! Entity mentions and the fullest name the document gives a claimant.
+//!
+//! Names are read from capitalized runs: `Juru Bicara Dewan Keamanan Nasional
+//! Amerika Serikat (AS) John Kirby` is a role, an organisation, a place and a
+//! person. What is learnt (full person names, which role belongs to whom)
+//! resolves short names (`Kirby`), titles (`Presiden`), pronouns (`ia`,
+//! `ujarnya`) and descriptions (`pejabat tersebut`, `pusat tersebut`).
+
+use std::ops::Range;
+
+use super::doc::Doc;
+use super::lexicon::Cat;
+use super::tokens::TokKind;
+use crate::model::{Entity, EntityKind, Span};
+
+/// Names learnt from one document.
+#[derive(Default)]
+pub struct Names {
+    pub entities: Vec<Entity>,
+    /// Full person names, with where they were mentioned.
+    persons: Vec<(Span, String)>,
+    /// `(role words in lower case, person name)`: `presiden` -> `Joko Widodo`.
+    roles: Vec<(String, String)>,
+}
+
+impl Names {
+    /// Reads every capitalized run in the body sentences (`ranges`).
+    pub fn learn(doc: &Doc, ranges: &[Range<usize>]) -> Names {
+        let mut names = Names::default();
+        for r in ranges {
+            let mut i = r.start;
+            while i < r.end {
+                if !starts_name(doc, i, r.start) {
+                    i += 1;
+                    continue;
+                }
+                let mut j = i + 1;
+                while j < r.end && continues_name(doc, j, r.end) {
+                    j += 1;
+                }
+                names.classify(doc, i..j, r.start);
+                i = j;
+            }
+        }
+        names
+    }
+
+    fn classify(&mut self, doc: &Doc, run: Range<usize>, sentence_start: usize) {
+        // Role words written in lower case right before the run count too:
+        // `pemimpin Korea Utara Kim Jong Un`, `presiden Korea Utara (Korut) ...`.
+        let mut role_start = run.start;
+        while role_start > sentence_start && doc.kind(role_start - 1) == TokKind::Word && !doc.cap(role_start - 1) && doc.is(role_start - 1, Cat::ROLE) {
+            role_start -= 1;
+        }
+        let span = doc.span(run.start, run.end);
+        let first = doc.cat(run.start);
+        let last = doc.cat(run.end - 1);
+        let all_places = run.clone().all(|k| doc.is(k, Cat::PLACE) || doc.is(k, Cat::DIRECTION) || doc.punct(k, &['(', ')']));
+        if all_places {
+            self.entities.push(Entity { span, kind: EntityKind::Place });
+            return;
+        }
+        if let Some(name) = person_tail(doc, role_start..run.end) {
+            let has_prefix = name.start > role_start;
+            let bare_person = !has_prefix && name.len() >= 2;
+            let after_role = has_prefix && (role_start..name.start).any(|k| doc.is(k, Cat::ROLE) || doc.is(k, Cat::RANK));
+            if bare_person || after_role || (has_prefix && name.len() >= 2) {
+                let full = words(doc, name.clone());
+                if has_prefix {
+                    let role = role_key(doc, role_start..name.start);
+                    if !role.is_empty() {
+                        self.roles.push((role, full.clone()));
+                    }
+                }
+                // An appositive: `pemimpin Korea Utara, Kim Jong Un`.
+                if !has_prefix && name.start >= 2 && doc.punct(name.start - 1, &[',']) {
+                    let mut k = name.start - 1;
+                    while k > sentence_start && doc.kind(k - 1) == TokKind::Word && (doc.is(k - 1, Cat::ROLE) || doc.cap(k - 1)) && name.start - k < 8 {
+                        k -= 1;
+                    }
+                    if (k..name.start - 1).any(|x| doc.is(x, Cat::ROLE)) {
+                        self.roles.push((role_key(doc, k..name.start - 1), full.clone()));
+                    }
+                }
+                if run.start < name.start {
+                    self.entities.push(Entity { span: doc.span(run.start, name.start), kind: org_or_place(doc, run.start..name.start) });
+                }
+                self.persons.push((doc.span(name.start, name.end), full));
+                self.entities.push(Entity { span: doc.span(name.start, name.end), kind: EntityKind::Person });
+                return;
+            }
+        }
+        if first.has(Cat::ORG) || last.has(Cat::ORG_TAIL) || first.has(Cat::OUTLET) || run.clone().any(|k| doc.all_caps(k)) || run.len() >= 2 {
+            self.entities.push(Entity { span, kind: org_or_place(doc, run) });
+        }
+    }
+
+    /// The fullest name for the claimant written as `np`, which starts at
+    /// byte `at`. `previous` lists earlier claimants (surface, resolved),
+    /// nearest last.
+    pub fn resolve(&self, doc: &Doc, np: Range<usize>, who: Span, previous: &[(String, String)], mentions_before: &dyn Fn(usize) -> Option<String>) -> String {
+        let surface = who.text(doc.text).trim().to_owned();
+        if np.is_empty() || (np.len() == 1 && doc.is(np.start, Cat::PRONOUN)) {
+            // A pronoun: the last person spoken of.
+            if let Some((_, name)) = previous.iter().rev().take(2).find(|(_, r)| self.is_person(r)) {
+                return name.clone();
+            }
+            return mentions_before(who.start()).unwrap_or(surface);
+        }
+        let first = doc.low(np.start);
+        // `baik X maupun Y` is X and Y.
+        if first == "baik" && np.clone().any(|k| doc.low(k) == "maupun") {
+            let m = np.clone().find(|&k| doc.low(k) == "maupun").unwrap_or(np.start);
+            return format!("{} dan {}", words(doc, np.start + 1..m), words(doc, m + 1..np.end));
+        }
+        let demonstrative = doc.is(np.end - 1, Cat::DEMONSTRATIVE);
+        if demonstrative && np.len() >= 2 {
+            let desc = np.start..np.end - 1;
+            let head = doc.low(desc.start);
+            if let Some((_, r)) = previous.iter().rev().find(|(s, r)| contains_word(s, head) || contains_word(r, head)) {
+                return r.clone();
+            }
+            let key = role_key(doc, desc.clone());
+            if let Some(name) = self.by_role(&key) {
+                return name;
+            }
+            if let Some(e) = self.entities.iter().rev().filter(|e| e.span.end() <= who.start() && e.kind == EntityKind::Organisation).find(|e| {
+                e.span.text(doc.text).split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case(head))
+            }) {
+                return e.span.text(doc.text).to_owned();
+            }
+            if doc.is(desc.start, Cat::ROLE) {
+                return mentions_before(who.start()).unwrap_or(surface);
+            }
+            return surface;
+        }
+        // A generic description of an organisation just named: `lembaga
+        // pemikir Washington` after `Pusat Studi Strategis dan Internasional`.
+        if !doc.cap(np.start) && matches!(first, "lembaga" | "organisasi" | "institusi" | "badan" | "pusat" | "perusahaan" | "kelompok") {
+            if let Some(e) = self.entities.iter().rev().find(|e| e.span.end() <= who.start() && e.kind == EntityKind::Organisation && who.start() - e.span.end() < 600) {
+                return e.span.text(doc.text).to_owned();
+            }
+        }
+        if let Some(name) = person_tail(doc, np.clone()) {
+            let short = words(doc, name.clone());
+            return self.fullest(&short).unwrap_or(short);
+        }
+        // A title alone: `kata Presiden`.
+        if np.clone().all(|k| doc.is(k, Cat::ROLE) || doc.is(k, Cat::RANK) || doc.is(k, Cat::PLACE) || doc.is(k, Cat::DIRECTION)) {
+            if let Some(name) = self.by_role(&role_key(doc, np.clone())) {
+                return name;
+            }
+        }
+        surface
+    }
+
+    fn is_person(&self, name: &str) -> bool {
+        self.persons.iter().any(|(_, p)| p == name)
+    }
+
+    /// The longest known person name that contains every word of `short`.
+    fn fullest(&self, short: &str) -> Option<String> {
+        let parts: Vec<&str> = short.split_whitespace().collect();
+        self.persons
+            .iter()
+            .filter(|(_, p)| {
+                let ws: Vec<&str> = p.split_whitespace().collect();
+                parts.iter().all(|s| ws.iter().any(|w| w.eq_ignore_ascii_case(s)))
+            })
+            .max_by_key(|(_, p)| p.split_whitespace().count())
+            .map(|(_, p)| p.clone())
+    }
+
+    fn by_role(&self, key: &str) -> Option<String> {
+        if key.is_empty() {
+            return None;
+        }
+        self.roles
+            .iter()
+            .find(|(r, _)| r == key)
+            .or_else(|| self.roles.iter().find(|(r, _)| r.starts_with(key) || r.ends_with(key)))
+            .map(|(_, n)| n.clone())
+    }
+
+    /// The person mentioned nearest before byte `at`.
+    pub fn person_before(&self, at: usize, limit: usize) -> Option<String> {
+        self.persons.iter().rev().find(|(s, _)| s.end() <= at && at - s.end() < limit).map(|(_, n)| n.clone())
+    }
+
+    /// Role descriptions with a demonstrative before `at`, resolved.
+    pub fn description_before(&self, doc: &Doc, at: usize, limit: usize) -> Option<(usize, String)> {
+        let from = doc.tok_at(at.saturating_sub(limit));
+        let to = doc.tok_at(at);
+        (from..to).rev().find_map(|k| {
+            if !doc.is(k, Cat::DEMONSTRATIVE) || k == 0 || !doc.is(k - 1, Cat::ROLE) && !doc.is(k - 1, Cat::PLACE) && !doc.is(k - 1, Cat::DIRECTION) {
+                return None;
+            }
+            let mut s = k;
+            while s > from && doc.kind(s - 1) == TokKind::Word && (doc.is(s - 1, Cat::ROLE) || doc.is(s - 1, Cat::PLACE) || doc.is(s - 1, Cat::DIRECTION)) {
+                s -= 1;
+            }
+            if !(s..k).any(|x| doc.is(x, Cat::ROLE)) {
+                return None;
+            }
+            self.by_role(&role_key(doc, s..k)).map(|n| (doc.toks[k].end(), n))
+        })
+    }
+}
+
+/// A capitalized word that can start a name.
+fn starts_name(doc: &Doc, i: usize, sentence_start: usize) -> bool {
+    if doc.kind(i) != TokKind::Word || !doc.cap(i) {
+        return false;
+    }
+    let c = doc.cat(i);
+    if c.has(Cat::MONTH) || c.has(Cat::DAY) {
+        return false;
+    }
+    // A capital at the start of a sentence says nothing about a common word.
+    !(i == sentence_start && (c.has(Cat::BOUNDARY) || c.has(Cat::STOP) || c.has(Cat::AUX) || c.has(Cat::PRONOUN) || c.has(Cat::NEG) || c.has(Cat::DEMONSTRATIVE)))
+}
+
+fn continues_name(doc: &Doc, j: usize, end: usize) -> bool {
+    if doc.kind(j) == TokKind::Word && doc.cap(j) && !doc.is(j, Cat::MONTH) && !doc.is(j, Cat::DAY) {
+        return true;
+    }
+    // `Pusat Studi Strategis dan Internasional`, `Ahmad bin Ali`; but
+    // `Korea Utara dan Rusia` is two names.
+    if doc.kind(j) == TokKind::Word && j + 1 < end && doc.cap(j + 1) {
+        match doc.low(j) {
+            "bin" | "binti" | "van" | "von" | "de" | "al" | "el" | "da" => return true,
+            "dan" => return !(doc.is(j + 1, Cat::ORG) || doc.is(j + 1, Cat::PLACE) || doc.is(j + 1, Cat::ROLE)),
+            _ => {}
+        }
+    }
+    if doc.punct(j, &['(']) {
+        return j + 2 < end && doc.all_caps(j + 1) && doc.punct(j + 2, &[')']);
+    }
+    if doc.punct(j, &[')']) {
+        return j >= 2 && doc.punct(j - 2, &['(']);
+    }
+    doc.kind(j) == TokKind::Word && doc.all_caps(j) && j + 1 < end && doc.cap(j + 1)
+}
+
+/// The person's name at the end of `np`: the capitalized words after the
+/// last role, rank, organisation or place word. `None` if there is none.
+fn person_tail(doc: &Doc, np: Range<usize>) -> Option<Range<usize>> {
+    let mut k = np.end;
+    while k > np.start && k - 1 >= np.start {
+        let t = k - 1;
+        let c = doc.cat(t);
+        let plain = doc.kind(t) == TokKind::Word
+            && doc.cap(t)
+            && !doc.all_caps(t)
+            && !(c.has(Cat::ROLE) || c.has(Cat::RANK) || c.has(Cat::ORG) || c.has(Cat::PLACE) || c.has(Cat::DIRECTION) || c.has(Cat::OUTLET) || c.has(Cat::ORG_TAIL) || c.has(Cat::PRONOUN) || c.has(Cat::BOUNDARY) || c.has(Cat::STOP) || c.has(Cat::DEMONSTRATIVE));
+        // A one-letter initial inside a name: `Jean H Lee`.
+        let initial = doc.kind(t) == TokKind::Word && doc.word(t).chars().count() == 1 && doc.cap(t) && k < np.end;
+        if !(plain || initial) || np.end - t > 5 {
+            break;
+        }
+        k = t;
+    }
+    if k == np.end {
+        return None;
+    }
+    // After a role that governs a place (`Bupati Grobogan Sri Sumarni`), the
+    // first word is the place.
+    if k > np.start && doc.is(k - 1, Cat::JURIS) && np.end - k >= 2 {
+        k += 1;
+    }
+    Some(k..np.end)
+}
+
+fn org_or_place(doc: &Doc, r: Range<usize>) -> EntityKind {
+    if r.clone().all(|k| doc.is(k, Cat::PLACE) || doc.is(k, Cat::DIRECTION) || doc.kind(k) == TokKind::Punct) {
+        EntityKind::Place
+    } else {
+        EntityKind::Organisation
+    }
+}
+
+/// The words of a token range joined by single spaces.
+fn words(doc: &Doc, r: Range<usize>) -> String {
+    let mut s = String::new();
+    for k in r {
+        if doc.kind(k) == TokKind::Punct {
+            continue;
+        }
+        if !s.is_empty() {
+            s.push(' ');
+        }
+        s.push_str(doc.word(k));
+    }
+    s
+}
+
+/// Role words in lower case, separated by single spaces, without parentheses.
+fn role_key(doc: &Doc, r: Range<usize>) -> String {
+    let mut s = String::new();
+    for k in r {
+        if doc.kind(k) != TokKind::Word || matches!(doc.low(k), "seorang" | "sang" | "para") {
+            continue;
+        }
+        if !s.is_empty() {
+            s.push(' ');
+        }
+        s.push_str(doc.low(k));
+    }
+    s
+}
+
+fn contains_word(haystack: &str, word: &str) -> bool {
+    haystack.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| w.eq_ignore_ascii_case(word))
+}

@@ -1,0 +1,92 @@
+//! Quotation marks paired into quotations.
+//!
+//! Newsrooms differ: `"..."`, `“...”`, and Kompas's `”...”` with the same mark
+//! on both sides. A mark's side is read from its surroundings (space before
+//! and a word after opens; a word before and space after closes), and marks
+//! that say nothing alternate. A quotation never crosses a line break; one left
+//! open runs to the end of its line, as a quoted paragraph does.
+
+use super::doc::{Doc, QUOTES};
+use super::tokens::TokKind;
+
+#[derive(Clone, Debug)]
+pub struct Quotation {
+    /// Token index of the opening mark.
+    pub open: usize,
+    /// Token index of the closing mark, or the last token of the line when
+    /// the quotation is left open.
+    pub close: usize,
+    pub closed: bool,
+    /// Words inside.
+    pub words: usize,
+    /// The content ends with `,` `.` `?` `!` just inside the closing mark, as
+    /// speech does and scare quotes do not.
+    pub ends_like_speech: bool,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Side {
+    Open,
+    Close,
+    Either,
+}
+
+pub fn quotations(doc: &Doc, toks: std::ops::Range<usize>) -> Vec<Quotation> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for i in toks.clone() {
+        if doc.newline_before(i) {
+            if let Some(o) = open.take() {
+                out.push(make(doc, o, i - 1, false));
+            }
+        }
+        if !doc.punct(i, QUOTES) {
+            continue;
+        }
+        let side = side(doc, i, toks.end);
+        match (open, side) {
+            (None, Side::Close) => {}
+            (None, _) => open = Some(i),
+            (Some(o), Side::Open) => {
+                // A second opening mark: the first quotation was never closed.
+                out.push(make(doc, o, i - 1, false));
+                open = Some(i);
+            }
+            (Some(o), _) => {
+                out.push(make(doc, o, i, true));
+                open = None;
+            }
+        }
+    }
+    if let Some(o) = open {
+        out.push(make(doc, o, toks.end - 1, false));
+    }
+    out.retain(|q| q.close > q.open);
+    out
+}
+
+fn side(doc: &Doc, i: usize, end: usize) -> Side {
+    let c = doc.word(i).chars().next().unwrap_or('"');
+    match c {
+        '“' | '„' | '«' => return Side::Open,
+        '»' => return Side::Close,
+        _ => {}
+    }
+    let before = doc.space_before(i) || doc.newline_before(i) || doc.punct(i - 1, &['(', '[', ':']);
+    let after = i + 1 >= end
+        || doc.newline_before(i + 1)
+        || doc.space_before(i + 1)
+        || doc.punct(i + 1, &[',', '.', ';', ':', ')', '!', '?', ']']);
+    match (before, after) {
+        (true, false) => Side::Open,
+        (false, true) => Side::Close,
+        _ => Side::Either,
+    }
+}
+
+fn make(doc: &Doc, open: usize, close: usize, closed: bool) -> Quotation {
+    let inner_end = if closed { close } else { close + 1 };
+    let words = (open + 1..inner_end).filter(|&i| doc.kind(i) != TokKind::Punct).count();
+    let ends_like_speech = closed && close > open + 1 && doc.punct(close - 1, &[',', '.', '?', '!', '…']);
+    Quotation { open, close, closed, words, ends_like_speech }
+}
