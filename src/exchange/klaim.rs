@@ -165,7 +165,8 @@ pub struct MergeSummary {
 ///   same text is merged: name, boilerplate and entities from the side edited
 ///   later; claims by id, the later `edited` winning (a tie keeps the base).
 /// - A document on both sides with different texts is not the same document
-///   (texts are never edited): the incoming one is added under a new id.
+///   (texts are never edited): the incoming one is added under a new id
+///   (`<id>-2`), its claim ids `<id>#...` renamed with it.
 ///
 /// Nothing in `base` is lost except what a later edit of the same claim
 /// replaced.
@@ -200,9 +201,20 @@ pub fn merge(base: &Project, incoming: &Project) -> (Project, MergeSummary) {
                     }
                     n += 1;
                 };
-                summary.renamed.push((doc.id.clone(), id.clone()));
+                // Claim ids are `<document id>#...` and unique across the
+                // library: they move with the document.
+                let mut renamed = Document {
+                    id: id.clone(),
+                    ..doc.clone()
+                };
+                for c in &mut renamed.claims {
+                    if let Some(rest) = c.id.strip_prefix(&format!("{}#", doc.id)) {
+                        c.id = format!("{id}#{rest}");
+                    }
+                }
+                summary.renamed.push((doc.id.clone(), id));
                 summary.documents_added += 1;
-                out.documents.push(Document { id, ..doc.clone() });
+                out.documents.push(renamed);
             }
         }
     }

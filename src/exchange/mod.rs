@@ -488,7 +488,8 @@ fn imported_document(
         if known.is_some_and(|d| d.claims.iter().any(already)) || claims.iter().any(already) {
             continue;
         }
-        let claim_id = format!("{prefix}-{}-{}", span.start, span.end);
+        // `<document id>#...` like every claim id, unique across the library.
+        let claim_id = format!("{id}#{prefix}-{}-{}", span.start, span.end);
         claims.push(span.into_claim(claim_id, &t, now));
     }
     let (name, added, edited) = match known {

@@ -269,8 +269,8 @@ pub fn import(input: &str, library: &Project) -> Result<(Project, Vec<String>), 
         let claim_id = obj
             .get("id")
             .and_then(id_string)
-            .map(|id| claim_id_of(&id))
-            .unwrap_or_else(|| format!("w3c-{start}-{end}"));
+            .and_then(|id| klaim_claim_id(&id))
+            .unwrap_or_else(|| format!("{}#w3c-{start}-{end}", doc.id));
         let edited = obj
             .get("modified")
             .or(obj.get("created"))
@@ -463,16 +463,12 @@ fn anchor(
     }
 }
 
-/// The claim id an annotation id stands for: ours (`urn:klaim:claim:doc:claim`)
-/// gives back the claim id, anything else is used as it is.
-fn claim_id_of(annotation_id: &str) -> String {
-    match annotation_id
-        .strip_prefix(CLAIM_PREFIX)
-        .and_then(|rest| rest.rsplit_once(':'))
-    {
-        Some((_, claim)) => decode(claim),
-        None => annotation_id.to_owned(),
-    }
+/// The claim id of one of our annotation ids (`urn:klaim:claim:doc:claim`).
+/// Other tools' ids are not used: claim ids are `<document id>#...`, unique
+/// across the library.
+fn klaim_claim_id(annotation_id: &str) -> Option<String> {
+    let (_, claim) = annotation_id.strip_prefix(CLAIM_PREFIX)?.rsplit_once(':')?;
+    Some(decode(claim))
 }
 
 /// Percent-encodes everything but RFC 3986 unreserved characters, so that any
@@ -517,13 +513,8 @@ mod tests {
         for id in ["plain", "a b:c/d%e", "berita-😀", "", "%", "%4"] {
             assert_eq!(decode(&encode(id)), id);
         }
-        assert_eq!(
-            claim_id_of(&format!(
-                "{CLAIM_PREFIX}{}:{}",
-                encode("d:1"),
-                encode("c:2")
-            )),
-            "c:2"
-        );
+        let ours = format!("{CLAIM_PREFIX}{}:{}", encode("d:1"), encode("d:1#c:2"));
+        assert_eq!(klaim_claim_id(&ours).as_deref(), Some("d:1#c:2"));
+        assert_eq!(klaim_claim_id("https://example.org/anno/1"), None);
     }
 }
