@@ -263,9 +263,11 @@ fn merge_keeps_the_later_edit() {
         .claims
         .push(claim("c9", TEXT, "Harga naik", Status::Pending, &[], ""));
     theirs.documents[1].text = "Teks lain.".into();
-    theirs.documents[1].claims.clear();
+    theirs.documents[1].claims =
+        vec![claim("d2#x", "Teks lain.", "Teks", Status::Pending, &[], "")];
     theirs.documents.push(Document {
         id: "d3".into(),
+        claims: Vec::new(),
         ..theirs.documents[1].clone()
     });
     theirs.tags.push(crate::project::Tag {
@@ -281,6 +283,7 @@ fn merge_keeps_the_later_edit() {
     let ids: Vec<&str> = merged.documents.iter().map(|d| d.id.as_str()).collect();
     assert_eq!(ids, ["doc 1/😀", "d2", "d2-2", "d3"]);
     assert_eq!(merged.documents[1], base.documents[1]);
+    assert_eq!(merged.documents[2].claims[0].id, "d2-2#x", "claim ids move with a renamed document");
     assert_eq!(merged.tags.last().unwrap().id, "baru");
     assert_eq!(
         summary,
