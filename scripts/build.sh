@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Builds the WebAssembly package into www/pkg/: the crate with the size
+# profile `wasm`, wasm-bindgen --target web, then wasm-opt -Oz (binaryen from
+# npm). Prints the sizes. Skips the work when nothing changed since the last
+# build (src/, Cargo.toml, Cargo.lock older than www/pkg/klaim_bg.wasm).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+out=www/pkg
+wasm="$out/klaim_bg.wasm"
+if [ -f "$wasm" ] && [ -z "${FORCE:-}" ] \
+   && [ -z "$(find src Cargo.toml Cargo.lock -newer "$wasm" -print -quit)" ]; then
+  echo "build: $wasm is up to date" >&2
+  exit 0
+fi
+
+cargo build --lib --target wasm32-unknown-unknown --profile wasm --quiet
+target_dir=$(cargo metadata --format-version 1 --no-deps | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).target_directory))')
+raw="$target_dir/wasm32-unknown-unknown/wasm/klaim.wasm"
+
+rm -rf "$out.tmp" && mkdir -p "$out.tmp"
+wasm-bindgen --target web --no-typescript --out-dir "$out.tmp" "$raw"
+node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+  --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  "$out.tmp/klaim_bg.wasm" -o "$out.tmp/klaim_bg.wasm"
+rm -rf "$out" && mv "$out.tmp" "$out"
+
+size=$(stat -c %s "$wasm")
+gz=$(gzip -9 -c "$wasm" | wc -c)
+echo "build: $wasm $((size / 1024)) KB, gzipped $((gz / 1024)) KB ($gz bytes)" >&2

@@ -1,0 +1,61 @@
+// Shared setup for the end-to-end tests and the benchmark: serves www/ on a
+// free loopback port and drives Debian's /usr/bin/chromium headless through
+// playwright-core, with a fresh profile per browser.
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve } from '../../scripts/serve.mjs';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const SCREENSHOTS = join(ROOT, 'tests/e2e/screenshots');
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--no-first-run', '--disable-dev-shm-usage',
+];
+
+/** Starts the server and a browser with a fresh profile. */
+export async function start({ viewport = { width: 1440, height: 900 } } = {}) {
+  const { server, url } = await serve({ port: 0 });
+  const profile = mkdtempSync(join(tmpdir(), 'klaim-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM, headless: true, args: ARGS, viewport,
+  });
+  const errors = [];
+  context.on('page', (page) => watch(page, errors));
+  for (const page of context.pages()) watch(page, errors);
+  return {
+    url, context, errors,
+    /** A new tab at the page, once it is ready. */
+    async open(path = '') {
+      const page = context.pages().find((p) => p.url() === 'about:blank') ?? await context.newPage();
+      await page.goto(url + path);
+      await page.waitForSelector('body[data-ready=true]', { timeout: 30_000 });
+      return page;
+    },
+    async stop() {
+      await context.close();
+      await new Promise((r) => server.close(r));
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+function watch(page, errors) {
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
+
+/** Waits until the save state shows `saved`. */
+export async function saved(page) {
+  await page.waitForFunction(() => document.querySelector('[data-testid=save-state]')?.dataset.state === 'saved', null, { timeout: 15_000 });
+}

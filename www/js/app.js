@@ -1,0 +1,380 @@
+// Wiring: loads the wasm core and the library, connects the views to the
+// model, and handles routing (#/doc/ID/CLAIM, #/table), keyboard shortcuts,
+// drag-and-drop, intake messages, the save state and storage failure.
+
+import init, * as wasm from '../pkg/klaim.js';
+import { h, replace } from './dom.js';
+import { bytes, language, setLanguage, t, translatePage } from './i18n.js';
+import { Model } from './model.js';
+import { open as openStore } from './store.js';
+import { DetailsView } from './view-details.js';
+import { DocumentView } from './view-document.js';
+import { LibraryView } from './view-library.js';
+import { TableView } from './view-table.js';
+
+const $ = (id) => document.getElementById(id);
+
+/** The wasm functions the model and views use; nothing else calls wasm. */
+const kernel = {
+  extract: (id, text, unit) => wasm.extract(id, text, unit),
+  defaultTags: () => wasm.defaultTags(),
+  projectFormat: () => wasm.projectFormat(),
+  intake: (name, data) => wasm.intake(name, data),
+  intakeText: (name, text) => wasm.intakeText(name, text),
+  intakeLimits: () => wasm.intakeLimits(),
+  TextIndex: wasm.TextIndex,
+};
+
+let model;
+let library;
+let documentView;
+let details;
+let table;
+
+main().catch((e) => {
+  console.error(e);
+  banner(t('msg.loadfailed', { why: e?.message ?? String(e) }), null);
+});
+
+async function main() {
+  translatePage();
+  await init();
+  let store = null;
+  let storageError = null;
+  try {
+    store = await openStore();
+  } catch (e) {
+    storageError = e;
+  }
+  model = new Model({ store, kernel });
+  try {
+    await model.load();
+  } catch (e) {
+    // Opened but unreadable: carry on in memory rather than lose the page.
+    storageError = e;
+    model = new Model({ store: null, kernel });
+    await model.load();
+  }
+  if (storageError) storageFailed(storageError);
+
+  library = new LibraryView({
+    root: $('library'), model, actions: {
+      addText, addFiles,
+      rename: (id, name) => model.renameDocument(id, name),
+      remove: removeDocument,
+    },
+  });
+  documentView = new DocumentView({ root: $('document'), list: $('claim-list'), model, kernel, onSelect: (id) => go(route.doc, id) });
+  documentView.onAddClaim = addClaimFromSelection;
+  details = new DetailsView({ root: $('details'), model, selection: () => documentView.selected(), message: toast });
+  table = new TableView({ root: $('table-view'), model, open: (doc, claim) => go(doc, claim) });
+
+  model.on('change', () => {
+    library.renderList();
+    library.setActive(route.doc);
+    documentView.refresh();
+    details.refresh();
+    table.invalidate();
+    updateHistoryButtons();
+  });
+  model.on('save', ({ state, error }) => {
+    showSaveState(state);
+    if (state === 'error') storageFailed(error);
+  });
+  model.on('message', toast);
+  store?.onRemoteChange(({ keys }) => model.refresh(keys));
+
+  wireChrome();
+  showSaveState(model.saveState);
+  library.renderList();
+
+  if (!model.documents.size && !model.seeded) await seedSamples();
+  window.addEventListener('hashchange', applyRoute);
+  applyRoute();
+  document.body.dataset.ready = 'true';
+}
+
+// Routing.
+
+const route = { view: 'doc', doc: null, claim: null };
+
+function go(doc, claim) {
+  const hash = `#/doc/${encodeURIComponent(doc)}${claim ? `/${encodeURIComponent(claim)}` : ''}`;
+  if (location.hash === hash) applyRoute();
+  else location.hash = hash;
+}
+
+function applyRoute() {
+  const parts = location.hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+  const tableView = parts[0] === 'table';
+  $('main').dataset.view = tableView ? 'table' : 'doc';
+  $('table-view').hidden = !tableView;
+  for (const id of ['document', 'side']) $(id).hidden = tableView;
+  for (const a of document.querySelectorAll('nav a')) a.setAttribute('aria-current', String(a.dataset.view === (tableView ? 'table' : 'doc')));
+  if (tableView) {
+    route.view = 'table';
+    table.render();
+    return;
+  }
+  route.view = 'doc';
+  let doc = parts[0] === 'doc' ? parts[1] : null;
+  if (!doc || !model.documents.has(doc)) doc = route.doc && model.documents.has(route.doc) ? route.doc : model.documentList()[0]?.id ?? null;
+  route.doc = doc;
+  route.claim = parts[2] && model.claims.get(parts[2])?.doc === doc ? parts[2] : null;
+  library.setActive(doc);
+  documentView.show(doc, route.claim);
+  details.show(route.claim);
+}
+
+function selectClaim(id) {
+  if (id) go(route.doc, id);
+}
+
+// Adding documents.
+
+async function seedSamples() {
+  const index = await (await fetch('samples/index.json')).json();
+  const samples = await Promise.all(index.samples.map(async (s) => ({
+    id: s.id, name: s.name ?? s.id, text: await (await fetch(`samples/${s.file}`)).text(),
+  })));
+  await model.seed(samples);
+}
+
+async function addText(text, name) {
+  const limits = kernel.intakeLimits();
+  const label = name || t('add.pasted');
+  // Checked before the text crosses into wasm, so a 50 MB paste does not
+  // grow the module's memory for nothing; intakeText checks again.
+  if (text.length > limits.max_file_bytes) {
+    return intakeError(label, { kind: 'too_large', size: new Blob([text]).size, limit: limits.max_file_bytes });
+  }
+  let result;
+  try {
+    result = kernel.intakeText(label, text);
+  } catch (e) {
+    return intakeError(label, e);
+  }
+  library.pasted();
+  await addDocuments(result);
+}
+
+async function addFiles(files) {
+  const limits = kernel.intakeLimits();
+  const documents = [];
+  const warnings = [];
+  for (const file of files) {
+    if (file.size > limits.max_file_bytes) {
+      intakeError(file.name, { kind: 'too_large', size: file.size, limit: limits.max_file_bytes });
+      continue;
+    }
+    let data;
+    try {
+      data = new Uint8Array(await file.arrayBuffer());
+    } catch (e) {
+      toast({ text: t('err.read', { name: file.name, detail: e.message }), level: 'error' });
+      continue;
+    }
+    try {
+      const result = kernel.intake(file.name, data);
+      documents.push(...result.documents);
+      warnings.push(...result.warnings);
+    } catch (e) {
+      intakeError(file.name, e);
+    }
+  }
+  if (documents.length) await addDocuments({ documents, warnings });
+}
+
+async function addDocuments({ documents, warnings }) {
+  const progress = toast({ text: t('add.working', { done: 0, n: documents.length }), sticky: true });
+  const ids = await model.addDocuments(documents, {
+    onProgress: (done, n) => { progress.text.textContent = t('add.working', { done, n }); },
+  });
+  progress.close();
+  const claims = ids.reduce((n, id) => n + (model.byDoc.get(id)?.length ?? 0), 0);
+  toast({ text: t('add.done', { n: ids.length, claims }) });
+  for (const w of warnings ?? []) toast({ text: w, level: 'warning' });
+  if (ids.length) go(ids[0], null);
+}
+
+function intakeError(name, e) {
+  const kind = e?.kind ?? 'malformed';
+  const text = t(`err.${kind}`, {
+    name,
+    size: e.size != null ? bytes(e.size) : '',
+    limit: e.limit != null ? bytes(e.limit) : '',
+    detail: e.message ?? String(e),
+  });
+  toast({ text, level: 'error', testid: 'intake-error' });
+}
+
+function removeDocument(id) {
+  const doc = model.documents.get(id);
+  if (!doc) return;
+  model.deleteDocument(id);
+  if (route.doc === id) go(model.documentList()[0]?.id ?? '', null);
+  toast({ text: t('msg.deleted', { name: doc.name }), action: { label: t('undo'), run: () => model.undo() } });
+}
+
+function addClaimFromSelection() {
+  const sel = documentView.selected();
+  if (!sel || !route.doc) return toast({ key: 'details.nosel', level: 'error' });
+  const id = model.addClaim(route.doc, sel.cpStart, sel.cpEnd, sel.text);
+  getSelection()?.removeAllRanges();
+  if (id) go(route.doc, id);
+}
+
+// Chrome: toolbar, keyboard, drag-and-drop, dialogs, messages.
+
+function wireChrome() {
+  $('undo').addEventListener('click', () => model.undo());
+  $('redo').addEventListener('click', () => model.redo());
+  $('lang-switch').addEventListener('click', () => {
+    setLanguage(language() === 'id' ? 'en' : 'id');
+    library.renderList();
+    applyRoute();
+    table.controls.replaceChildren();
+    table.render();
+    showSaveState(model.saveState);
+  });
+  $('help-open').addEventListener('click', () => $('help').showModal());
+  $('tags-open').addEventListener('click', openTags);
+  document.addEventListener('keydown', onKey);
+
+  let depth = 0;
+  const overlay = $('drop-overlay');
+  const hasFiles = (e) => [...(e.dataTransfer?.types ?? [])].includes('Files');
+  window.addEventListener('dragenter', (e) => { if (hasFiles(e)) { depth++; overlay.hidden = false; } });
+  window.addEventListener('dragleave', () => { if (--depth <= 0) { depth = 0; overlay.hidden = true; } });
+  window.addEventListener('dragover', (e) => { if (hasFiles(e)) e.preventDefault(); });
+  window.addEventListener('drop', (e) => {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    depth = 0;
+    overlay.hidden = true;
+    addFiles([...e.dataTransfer.files]);
+  });
+  updateHistoryButtons();
+}
+
+function updateHistoryButtons() {
+  $('undo').disabled = !model.canUndo();
+  $('redo').disabled = !model.canRedo();
+}
+
+function onKey(e) {
+  const target = e.target;
+  const typing = target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+  const mod = e.ctrlKey || e.metaKey;
+  if (e.key === 'Escape') {
+    if (typing) target.blur();
+    return;
+  }
+  if (mod && !e.altKey && (e.key === 'z' || e.key === 'Z' || e.key === 'y')) {
+    if (typing) return; // The field's own undo.
+    e.preventDefault();
+    if (e.key === 'y' || e.shiftKey) model.redo();
+    else model.undo();
+    return;
+  }
+  if (typing || mod || e.altKey || document.querySelector('dialog[open]')) return;
+  const claim = route.claim;
+  const act = {
+    '?': () => $('help').showModal(),
+    '/': () => $('library').querySelector('.search').focus(),
+    t: () => { location.hash = route.view === 'table' ? `#/doc/${encodeURIComponent(route.doc ?? '')}` : '#/table'; },
+    j: () => selectClaim(documentView.neighbour(1)),
+    k: () => selectClaim(documentView.neighbour(-1)),
+    ArrowDown: () => selectClaim(documentView.neighbour(1)),
+    ArrowUp: () => selectClaim(documentView.neighbour(-1)),
+    a: () => claim && model.editClaim(claim, { status: 'accepted' }, ['op.status']),
+    r: () => claim && model.editClaim(claim, { status: 'rejected' }, ['op.status']),
+    u: () => claim && model.editClaim(claim, { status: 'pending' }, ['op.status']),
+    c: addClaimFromSelection,
+  }[e.key];
+  if (/^[1-9]$/.test(e.key)) {
+    const tag = model.tags[Number(e.key) - 1];
+    if (claim && tag) model.toggleTag(claim, tag.id);
+    e.preventDefault();
+    return;
+  }
+  if (!act || (route.view === 'table' && !['?', '/', 't'].includes(e.key))) return;
+  e.preventDefault();
+  act();
+}
+
+function openTags() {
+  const dialog = $('tags');
+  let tags = model.tags.map((tag) => ({ ...tag }));
+  const body = dialog.querySelector('.tags-body');
+  const render = () => replace(body, tags.map((tag, i) => h('div', { class: 'tag-edit' },
+    h('input', { type: 'text', value: tag.label, 'aria-label': t('tags.label'), oninput: (e) => { tag.label = e.target.value; } }),
+    h('label', {}, h('input', { type: 'checkbox', checked: tag.verdict, onchange: (e) => { tag.verdict = e.target.checked; } }), ' ', t('tags.verdict')),
+    h('button', { type: 'button', class: 'small', onclick: () => { tags.splice(i, 1); render(); } }, t('tags.remove')))),
+  h('button', { type: 'button', class: 'small', onclick: () => {
+    tags.push({ id: '', label: t('tags.new'), verdict: false });
+    render();
+    body.querySelector('.tag-edit:last-of-type input')?.select();
+  } }, t('tags.add')));
+  render();
+  dialog.querySelector('form').onsubmit = (e) => {
+    if (e.submitter?.value !== 'save') return;
+    const used = new Set();
+    const next = tags.filter((tag) => tag.label.trim()).map((tag) => {
+      let id = tag.id || slug(tag.label);
+      while (used.has(id)) id += '-';
+      used.add(id);
+      return { id, label: tag.label.trim(), verdict: !!tag.verdict };
+    });
+    model.setTags(next);
+  };
+  dialog.showModal();
+}
+
+function slug(label) {
+  return label.toLocaleLowerCase('id').normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'tag';
+}
+
+function showSaveState(state) {
+  const el = $('save-state');
+  el.dataset.state = state;
+  el.textContent = t(`save.${state}`);
+}
+
+function storageFailed(error) {
+  const why = error?.name === 'QuotaExceededError' ? 'quota' : error?.message ?? String(error);
+  banner(t('msg.storage.failed', { why }), { label: t('msg.storage.export'), run: exportEverything });
+  if (!model?.store) showSaveState('memory');
+}
+
+/** Downloads the whole library as one klaim project file. */
+function exportEverything() {
+  const json = JSON.stringify(model.project(), null, 2);
+  const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+  const a = h('a', { href: url, download: `klaim-${new Date().toISOString().slice(0, 10)}.json` });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function banner(text, action) {
+  const el = $('banner');
+  replace(el, h('span', {}, text),
+    action ? h('button', { type: 'button', class: 'primary', 'data-testid': 'export-everything', onclick: action.run }, action.label) : null,
+    h('button', { type: 'button', class: 'small', onclick: () => { el.hidden = true; } }, t('msg.close')));
+  el.hidden = false;
+}
+
+/** Shows a message; returns {text, close}. */
+function toast({ key, vars, text, level = 'info', action, sticky, quiet, testid }) {
+  const words = text ?? t(key, vars && { ...vars, what: Array.isArray(vars.what) ? t(...vars.what) : vars.what });
+  const span = h('span', {}, words);
+  const el = h('div', { class: `toast ${level}`, role: level === 'error' ? 'alert' : 'status', 'data-testid': testid ?? 'message' }, span,
+    action ? h('button', { type: 'button', class: 'small', onclick: () => { action.run(); close(); } }, action.label) : null,
+    h('button', { type: 'button', class: 'icon', 'aria-label': t('msg.close'), onclick: () => close() }, '×'));
+  const close = () => el.remove();
+  $('toasts').append(el);
+  if (!sticky) setTimeout(close, quiet ? 2500 : level === 'error' ? 12000 : 6000);
+  return { text: span, close };
+}

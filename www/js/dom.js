@@ -1,0 +1,44 @@
+// Small DOM helpers shared by the views. Text always goes in as textContent
+// (or a Text node), never as HTML: user text cannot become markup here.
+
+/**
+ * `h('button', {class: 'x', onclick: fn, dataset: {id: 1}}, 'Label', child)`.
+ * Attributes starting with `on` become listeners; `dataset` sets data-*; any
+ * other value is set as an attribute (true as empty, false/null left out).
+ */
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value == null || value === false) continue;
+    if (name.startsWith('on') && typeof value === 'function') el.addEventListener(name.slice(2), value);
+    else if (name === 'dataset') Object.assign(el.dataset, value);
+    else if (name === 'value') el.value = value;
+    else if (name === 'checked') el.checked = !!value;
+    else el.setAttribute(name, value === true ? '' : String(value));
+  }
+  append(el, children);
+  return el;
+}
+
+function append(el, children) {
+  for (const child of children) {
+    if (child == null || child === false) continue;
+    if (Array.isArray(child)) append(el, child);
+    else el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+}
+
+/** Replaces the children of `el`. */
+export function replace(el, ...children) {
+  el.replaceChildren();
+  append(el, children);
+}
+
+/** A text shortened to `n` characters at a word boundary where possible. */
+export function shorten(text, n) {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= n) return flat;
+  const cut = flat.slice(0, n);
+  const space = cut.lastIndexOf(' ');
+  return (space > n * 0.6 ? cut.slice(0, space) : cut) + '…';
+}

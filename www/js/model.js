@@ -1,0 +1,394 @@
+// The library in memory, every change to it, and the undo history.
+//
+// Every change is an operation: a list of record changes {store, key, before,
+// after} (null for absent). `apply` updates memory at once, pushes the
+// operation on the undo stack and writes it through the store; the save state
+// goes `saving` until the transaction completes, then `saved` (or `error`).
+// Undo applies the inverse; it refuses when another tab changed a record since.
+// Views listen with `on(event, fn)`: 'change', 'save', 'message'.
+//
+// Offsets in records are code points (`klaim::project`); views convert them
+// for the DOM through the wasm TextIndex.
+
+import { ConflictError, toProject } from './store.js';
+
+const HISTORY_LIMIT = 500;
+
+export class Model {
+  /**
+   * `store`: a Store or null (no persistence); `kernel`: the wasm functions
+   * {extract, defaultTags, projectFormat}.
+   */
+  constructor({ store, kernel }) {
+    this.store = store;
+    this.kernel = kernel;
+    this.documents = new Map();
+    this.claims = new Map();
+    this.byDoc = new Map(); // doc id -> claim ids sorted by start
+    this.tags = [];
+    this.tagsRev = undefined;
+    this.undoStack = [];
+    this.redoStack = [];
+    this.pending = 0;
+    this.saveState = store ? 'saved' : 'memory';
+    this.saveError = null;
+    this.listeners = new Map();
+  }
+
+  on(event, fn) {
+    if (!this.listeners.has(event)) this.listeners.set(event, []);
+    this.listeners.get(event).push(fn);
+  }
+
+  emit(event, detail) {
+    for (const fn of this.listeners.get(event) ?? []) fn(detail);
+  }
+
+  // Loading.
+
+  async load() {
+    if (this.store) {
+      const { documents, claims, meta } = await this.store.loadAll();
+      for (const d of documents) this.documents.set(d.id, d);
+      for (const c of claims) this.claims.set(c.id, c);
+      const tags = meta.find((m) => m.key === 'tags');
+      if (tags) {
+        this.tags = tags.value;
+        this.tagsRev = tags.rev;
+      }
+      this.seeded = !!meta.find((m) => m.key === 'seeded');
+    }
+    if (!this.tagsRev) this.tags = this.kernel.defaultTags();
+    this.reindex();
+  }
+
+  /** First open: the sample articles, extracted, with fixed ids. */
+  async seed(samples) {
+    if (this.seeded || this.documents.size) return;
+    const start = Date.now();
+    const changes = [];
+    // One millisecond apart, so the library keeps the samples' order.
+    samples.forEach((s, i) => changes.push(...this.documentChanges(s.id, s.name, s.text, new Date(start + i).toISOString())));
+    changes.push({ store: 'meta', key: 'tags', before: null, after: { key: 'tags', value: this.tags, rev: 1 } });
+    changes.push({ store: 'meta', key: 'seeded', before: null, after: { key: 'seeded', value: true, rev: 1 } });
+    this.applyToMemory(changes, 'after');
+    this.tagsRev = 1;
+    this.seeded = true;
+    this.emit('change', { all: true });
+    // Another tab seeding at the same moment writes the same ids: forced.
+    await this.persist(changes, { force: true });
+  }
+
+  reindex() {
+    this.byDoc = new Map();
+    for (const id of this.documents.keys()) this.byDoc.set(id, []);
+    for (const c of this.claims.values()) {
+      if (!this.byDoc.has(c.doc)) this.byDoc.set(c.doc, []);
+      this.byDoc.get(c.doc).push(c.id);
+    }
+    for (const ids of this.byDoc.values()) ids.sort((a, b) => this.compareClaims(this.claims.get(a), this.claims.get(b)));
+  }
+
+  compareClaims(a, b) {
+    return a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : 1);
+  }
+
+  // Reading.
+
+  documentList() {
+    return [...this.documents.values()].sort((a, b) => (a.added < b.added ? -1 : a.added > b.added ? 1 : a.name.localeCompare(b.name)));
+  }
+
+  claimsOf(docId) {
+    return (this.byDoc.get(docId) ?? []).map((id) => this.claims.get(id));
+  }
+
+  tagLabel(id) {
+    return this.tags.find((t) => t.id === id)?.label ?? id;
+  }
+
+  project() {
+    const { format, version } = this.kernel.projectFormat();
+    return toProject({ format, version, tags: this.tags, documents: this.documentList(), claimsOf: (id) => this.claimsOf(id) });
+  }
+
+  // Changes.
+
+  /** Adds incoming documents ({name, text}); returns their ids. Extraction
+   * yields to the page every few documents so a large import stays live. */
+  async addDocuments(incoming, { onProgress } = {}) {
+    const start = Date.now();
+    const changes = [];
+    const ids = [];
+    for (let i = 0; i < incoming.length; i++) {
+      const id = newId('d');
+      ids.push(id);
+      changes.push(...this.documentChanges(id, incoming[i].name, incoming[i].text, new Date(start + i).toISOString()));
+      if (i % 50 === 49) {
+        onProgress?.(i + 1, incoming.length);
+        await new Promise((r) => setTimeout(r, 0));
+      }
+    }
+    await this.apply(changes, { label: ['op.add', { n: incoming.length }] });
+    return ids;
+  }
+
+  renameDocument(id, name) {
+    const doc = this.documents.get(id);
+    if (!doc || !name.trim() || name === doc.name) return;
+    return this.apply([this.update('documents', doc, { name: name.trim(), edited: now() })], { label: ['op.rename'] });
+  }
+
+  deleteDocument(id) {
+    const doc = this.documents.get(id);
+    if (!doc) return;
+    const changes = [{ store: 'documents', key: id, before: doc, after: null }];
+    for (const c of this.claimsOf(id)) changes.push({ store: 'claims', key: c.id, before: c, after: null });
+    return this.apply(changes, { label: ['op.delete'] });
+  }
+
+  /** Changes fields of a claim: {status}, {kind}, {claimant}, ... */
+  editClaim(id, fields, label = ['op.edit'], { coalesce } = {}) {
+    const claim = this.claims.get(id);
+    if (!claim) return;
+    return this.apply([this.update('claims', claim, { ...fields, edited: now() })], { label, coalesce });
+  }
+
+  toggleTag(claimId, tagId) {
+    const claim = this.claims.get(claimId);
+    if (!claim || !this.tags.some((t) => t.id === tagId)) return;
+    const tags = claim.tags.includes(tagId) ? claim.tags.filter((t) => t !== tagId) : [...claim.tags, tagId];
+    return this.editClaim(claimId, { tags }, ['op.tag']);
+  }
+
+  /** A claim the user marked: span in code points, `text` its slice. */
+  addClaim(docId, start, end, text) {
+    const doc = this.documents.get(docId);
+    if (!doc || end <= start) return;
+    const claim = {
+      id: `${docId}#u${newId('')}`,
+      doc: docId,
+      start, end, text,
+      kind: 'unattributed',
+      modality: 'asserted',
+      claimant: null, cue: null, via: null,
+      quantities: [],
+      origin: 'user',
+      status: 'accepted',
+      tags: [],
+      note: '',
+      edited: now(),
+      rev: 1,
+    };
+    this.apply([{ store: 'claims', key: claim.id, before: null, after: claim }], { label: ['op.addclaim'] });
+    return claim.id;
+  }
+
+  deleteClaim(id) {
+    const claim = this.claims.get(id);
+    if (!claim) return;
+    return this.apply([{ store: 'claims', key: id, before: claim, after: null }], { label: ['op.deleteclaim'] });
+  }
+
+  /** Replaces the tag set; tags that disappear are taken off every claim. */
+  setTags(tags) {
+    const ids = new Set(tags.map((t) => t.id));
+    const changes = [{
+      store: 'meta', key: 'tags',
+      before: this.tagsRev ? { key: 'tags', value: this.tags, rev: this.tagsRev } : null,
+      after: { key: 'tags', value: tags, rev: (this.tagsRev ?? 0) + 1 },
+    }];
+    for (const c of this.claims.values()) {
+      if (c.tags.some((t) => !ids.has(t))) changes.push(this.update('claims', c, { tags: c.tags.filter((t) => ids.has(t)) }));
+    }
+    return this.apply(changes, { label: ['op.tags'], coalesce: 'tags' });
+  }
+
+  // History.
+
+  async undo() {
+    const op = this.undoStack.pop();
+    if (!op) return this.emit('message', { key: 'msg.nothing.undo' });
+    if (!this.unchanged(op)) {
+      this.emit('message', { key: 'msg.changed.elsewhere', level: 'error' });
+      return;
+    }
+    const inverse = op.changes.map((c) => this.revise(c, 'before'));
+    op.expect = inverse.map((c) => c.after?.rev);
+    this.redoStack.push(op);
+    this.emit('message', { key: 'msg.undone', vars: { what: op.label }, quiet: true });
+    await this.commit(inverse);
+  }
+
+  async redo() {
+    const op = this.redoStack.pop();
+    if (!op) return this.emit('message', { key: 'msg.nothing.redo' });
+    if (!this.unchanged(op)) {
+      this.emit('message', { key: 'msg.changed.elsewhere', level: 'error' });
+      return;
+    }
+    const forward = op.changes.map((c) => this.revise(c, 'after'));
+    op.expect = forward.map((c) => c.after?.rev);
+    this.undoStack.push(op);
+    this.emit('message', { key: 'msg.redone', vars: { what: op.label }, quiet: true });
+    await this.commit(forward);
+  }
+
+  canUndo() { return this.undoStack.length > 0; }
+  canRedo() { return this.redoStack.length > 0; }
+
+  // Other tabs.
+
+  /** Reloads records another tab wrote. */
+  async refresh(keys) {
+    if (!this.store) return;
+    const loaded = await this.store.load(keys);
+    let touched = false;
+    for (const { store, key, value } of loaded) {
+      const map = this.mapOf(store);
+      const mine = store === 'meta' ? (key === 'tags' && this.tagsRev ? { rev: this.tagsRev } : undefined) : map?.get(key);
+      if ((mine?.rev ?? undefined) === (value?.rev ?? undefined)) continue;
+      touched = true;
+      this.setRecord(store, key, value ?? null);
+    }
+    if (touched) {
+      this.reindex();
+      this.emit('change', { remote: true, keys });
+    }
+  }
+
+  // Internals.
+
+  /** The records for a new document and its extracted claims. */
+  documentChanges(id, name, text, at) {
+    const record = this.kernel.extract(id, text, 'codepoint');
+    const doc = {
+      id, name, text, added: at, edited: at,
+      boilerplate: record.boilerplate, entities: record.entities ?? [], notes: record.notes ?? [],
+      rev: 1,
+    };
+    const changes = [{ store: 'documents', key: id, before: null, after: doc }];
+    record.claims.forEach((c, i) => {
+      const claim = {
+        id: `${id}#${i}`, doc: id, ...c,
+        origin: 'extracted', status: 'pending', tags: [], note: '', edited: at, rev: 1,
+      };
+      changes.push({ store: 'claims', key: claim.id, before: null, after: claim });
+    });
+    return changes;
+  }
+
+  update(store, record, fields) {
+    return { store, key: record.id ?? record.key, before: record, after: { ...record, ...fields, rev: (record.rev ?? 0) + 1 } };
+  }
+
+  /** Pushes on the undo stack, updates memory, persists. */
+  async apply(changes, { label, coalesce } = {}) {
+    if (!changes.length) return;
+    const top = this.undoStack.at(-1);
+    // Typing a note is one undo step per claim, not one per keystroke.
+    if (coalesce && top?.coalesce === coalesce && Date.now() - top.at < 1500 && sameKeys(top.changes, changes)) {
+      top.changes = top.changes.map((c, i) => ({ ...c, after: changes[i].after }));
+      top.expect = changes.map((c) => c.after?.rev);
+      top.at = Date.now();
+    } else {
+      this.undoStack.push({ label, changes, coalesce, at: Date.now(), expect: changes.map((c) => c.after?.rev) });
+      if (this.undoStack.length > HISTORY_LIMIT) this.undoStack.shift();
+    }
+    this.redoStack = [];
+    await this.commit(changes.map((c) => ({ ...c })));
+  }
+
+  /** A change that moves a record to its `side` state, with fresh revs. */
+  revise(change, side) {
+    const current = this.current(change.store, change.key);
+    const target = change[side];
+    return {
+      store: change.store,
+      key: change.key,
+      before: current,
+      after: target && { ...target, rev: (current?.rev ?? target.rev ?? 0) + 1 },
+    };
+  }
+
+  /** Whether every record of `op` is as `op` left it (no other tab since). */
+  unchanged(op) {
+    return op.changes.every((c, i) => (this.current(c.store, c.key)?.rev ?? undefined) === op.expect[i]);
+  }
+
+  current(store, key) {
+    if (store === 'meta') return key === 'tags' && this.tagsRev ? { key, value: this.tags, rev: this.tagsRev } : null;
+    return this.mapOf(store).get(key) ?? null;
+  }
+
+  async commit(changes) {
+    this.applyToMemory(changes, 'after');
+    this.reindex();
+    this.emit('change', { keys: changes.map(({ store, key }) => ({ store, key })) });
+    await this.persist(changes);
+  }
+
+  applyToMemory(changes, side) {
+    for (const c of changes) this.setRecord(c.store, c.key, c[side]);
+  }
+
+  setRecord(store, key, value) {
+    if (store === 'meta') {
+      if (key === 'tags') {
+        this.tags = value ? value.value : this.kernel.defaultTags();
+        this.tagsRev = value?.rev;
+      }
+      return;
+    }
+    const map = this.mapOf(store);
+    if (value) map.set(key, value);
+    else map.delete(key);
+  }
+
+  mapOf(store) {
+    return store === 'documents' ? this.documents : store === 'claims' ? this.claims : null;
+  }
+
+  async persist(changes, { force = false } = {}) {
+    if (!this.store) return;
+    this.pending++;
+    this.setSave('saving');
+    try {
+      await this.store.write(changes.map((c) => ({ store: c.store, key: c.key, expect: c.before?.rev, value: c.after })), { force });
+      this.pending--;
+      if (this.pending === 0 && this.saveState !== 'error') this.setSave('saved');
+    } catch (e) {
+      this.pending--;
+      if (e instanceof ConflictError) {
+        // The other tab wins: drop the step and show what is stored.
+        this.undoStack = this.undoStack.filter((op) => !op.changes.some((c) => changes.some((d) => d.key === c.key)));
+        this.emit('message', { key: 'msg.conflict', level: 'error' });
+        await this.refresh(changes.map(({ store, key }) => ({ store, key })));
+        if (this.pending === 0) this.setSave('saved');
+      } else {
+        this.saveError = e;
+        this.setSave('error');
+      }
+    }
+  }
+
+  setSave(state) {
+    this.saveState = state;
+    this.emit('save', { state, error: this.saveError });
+  }
+}
+
+// Helpers.
+
+export function now() {
+  return new Date().toISOString();
+}
+
+export function newId(prefix) {
+  const random = globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random()}`;
+  return prefix + random.replace(/-/g, '').slice(0, 12);
+}
+
+function sameKeys(a, b) {
+  return a.length === b.length && a.every((c, i) => c.store === b[i].store && c.key === b[i].key);
+}

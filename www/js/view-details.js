@@ -1,0 +1,177 @@
+// The claim details panel: every field of the selected claim, editable.
+// The form is built once per selected claim; later model changes only refill
+// its values (never the control being typed in), so typing keeps its focus.
+
+import { h, replace } from './dom.js';
+import { t } from './i18n.js';
+
+const KINDS = ['quote', 'reported', 'unattributed'];
+const MODALITIES = ['asserted', 'hedged', 'denied'];
+
+export class DetailsView {
+  /** `selection()` returns the document view's selected text or null. */
+  constructor({ root, model, selection, message }) {
+    this.root = root;
+    this.model = model;
+    this.selection = selection;
+    this.message = message;
+    this.claimId = null;
+    this.built = null;
+  }
+
+  show(claimId) {
+    const claim = claimId && this.model.claims.get(claimId);
+    if (!claim) {
+      this.claimId = null;
+      this.built = null;
+      replace(this.root, h('p', { class: 'empty' }, t('details.none')));
+      return;
+    }
+    if (claimId !== this.claimId || !this.built || this.built.tagsKey !== this.tagsKey() || this.built.nq !== claim.quantities.length) {
+      this.claimId = claimId;
+      this.build(claim);
+    }
+    this.fill(claim);
+  }
+
+  refresh() {
+    this.show(this.claimId);
+  }
+
+  tagsKey() {
+    return this.model.tags.map((tag) => `${tag.id}:${tag.label}`).join('|');
+  }
+
+  edit(fields, label, coalesce) {
+    this.model.editClaim(this.claimId, fields, label, coalesce ? { coalesce: `${coalesce}:${this.claimId}` } : {});
+  }
+
+  /** A span field from the document selection, or a message when there is none. */
+  fromSelection(make) {
+    const sel = this.selection();
+    if (!sel) return this.message({ key: 'details.nosel', level: 'error' });
+    make({ start: sel.cpStart, end: sel.cpEnd, text: sel.text });
+  }
+
+  build(claim) {
+    const id = claim.id;
+    const field = (labelKey, ...controls) => h('div', { class: 'field' }, h('span', { class: 'field-label' }, t(labelKey)), h('div', { class: 'field-body' }, ...controls));
+    const select = (name, values, prefix) => h('select', {
+      'data-field': name, 'data-testid': `claim-${name}`,
+      onchange: (e) => this.edit({ [name]: e.target.value }, ['op.edit']),
+    }, values.map((v) => h('option', { value: v }, t(`${prefix}.${v}`))));
+    const spanField = (name, labelKey, extra) => field(labelKey,
+      h('span', { class: 'span-text', 'data-span': name }),
+      extra ?? null,
+      h('span', { class: 'buttons' },
+        h('button', {
+          type: 'button', class: 'small', 'data-testid': `claim-${name}-from-selection`, onmousedown: (e) => e.preventDefault(),
+          onclick: () => this.fromSelection((s) => {
+            if (name === 'claimant') {
+              const old = this.model.claims.get(id).claimant;
+              this.edit({ claimant: { ...s, resolved: old?.resolved && old.text !== old.resolved ? old.resolved : s.text } }, ['op.edit']);
+            } else {
+              this.edit({ [name]: s }, ['op.edit']);
+            }
+          }),
+        }, t('details.fromsel')),
+        h('button', { type: 'button', class: 'small', 'data-clear': name, onclick: () => this.edit({ [name]: null }, ['op.edit']) }, t('details.clear'))));
+
+    const tags = h('div', { class: 'tag-buttons', role: 'group', 'aria-label': t('details.tags') },
+      this.model.tags.map((tag, i) => h('button', {
+        type: 'button', class: `tag-toggle${tag.verdict ? ' verdict' : ''}`, 'data-tag': tag.id, 'data-testid': `tag-${tag.id}`,
+        'aria-pressed': 'false', onclick: () => this.model.toggleTag(id, tag.id),
+        title: i < 9 ? `${i + 1}` : null,
+      }, i < 9 ? h('kbd', {}, String(i + 1)) : null, tag.label)));
+
+    const quantities = h('div', { class: 'quantities' }, claim.quantities.map((q, i) => h('div', { class: 'quantity', 'data-q': i },
+      h('span', { class: 'span-text' }, q.text),
+      h('label', {}, t('details.value'), h('input', { type: 'number', step: 'any', 'data-qfield': 'value', onchange: (e) => this.editQuantity(i, { value: Number(e.target.value) }) })),
+      h('label', {}, t('details.unit'), h('input', { type: 'text', 'data-qfield': 'unit', oninput: (e) => this.editQuantity(i, { unit: e.target.value }, 'unit') })),
+      h('label', {}, t('details.qualifier'), h('input', { type: 'text', 'data-qfield': 'qualifier', oninput: (e) => this.editQuantity(i, { qualifier: e.target.value || null }, 'qualifier') })),
+      h('button', { type: 'button', class: 'small', title: t('details.clear'), onclick: () => this.edit({ quantities: this.model.claims.get(id).quantities.filter((_, j) => j !== i) }, ['op.edit']) }, '×'))),
+      h('button', {
+        type: 'button', class: 'small', onmousedown: (e) => e.preventDefault(),
+        onclick: () => this.fromSelection((s) => {
+          const value = Number((s.text.match(/\d[\d.]*(,\d+)?/)?.[0] ?? '').replace(/\./g, '').replace(',', '.'));
+          const unit = s.text.replace(/^[^\p{L}]*\S*\s*/u, '').toLowerCase();
+          this.edit({ quantities: [...this.model.claims.get(id).quantities, { ...s, value: Number.isFinite(value) ? value : 0, unit, qualifier: null }] }, ['op.edit']);
+        }),
+      }, t('details.addquantity')));
+
+    const form = h('div', { class: 'details', 'data-testid': 'claim-details', 'data-claim-id': id },
+      h('div', { class: 'details-head' },
+        h('h3', {}, t('details.title')),
+        h('span', { class: 'status-badge', 'data-status-badge': '' }),
+        h('div', { class: 'decision' },
+          h('button', { type: 'button', class: 'accept', 'data-testid': 'claim-accept', onclick: () => this.edit({ status: 'accepted' }, ['op.status']), title: 'A' }, t('details.accept')),
+          h('button', { type: 'button', class: 'reject', 'data-testid': 'claim-reject', onclick: () => this.edit({ status: 'rejected' }, ['op.status']), title: 'R' }, t('details.reject')),
+          h('button', { type: 'button', class: 'small', onclick: () => this.edit({ status: 'pending' }, ['op.status']), title: 'U' }, t('details.reset')))),
+      h('blockquote', { class: 'claim-text', 'data-testid': 'claim-text' }),
+      field('details.span', h('span', { class: 'span-numbers', 'data-span-numbers': '' }),
+        h('button', {
+          type: 'button', class: 'small', 'data-testid': 'claim-span-from-selection', onmousedown: (e) => e.preventDefault(),
+          onclick: () => this.fromSelection((s) => this.edit({ start: s.start, end: s.end, text: s.text }, ['op.edit'])),
+        }, t('details.fromsel'))),
+      field('details.kind', select('kind', KINDS, 'kind')),
+      field('details.modality', select('modality', MODALITIES, 'modality')),
+      spanField('claimant', 'details.claimant',
+        h('label', { class: 'inline' }, t('details.resolved'), h('input', {
+          type: 'text', 'data-field': 'resolved', 'data-testid': 'claim-claimant',
+          oninput: (e) => {
+            const c = this.model.claims.get(id).claimant;
+            if (c) this.edit({ claimant: { ...c, resolved: e.target.value } }, ['op.edit'], 'resolved');
+          },
+        }))),
+      spanField('cue', 'details.cue'),
+      spanField('via', 'details.via'),
+      field('details.quantities', quantities),
+      field('details.tags', tags),
+      field('details.note', h('textarea', {
+        'data-field': 'note', 'data-testid': 'claim-note', rows: 3,
+        oninput: (e) => this.edit({ note: e.target.value }, ['op.note'], 'note'),
+      })),
+      h('p', { class: 'meta', 'data-meta': '' }),
+      h('button', { type: 'button', class: 'small danger', onclick: () => this.model.deleteClaim(id) }, t('details.delete')));
+    replace(this.root, form);
+    this.built = { form, tagsKey: this.tagsKey(), nq: claim.quantities.length };
+  }
+
+  editQuantity(i, fields, coalesce) {
+    const qs = this.model.claims.get(this.claimId).quantities.map((q, j) => (j === i ? { ...q, ...fields } : q));
+    this.edit({ quantities: qs }, ['op.edit'], coalesce ? `q${i}${coalesce}` : null);
+  }
+
+  /** Puts the claim's values into the form, except into the focused control. */
+  fill(claim) {
+    const form = this.built.form;
+    const focused = document.activeElement;
+    const set = (el, value) => { if (el && el !== focused && el.value !== value) el.value = value; };
+    form.dataset.status = claim.status;
+    form.querySelector('[data-status-badge]').textContent = t(`status.${claim.status}`);
+    form.querySelector('[data-status-badge]').className = `status-badge status-${claim.status}`;
+    form.querySelector('.claim-text').textContent = claim.text;
+    form.querySelector('[data-span-numbers]').textContent = `${claim.start}–${claim.end}`;
+    set(form.querySelector('[data-field=kind]'), claim.kind);
+    set(form.querySelector('[data-field=modality]'), claim.modality);
+    for (const name of ['claimant', 'cue', 'via']) {
+      const span = claim[name];
+      form.querySelector(`[data-span=${name}]`).textContent = span ? span.text : t('details.none.value');
+      form.querySelector(`[data-clear=${name}]`).disabled = !span;
+    }
+    const resolved = form.querySelector('[data-field=resolved]');
+    resolved.disabled = !claim.claimant;
+    set(resolved, claim.claimant?.resolved ?? '');
+    claim.quantities.forEach((q, i) => {
+      const row = form.querySelector(`[data-q="${i}"]`);
+      if (!row) return;
+      set(row.querySelector('[data-qfield=value]'), String(q.value));
+      set(row.querySelector('[data-qfield=unit]'), q.unit ?? '');
+      set(row.querySelector('[data-qfield=qualifier]'), q.qualifier ?? '');
+    });
+    for (const b of form.querySelectorAll('[data-tag]')) b.setAttribute('aria-pressed', claim.tags.includes(b.dataset.tag) ? 'true' : 'false');
+    set(form.querySelector('[data-field=note]'), claim.note);
+    form.querySelector('[data-meta]').textContent =
+      `${t('details.origin')}: ${t(`origin.${claim.origin}`)} · ${t('details.edited')}: ${new Date(claim.edited).toLocaleString()}`;
+  }
+}

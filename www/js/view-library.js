@@ -1,0 +1,108 @@
+// The library: the documents, a search across all of them, and the ways to
+// add new ones (paste, file picker; drag-and-drop is wired in app.js for the
+// whole window). Rename is in place; delete is undoable.
+
+import { h, replace, shorten } from './dom.js';
+import { t } from './i18n.js';
+
+export class LibraryView {
+  /** `actions`: {open(id), addText(text, name), addFiles(files), rename(id, name), remove(id)}. */
+  constructor({ root, model, actions }) {
+    this.root = root;
+    this.model = model;
+    this.actions = actions;
+    this.activeId = null;
+    this.renaming = null;
+    this.query = '';
+
+    this.search = h('input', {
+      type: 'search', class: 'search', 'data-testid': 'library-search', 'data-i18n-placeholder': 'library.search',
+      placeholder: t('library.search'), 'aria-label': t('library.search'),
+      oninput: () => { this.query = this.search.value; this.renderList(); },
+    });
+    this.count = h('p', { class: 'count' });
+    this.list = h('ul', { class: 'doc-list', 'aria-label': t('library.title') });
+    this.paste = h('textarea', { 'data-testid': 'paste-input', rows: 4, placeholder: t('add.paste'), 'data-i18n-placeholder': 'add.paste', 'aria-label': t('add.paste') });
+    this.name = h('input', { type: 'text', 'data-testid': 'paste-name', placeholder: t('add.name'), 'data-i18n-placeholder': 'add.name', 'aria-label': t('add.name') });
+    this.file = h('input', {
+      type: 'file', multiple: true, 'data-testid': 'file-input', id: 'file-input', class: 'visually-hidden',
+      accept: '.txt,.md,.markdown,.html,.htm,.json,.jsonl,.ndjson,text/plain,text/html,application/json',
+      onchange: () => { const files = [...this.file.files]; this.file.value = ''; if (files.length) this.actions.addFiles(files); },
+    });
+    const add = h('section', { class: 'add' },
+      h('h3', { 'data-i18n': 'add.title' }, t('add.title')),
+      this.paste,
+      h('div', { class: 'row' }, this.name,
+        h('button', {
+          type: 'button', 'data-testid': 'paste-add', class: 'primary', 'data-i18n': 'add.button',
+          onclick: () => this.actions.addText(this.paste.value, this.name.value.trim()),
+        }, t('add.button'))),
+      h('div', { class: 'row' }, this.file, h('label', { for: 'file-input', class: 'button', 'data-i18n': 'add.file', tabindex: 0,
+        onkeydown: (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); this.file.click(); } } }, t('add.file'))),
+      h('p', { class: 'hint', 'data-i18n': 'add.hint' }, t('add.hint')));
+    replace(this.root, h('h2', { 'data-i18n': 'library.title' }, t('library.title')), this.search, this.count, this.list, add);
+  }
+
+  /** Clears the paste box after a successful add. */
+  pasted() {
+    this.paste.value = '';
+    this.name.value = '';
+  }
+
+  setActive(id) {
+    this.activeId = id;
+    for (const row of this.list.children) row.classList.toggle('active', row.dataset.docId === id);
+  }
+
+  renderList() {
+    const docs = this.model.documentList();
+    const q = this.query.trim().toLocaleLowerCase('id');
+    const rows = [];
+    for (const doc of docs) {
+      let snippet = null;
+      let hits = 0;
+      if (q) {
+        const inName = doc.name.toLocaleLowerCase('id').includes(q);
+        const lower = doc.text.toLocaleLowerCase('id');
+        let at = lower.indexOf(q);
+        const first = at;
+        while (at >= 0 && hits < 1000) { hits++; at = lower.indexOf(q, at + q.length); }
+        if (!inName && !hits) continue;
+        if (first >= 0) {
+          const from = Math.max(0, first - 40);
+          snippet = [from > 0 ? '…' : '', doc.text.slice(from, first), h('mark', {}, doc.text.slice(first, first + q.length)), shorten(doc.text.slice(first + q.length, first + q.length + 60), 60)];
+        }
+      }
+      rows.push(this.row(doc, snippet, hits));
+    }
+    this.count.textContent = q && !rows.length ? t('library.nomatch') : docs.length ? t('library.count', { n: rows.length }) : t('library.empty');
+    replace(this.list, rows);
+  }
+
+  row(doc, snippet, hits) {
+    const claims = this.model.claimsOf(doc.id);
+    const done = claims.filter((c) => c.status !== 'pending').length;
+    const renaming = this.renaming === doc.id;
+    const name = renaming
+      ? h('input', {
+        type: 'text', class: 'rename', value: doc.name, 'data-testid': 'rename-input', 'aria-label': t('library.rename'),
+        onkeydown: (e) => {
+          if (e.key === 'Enter') { this.renaming = null; this.actions.rename(doc.id, e.target.value); this.renderList(); }
+          if (e.key === 'Escape') { this.renaming = null; this.renderList(); }
+        },
+        onblur: (e) => { if (this.renaming === doc.id) { this.renaming = null; this.actions.rename(doc.id, e.target.value); this.renderList(); } },
+      })
+      : h('a', { href: `#/doc/${encodeURIComponent(doc.id)}`, class: 'doc-name' }, doc.name);
+    const li = h('li', { 'data-testid': 'doc-row', 'data-doc-id': doc.id, class: `doc-row${doc.id === this.activeId ? ' active' : ''}` },
+      h('div', { class: 'doc-main' }, name,
+        h('span', { class: 'doc-meta' }, t('library.claims', { n: claims.length }), ' · ', t('library.reviewed', { done, n: claims.length }),
+          hits ? [' · ', t('library.matches', { n: hits })] : null),
+        snippet ? h('span', { class: 'doc-snippet' }, snippet) : null),
+      h('div', { class: 'doc-actions' },
+        h('button', { type: 'button', class: 'icon', 'data-testid': 'doc-rename', title: t('library.rename'), 'aria-label': t('library.rename'),
+          onclick: () => { this.renaming = doc.id; this.renderList(); this.list.querySelector('.rename')?.select(); } }, '✎'),
+        h('button', { type: 'button', class: 'icon', 'data-testid': 'doc-delete', title: t('library.delete'), 'aria-label': t('library.delete'),
+          onclick: () => this.actions.remove(doc.id) }, '✕')));
+    return li;
+  }
+}

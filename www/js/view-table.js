@@ -1,0 +1,166 @@
+// The claims table over the whole corpus: one row per claim, sortable,
+// filterable and virtualised: only the rows in view (plus a few) exist in the
+// DOM, so 20,000 claims scroll as smoothly as 20.
+
+import { h, replace, shorten } from './dom.js';
+import { t } from './i18n.js';
+
+const ROW_HEIGHT = 32; // px; must match .table-row in style.css.
+const OVERSCAN = 8;
+
+const COLUMNS = [
+  { key: 'doc', label: 'table.doc', value: (r) => r.docName },
+  { key: 'text', label: 'table.text', value: (r) => r.claim.text },
+  { key: 'claimant', label: 'table.claimant', value: (r) => r.claimant },
+  { key: 'kind', label: 'table.kind', value: (r) => r.claim.kind },
+  { key: 'modality', label: 'table.modality', value: (r) => r.claim.modality },
+  { key: 'quantities', label: 'table.quantities', value: (r) => r.quantities },
+  { key: 'tags', label: 'table.tags', value: (r) => r.tags },
+  { key: 'status', label: 'table.status', value: (r) => r.claim.status },
+];
+
+export class TableView {
+  constructor({ root, model, open }) {
+    this.root = root;
+    this.model = model;
+    this.open = open;
+    this.sort = { key: 'doc', dir: 1 };
+    this.filter = { q: '', kind: '', modality: '', status: '', tag: '' };
+    this.rows = [];
+    this.dirty = true;
+    this.frame = 0;
+
+    this.controls = h('div', { class: 'table-controls' });
+    this.head = h('div', { class: 'table-head', role: 'row' });
+    this.spacer = h('div', { class: 'table-spacer' });
+    this.body = h('div', { class: 'table-body', role: 'rowgroup' });
+    this.spacer.append(this.body);
+    this.scroller = h('div', { class: 'table-scroller', 'data-testid': 'table-scroller', tabindex: 0 }, this.spacer);
+    this.scroller.addEventListener('scroll', () => this.schedule(), { passive: true });
+    this.countEl = h('span', { class: 'count', 'data-testid': 'table-count' });
+    replace(this.root, h('div', { class: 'table-top' }, h('h2', {}, t('table.title')), this.countEl), this.controls,
+      h('div', { class: 'table', role: 'table' }, this.head, this.scroller));
+    new ResizeObserver(() => this.schedule()).observe(this.scroller);
+  }
+
+  /** Marks the rows stale; they are rebuilt the next time the table shows. */
+  invalidate() {
+    this.dirty = true;
+    if (!this.root.hidden) this.render();
+  }
+
+  render() {
+    this.renderControls();
+    this.renderHead();
+    if (this.dirty) this.rebuild();
+    this.countEl.textContent = t('table.count', { n: this.rows.length, total: this.model.claims.size });
+    this.spacer.style.height = `${this.rows.length * ROW_HEIGHT}px`;
+    this.paint();
+  }
+
+  rebuild() {
+    this.dirty = false;
+    const names = new Map([...this.model.documents.values()].map((d) => [d.id, d.name]));
+    const order = new Map(this.model.documentList().map((d, i) => [d.id, i]));
+    const f = this.filter;
+    const q = f.q.trim().toLocaleLowerCase('id');
+    const rows = [];
+    for (const claim of this.model.claims.values()) {
+      if (f.kind && claim.kind !== f.kind) continue;
+      if (f.modality && claim.modality !== f.modality) continue;
+      if (f.status && claim.status !== f.status) continue;
+      if (f.tag === '-' ? claim.tags.length : f.tag && !claim.tags.includes(f.tag)) continue;
+      const row = {
+        claim,
+        docName: names.get(claim.doc) ?? claim.doc,
+        docOrder: order.get(claim.doc) ?? 0,
+        claimant: claim.claimant ? claim.claimant.resolved || claim.claimant.text : '',
+        quantities: claim.quantities.map((x) => x.text).join('; '),
+        tags: claim.tags.map((x) => this.model.tagLabel(x)).join(', '),
+      };
+      if (q && !`${row.docName}\n${claim.text}\n${row.claimant}\n${row.tags}\n${claim.note}`.toLocaleLowerCase('id').includes(q)) continue;
+      rows.push(row);
+    }
+    const col = COLUMNS.find((c) => c.key === this.sort.key);
+    const dir = this.sort.dir;
+    const collator = new Intl.Collator('id', { sensitivity: 'base', numeric: true });
+    rows.sort((a, b) => {
+      const primary = this.sort.key === 'doc' ? a.docOrder - b.docOrder : collator.compare(col.value(a), col.value(b));
+      return dir * primary || a.docOrder - b.docOrder || a.claim.start - b.claim.start;
+    });
+    this.rows = rows;
+  }
+
+  schedule() {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => { this.frame = 0; this.paint(); });
+  }
+
+  /** Renders the rows in view. */
+  paint() {
+    if (this.root.hidden) return;
+    const top = this.scroller.scrollTop;
+    const height = this.scroller.clientHeight || 600;
+    const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN);
+    const last = Math.min(this.rows.length, Math.ceil((top + height) / ROW_HEIGHT) + OVERSCAN);
+    const out = [];
+    for (let i = first; i < last; i++) out.push(this.row(this.rows[i], i));
+    this.body.style.transform = `translateY(${first * ROW_HEIGHT}px)`;
+    this.body.replaceChildren(...out);
+  }
+
+  row(r, i) {
+    const c = r.claim;
+    return h('div', {
+      class: `table-row status-${c.status}`, role: 'row', 'data-testid': 'table-row', 'data-claim-id': c.id, 'data-index': i,
+      onclick: () => this.open(c.doc, c.id),
+    },
+      h('span', { role: 'cell', class: 'c-doc', title: r.docName }, shorten(r.docName, 40)),
+      h('span', { role: 'cell', class: 'c-text', title: c.text }, shorten(c.text, 160)),
+      h('span', { role: 'cell', class: 'c-claimant' }, r.claimant),
+      h('span', { role: 'cell', class: 'c-kind' }, h('span', { class: `badge hl-kind-${c.kind}` }, t(`kind.${c.kind}`))),
+      h('span', { role: 'cell', class: 'c-modality' }, t(`modality.${c.modality}`)),
+      h('span', { role: 'cell', class: 'c-quantities', title: r.quantities }, r.quantities),
+      h('span', { role: 'cell', class: 'c-tags' }, r.tags),
+      h('span', { role: 'cell', class: 'c-status' }, t(`status.${c.status}`)));
+  }
+
+  renderHead() {
+    replace(this.head, COLUMNS.map((col) => {
+      const active = this.sort.key === col.key;
+      return h('span', { role: 'columnheader', class: `c-${col.key}`, 'aria-sort': active ? (this.sort.dir > 0 ? 'ascending' : 'descending') : 'none' },
+        h('button', {
+          type: 'button', class: 'sort', 'data-testid': `sort-${col.key}`,
+          onclick: () => {
+            this.sort = { key: col.key, dir: active ? -this.sort.dir : 1 };
+            this.dirty = true;
+            this.render();
+          },
+        }, t(col.label), active ? (this.sort.dir > 0 ? ' ▲' : ' ▼') : ''));
+    }));
+  }
+
+  renderControls() {
+    if (this.controls.childElementCount) return this.relabelControls();
+    const set = (key) => (e) => { this.filter[key] = e.target.value; this.dirty = true; this.scroller.scrollTop = 0; this.render(); };
+    const choice = (key, values, prefix) => h('select', { 'data-testid': `filter-${key}`, onchange: set(key), 'aria-label': t(`table.${key}`) },
+      h('option', { value: '' }, `${t(`table.${key}`)}: ${t('table.any')}`),
+      values.map((v) => h('option', { value: v }, t(`${prefix}.${v}`))));
+    this.controls.append(
+      h('input', { type: 'search', 'data-testid': 'filter-text', placeholder: t('table.filter'), 'aria-label': t('table.filter'), oninput: set('q') }),
+      choice('kind', ['quote', 'reported', 'unattributed'], 'kind'),
+      choice('modality', ['asserted', 'hedged', 'denied'], 'modality'),
+      choice('status', ['pending', 'accepted', 'rejected'], 'status'),
+      this.tagSelect = h('select', { 'data-testid': 'filter-tag', onchange: set('tag'), 'aria-label': t('table.tags') }));
+    this.relabelControls();
+  }
+
+  relabelControls() {
+    const current = this.filter.tag;
+    replace(this.tagSelect,
+      h('option', { value: '' }, `${t('table.tags')}: ${t('table.any')}`),
+      h('option', { value: '-' }, t('table.notag')),
+      this.model.tags.map((tag) => h('option', { value: tag.id }, tag.label)));
+    this.tagSelect.value = current;
+  }
+}
