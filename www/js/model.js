@@ -72,6 +72,7 @@ export class Model {
     changes.push({ store: 'meta', key: 'tags', before: null, after: { key: 'tags', value: this.tags, rev: 1 } });
     changes.push({ store: 'meta', key: 'seeded', before: null, after: { key: 'seeded', value: true, rev: 1 } });
     this.applyToMemory(changes, 'after');
+    this.reindex();
     this.tagsRev = 1;
     this.seeded = true;
     this.emit('change', { all: true });
