@@ -1,0 +1,98 @@
+// Tests of the built wasm package (www/pkg, from scripts/build.sh) under
+// Node: offsets in both units on text with emoji and curly quotes, the same
+// claims as the native CLI on the sample articles, intake through wasm.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const wasm = await import(`${ROOT}www/pkg/klaim.js`);
+wasm.initSync({ module: readFileSync(`${ROOT}www/pkg/klaim_bg.wasm`) });
+
+const SAMPLES = `${ROOT}www/samples/`;
+const samples = readdirSync(SAMPLES).filter((f) => f.endsWith('.txt')).sort();
+
+/** Every span of a record: the claim and its parts. */
+function spans(record) {
+  const out = [];
+  for (const c of record.claims) {
+    out.push(c, ...[c.claimant, c.cue, c.via].filter(Boolean), ...c.quantities);
+  }
+  out.push(...record.boilerplate.filter((b) => b.text));
+  return out;
+}
+
+const codePoints = (text, start, end) => Array.from(text).slice(start, end).join('');
+
+const TRICKY = [
+  '“Harga beras naik 😀 5 persen bulan ini,” kata Menteri Perdagangan Budi Santoso 👍🏽 di Jakarta.',
+  'Menurut Badan Pusat Statistik (BPS) 📊, inflasi mencapai 3,2 persen pada ‘kuartal’ ketiga.',
+  'Ia mengatakan bahwa 👨‍👩‍👧 keluarga menerima bantuan Rp 600.000 per bulan.',
+].join('\n');
+
+test('UTF-16 offsets slice the same text in JavaScript', () => {
+  const record = wasm.extract('tricky', TRICKY, 'utf16');
+  assert.ok(record.claims.length > 0, 'the extractor finds claims in the tricky text');
+  for (const s of spans(record)) assert.equal(TRICKY.slice(s.start, s.end), s.text, JSON.stringify(s));
+});
+
+test('code point offsets slice the same text as Python would', () => {
+  const record = wasm.extract('tricky', TRICKY, 'codepoint');
+  assert.ok(record.claims.length > 0);
+  for (const s of spans(record)) assert.equal(codePoints(TRICKY, s.start, s.end), s.text, JSON.stringify(s));
+});
+
+test('TextIndex converts DOM offsets to code points and back', () => {
+  const index = new wasm.TextIndex(TRICKY);
+  try {
+    assert.equal(index.len('utf16'), TRICKY.length);
+    assert.equal(index.len('codepoint'), Array.from(TRICKY).length);
+    let cp = 0;
+    for (let u = 0; u <= TRICKY.length; u++) {
+      const boundary = u === TRICKY.length || !(TRICKY.charCodeAt(u) >= 0xdc00 && TRICKY.charCodeAt(u) <= 0xdfff);
+      assert.equal(index.isBoundary(u, 'utf16'), boundary, `utf16 ${u}`);
+      if (!boundary) continue;
+      assert.equal(index.convert(u, 'utf16', 'codepoint'), cp, `utf16 ${u}`);
+      assert.equal(index.convert(cp, 'codepoint', 'utf16'), u, `codepoint ${cp}`);
+      cp++;
+    }
+    const all = index.convertAll(Uint32Array.from([0, 1, 20, TRICKY.length]), 'utf16', 'codepoint');
+    assert.deepEqual([...all], [0, 1, index.convert(20, 'utf16', 'codepoint'), Array.from(TRICKY).length]);
+    assert.throws(() => index.convert(0, 'utf8', 'utf16'), /unknown unit/);
+  } finally {
+    index.free();
+  }
+});
+
+test('the same claims as the native CLI on the sample articles', () => {
+  const out = execFileSync('cargo', ['run', '--quiet', '--bin', 'klaim', '--', 'extract', ...samples.map((f) => SAMPLES + f)], {
+    cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const native = out.trim().split('\n').map((line) => JSON.parse(line));
+  assert.equal(native.length, samples.length);
+  let claims = 0;
+  for (const record of native) {
+    const text = readFileSync(`${SAMPLES}${record.id}.txt`, 'utf8');
+    const mine = wasm.extract(record.id, text, 'codepoint');
+    assert.deepEqual(mine, record, record.id);
+    claims += record.claims.length;
+  }
+  assert.ok(claims > 0, 'the samples have claims');
+});
+
+test('intake refuses binary input and reduces HTML', () => {
+  assert.throws(() => wasm.intake('foto.png', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13])), (e) => e.kind === 'binary' && /not a text file/.test(e.message));
+  const html = new TextEncoder().encode('<p>Satu &amp; dua</p><script>alert(1)</script><p>Tiga</p>');
+  assert.deepEqual(wasm.intake('a.html', html).documents, [{ id: null, name: 'a', text: 'Satu & dua\nTiga' }]);
+  assert.throws(() => wasm.intakeText('tempel', ' '), (e) => e.kind === 'empty');
+  const limits = wasm.intakeLimits();
+  assert.ok(limits.max_document_bytes > 100_000 && limits.max_file_bytes >= limits.max_document_bytes);
+});
+
+test('the default tag set comes from the core', () => {
+  const tags = wasm.defaultTags();
+  assert.deepEqual(tags.map((t) => t.label), ['benar', 'salah', 'menyesatkan', 'perlu dicek', 'tidak dapat diverifikasi', 'layak cek']);
+  assert.equal(tags.filter((t) => t.verdict).length, 5);
+});
