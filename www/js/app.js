@@ -4,6 +4,7 @@
 
 import init, * as wasm from '../pkg/klaim.js';
 import { h, replace } from './dom.js';
+import { mountExchange } from './exchange.js';
 import { bytes, language, setLanguage, t, translatePage } from './i18n.js';
 import { Model } from './model.js';
 import { open as openStore } from './store.js';
@@ -85,6 +86,7 @@ async function main() {
   store?.onRemoteChange(({ keys }) => model.refresh(keys));
 
   wireChrome();
+  mountExchange({ root: $('toolbar-exchange'), model, wasm, message: toast });
   showSaveState(model.saveState);
   library.renderList();
 
