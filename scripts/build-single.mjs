@@ -187,7 +187,7 @@ async function collectAssets(www) {
         const bytes = await readFile(join(www, rel));
         assets[rel] = { b64: bytes.toString('base64'), type: 'application/wasm' };
         // wasm-bindgen resolves the binary next to the page's URL too.
-        assets[posix.basename(rel)] = assets[rel];
+        assets[posix.basename(rel)] = { alias: rel }; // Stored once.
       } else if (dir.startsWith('samples')) {
         const type = rel.endsWith('.json') ? 'application/json' : 'text/plain;charset=utf-8';
         assets[rel] = { text: await readFile(join(www, rel), 'utf8'), type };
@@ -216,7 +216,8 @@ function fetchShim(assets) {
     const url = String(input instanceof Request ? input.url : input);
     const abs = new URL(url, base).href;
     const key = abs.startsWith(base) ? decodeURIComponent(abs.slice(base.length).replace(/[?#].*$/, '')) : null;
-    const asset = key !== null && ASSETS[key];
+    let asset = key !== null && ASSETS[key];
+    if (asset && asset.alias) asset = ASSETS[asset.alias];
     if (!asset) throw new TypeError('klaim works offline: no network request is made (' + url + ')');
     return new Response(body(asset), { status: 200, headers: { 'content-type': asset.type } });
   };
