@@ -44,6 +44,7 @@ pub fn attribute(doc: &Doc, range: Range<usize>, outside: &dyn Fn(usize) -> bool
         if c.has(Cat::CUE_POST) && post_cue_position(doc, i, range.start) {
             if let Some(s) = post_cue(doc, i, range.end) {
                 i = s.toks.end.max(i + 1);
+                vias.extend(told_outlet(doc, i, range.end));
                 sources.push(s);
                 continue;
             }
@@ -55,16 +56,18 @@ pub fn attribute(doc: &Doc, range: Range<usize>, outside: &dyn Fn(usize) -> bool
                 let outlet = is_outlet(doc, toks.clone());
                 sources.push(Source { who: doc.span(toks.start, toks.end), toks, cue: doc.span(i, cue_end), outlet });
                 // `mengatakan kepada CBS News`: the outlet the words went to.
-                if cue_end + 1 < range.end && doc.low(cue_end) == "kepada" {
-                    if let Some(np) = np_after(doc, cue_end + 1, range.end) {
-                        if is_outlet(doc, np.clone()) {
-                            vias.push(doc.span(np.start, np.end));
-                        }
-                    }
-                }
+                vias.extend(told_outlet(doc, cue_end, range.end));
                 i = cue_end;
                 continue;
             }
+        }
+        if low == "menurutnya" {
+            // `Menurutnya, ...`: the source is the suffix, resolved like `ia`.
+            let span = doc.toks[i].span;
+            let cut = span.end() - 3;
+            sources.push(Source { who: Span::at(cut, span.end()), toks: i + 1..i + 1, cue: Span::at(span.start(), cut), outlet: false });
+            i += 1;
+            continue;
         }
         if c.has(Cat::SOURCE) || low == "dalam" {
             if let Some((cue_end, np)) = source_phrase(doc, i, range.end) {
@@ -113,6 +116,15 @@ fn post_cue(doc: &Doc, i: usize, end: usize) -> Option<Source> {
     Some(Source { who: doc.span(np.start, np.end), toks: np, cue: span, outlet })
 }
 
+/// `kepada CBS News` right at `i`: the outlet the words were given to.
+fn told_outlet(doc: &Doc, i: usize, end: usize) -> Option<Span> {
+    if i + 1 >= end || doc.low(i) != "kepada" {
+        return None;
+    }
+    let np = np_after(doc, i + 1, end)?;
+    is_outlet(doc, np.clone()).then(|| doc.span(np.start, np.end))
+}
+
 /// `menurut X`, `melansir dari X`, `seperti dikutip dari X`, `dalam lembar
 /// fakta X`, `berdasarkan data X`: the cue's end and X.
 fn source_phrase(doc: &Doc, i: usize, end: usize) -> Option<(usize, Range<usize>)> {
@@ -141,10 +153,13 @@ fn source_phrase(doc: &Doc, i: usize, end: usize) -> Option<(usize, Range<usize>
             while head(j) {
                 j += 1;
             }
-            // The author must be named: `dalam laporan tahunan` names no one.
-            if j >= end || !doc.cap(j) {
+            // The author must be named: `dalam laporan tahunan` names no one,
+            // `berdasarkan data situs pemantau IQAir` names IQAir.
+            let named = (j..end.min(j + 6)).find(|&k| doc.cap(k) || doc.kind(k) == TokKind::Punct)?;
+            if !doc.cap(named) {
                 return None;
             }
+            j = named;
         }
         _ => return None,
     }
@@ -182,6 +197,10 @@ pub fn np_after(doc: &Doc, i: usize, end: usize) -> Option<Range<usize>> {
         if c.has(Cat::STOP) && !doc.cap(j) {
             break;
         }
+        // A name ends where lower-case prose begins: `Al Arabiya mobil itu`.
+        if j > i && doc.cap(i) && !doc.cap(j) && doc.kind(j) == TokKind::Word && !matches!(low, "dan" | "maupun" | "serta" | "atau" | "bin" | "binti" | "van" | "von" | "de" | "al" | "el" | "da") {
+            break;
+        }
         if matches!(low, "dan" | "maupun" | "serta" | "atau") {
             // Join only two names: `Korea Utara dan Rusia`.
             if j + 1 < end && doc.cap(j + 1) && j > i && doc.cap(j - 1) {
@@ -201,6 +220,11 @@ pub fn np_after(doc: &Doc, i: usize, end: usize) -> Option<Range<usize>> {
 /// The subject of the verb at `v`, walking back over auxiliaries
 /// (`telah`, `juga`, `dengan tegas`) to the previous clause boundary. `None`
 /// when the verb is negated (`tidak menjelaskan`) or has no subject here.
+///
+/// Appositions are part of the subject: `Anggota Bawaslu, Lestiani Putri,
+/// menyebutkan`; so are lists inside a name (`Badan Meteorologi,
+/// Klimatologi, dan Geofisika`) and a relative clause after its head
+/// (`Seorang pejabat yang enggan disebutkan namanya mengatakan`).
 fn np_before(doc: &Doc, v: usize, start: usize, outside: &dyn Fn(usize) -> bool) -> Option<Range<usize>> {
     let mut j = v;
     while j > start && doc.is(j - 1, Cat::AUX) && !doc.cap(j - 1) {
@@ -209,16 +233,53 @@ fn np_before(doc: &Doc, v: usize, start: usize, outside: &dyn Fn(usize) -> bool)
     if j > start && doc.is(j - 1, Cat::NEG) {
         return None;
     }
-    let end = j;
-    let mut k = j;
+    let mut end = j;
+    if end > start + 1 && doc.punct(end - 1, &[',']) {
+        end -= 1; // `..., Lestiani Putri, menyebutkan`
+    }
+    let mut k = walk_back(doc, end, start, outside)?;
+    // A relative clause: take its head instead.
+    if !nameish(doc, k..end) && k > start && doc.low(k - 1) == "yang" {
+        let head_end = k - 1;
+        let h = walk_back(doc, head_end, start, outside)?;
+        if nameish(doc, h..head_end) {
+            return Some(h..head_end);
+        }
+        return None;
+    }
+    // Apposition and name lists across commas.
+    let mut in_list = k < end && doc.low(k) == "dan";
+    while k > start + 1 && doc.punct(k - 1, &[',']) && end - k < 20 {
+        let seg_end = k - 1;
+        let Some(seg) = walk_back(doc, seg_end, start, outside) else { break };
+        let titled = (seg..seg_end).any(|x| doc.is(x, Cat::ROLE) || doc.is(x, Cat::ORG) || doc.is(x, Cat::RANK) || doc.is(x, Cat::ORG_TAIL));
+        let listed = in_list && (seg..seg_end).all(|x| doc.cap(x) || doc.kind(x) == TokKind::Punct);
+        if !(titled || listed) || seg_end - seg > 10 {
+            break;
+        }
+        in_list = in_list || doc.low(seg) == "dan";
+        k = seg;
+    }
+    // Leading adverbs are not part of the subject: `Sebelumnya Kirby`.
+    while k < end && doc.is(k, Cat::AUX) {
+        k += 1;
+    }
+    if k >= end || end - k >= 24 {
+        return None;
+    }
+    nameish(doc, k..end).then_some(k..end)
+}
+
+/// Walks back from `end` over one noun phrase; returns where it starts.
+fn walk_back(doc: &Doc, end: usize, start: usize, outside: &dyn Fn(usize) -> bool) -> Option<usize> {
+    let mut k = end;
     while k > start && end - k < 14 {
         let t = k - 1;
         if !outside(t) {
             break;
         }
         if doc.punct(t, &[')']) {
-            let open = (start..t).rev().take(6).find(|&p| doc.punct(p, &['(']));
-            match open {
+            match (start..t).rev().take(6).find(|&p| doc.punct(p, &['('])) {
                 Some(p) => {
                     k = p;
                     continue;
@@ -226,52 +287,41 @@ fn np_before(doc: &Doc, v: usize, start: usize, outside: &dyn Fn(usize) -> bool)
                 None => break,
             }
         }
+        // The dot of `dr.` or `Prof.` before a name.
+        if doc.punct(t, &['.']) && t > start && !doc.space_before(t) && doc.is(t - 1, Cat::RANK) && k < end {
+            k = t;
+            continue;
+        }
         if doc.kind(t) == TokKind::Punct {
             break;
         }
         let c = doc.cat(t);
         if c.has(Cat::BOUNDARY) && !doc.cap(t) {
+            let low = doc.low(t);
             // `Presiden dalam pidatonya mengatakan`: step over a short
             // prepositional phrase between subject and verb.
-            let pp = matches!(doc.low(t), "dalam" | "lewat" | "melalui" | "saat" | "ketika" | "usai" | "seusai" | "di");
+            let pp = matches!(low, "dalam" | "lewat" | "melalui" | "saat" | "ketika" | "usai" | "seusai");
             if pp && k < end && end - k <= 4 && !(k..end).any(|x| doc.cap(x)) && t > start {
-                k = t;
-                // Discard the phrase: the subject ends before it.
-                return np_before_at(doc, k, start, outside);
+                return walk_back(doc, t, start, outside);
             }
-            if matches!(doc.low(t), "dan" | "maupun" | "serta") && k < end && doc.cap(k) && t > start && doc.cap(t - 1) {
+            // `Sebuah sumber di internal tim`, `Pakar dari Universitas X`.
+            if matches!(low, "di" | "dari") && k < end && t > start && doc.is(t - 1, Cat::ROLE) {
+                k = t;
+                continue;
+            }
+            // `Korea Utara dan Rusia`, `Klimatologi, dan Geofisika`.
+            if matches!(low, "dan" | "maupun" | "serta") && k < end && doc.cap(k) && t > start && (doc.cap(t - 1) || doc.punct(t - 1, &[','])) {
                 k = t;
                 continue;
             }
             break;
         }
-        if c.has(Cat::CUE_PRE) || c.has(Cat::CUE_POST) && k < end {
+        if (c.has(Cat::CUE_PRE) || c.has(Cat::CUE_POST)) && k < end {
             break;
         }
         k = t;
     }
-    // Leading adverbs are not part of the subject: `Sebelumnya Kirby`.
-    while k < end && doc.is(k, Cat::AUX) {
-        k += 1;
-    }
-    if k >= end || end - k >= 14 {
-        return None;
-    }
-    nameish(doc, k..end).then_some(k..end)
-}
-
-fn np_before_at(doc: &Doc, at: usize, start: usize, outside: &dyn Fn(usize) -> bool) -> Option<Range<usize>> {
-    // Reuse the walk as if the verb stood where the phrase began.
-    let mut k = at;
-    let end = at;
-    while k > start && end - k < 14 {
-        let t = k - 1;
-        if !outside(t) || doc.kind(t) == TokKind::Punct || (doc.is(t, Cat::BOUNDARY) && !doc.cap(t)) {
-            break;
-        }
-        k = t;
-    }
-    (k < end && nameish(doc, k..end)).then_some(k..end)
+    (k < end).then_some(k)
 }
 
 /// Could this phrase name a speaker? A name, a pronoun, a role, an

@@ -120,7 +120,7 @@ const CUE_PRE: &[&str] = &[
     "mengingatkan", "memastikan", "mengonfirmasi", "membenarkan", "berkata", "berujar", "mengaku",
     "menganggap", "memprediksi", "memperkirakan", "menduga", "menyebutnya", "mencatat", "mengumumkan",
     "menulis", "menuliskan", "menekankan", "mengeklaim", "menandaskan", "menyimpulkan", "bersikeras",
-    "menuding", "mengkritik", "mengeluhkan", "menjawab", "menanggapi", "mengungkapkannya", "mendesak",
+    "menuding", "mengkritik", "menyarankan", "memprakirakan", "menampik", "memuji", "mengeklaim", "menyoroti", "menyebutkan", "mengeluhkan", "menjawab", "menanggapi", "mengungkapkannya", "mendesak",
 ];
 const CUE_POST: &[&str] = &[
     "kata", "ujar", "ucap", "ungkap", "tutur", "imbuh", "tambah", "jelas", "tegas", "sebut", "terang",
@@ -134,7 +134,7 @@ const AUX: &[&str] = &[
     "telah", "sudah", "juga", "pun", "kembali", "sempat", "akan", "lalu", "kemudian", "pernah", "bahkan",
     "hanya", "masih", "secara", "resmi", "tegas", "dengan", "terang", "langsung", "sebelumnya", "justru",
     "lantas", "kini", "baru", "terus", "tetap", "pula", "sendiri", "pun", "segera", "terbuka", "singkat",
-    "gamblang", "rinci", "blak-blakan", "berulang", "kali", "sekali", "lagi", "turut", "ikut", "setidaknya",
+    "gamblang", "rinci", "blak-blakan", "berulang", "sekali", "lagi", "turut", "ikut", "setidaknya",
     "dulu", "selalu", "sering", "kerap", "jelas",
 ];
 const NEG: &[&str] = &["tidak", "tak", "belum", "bukan", "enggan", "tanpa", "menolak", "urung", "jangan"];
@@ -143,7 +143,7 @@ const HEDGE: &[&str] = &[
     "dikabarkan", "diduga", "disebut-sebut", "mengindikasikan", "spekulasi", "sepertinya", "agaknya",
     "barangkali", "konon", "disinyalir", "ditengarai", "diprediksi", "diprakirakan", "diproyeksikan",
     "kabarnya", "rumor", "berspekulasi", "memperkirakan", "memprediksi", "menduga", "dugaan", "diisukan",
-    "diprediksikan", "diperkirakannya", "kemungkinannya", "rupanya", "seolah", "seakan", "berpeluang",
+    "diprediksikan", "diperkirakannya", "kemungkinannya", "rupanya", "seolah", "seakan", "berpeluang", "memprakirakan", "jangan-jangan",
 ];
 const DENY: &[&str] = &["membantah", "menyangkal", "menepis", "dibantah", "membantahnya", "bantah", "menampik", "ditepis", "disangkal", "bantahan"];
 const ROLE: &[&str] = &[
@@ -157,11 +157,13 @@ const ROLE: &[&str] = &[
     "jaksa", "hakim", "pengacara", "kuasa", "hukum", "warga", "korban", "tersangka", "saksi", "petugas",
     "pengurus", "wartawan", "reporter", "pemain", "penyanyi", "artis", "pengusaha", "uskup", "imam", "ulama",
     "kiai", "ustaz", "kapuspen", "kabareskrim", "kadiv", "humas", "karo", "penmas", "dirjen", "irjen",
-    "deputi", "asisten", "kasi", "plt", "pj", "kajari", "kajati", "jaksa", "agung", "kapuskes", "kadis",
+    "deputi", "asisten", "kasi", "plt", "pj", "kajari", "kajati", "jaksa", "kapuskes", "kadis",
     "kepolisian", "seorang", "salah", "satu", "pihak", "mantan", "eks", "calon", "capres", "cawapres",
     "cagub", "cabup", "ekonomi", "senior", "utama", "umum", "jenderal", "pelapor", "pemilik", "penjual",
     "sopir", "nelayan", "petani", "mahasiswa", "siswa", "orang", "tua", "ibu", "ayah", "anak", "istri",
     "suami", "kakak", "adik", "paman", "bibi", "kakek", "nenek", "sumber", "diplomat", "negarawan",
+    "head", "chief", "director", "spokesperson", "spokesman", "officer", "president", "founder", "analyst",
+    "researcher", "minister", "executive", "vice", "manager", "spesialis", "kapusdatin", "kalaksa", "tugas",
 ];
 const RANK: &[&str] = &[
     "akbp", "kombes", "kombespol", "akp", "iptu", "ipda", "aiptu", "aipda", "bripka", "brigadir", "briptu",
@@ -169,7 +171,7 @@ const RANK: &[&str] = &[
     "letjen", "mayjen", "laksamana", "laksda", "laksdya", "marsekal", "marsda", "marsdya", "kolonel", "letkol",
     "mayor", "kapten", "lettu", "letda", "serka", "serma", "sertu", "kopral", "prof", "dr", "drs", "dra",
     "ir", "h", "hj", "kh", "pak", "bu", "bapak", "ibu", "mr", "mrs", "ms", "sir", "syekh", "gus", "mbak",
-    "mas", "bang", "kak", "dokter", "ustadz", "habib", "tuan", "nyonya",
+    "mas", "bang", "kak", "dokter", "ustadz", "habib", "tuan", "nyonya", "pol",
 ];
 const JURIS: &[&str] = &[
     "gubernur", "bupati", "walikota", "camat", "lurah", "kades", "kapolda", "kapolres", "kapolsek", "kajari",
@@ -188,7 +190,7 @@ const ORG: &[&str] = &[
     "bawaslu", "ojk", "bi", "bps", "tni", "who", "pbb", "nato", "uni", "perserikatan", "kerajaan", "pusat",
     "laboratorium", "lab", "akademi", "sekolah", "madrasah", "pesantren", "masjid", "gereja", "museum",
     "perum", "bumn", "bumd", "koperasi", "firma", "kantor", "stasiun", "bandara", "pelabuhan", "fasilitas",
-    "kpai", "komnas", "ombudsman", "polresta", "polrestabes", "kodam", "kodim", "korem", "kejari", "kejati",
+    "kpai", "komnas", "ombudsman", "timnas", "pssi", "corporate", "communications", "polresta", "polrestabes", "kodam", "kodim", "korem", "kejari", "kejati",
 ];
 const ORG_TAIL: &[&str] = &[
     "centre", "center", "institute", "foundation", "corporation", "corp", "inc", "ltd", "group", "university",

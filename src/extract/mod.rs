@@ -49,11 +49,12 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
     let direct: Vec<bool> = quotes.iter().map(|q| is_direct(&doc, q, &st.sentences, &found, &sentence_of)).collect();
 
     let ranges: Vec<_> = st.sentences.iter().map(|s| s.toks.clone()).collect();
-    let names = Names::learn(&doc, &ranges);
+    let mut names = Names::learn(&doc, &ranges);
 
     let mut claims: Vec<Claim> = Vec::with_capacity(st.sentences.len());
-    // Earlier claimants as (surface, resolved), for pronouns and descriptions.
-    let mut previous: Vec<(String, String)> = Vec::new();
+    // Earlier claimants as (sentence, surface, resolved), for pronouns and
+    // descriptions.
+    let mut previous: Vec<(usize, String, String)> = Vec::new();
     let mut last_speaker: Option<(usize, Option<Claimant>, Option<crate::model::Span>, Option<crate::model::Span>)> = None;
     for (n, s) in st.sentences.iter().enumerate() {
         if s.toks.len() < 3 && !s.toks.clone().any(|i| quote_of[i].is_some()) {
@@ -79,8 +80,12 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
         let mut cue = None;
         let mut via = None;
         if let Some((k, src)) = source {
-            let mentions = |at: usize| nearest_person(&doc, &names, at, &quote_of);
-            let resolved = names.resolve(&doc, src.toks.clone(), src.who, &previous, &mentions);
+            // A pronoun looks back two sentences for a speaker; a description
+            // (`pejabat tersebut`) as far as the article goes.
+            let recent: Vec<(String, String)> = previous.iter().filter(|(at, _, _)| n - at <= 2).map(|(_, s, r)| (s.clone(), r.clone())).collect();
+            let all: Vec<(String, String)> = previous.iter().map(|(_, s, r)| (s.clone(), r.clone())).collect();
+            let nearest = nearest_person(&doc, &names, src.who.start(), &quote_of);
+            let resolved = names.resolve(&doc, src.toks.clone(), src.who, &recent, &all, nearest);
             claimant = Some(Claimant { span: src.who, resolved });
             cue = Some(src.cue);
             via = found[k].via;
@@ -105,7 +110,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             kind = Kind::Unattributed;
         }
         if let Some(c) = &claimant {
-            previous.push((c.span.text(text).to_owned(), c.resolved.clone()));
+            previous.push((n, c.span.text(text).to_owned(), c.resolved.clone()));
         }
         claims.push(Claim {
             span: s.span,

@@ -21,6 +21,9 @@ pub struct Names {
     persons: Vec<(Span, String)>,
     /// `(role words in lower case, person name)`: `presiden` -> `Joko Widodo`.
     roles: Vec<(String, String)>,
+    /// `(acronym, full name)`: `KLHK` -> `Kementerian Lingkungan Hidup dan
+    /// Kehutanan (KLHK)`, learnt where the text spells it out.
+    acronyms: Vec<(String, String)>,
 }
 
 impl Names {
@@ -53,6 +56,7 @@ impl Names {
             role_start -= 1;
         }
         let span = doc.span(run.start, run.end);
+        self.learn_acronym(doc, run.clone());
         let first = doc.cat(run.start);
         let last = doc.cat(run.end - 1);
         let all_places = run.clone().all(|k| doc.is(k, Cat::PLACE) || doc.is(k, Cat::DIRECTION) || doc.punct(k, &['(', ')']));
@@ -98,14 +102,14 @@ impl Names {
     /// The fullest name for the claimant written as `np`, which starts at
     /// byte `at`. `previous` lists earlier claimants (surface, resolved),
     /// nearest last.
-    pub fn resolve(&self, doc: &Doc, np: Range<usize>, who: Span, previous: &[(String, String)], mentions_before: &dyn Fn(usize) -> Option<String>) -> String {
+    pub fn resolve(&mut self, doc: &Doc, np: Range<usize>, who: Span, recent: &[(String, String)], previous: &[(String, String)], nearest: Option<String>) -> String {
         let surface = who.text(doc.text).trim().to_owned();
         if np.is_empty() || (np.len() == 1 && doc.is(np.start, Cat::PRONOUN)) {
             // A pronoun: the last person spoken of.
-            if let Some((_, name)) = previous.iter().rev().take(2).find(|(_, r)| self.is_person(r)) {
+            if let Some((_, name)) = recent.iter().rev().find(|(_, r)| self.is_person(r)) {
                 return name.clone();
             }
-            return mentions_before(who.start()).unwrap_or(surface);
+            return nearest.unwrap_or(surface);
         }
         let first = doc.low(np.start);
         // `baik X maupun Y` is X and Y.
@@ -130,7 +134,7 @@ impl Names {
                 return e.span.text(doc.text).to_owned();
             }
             if doc.is(desc.start, Cat::ROLE) {
-                return mentions_before(who.start()).unwrap_or(surface);
+                return nearest.unwrap_or(surface);
             }
             return surface;
         }
@@ -141,17 +145,63 @@ impl Names {
                 return e.span.text(doc.text).to_owned();
             }
         }
-        if let Some(name) = person_tail(doc, np.clone()) {
-            let short = words(doc, name.clone());
-            return self.fullest(&short).unwrap_or(short);
+        // An organisation: its spelt-out name, acronym included.
+        self.learn_acronym(doc, np.clone());
+        // Countries keep the name the text uses (`AS`), organisations get
+        // their full one.
+        if np.len() == 1 && !doc.is(np.start, Cat::PLACE) {
+            if let Some((_, full)) = self.acronyms.iter().find(|(a, _)| a == doc.word(np.start)) {
+                return full.clone();
+            }
+        }
+        // An apposition names the person after the comma: `Pusat Kajian X,
+        // Teguh Aryandi`.
+        let apposed = np.clone().rev().find(|&k| doc.punct(k, &[','])).is_some_and(|c| c + 2 < np.end && doc.low(c + 1) != "dan");
+        // `Pihak DanaKita` is DanaKita.
+        if first == "pihak" && np.len() > 1 && doc.cap(np.start + 1) {
+            return words(doc, np.start + 1..np.end);
+        }
+        // `Seorang pejabat Kominfo`: an unnamed source, described by who
+        // employs them.
+        if !apposed && matches!(first, "seorang" | "sebuah" | "salah" | "para" | "sejumlah" | "beberapa" | "kedua") {
+            return surface;
+        }
+        let titled = np.clone().any(|k| doc.is(k, Cat::ROLE) || doc.is(k, Cat::RANK));
+        let organisation = np.clone().any(|k| doc.is(k, Cat::ORG) || doc.is(k, Cat::OUTLET) || doc.is(k, Cat::ORG_TAIL) || doc.all_caps(k));
+        if titled || apposed || !organisation {
+            if let Some(name) = person_tail(doc, np.clone()) {
+                let short = words(doc, name.clone());
+                return self.fullest(&short).unwrap_or(short);
+            }
         }
         // A title alone: `kata Presiden`.
-        if np.clone().all(|k| doc.is(k, Cat::ROLE) || doc.is(k, Cat::RANK) || doc.is(k, Cat::PLACE) || doc.is(k, Cat::DIRECTION)) {
+        if titled && np.clone().all(|k| doc.is(k, Cat::ROLE) || doc.is(k, Cat::RANK) || doc.is(k, Cat::PLACE) || doc.is(k, Cat::DIRECTION)) {
             if let Some(name) = self.by_role(&role_key(doc, np.clone())) {
                 return name;
             }
         }
         surface
+    }
+
+    /// `Badan Pusat Statistik (BPS)`: remembers BPS, without leading roles.
+    fn learn_acronym(&mut self, doc: &Doc, r: Range<usize>) {
+        let Some(open) = r.clone().find(|&k| doc.punct(k, &['('])) else { return };
+        if open + 2 >= r.end || !doc.punct(open + 2, &[')']) || doc.kind(open + 1) != TokKind::Word {
+            return;
+        }
+        let mut from = r.start;
+        while from < open && (doc.is(from, Cat::ROLE) || doc.is(from, Cat::RANK) || doc.kind(from) == TokKind::Punct) {
+            from += 1;
+        }
+        if from >= open {
+            return;
+        }
+        let acronym = doc.word(open + 1).to_owned();
+        // The name ends at an apposition: `Badan X (BPBD) Demak, Agus`.
+        let to = (open..r.end).find(|&k| doc.punct(k, &[','])).unwrap_or(r.end);
+        let full = doc.span(from, to).text(doc.text).to_owned();
+        self.acronyms.retain(|(a, _)| *a != acronym);
+        self.acronyms.push((acronym, full));
     }
 
     fn is_person(&self, name: &str) -> bool {
@@ -175,11 +225,8 @@ impl Names {
         if key.is_empty() {
             return None;
         }
-        self.roles
-            .iter()
-            .find(|(r, _)| r == key)
-            .or_else(|| self.roles.iter().find(|(r, _)| r.starts_with(key) || r.ends_with(key)))
-            .map(|(_, n)| n.clone())
+        let starts = |r: &str| r.strip_prefix(key).is_some_and(|rest| rest.is_empty() || rest.starts_with(' '));
+        self.roles.iter().rev().find(|(r, _)| r == key).or_else(|| self.roles.iter().rev().find(|(r, _)| starts(r))).map(|(_, n)| n.clone())
     }
 
     /// The person mentioned nearest before byte `at`.
@@ -245,13 +292,30 @@ fn continues_name(doc: &Doc, j: usize, end: usize) -> bool {
 /// The person's name at the end of `np`: the capitalized words after the
 /// last role, rank, organisation or place word. `None` if there is none.
 fn person_tail(doc: &Doc, np: Range<usize>) -> Option<Range<usize>> {
+    // An age or an acronym after the name: `Euis Sumiati (45)`; degrees
+    // after a comma: `Melati Sukma, Sp.P`.
+    let mut np = np;
+    if np.len() > 2 && doc.punct(np.end - 2, &[',']) && doc.word(np.end - 1).contains('.') {
+        np = np.start..np.end - 2;
+    }
+    if np.len() > 2 && doc.punct(np.end - 1, &[')']) {
+        if let Some(p) = (np.start..np.end - 1).rev().take(5).find(|&p| doc.punct(p, &['('])) {
+            np = np.start..p;
+        }
+    }
     let mut k = np.end;
     while k > np.start && k - 1 >= np.start {
         let t = k - 1;
         let c = doc.cat(t);
+        // The second word of an organisation's name: `Gedung Putih`.
+        if t > np.start && doc.is(t - 1, Cat::ORG) && doc.cap(t - 1) && !doc.all_caps(t - 1) && k < np.end {
+            break;
+        }
+        let w = doc.word(t);
         let plain = doc.kind(t) == TokKind::Word
             && doc.cap(t)
             && !doc.all_caps(t)
+            && !w.contains(|c: char| c.is_ascii_digit() || c == '.')
             && !(c.has(Cat::ROLE) || c.has(Cat::RANK) || c.has(Cat::ORG) || c.has(Cat::PLACE) || c.has(Cat::DIRECTION) || c.has(Cat::OUTLET) || c.has(Cat::ORG_TAIL) || c.has(Cat::PRONOUN) || c.has(Cat::BOUNDARY) || c.has(Cat::STOP) || c.has(Cat::DEMONSTRATIVE));
         // A one-letter initial inside a name: `Jean H Lee`.
         let initial = doc.kind(t) == TokKind::Word && doc.word(t).chars().count() == 1 && doc.cap(t) && k < np.end;
@@ -262,6 +326,11 @@ fn person_tail(doc: &Doc, np: Range<usize>) -> Option<Range<usize>> {
     }
     if k == np.end {
         return None;
+    }
+    // `Kepala Bapanas Hendra Wijayakusuma`: a head of something names the
+    // body first.
+    if k > np.start && np.end - k >= 3 && matches!(doc.low(k - 1), "kepala" | "ketua" | "direktur" | "manajer" | "pimpinan" | "pelatih" | "kapten" | "dirut" | "sekjen" | "rektor" | "dekan") {
+        k += 1;
     }
     // After a role that governs a place (`Bupati Grobogan Sri Sumarni`), the
     // first word is the place.
