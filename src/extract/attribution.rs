@@ -186,6 +186,11 @@ pub fn np_after(doc: &Doc, i: usize, end: usize) -> Option<Range<usize>> {
                 _ => break,
             }
         }
+        // `Covid - 19` as some sources space it.
+        if j > i && doc.punct(j, &['-']) && j + 1 < end && doc.kind(j + 1) == TokKind::Number {
+            j += 2;
+            continue;
+        }
         if doc.kind(j) == TokKind::Punct {
             break;
         }
@@ -198,7 +203,7 @@ pub fn np_after(doc: &Doc, i: usize, end: usize) -> Option<Range<usize>> {
             break;
         }
         // A name ends where lower-case prose begins: `Al Arabiya mobil itu`.
-        if j > i && doc.cap(i) && !doc.cap(j) && doc.kind(j) == TokKind::Word && !matches!(low, "dan" | "maupun" | "serta" | "atau" | "bin" | "binti" | "van" | "von" | "de" | "al" | "el" | "da") {
+        if j > i && doc.cap(i) && !doc.cap(j) && doc.kind(j) == TokKind::Word && !c.has(Cat::RANK) && !matches!(low, "dan" | "maupun" | "serta" | "atau" | "bin" | "binti" | "van" | "von" | "de" | "al" | "el" | "da") {
             break;
         }
         if matches!(low, "dan" | "maupun" | "serta" | "atau") {
@@ -214,7 +219,21 @@ pub fn np_after(doc: &Doc, i: usize, end: usize) -> Option<Range<usize>> {
             break;
         }
     }
-    (j > i).then_some(i..j)
+    if j == i {
+        return None;
+    }
+    // An apposition after a title: `kata juru bicara Gugus Tugas, Alamsyah,`.
+    if j + 1 < end && doc.punct(j, &[',']) && (i..j).any(|k| doc.is(k, Cat::ROLE)) {
+        let mut k = j + 1;
+        while k < end && k - j <= 4 && doc.kind(k) == TokKind::Word && doc.cap(k) && !doc.is(k, Cat::DAY) && !doc.is(k, Cat::MONTH) {
+            k += 1;
+        }
+        let closed = k == end || doc.kind(k) == TokKind::Punct || doc.is(k, Cat::DAY) || doc.is(k, Cat::STOP);
+        if k > j + 1 && closed {
+            return Some(i..k);
+        }
+    }
+    Some(i..j)
 }
 
 /// The subject of the verb at `v`, walking back over auxiliaries

@@ -82,7 +82,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
         if let Some((k, src)) = source {
             // A pronoun looks back two sentences for a speaker; a description
             // (`pejabat tersebut`) as far as the article goes.
-            let recent: Vec<(String, String)> = previous.iter().filter(|(at, _, _)| n - at <= 2).map(|(_, s, r)| (s.clone(), r.clone())).collect();
+            let recent: Vec<(String, String)> = previous.iter().filter(|(at, _, _)| n - at <= 3).map(|(_, s, r)| (s.clone(), r.clone())).collect();
             let all: Vec<(String, String)> = previous.iter().map(|(_, s, r)| (s.clone(), r.clone())).collect();
             let nearest = nearest_person(&doc, &names, src.who.start(), &quote_of);
             let resolved = names.resolve(&doc, src.toks.clone(), src.who, &recent, &all, nearest);

@@ -109,7 +109,10 @@ impl Names {
             if let Some((_, name)) = recent.iter().rev().find(|(_, r)| self.is_person(r)) {
                 return name.clone();
             }
-            return nearest.unwrap_or(surface);
+            // Failing a person, the last speaker who was not a pronoun: news
+            // follows one source at a time.
+            let last_named = || previous.iter().rev().find(|(s, _)| !is_pronoun(s)).map(|(_, r)| r.clone());
+            return nearest.or_else(last_named).unwrap_or(surface);
         }
         let first = doc.low(np.start);
         // `baik X maupun Y` is X and Y.
@@ -376,6 +379,10 @@ fn role_key(doc: &Doc, r: Range<usize>) -> String {
         s.push_str(doc.low(k));
     }
     s
+}
+
+fn is_pronoun(s: &str) -> bool {
+    matches!(s.to_lowercase().as_str(), "ia" | "dia" | "beliau" | "nya" | "mereka" | "pihaknya" | "dirinya")
 }
 
 fn contains_word(haystack: &str, word: &str) -> bool {
