@@ -82,10 +82,10 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
         if let Some((k, src)) = source {
             // A pronoun looks back two sentences for a speaker; a description
             // (`pejabat tersebut`) as far as the article goes.
-            let recent: Vec<(String, String)> = previous.iter().filter(|(at, _, _)| n - at <= 3).map(|(_, s, r)| (s.clone(), r.clone())).collect();
-            let all: Vec<(String, String)> = previous.iter().map(|(_, s, r)| (s.clone(), r.clone())).collect();
-            let nearest = nearest_person(&doc, &names, src.who.start(), &quote_of);
-            let resolved = names.resolve(&doc, src.toks.clone(), src.who, &recent, &all, nearest);
+            names.learn_acronym(&doc, src.toks.clone());
+            let recent = previous.partition_point(|(at, _, _)| n - at > 3);
+            let nearest = || nearest_person(&doc, &names, src.who.start(), &quote_of);
+            let resolved = names.resolve(&doc, src.toks.clone(), src.who, &previous[recent..], &previous, &nearest);
             claimant = Some(Claimant { span: src.who, resolved });
             cue = Some(src.cue);
             via = found[k].via;

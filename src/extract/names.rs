@@ -102,17 +102,17 @@ impl Names {
     /// The fullest name for the claimant written as `np`, which starts at
     /// byte `at`. `previous` lists earlier claimants (surface, resolved),
     /// nearest last.
-    pub fn resolve(&mut self, doc: &Doc, np: Range<usize>, who: Span, recent: &[(String, String)], previous: &[(String, String)], nearest: Option<String>) -> String {
+    pub fn resolve(&self, doc: &Doc, np: Range<usize>, who: Span, recent: &[(usize, String, String)], previous: &[(usize, String, String)], nearest: &dyn Fn() -> Option<String>) -> String {
         let surface = who.text(doc.text).trim().to_owned();
         if np.is_empty() || (np.len() == 1 && doc.is(np.start, Cat::PRONOUN)) {
             // A pronoun: the last person spoken of.
-            if let Some((_, name)) = recent.iter().rev().find(|(_, r)| self.is_person(r)) {
+            if let Some((_, _, name)) = recent.iter().rev().find(|(_, _, r)| self.is_person(r)) {
                 return name.clone();
             }
             // Failing a person, the last speaker who was not a pronoun: news
             // follows one source at a time.
-            let last_named = || previous.iter().rev().find(|(s, _)| !is_pronoun(s)).map(|(_, r)| r.clone());
-            return nearest.or_else(last_named).unwrap_or(surface);
+            let last_named = || previous.iter().rev().find(|(_, s, _)| !is_pronoun(s)).map(|(_, _, r)| r.clone());
+            return nearest().or_else(last_named).unwrap_or(surface);
         }
         let first = doc.low(np.start);
         // `baik X maupun Y` is X and Y.
@@ -124,7 +124,7 @@ impl Names {
         if demonstrative && np.len() >= 2 {
             let desc = np.start..np.end - 1;
             let head = doc.low(desc.start);
-            if let Some((_, r)) = previous.iter().rev().find(|(s, r)| contains_word(s, head) || contains_word(r, head)) {
+            if let Some((_, _, r)) = previous.iter().rev().find(|(_, s, r)| contains_word(s, head) || contains_word(r, head)) {
                 return r.clone();
             }
             let key = role_key(doc, desc.clone());
@@ -137,7 +137,7 @@ impl Names {
                 return e.span.text(doc.text).to_owned();
             }
             if doc.is(desc.start, Cat::ROLE) {
-                return nearest.unwrap_or(surface);
+                return nearest().unwrap_or(surface);
             }
             return surface;
         }
@@ -149,7 +149,6 @@ impl Names {
             }
         }
         // An organisation: its spelt-out name, acronym included.
-        self.learn_acronym(doc, np.clone());
         // Countries keep the name the text uses (`AS`), organisations get
         // their full one.
         if np.len() == 1 && !doc.is(np.start, Cat::PLACE) {
@@ -187,7 +186,7 @@ impl Names {
     }
 
     /// `Badan Pusat Statistik (BPS)`: remembers BPS, without leading roles.
-    fn learn_acronym(&mut self, doc: &Doc, r: Range<usize>) {
+    pub fn learn_acronym(&mut self, doc: &Doc, r: Range<usize>) {
         let Some(open) = r.clone().find(|&k| doc.punct(k, &['('])) else { return };
         if open + 2 >= r.end || !doc.punct(open + 2, &[')']) || doc.kind(open + 1) != TokKind::Word {
             return;

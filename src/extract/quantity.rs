@@ -30,6 +30,9 @@ pub fn quantities(doc: &Doc, range: Range<usize>) -> Vec<Quantity> {
 /// The quantity that starts at token `i`, and the token after it.
 fn quantity_at(doc: &Doc, i: usize, range: Range<usize>) -> Option<(Quantity, usize)> {
     let end = range.end;
+    if i >= end {
+        return None;
+    }
     let word = doc.word(i);
     let low = doc.low(i);
     let prev = |k: usize| if k >= range.start + 1 && k - 1 >= range.start { Some(k - 1) } else { None };

@@ -1,0 +1,176 @@
+//! The extractor's features, one line per case. Each `check` runs the whole
+//! pipeline on a small article and compares one aspect of the result.
+
+use klaim::{extract, report, Options, Unit};
+
+/// The claims of `text`, each as `kind modality claimant=>resolved [via] "start of text"`.
+fn claims(text: &str) -> Vec<String> {
+    let r = report("t", text, &extract(text, &Options::default()), Unit::CodePoint);
+    r.claims
+        .iter()
+        .map(|c| {
+            let kind = serde_json::to_value(c.kind).unwrap();
+            let m = serde_json::to_value(c.modality).unwrap();
+            let who = c.claimant.as_ref().map(|x| format!(" {}=>{}", x.text, x.resolved)).unwrap_or_default();
+            let via = c.via.as_ref().map(|v| format!(" via {}", v.text)).unwrap_or_default();
+            let head: String = c.text.chars().take(12).collect();
+            format!("{} {}{who}{via} {head:?}", kind.as_str().unwrap(), m.as_str().unwrap())
+        })
+        .collect()
+}
+
+#[track_caller]
+fn check(text: &str, expect: &[&str]) {
+    assert_eq!(claims(text), expect, "\n{text}");
+}
+
+/// Boilerplate kinds with the text they cover.
+#[track_caller]
+fn check_boilerplate(text: &str, expect: &[&str]) {
+    let r = report("t", text, &extract(text, &Options::default()), Unit::CodePoint);
+    let got: Vec<String> = r.boilerplate.iter().map(|b| format!("{} {:?}", serde_json::to_value(b.kind).unwrap().as_str().unwrap(), b.text)).collect();
+    assert_eq!(got, expect, "\n{text}");
+}
+
+/// Quantities as `value unit`.
+#[track_caller]
+fn check_quantities(text: &str, expect: &[&str]) {
+    let r = report("t", text, &extract(text, &Options::default()), Unit::CodePoint);
+    let got: Vec<String> = r.claims.iter().flat_map(|c| c.quantities.iter().map(|q| format!("{} {}", q.value, q.unit))).collect();
+    assert_eq!(got, expect, "\n{text}");
+}
+
+#[test]
+fn attribution() {
+    check("Budi Santoso mengatakan harga beras naik.", &["reported asserted Budi Santoso=>Budi Santoso \"Budi Santoso\""]);
+    check("Menurut Bank Indonesia, inflasi terkendali.", &["reported asserted Bank Indonesia=>Bank Indonesia \"Menurut Bank\""]);
+    check("Shin tidak menjelaskan sumber informasinya kepada publik.", &["unattributed asserted \"Shin tidak m\""]);
+    check("Seorang pejabat AS mengatakan kepada CBS News, rudal sudah dikirim.", &["reported asserted Seorang pejabat AS=>Seorang pejabat AS via CBS News \"Seorang peja\""]);
+    check(
+        "Anggota Bawaslu, Lestiani Putri, menyebutkan ada pelanggaran di tiga daerah.",
+        &["reported asserted Anggota Bawaslu, Lestiani Putri=>Lestiani Putri \"Anggota Bawa\""],
+    );
+    check("Sebagai imbalannya, Rusia mengirim makanan ke sana.", &["unattributed asserted \"Sebagai imba\""]);
+    check("Washington merilis gambar yang katanya menunjukkan kontainer senjata.", &["unattributed asserted \"Washington m\""]);
+}
+
+#[test]
+fn quotations() {
+    check("\"Kami siap bertanding besok malam,\" kata Rudi.", &["quote asserted Rudi=>Rudi \"\\\"Kami siap b\""]);
+    check("“Ini mungkin campuran keduanya,” ucap Shin seperti dikutip dari Yonhap.", &["quote hedged Shin=>Shin via Yonhap \"“Ini mungkin\""]);
+    // Kompas writes ” on both sides; a quotation over two sentences gives
+    // two claims with the speaker named after the closing mark.
+    check(
+        "”Saya minta semua jalan. Ini mendesak sekali,” kata Presiden Joko Widodo.",
+        &["quote asserted Presiden Joko Widodo=>Joko Widodo \"”Saya minta \"", "quote asserted Presiden Joko Widodo=>Joko Widodo \"Ini mendesak\""],
+    );
+    // Scare quotes do not make a quotation.
+    check("Pabrik bekerja dengan \"kecepatan penuh\" meski kekurangan listrik.", &["unattributed asserted \"Pabrik beker\""]);
+    // A cue inside the quotation does not attribute it.
+    check("\"Anda bisa mengatakan bahwa itu benar,\" ujar Shin.", &["quote asserted Shin=>Shin \"\\\"Anda bisa m\""]);
+}
+
+#[test]
+fn resolution() {
+    check(
+        "Juru bicara Gedung Putih John Kirby mengatakan ada kesepakatan. Kirby yakin bahwa Rusia akan membayar.",
+        &[
+            "reported asserted Juru bicara Gedung Putih John Kirby=>John Kirby \"Juru bicara \"",
+            "reported asserted Kirby=>John Kirby \"Kirby yakin \"",
+        ],
+    );
+    check(
+        "Kepala BPS Ratna Dewi mengatakan inflasi turun. \"Harga pangan stabil,\" ujarnya.",
+        &["reported asserted Kepala BPS Ratna Dewi=>Ratna Dewi \"Kepala BPS R\"", "quote asserted nya=>Ratna Dewi \"\\\"Harga panga\""],
+    );
+    check(
+        "Badan Pusat Statistik (BPS) mencatat inflasi 2 persen. BPS menyatakan harga stabil.",
+        &["reported asserted Badan Pusat Statistik (BPS)=>Badan Pusat Statistik (BPS) \"Badan Pusat \"", "reported asserted BPS=>Badan Pusat Statistik (BPS) \"BPS menyatak\""],
+    );
+    check("Baik Korea Utara maupun Rusia membantah tuduhan itu.", &["reported denied Baik Korea Utara maupun Rusia=>Korea Utara dan Rusia \"Baik Korea U\""]);
+}
+
+#[test]
+fn modality() {
+    check("Harga diperkirakan naik bulan depan.", &["unattributed hedged \"Harga diperk\""]);
+    check("Belum jelas kapan bantuan tiba di lokasi.", &["unattributed hedged \"Belum jelas \""]);
+    check("Polisi membantah ada korban jiwa dalam kejadian itu.", &["reported denied Polisi=>Polisi \"Polisi memba\""]);
+    check("Kabar itu tidak benar sama sekali menurut warga.", &["reported denied warga=>warga \"Kabar itu ti\""]);
+    check("Pelaku dilaporkan ke polisi oleh korban kemarin.", &["unattributed asserted \"Pelaku dilap\""]);
+    check("Mereka membahas kemungkinan pengiriman senjata.", &["unattributed asserted \"Mereka memba\""]);
+    check("Ia kemungkinan absen karena cedera pada laga itu.", &["unattributed hedged \"Ia kemungkin\""]);
+}
+
+#[test]
+fn boilerplate() {
+    check_boilerplate(
+        "Reporter: Ani | Editor: Budi\nKONTAN.CO.ID - KYIV. Rusia menyerang kota itu pada malam hari.\nBaca Juga: Judul Lain\nBACA JUGA: Judul Lagi",
+        &["byline \"Reporter: Ani | Editor: Budi\"", "dateline \"KONTAN.CO.ID - KYIV.\"", "related_link \"Baca Juga: Judul Lain\"", "related_link \"BACA JUGA: Judul Lagi\""],
+    );
+    check_boilerplate(
+        "TRIBUNNEWS.COM, PYONGYANG – Perang antara dua negara kian memanas.",
+        &["dateline \"TRIBUNNEWS.COM, PYONGYANG –\""],
+    );
+    check_boilerplate("Kedua negara tidak mengungkap langkah apa pun. (dam)", &["sign_off \"(dam)\""]);
+    check_boilerplate(
+        "Kim Turun Gunung Kirim Kontainer ke Putin\nBadai itu merusak ratusan rumah warga di pesisir.\nHubungan Mesra Korut- Rusia\nADVERTISEMENT\nSCROLL TO CONTINUE WITH CONTENT\nKirim Komentar\nIsi komentar sepenuhnya adalah tanggung jawab pengguna.",
+        &[
+            "title \"Kim Turun Gunung Kirim Kontainer ke Putin\"",
+            "heading \"Hubungan Mesra Korut- Rusia\"",
+            "advertisement \"ADVERTISEMENT\"",
+            "advertisement \"SCROLL TO CONTINUE WITH CONTENT\"",
+            "comment_footer \"Kirim Komentar\"",
+            "comment_footer \"Isi komentar sepenuhnya adalah tanggung jawab pengguna.\"",
+        ],
+    );
+    // The claim starts after the dateline dash.
+    check("Jakarta, CNN Indonesia -- Harga cabai naik tajam.", &["unattributed asserted \"Harga cabai \""]);
+}
+
+#[test]
+fn segmentation() {
+    // Thousands, decimals, dates, initials and abbreviations do not end a sentence.
+    check("Jean H. Lee dari Wilson Centre tiba pada 15/3/2023 tentang 6.700 kontainer dan 1,5 juta peluru.", &["unattributed asserted \"Jean H. Lee \""]);
+    check("Dr. Budi tiba. Ia langsung bekerja.", &["unattributed asserted \"Dr. Budi tib\"", "unattributed asserted \"Ia langsung \""]);
+    check("Presiden Korut sejak Juli diam – diam telah mengirim peluru.\r\nRusia membalas dengan makanan.", &["unattributed asserted \"Presiden Kor\"", "unattributed asserted \"Rusia membal\""]);
+}
+
+#[test]
+fn quantities() {
+    check_quantities("Korut mengirim 6.700 kontainer dan 3 juta peluru artileri 152 mm.", &["6700 kontainer", "3000000 peluru", "152 mm"]);
+    check_quantities("Anggaran mencapai Rp482,5 triliun, naik 25 persen atau 12% dari tahun lalu.", &["482500000000000 rupiah", "25 persen", "12 persen"]);
+    check_quantities("Perang berlangsung dua dekade, kunjungan enam harinya lancar.", &["2 dekade", "6 hari"]);
+    check_quantities("Lebih dari 1.000 warga mengungsi sejak 2018, tanggal 7 September, pukul 10.00 WIB.", &["1000 warga"]);
+    check_quantities("Ratusan pabrik dan beberapa juta peluru, salah satu gudang rusak.", &[]);
+    check_quantities("Gempa bermagnitudo 5,6 terjadi dua hingga tiga hari lalu.", &["5.6 magnitudo", "2 hari", "3 hari"]);
+}
+
+#[test]
+fn offsets_count_code_points() {
+    let text = "😀 “Kami siap,” kata Budi. Jose\u{301} mengatakan 😀 2 orang hilang.";
+    let r = report("t", text, &extract(text, &Options::default()), Unit::CodePoint);
+    let chars: Vec<char> = text.chars().collect();
+    for c in &r.claims {
+        assert_eq!(chars[c.start..c.end].iter().collect::<String>(), c.text);
+        for q in &c.quantities {
+            assert_eq!(chars[q.start..q.end].iter().collect::<String>(), q.text);
+        }
+    }
+    let u = report("t", text, &extract(text, &Options::default()), Unit::Utf16);
+    let units: Vec<u16> = text.encode_utf16().collect();
+    for c in &u.claims {
+        assert_eq!(String::from_utf16(&units[c.start..c.end]).unwrap(), c.text);
+    }
+    assert_eq!(r.claims[1].claimant.as_ref().map(|c| c.resolved.as_str()), Some("Jose\u{301}"));
+}
+
+#[test]
+fn bad_input_gives_a_result() {
+    for text in ["", " ", "\n\n\n", "\"", "“", "( ) . , -", "\0\0\0", "Rp", "Rp.", "kata", "menurut", ", kata", "\u{202e}تم"] {
+        let r = extract(text, &Options::default());
+        assert!(r.claims.iter().all(|c| c.span.end() <= text.len()));
+    }
+    let long = "Budi mengatakan harga naik. ".repeat(20_000);
+    let r = extract(&long, &Options { max_bytes: 100_000, ..Options::default() });
+    assert!(r.notes.iter().any(|n| n.contains("only the first")), "{:?}", r.notes);
+}

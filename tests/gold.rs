@@ -1,0 +1,247 @@
+//! Scores the extractor on the gold files in `tests/gold/` with the rules of
+//! `../shared/eval/score.py` (per gold sentence: the predicted claim that
+//! overlaps it most is read), prints the figures and fails below the
+//! thresholds the project promises.
+
+use std::collections::HashMap;
+
+use klaim::{extract, report, Options, Record, Unit};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct GoldDoc {
+    id: String,
+    text: String,
+    sentences: Vec<GoldSentence>,
+}
+
+#[derive(Deserialize)]
+struct GoldSentence {
+    start: usize,
+    end: usize,
+    role: String,
+    #[serde(default)]
+    claimant: Option<String>,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    kind: Option<String>,
+    #[serde(default)]
+    via: Option<String>,
+    #[serde(default)]
+    modality: Option<String>,
+    #[serde(default)]
+    quantities: Vec<(f64, String)>,
+    #[serde(default)]
+    alt_null: bool,
+    #[serde(default)]
+    alt_modality: Vec<String>,
+    #[serde(default)]
+    alt_via_null: bool,
+}
+
+#[derive(Debug, Default)]
+struct Figures {
+    claims: usize,
+    det: [usize; 3],
+    claimant: usize,
+    resolved: usize,
+    kind: usize,
+    modality: usize,
+    via: [usize; 3],
+    qty: [usize; 3],
+    span_errors: usize,
+}
+
+fn f1([tp, fp, fn_]: [usize; 3]) -> f64 {
+    let p = if tp + fp > 0 { tp as f64 / (tp + fp) as f64 } else { 0.0 };
+    let r = if tp + fn_ > 0 { tp as f64 / (tp + fn_) as f64 } else { 0.0 };
+    if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 }
+}
+
+/// `norm` of score.py: collapse white space, strip punctuation at the ends,
+/// lower case.
+fn norm(s: &str) -> String {
+    let collapsed = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let trimmed = collapsed.trim().trim_matches(|c| ".,;:\"“”'()".contains(c)).trim();
+    trimmed.to_lowercase()
+}
+
+/// `name_key` of score.py: without parenthesised parts.
+fn name_key(s: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0;
+    for c in s.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    norm(&out)
+}
+
+const PRONOUNS: &[&str] = &["ia", "dia", "beliau", "mereka", "kami", "saya", "aku", "kita", "nya", "pihaknya"];
+
+/// `a` is `n` or ends `n` at a word boundary.
+fn ends_with_word(n: &str, a: &str) -> bool {
+    n == a || (n.ends_with(a) && n[..n.len() - a.len()].ends_with(' '))
+}
+
+fn claimant_ok(g: &GoldSentence, pred: Option<(&str, &str)>) -> bool {
+    let Some((text, resolved)) = pred else { return g.claimant.is_none() || g.alt_null };
+    let accepted: Vec<String> = g.claimant.iter().chain(g.aliases.iter()).map(|a| norm(a)).collect();
+    [resolved, text].iter().map(|n| norm(n)).any(|n| {
+        accepted.iter().any(|a| {
+            n == *a
+                || (a.chars().count() >= 4 && !PRONOUNS.contains(&n.as_str()) && (ends_with_word(&n, a) || (n.chars().count() >= 4 && ends_with_word(a, &n))))
+        })
+    })
+}
+
+fn score(gold: &[GoldDoc]) -> Figures {
+    let mut f = Figures::default();
+    for doc in gold {
+        let record: Record = report(&doc.id, &doc.text, &extract(&doc.text, &Options::default()), Unit::CodePoint);
+        let chars: Vec<char> = doc.text.chars().collect();
+        let slice = |s: usize, e: usize| chars[s..e].iter().collect::<String>();
+        let mut assigned: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
+        for (k, c) in record.claims.iter().enumerate() {
+            let spans = std::iter::once((c.start, c.end, c.text.clone()))
+                .chain(c.claimant.iter().map(|x| (x.start, x.end, x.text.clone())))
+                .chain(c.cue.iter().chain(c.via.iter()).map(|x| (x.start, x.end, x.text.clone())))
+                .chain(c.quantities.iter().map(|x| (x.start, x.end, x.text.clone())));
+            for (s, e, t) in spans {
+                if !(s < e && e <= chars.len() && slice(s, e) == t) {
+                    f.span_errors += 1;
+                }
+            }
+            let best = doc.sentences.iter().enumerate().map(|(i, s)| (i, s.end.min(c.end) as i64 - s.start.max(c.start) as i64)).filter(|&(_, ov)| ov > 0).max_by_key(|&(i, ov)| (ov, std::cmp::Reverse(i)));
+            if let Some((i, ov)) = best {
+                assigned.entry(i).or_default().push((ov as usize, k));
+            }
+        }
+        for (i, s) in doc.sentences.iter().enumerate() {
+            if s.role == "title" || s.role == "heading" {
+                continue;
+            }
+            let mut got = assigned.remove(&i).unwrap_or_default();
+            got.sort_by_key(|&(ov, k)| (std::cmp::Reverse(ov), k));
+            if s.role == "boilerplate" {
+                if !got.is_empty() {
+                    f.det[1] += 1;
+                    eprintln!("{}: boilerplate taken as claim: {:?}", doc.id, slice(s.start, s.end));
+                }
+                continue;
+            }
+            f.claims += 1;
+            let Some(&(_, k)) = got.first() else {
+                f.det[2] += 1;
+                eprintln!("{}: claim missed: {:?}", doc.id, slice(s.start, s.end));
+                continue;
+            };
+            f.det[0] += 1;
+            let c = &record.claims[k];
+            let pc = c.claimant.as_ref().map(|x| (x.text.as_str(), x.resolved.as_str()));
+            if claimant_ok(s, pc) {
+                f.claimant += 1;
+            } else {
+                eprintln!("{}: claimant {:?} want {:?}", doc.id, pc, s.claimant);
+            }
+            let resolved_ok = match (&s.claimant, pc) {
+                (None, p) => p.is_none() || s.alt_null,
+                (Some(_), None) => false,
+                (Some(g), Some((_, r))) => name_key(r) == name_key(g),
+            };
+            if resolved_ok {
+                f.resolved += 1;
+            } else {
+                eprintln!("{}: resolved {:?} want {:?}", doc.id, pc, s.claimant);
+            }
+            let kind = serde_json::to_value(c.kind).unwrap();
+            if kind.as_str() == s.kind.as_deref() {
+                f.kind += 1;
+            } else {
+                eprintln!("{}: kind {kind} want {:?}: {:?}", doc.id, s.kind, &c.text);
+            }
+            let modality = serde_json::to_value(c.modality).unwrap();
+            let m = modality.as_str().unwrap_or_default();
+            if Some(m) == s.modality.as_deref() || s.alt_modality.iter().any(|a| a == m) {
+                f.modality += 1;
+            } else {
+                eprintln!("{}: modality {m} want {:?}: {:?}", doc.id, s.modality, &c.text);
+            }
+            let first_word = |g: &str| norm(g).split(' ').next().unwrap_or_default().to_owned();
+            match (&s.via, &c.via) {
+                (Some(g), Some(p)) if norm(&p.text).starts_with(&first_word(g)) => f.via[0] += 1,
+                (Some(_), None) => f.via[2] += usize::from(!s.alt_via_null),
+                (g, Some(_)) => {
+                    f.via[1] += 1;
+                    f.via[2] += usize::from(g.is_some());
+                }
+                (None, None) => {}
+            }
+            let mut predicted: Vec<(f64, String)> = Vec::new();
+            for &(_, k2) in &got {
+                for q in &record.claims[k2].quantities {
+                    let item = (q.value, norm(&q.unit));
+                    if !predicted.contains(&item) {
+                        predicted.push(item);
+                    }
+                }
+            }
+            let mut rest: Vec<(f64, String)> = s.quantities.iter().map(|(v, u)| (*v, norm(u))).collect();
+            for q in predicted {
+                match rest.iter().position(|x| (x.0 - q.0).abs() <= 1e-9 * x.0.abs().max(1.0) && x.1 == q.1) {
+                    Some(p) => {
+                        rest.remove(p);
+                        f.qty[0] += 1;
+                    }
+                    None => {
+                        f.qty[1] += 1;
+                        eprintln!("{}: extra quantity {q:?}", doc.id);
+                    }
+                }
+            }
+            f.qty[2] += rest.len();
+        }
+    }
+    f
+}
+
+#[track_caller]
+fn check(file: &str) {
+    let path = format!("{}/tests/gold/{file}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let gold: Vec<GoldDoc> = text.lines().filter(|l| !l.trim().is_empty()).map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert!(!gold.is_empty(), "{path} has no documents");
+    let f = score(&gold);
+    let n = f.claims.max(1) as f64;
+    let figures = [
+        ("detection_f1", f1(f.det), 0.97),
+        ("claimant_acc", f.claimant as f64 / n, 0.92),
+        ("resolved_acc", f.resolved as f64 / n, 0.88),
+        ("kind_acc", f.kind as f64 / n, 0.95),
+        ("modality_acc", f.modality as f64 / n, 0.90),
+        ("via_f1", f1(f.via), 0.90),
+        ("quantity_f1", f1(f.qty), 0.95),
+    ];
+    println!("{file}: {} documents, {} gold claims", gold.len(), f.claims);
+    for (name, value, _) in figures {
+        println!("  {name:14} {value:.4}");
+    }
+    println!("  span_errors    {}", f.span_errors);
+    let below: Vec<String> = figures.iter().filter(|(_, v, min)| v < min).map(|(n, v, min)| format!("{n} {v:.4} < {min}")).collect();
+    assert!(below.is_empty() && f.span_errors == 0, "{file}: {below:?}, span errors {}", f.span_errors);
+}
+
+#[test]
+fn seeds_meet_the_thresholds() {
+    check("seeds.jsonl");
+}
+
+#[test]
+fn own_articles_meet_the_thresholds() {
+    check("own.jsonl");
+}

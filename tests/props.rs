@@ -1,0 +1,62 @@
+//! Property tests: whatever the string, the extractor returns, and every span
+//! lies inside the text on character boundaries and reports its own slice.
+
+use klaim::{extract, report, Options, Unit};
+use proptest::prelude::*;
+
+/// Strings built from the pieces that trouble news text: quotes of every
+/// kind, dashes, digits with separators, line breaks, emoji, combining marks,
+/// right-to-left text and cue words.
+fn newsy() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "\"", "“", "”", "„", "'", "’", "–", "—", "-", ".", ",", "?", "!", ":", "(", ")", "\n", "\r\n", " ", "  ",
+        "6.700", "1,5", "15/3/2023", "Rp", "Rp482,5", "triliun", "persen", "%", "dua", "puluh", "kata", "ujarnya",
+        "menurut", "mengatakan", "tidak", "membantah", "Kim", "Jong", "Un", "Presiden", "tersebut", "ia", "Baca",
+        "juga", "KOMPAS.com", "😀", "👍🏽", "e\u{301}", "\u{0}", "עברית", "\u{202e}", "(dam)", "Kepala", "BPS", "(AS)",
+    ]);
+    prop::collection::vec(pieces, 0..60).prop_map(|v| v.concat())
+}
+
+fn valid(text: &str) -> Result<(), TestCaseError> {
+    let ex = extract(text, &Options::default());
+    for c in &ex.claims {
+        let spans = [Some(c.span), c.claimant.as_ref().map(|x| x.span), c.cue, c.via]
+            .into_iter()
+            .flatten()
+            .chain(c.quantities.iter().map(|q| q.span));
+        for s in spans {
+            prop_assert!(s.start() <= s.end() && s.end() <= text.len());
+            prop_assert!(text.is_char_boundary(s.start()) && text.is_char_boundary(s.end()));
+        }
+    }
+    for b in &ex.boilerplate {
+        prop_assert!(b.span.end() <= text.len() && text.is_char_boundary(b.span.start()) && text.is_char_boundary(b.span.end()));
+    }
+    for unit in [Unit::CodePoint, Unit::Utf16] {
+        let r = report("p", text, &ex, unit);
+        let cps: Vec<char> = text.chars().collect();
+        let u16s: Vec<u16> = text.encode_utf16().collect();
+        for c in &r.claims {
+            let got = match unit {
+                Unit::CodePoint => cps[c.start..c.end].iter().collect::<String>(),
+                _ => String::from_utf16(&u16s[c.start..c.end]).unwrap(),
+            };
+            prop_assert_eq!(&got, &c.text);
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn any_string_gives_valid_spans(text in any::<String>()) {
+        valid(&text)?;
+    }
+
+    #[test]
+    fn news_like_strings_give_valid_spans(text in newsy()) {
+        valid(&text)?;
+    }
+}
