@@ -6,7 +6,7 @@ import { h, replace, shorten } from './dom.js';
 import { t } from './i18n.js';
 
 export class LibraryView {
-  /** `actions`: {open(id), addText(text, name), addFiles(files), rename(id, name), remove(id)}. */
+  /** `actions`: {addText(text, name), maxPaste(), addFiles(files), rename(id, name), remove(id)}. */
   constructor({ root, model, actions }) {
     this.root = root;
     this.model = model;
@@ -22,7 +22,19 @@ export class LibraryView {
     });
     this.count = h('p', { class: 'count' });
     this.list = h('ul', { class: 'doc-list', 'aria-label': t('library.title') });
-    this.paste = h('textarea', { 'data-testid': 'paste-input', rows: 4, placeholder: t('add.paste'), 'data-i18n-placeholder': 'add.paste', 'aria-label': t('add.paste') });
+    this.paste = h('textarea', {
+      'data-testid': 'paste-input', rows: 4, placeholder: t('add.paste'), 'data-i18n-placeholder': 'add.paste', 'aria-label': t('add.paste'),
+      // A paste too large for one document goes straight to intake (which
+      // refuses it with a message) instead of freezing the page in a
+      // textarea holding megabytes.
+      onpaste: (e) => {
+        const text = e.clipboardData?.getData('text/plain') ?? '';
+        if (text.length > this.actions.maxPaste()) {
+          e.preventDefault();
+          this.actions.addText(text, this.name.value.trim());
+        }
+      },
+    });
     this.name = h('input', { type: 'text', 'data-testid': 'paste-name', placeholder: t('add.name'), 'data-i18n-placeholder': 'add.name', 'aria-label': t('add.name') });
     this.file = h('input', {
       type: 'file', multiple: true, 'data-testid': 'file-input', id: 'file-input', class: 'visually-hidden',
