@@ -61,6 +61,7 @@ async function main() {
   library = new LibraryView({
     root: $('library'), model, actions: {
       addText, addFiles,
+      maxPaste: () => kernel.intakeLimits().max_document_bytes,
       rename: (id, name) => model.renameDocument(id, name),
       remove: removeDocument,
     },
