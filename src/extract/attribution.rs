@@ -176,10 +176,12 @@ pub fn np_after(doc: &Doc, i: usize, end: usize) -> Option<Range<usize>> {
     let mut j = i;
     while j < end && j < i + 12 {
         if doc.punct(j, &['(']) {
-            // A short parenthesis inside a name: `Amerika Serikat (AS)`.
-            let close = (j + 1..end.min(j + 6)).find(|&k| doc.punct(k, &[')']));
+            // A short parenthesis inside a name: `Amerika Serikat (AS)`, but
+            // not a citation: `Presiden (Kompas, 11/11/2017)`.
+            let close = (j + 1..end.min(j + 5)).find(|&k| doc.punct(k, &[')']));
+            let plain = |k: usize| (j + 1..k).all(|x| doc.kind(x) == TokKind::Word);
             match close {
-                Some(k) if j > i => {
+                Some(k) if j > i && plain(k) => {
                     j = k + 1;
                     continue;
                 }
@@ -222,18 +224,31 @@ pub fn np_after(doc: &Doc, i: usize, end: usize) -> Option<Range<usize>> {
     if j == i {
         return None;
     }
-    // An apposition after a title: `kata juru bicara Gugus Tugas, Alamsyah,`.
-    if j + 1 < end && doc.punct(j, &[',']) && (i..j).any(|k| doc.is(k, Cat::ROLE)) {
-        let mut k = j + 1;
-        while k < end && k - j <= 4 && doc.kind(k) == TokKind::Word && doc.cap(k) && !doc.is(k, Cat::DAY) && !doc.is(k, Cat::MONTH) {
+    // An apposition after a title, or a list inside it: `kata juru bicara
+    // Gugus Tugas, Alamsyah,`, `kata Menteri Koordinator Bidang Politik,
+    // Hukum, dan Keamanan Mahfud MD`.
+    let mut np_end = j;
+    let mut at = j;
+    while at + 1 < end && doc.punct(at, &[',']) && (i..at).any(|k| doc.is(k, Cat::ROLE)) {
+        let mut k = at + 1;
+        if doc.low(k) == "dan" {
             k += 1;
         }
-        let closed = k == end || doc.kind(k) == TokKind::Punct || doc.is(k, Cat::DAY) || doc.is(k, Cat::STOP);
-        if k > j + 1 && closed {
-            return Some(i..k);
+        let seg = k;
+        while k < end && k - seg < 6 && doc.kind(k) == TokKind::Word && (doc.cap(k) || doc.is(k, Cat::RANK)) && !doc.is(k, Cat::DAY) && !doc.is(k, Cat::MONTH) {
+            k += 1;
         }
+        if k == seg {
+            break;
+        }
+        let closed = k == end || doc.kind(k) == TokKind::Punct || doc.is(k, Cat::DAY) || doc.is(k, Cat::STOP);
+        if !closed {
+            break;
+        }
+        np_end = k;
+        at = k;
     }
-    Some(i..j)
+    Some(i..np_end)
 }
 
 /// The subject of the verb at `v`, walking back over auxiliaries

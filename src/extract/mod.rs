@@ -86,6 +86,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             let recent = previous.partition_point(|(at, _, _)| n - at > 3);
             let nearest = || nearest_person(&doc, &names, src.who.start(), &quote_of);
             let resolved = names.resolve(&doc, src.toks.clone(), src.who, &previous[recent..], &previous, &nearest);
+            names.confirm_speaker(&resolved);
             claimant = Some(Claimant { span: src.who, resolved });
             cue = Some(src.cue);
             via = found[k].via;
@@ -166,17 +167,12 @@ fn dominant_quote(toks: std::ops::Range<usize>, quote_of: &[Option<usize>], dire
 fn nearest_person(doc: &Doc, names: &Names, at: usize, quote_of: &[Option<usize>]) -> Option<String> {
     const REACH: usize = 700; // About three sentences of news prose.
     let outside_quote = |byte: usize| quote_of.get(doc.tok_at(byte)).is_none_or(|q| q.is_none());
-    let name = names.person_before(at, REACH).filter(|_| outside_quote(at));
+    let name = names.person_before(at, REACH).filter(|(end, _)| outside_quote(end.saturating_sub(1)));
     let desc = names.description_before(doc, at, REACH);
+    // Whichever was mentioned last.
     match (name, desc) {
-        (Some(n), Some((_, d))) => {
-            // Prefer whichever was mentioned last.
-            let n_end = doc.text[..at].rfind(n.split_whitespace().last().unwrap_or(&n)).unwrap_or(0);
-            let d_end = names.description_before(doc, at, REACH).map(|(e, _)| e).unwrap_or(0);
-            Some(if d_end > n_end { d } else { n })
-        }
-        (Some(n), None) => Some(n),
-        (None, Some((_, d))) => Some(d),
+        (Some((n_end, n)), Some((d_end, d))) => Some(if d_end > n_end { d } else { n }),
+        (Some((_, n)), None) | (None, Some((_, n))) => Some(n),
         (None, None) => None,
     }
 }

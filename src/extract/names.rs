@@ -13,12 +13,23 @@ use super::lexicon::Cat;
 use super::tokens::TokKind;
 use crate::model::{Entity, EntityKind, Span};
 
+/// A person mention. `titled` when a role, rank or apposition introduced it
+/// (`Menteri X`, `Kepala Y, X,`): a bare capitalized pair may as well be a
+/// programme or a place (`Kartu Prakerja`, `Candi Borobudur`).
+struct Person {
+    span: Span,
+    name: String,
+    titled: bool,
+}
+
 /// Names learnt from one document.
 #[derive(Default)]
 pub struct Names {
     pub entities: Vec<Entity>,
     /// Full person names, with where they were mentioned.
-    persons: Vec<(Span, String)>,
+    persons: Vec<Person>,
+    /// Names already resolved as speakers: the surest persons there are.
+    speakers: Vec<String>,
     /// `(role words in lower case, person name)`: `presiden` -> `Joko Widodo`.
     roles: Vec<(String, String)>,
     /// `(acronym, full name)`: `KLHK` -> `Kementerian Lingkungan Hidup dan
@@ -89,7 +100,8 @@ impl Names {
                 if run.start < name.start {
                     self.entities.push(Entity { span: doc.span(run.start, name.start), kind: org_or_place(doc, run.start..name.start) });
                 }
-                self.persons.push((doc.span(name.start, name.end), full));
+                let titled = has_prefix || (name.start >= 1 && doc.punct(name.start - 1, &[',']));
+                self.persons.push(Person { span: doc.span(name.start, name.end), name: full, titled });
                 self.entities.push(Entity { span: doc.span(name.start, name.end), kind: EntityKind::Person });
                 return;
             }
@@ -207,20 +219,33 @@ impl Names {
     }
 
     fn is_person(&self, name: &str) -> bool {
-        self.persons.iter().any(|(_, p)| p == name)
+        self.persons.iter().any(|p| p.name == name) || self.speakers.iter().any(|p| p == name)
     }
 
-    /// The longest known person name that contains every word of `short`.
+    /// Remembers a resolved claimant as a person: later pronouns may refer
+    /// to them.
+    pub fn confirm_speaker(&mut self, name: &str) {
+        if self.persons.iter().any(|p| p.name == name) && !self.speakers.iter().any(|p| p == name) {
+            self.speakers.push(name.to_owned());
+        }
+    }
+
+    fn sure(&self, p: &Person) -> bool {
+        p.titled || self.speakers.contains(&p.name)
+    }
+
+    /// The longest known person name that contains every word of `short`,
+    /// preferring names introduced with a title.
     fn fullest(&self, short: &str) -> Option<String> {
         let parts: Vec<&str> = short.split_whitespace().collect();
         self.persons
             .iter()
-            .filter(|(_, p)| {
-                let ws: Vec<&str> = p.split_whitespace().collect();
+            .filter(|p| {
+                let ws: Vec<&str> = p.name.split_whitespace().collect();
                 parts.iter().all(|s| ws.iter().any(|w| w.eq_ignore_ascii_case(s)))
             })
-            .max_by_key(|(_, p)| p.split_whitespace().count())
-            .map(|(_, p)| p.clone())
+            .max_by_key(|p| (self.sure(p), p.name.split_whitespace().count()))
+            .map(|p| p.name.clone())
     }
 
     fn by_role(&self, key: &str) -> Option<String> {
@@ -231,9 +256,14 @@ impl Names {
         self.roles.iter().rev().find(|(r, _)| r == key).or_else(|| self.roles.iter().rev().find(|(r, _)| starts(r))).map(|(_, n)| n.clone())
     }
 
-    /// The person mentioned nearest before byte `at`.
-    pub fn person_before(&self, at: usize, limit: usize) -> Option<String> {
-        self.persons.iter().rev().find(|(s, _)| s.end() <= at && at - s.end() < limit).map(|(_, n)| n.clone())
+    /// The person mentioned nearest before byte `at`, among those surely
+    /// persons, and where the mention ends.
+    pub fn person_before(&self, at: usize, limit: usize) -> Option<(usize, String)> {
+        self.persons
+            .iter()
+            .rev()
+            .find(|p| p.span.end() <= at && at - p.span.end() < limit && self.sure(p))
+            .map(|p| (p.span.end(), p.name.clone()))
     }
 
     /// Role descriptions with a demonstrative before `at`, resolved.
@@ -285,6 +315,9 @@ fn continues_name(doc: &Doc, j: usize, end: usize) -> bool {
     if doc.punct(j, &['(']) {
         return j + 2 < end && doc.all_caps(j + 1) && doc.punct(j + 2, &[')']);
     }
+    if doc.punct(j, &['.']) {
+        return !doc.space_before(j) && doc.word(j - 1).chars().count() == 1 && j + 1 < end && doc.cap(j + 1);
+    }
     if doc.punct(j, &[')']) {
         return j >= 2 && doc.punct(j - 2, &['(']);
     }
@@ -319,14 +352,17 @@ fn person_tail(doc: &Doc, np: Range<usize>) -> Option<Range<usize>> {
             && !doc.all_caps(t)
             && !w.contains(|c: char| c.is_ascii_digit() || c == '.')
             && !(c.has(Cat::ROLE) || c.has(Cat::RANK) || c.has(Cat::ORG) || c.has(Cat::PLACE) || c.has(Cat::DIRECTION) || c.has(Cat::OUTLET) || c.has(Cat::ORG_TAIL) || c.has(Cat::PRONOUN) || c.has(Cat::BOUNDARY) || c.has(Cat::STOP) || c.has(Cat::DEMONSTRATIVE));
-        // A one-letter initial inside a name: `Jean H Lee`.
-        let initial = doc.kind(t) == TokKind::Word && doc.word(t).chars().count() == 1 && doc.cap(t) && k < np.end;
-        if !(plain || initial) || np.end - t > 5 {
+        // A one-letter initial inside a name: `Jean H Lee`, `Teguh P. Nugroho`;
+        // a short acronym closing one: `Mahfud MD`.
+        let initial = (doc.kind(t) == TokKind::Word && doc.word(t).chars().count() == 1 && doc.cap(t) && k < np.end)
+            || (doc.punct(t, &['.']) && t > np.start && !doc.space_before(t) && doc.word(t - 1).chars().count() == 1 && k < np.end);
+        let closing_acronym = t + 1 == np.end && t > np.start && doc.all_caps(t) && w.chars().count() <= 3 && doc.cap(t - 1) && !doc.all_caps(t - 1) && !doc.cat(t - 1).has(Cat::ORG) && !doc.cat(t - 1).has(Cat::ROLE);
+        if !(plain || initial || closing_acronym) || np.end - t > 5 {
             break;
         }
         k = t;
     }
-    if k == np.end {
+    if k == np.end || (k + 1 == np.end && doc.all_caps(k)) {
         return None;
     }
     // `Kepala Bapanas Hendra Wijayakusuma`: a head of something names the
@@ -355,6 +391,10 @@ fn words(doc: &Doc, r: Range<usize>) -> String {
     let mut s = String::new();
     for k in r {
         if doc.kind(k) == TokKind::Punct {
+            // Keep the dot of an initial: `Teguh P. Nugroho`.
+            if doc.punct(k, &['.']) && !doc.space_before(k) && !s.is_empty() {
+                s.push('.');
+            }
             continue;
         }
         if !s.is_empty() {
