@@ -237,6 +237,7 @@ function wireChrome() {
     library.renderList();
     applyRoute();
     table.controls.replaceChildren();
+    table.dirty = true;
     table.render();
     showSaveState(model.saveState);
   });

@@ -85,6 +85,11 @@ export class TableView {
     const dir = this.sort.dir;
     const collator = new Intl.Collator('id', { sensitivity: 'base', numeric: true });
     rows.sort((a, b) => {
+      if (this.sort.key !== 'doc') {
+        // Empty cells (no claimant, no tags) go last in either direction.
+        const [x, y] = [col.value(a), col.value(b)];
+        if (!x !== !y) return x ? -1 : 1;
+      }
       const primary = this.sort.key === 'doc' ? a.docOrder - b.docOrder : collator.compare(col.value(a), col.value(b));
       return dir * primary || a.docOrder - b.docOrder || a.claim.start - b.claim.start;
     });
@@ -96,17 +101,30 @@ export class TableView {
     this.frame = requestAnimationFrame(() => { this.frame = 0; this.paint(); });
   }
 
-  /** Renders the rows in view. */
+  /** Renders the rows in view. Rows still in view are kept, not rebuilt:
+   * each sits at its own offset, so a scroll adds and removes only the rows
+   * that enter and leave. */
   paint() {
     if (this.root.hidden) return;
     const top = this.scroller.scrollTop;
     const height = this.scroller.clientHeight || 600;
     const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN);
     const last = Math.min(this.rows.length, Math.ceil((top + height) / ROW_HEIGHT) + OVERSCAN);
-    const out = [];
-    for (let i = first; i < last; i++) out.push(this.row(this.rows[i], i));
-    this.body.style.transform = `translateY(${first * ROW_HEIGHT}px)`;
-    this.body.replaceChildren(...out);
+    const keep = new Map();
+    for (const el of [...this.body.children]) {
+      const i = Number(el.dataset.index);
+      if (i >= first && i < last && el.rowData === this.rows[i]) keep.set(i, el);
+      else el.remove();
+    }
+    const fresh = document.createDocumentFragment();
+    for (let i = first; i < last; i++) {
+      if (keep.has(i)) continue;
+      const el = this.row(this.rows[i], i);
+      el.rowData = this.rows[i];
+      el.style.transform = `translateY(${i * ROW_HEIGHT}px)`;
+      fresh.append(el);
+    }
+    this.body.append(fresh);
   }
 
   row(r, i) {

@@ -1,0 +1,129 @@
+// The page benchmark (`npm run bench`): a figure per line, not a timed test.
+//
+//   - page load to first highlighted claim (fresh profile: includes seeding
+//     and extracting the samples; then a warm reload from IndexedDB);
+//   - import and extraction of 1,000 articles (one JSON Lines file through the
+//     file input, until the library lists them and until they are saved);
+//   - rendering a document with 500 claims;
+//   - scrolling the claims table over the whole corpus (20,000+ rows);
+//   - the wasm and the whole page, gzipped.
+//
+// Articles are built from the five samples, so the figures move with the
+// extractor. Runs against www/ as built by scripts/build.sh.
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { start, ROOT } from '../tests/e2e/harness.mjs';
+
+const WWW = join(ROOT, 'www');
+const wasm = await import(join(WWW, 'pkg/klaim.js'));
+wasm.initSync({ module: readFileSync(join(WWW, 'pkg/klaim_bg.wasm')) });
+const samples = readdirSync(join(WWW, 'samples')).filter((f) => f.endsWith('.txt')).sort()
+  .map((f) => readFileSync(join(WWW, 'samples', f), 'utf8'));
+
+const ms = (x) => `${x.toFixed(0)} ms`;
+const kb = (x) => `${(x / 1024).toFixed(1)} KB`;
+const print = (label, value) => console.log(`${label.padEnd(52)} ${value}`);
+
+// Sizes.
+const gz = (path) => gzipSync(readFileSync(path), { level: 9 }).length;
+const pageFiles = ['index.html', 'style.css', 'pkg/klaim.js', 'pkg/klaim_bg.wasm',
+  ...readdirSync(join(WWW, 'js')).filter((f) => f.endsWith('.js')).map((f) => `js/${f}`)];
+const wasmRaw = readFileSync(join(WWW, 'pkg/klaim_bg.wasm')).length;
+print('wasm (wasm-opt -Oz)', `${kb(wasmRaw)}, gzipped ${kb(gz(join(WWW, 'pkg/klaim_bg.wasm')))}`);
+const pageRaw = pageFiles.reduce((n, f) => n + readFileSync(join(WWW, f)).length, 0);
+const pageGz = pageFiles.reduce((n, f) => n + gz(join(WWW, f)), 0);
+print(`whole page (${pageFiles.length} files, without samples)`, `${kb(pageRaw)}, gzipped ${kb(pageGz)}`);
+if (existsSync(join(ROOT, 'dist/klaim.html'))) print('dist/klaim.html', `gzipped ${kb(gz(join(ROOT, 'dist/klaim.html')))}`);
+
+// Corpora.
+/** Article i: two samples back to back, a number changed so none repeat. */
+const article = (i) => `${samples[i % 5]}\n${samples[(i + 2) % 5]}\nBerita nomor ${i + 1} dari arsip.`;
+const corpus = Array.from({ length: 1000 }, (_, i) => JSON.stringify({ id: `bench-${i}`, title: `Artikel ${i + 1}`, text: article(i) })).join('\n');
+let big = '';
+let n500 = 0;
+for (let i = 0; n500 < 500; i++) {
+  big += (big ? '\n' : '') + samples[i % 5];
+  n500 = wasm.extract('big', big, 'utf16').claims.length;
+}
+
+const browser = await start({ viewport: { width: 1440, height: 900 } });
+try {
+  // Page load to first highlighted claim.
+  let page = await browser.open();
+  const firstCold = await page.evaluate(() => performance.getEntriesByName('klaim:first-highlight')[0]?.startTime);
+  await page.waitForFunction(() => document.querySelector('[data-testid=save-state]').dataset.state === 'saved');
+  await page.reload();
+  await page.waitForFunction(() => performance.getEntriesByName('klaim:first-highlight').length > 0);
+  const firstWarm = await page.evaluate(() => performance.getEntriesByName('klaim:first-highlight')[0].startTime);
+  print('page load to first highlighted claim (first open)', ms(firstCold));
+  print('page load to first highlighted claim (reload)', ms(firstWarm));
+
+  // Import and extraction of 1,000 articles.
+  const t0 = Date.now();
+  await page.setInputFiles('[data-testid=file-input]', { name: 'bench.jsonl', mimeType: 'application/json', buffer: Buffer.from(corpus) });
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=doc-row]').length >= 1005, null, { timeout: 600_000, polling: 100 });
+  const listed = Date.now() - t0;
+  await page.waitForFunction(() => document.querySelector('[data-testid=save-state]').dataset.state === 'saved', null, { timeout: 600_000, polling: 100 });
+  const stored = Date.now() - t0;
+  const claims = await page.evaluate(() => Number(document.querySelector('[data-testid=table-count]')?.textContent.match(/\d+ \D+ (\d+)/)?.[1]) || null);
+  print(`import + extraction of 1,000 articles (${(corpus.length / 1e6).toFixed(1)} MB)`, `${ms(listed)} to listed, ${ms(stored)} to saved`);
+
+  // Rendering a document with 500 claims.
+  await page.setInputFiles('[data-testid=file-input]', { name: 'besar.txt', mimeType: 'text/plain', buffer: Buffer.from(big) });
+  await page.waitForSelector('.doc-title >> text=besar');
+  const bigId = await page.evaluate(() => decodeURIComponent(location.hash.split('/')[2]));
+  const render = [];
+  for (let i = 0; i < 5; i++) {
+    await page.evaluate(() => { location.hash = '#/doc/000_bef3302d05d81497'; });
+    await page.waitForSelector('.doc-title >> text=Kontan');
+    render.push(await page.evaluate((id) => new Promise((resolve) => {
+      const t = performance.now();
+      location.hash = `#/doc/${encodeURIComponent(id)}`;
+      // Two frames: the highlights are painted once the second begins.
+      requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - t)));
+    }), bigId));
+  }
+  const rows = await page.locator('[data-testid=claim-row]').count();
+  render.sort((a, b) => a - b);
+  print(`render a document with ${rows} claims (${kb(big.length)}), median of 5`, ms(render[2]));
+
+  // Scrolling the claims table.
+  await page.evaluate(() => { location.hash = '#/table'; });
+  await page.waitForSelector('[data-testid=table-row]');
+  const scroll = await page.evaluate(() => new Promise((resolve) => {
+    // Long animation frames (over 50 ms, Chrome's LoAF) are the ones a
+    // user feels as jank; the frame intervals include headless compositing.
+    const long = [];
+    new PerformanceObserver((list) => long.push(...list.getEntries())).observe({ type: 'long-animation-frame' });
+    const scroller = document.querySelector('[data-testid=table-scroller]');
+    const frames = [];
+    let last = performance.now();
+    let step = 0;
+    const total = Number(document.querySelector('[data-testid=table-count]').textContent.match(/\d+/)[0]);
+    const tick = () => {
+      const now = performance.now();
+      frames.push(now - last);
+      last = now;
+      if (step++ >= 240) {
+        frames.sort((a, b) => a - b);
+        resolve({ total, long: long.length, median: frames[frames.length >> 1], p95: frames[Math.floor(frames.length * 0.95)], max: frames.at(-1), dom: document.querySelectorAll('[data-testid=table-row]').length });
+        return;
+      }
+      scroller.scrollTop += step % 40 === 0 ? 50_000 : 700; // Mostly a fling, now and then a jump.
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }));
+  print(`scroll the claims table, ${scroll.total} rows, 240 frames`, `frame median ${ms(scroll.median)}, p95 ${ms(scroll.p95)}, max ${ms(scroll.max)}; ${scroll.long} frames over 50 ms; ${scroll.dom} rows in the DOM`);
+  const sort = await page.evaluate(() => new Promise((resolve) => {
+    const t = performance.now();
+    document.querySelector('[data-testid=sort-claimant]').click();
+    requestAnimationFrame(() => resolve(performance.now() - t));
+  }));
+  print('sort the claims table by claimant', ms(sort));
+  if (browser.errors.length) console.log('page errors:', browser.errors);
+  void claims;
+} finally {
+  await browser.stop();
+}
