@@ -64,6 +64,8 @@ fn quotations() {
         "”Saya minta semua jalan. Ini mendesak sekali,” kata Presiden Joko Widodo.",
         &["quote asserted Presiden Joko Widodo=>Joko Widodo \"”Saya minta \"", "quote asserted Presiden Joko Widodo=>Joko Widodo \"Ini mendesak\""],
     );
+    // A closing mark written against its cue still closes.
+    check("” Kami tunduk pada aturan, ”ucap Angga.", &["quote asserted Angga=>Angga \"” Kami tunduk\""]);
     // Scare quotes do not make a quotation.
     check("Pabrik bekerja dengan \"kecepatan penuh\" meski kekurangan listrik.", &["unattributed asserted \"Pabrik beker\""]);
     // A cue inside the quotation does not attribute it.

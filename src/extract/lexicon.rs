@@ -127,7 +127,7 @@ const CUE_POST: &[&str] = &[
     "papar", "lanjut", "pungkas", "katanya", "ujarnya", "ucapnya", "ungkapnya", "tuturnya", "imbuhnya",
     "tambahnya", "jelasnya", "tegasnya", "sebutnya", "terangnya", "paparnya", "lanjutnya", "pungkasnya",
     "tanya", "tanyanya", "timpal", "timpalnya", "kilah", "kilahnya", "beber", "bebernya", "seru", "serunya",
-    "akunya", "klaimnya", "katakan", "tukas", "tukasnya", "sambung", "sambungnya", "urai", "urainya",
+    "akunya", "klaimnya", "katakan", "tulis", "tulisnya", "tukas", "tukasnya", "sambung", "sambungnya", "urai", "urainya",
 ];
 const SOURCE: &[&str] = &["menurut", "melansir", "dilansir", "mengutip", "dikutip", "berdasarkan", "sebagaimana"];
 const AUX: &[&str] = &[

@@ -7,6 +7,7 @@
 //! open runs to the end of its line, as a quoted paragraph does.
 
 use super::doc::{Doc, QUOTES};
+use super::lexicon::Cat;
 use super::tokens::TokKind;
 
 #[derive(Clone, Debug)]
@@ -71,6 +72,11 @@ fn side(doc: &Doc, i: usize, end: usize) -> Side {
         '“' | '„' | '«' => return Side::Open,
         '»' => return Side::Close,
         _ => {}
+    }
+    // A mark followed by its cue closes, whatever the spacing: `..., ”kata
+    // Heri`.
+    if i > 0 && i + 1 < end && !doc.newline_before(i + 1) && doc.is(i + 1, Cat::CUE_POST) && !doc.cap(i + 1) && doc.punct(i - 1, &[',', '.', '!', '?', '…']) {
+        return Side::Close;
     }
     let before = doc.space_before(i) || doc.newline_before(i) || doc.punct(i - 1, &['(', '[', ':']);
     let after = i + 1 >= end
