@@ -65,7 +65,7 @@ fn quotations() {
         &["quote asserted Presiden Joko Widodo=>Joko Widodo \"”Saya minta \"", "quote asserted Presiden Joko Widodo=>Joko Widodo \"Ini mendesak\""],
     );
     // A closing mark written against its cue still closes.
-    check("” Kami tunduk pada aturan, ”ucap Angga.", &["quote asserted Angga=>Angga \"” Kami tunduk\""]);
+    check("” Kami tunduk pada aturan, ”ucap Angga.", &["quote asserted Angga=>Angga \"” Kami tundu\""]);
     // Scare quotes do not make a quotation.
     check("Pabrik bekerja dengan \"kecepatan penuh\" meski kekurangan listrik.", &["unattributed asserted \"Pabrik beker\""]);
     // A cue inside the quotation does not attribute it.
