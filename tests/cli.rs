@@ -1,0 +1,102 @@
+//! The `klaim` command as a user runs it: files, standard input, JSON Lines,
+//! and what happens to bad input.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn klaim(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_klaim"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("klaim runs");
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn lines(out: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8(out.stdout.clone()).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+}
+
+fn temp(name: &str, bytes: &[u8]) -> String {
+    let dir = std::env::temp_dir().join(format!("klaim-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+#[test]
+fn files_get_their_stem_as_id() {
+    let a = temp("001_a.txt", "Budi mengatakan harga naik.".as_bytes());
+    let out = klaim(&["extract", &a], b"");
+    assert!(out.status.success());
+    let docs = lines(&out);
+    assert_eq!(docs[0]["id"], "001_a");
+    assert_eq!(docs[0]["claims"][0]["claimant"]["text"], "Budi");
+}
+
+#[test]
+fn standard_input_is_read_with_a_dash_or_by_default() {
+    for args in [&["extract", "-"][..], &["extract"][..]] {
+        let out = klaim(args, "Menurut BPS, inflasi turun.".as_bytes());
+        assert!(out.status.success());
+        assert_eq!(lines(&out)[0]["id"], "stdin");
+    }
+}
+
+#[test]
+fn a_missing_file_is_named_and_the_rest_still_processed() {
+    let a = temp("ok.txt", "Budi mengatakan harga naik.".as_bytes());
+    let out = klaim(&["extract", "/nonexistent/missing.txt", &a], b"");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("/nonexistent/missing.txt"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert_eq!(lines(&out).len(), 1);
+}
+
+#[test]
+fn invalid_utf8_is_decoded_lossily_with_a_warning() {
+    let a = temp("bad.txt", b"Budi mengatakan harga \xff naik.");
+    let out = klaim(&["extract", &a], b"");
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("invalid UTF-8"));
+    assert!(lines(&out)[0]["claims"][0]["text"].as_str().unwrap().contains('\u{fffd}'));
+}
+
+#[test]
+fn jsonl_records_keep_their_ids_and_a_bad_line_is_reported_by_number() {
+    let input = "{\"id\": \"x1\", \"text\": \"Kata Budi, ini benar.\"}\nnot json\n\n{\"id\": 7, \"text\": \"Harga naik 5 persen.\"}\n";
+    let out = klaim(&["extract", "--jsonl", "-"], input.as_bytes());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("-:2:"), "{}", String::from_utf8_lossy(&out.stderr));
+    let docs = lines(&out);
+    assert_eq!(docs.len(), 2);
+    assert_eq!(docs[0]["id"], "x1");
+    assert_eq!(docs[1]["id"], "7");
+    assert_eq!(docs[1]["claims"][0]["quantities"][0]["value"], 5);
+}
+
+#[test]
+fn offsets_can_be_asked_in_utf16() {
+    let text = "Budi mengatakan 😀 harga naik. Ani mengatakan harga turun.";
+    let cp = lines(&klaim(&["extract", "-"], text.as_bytes()));
+    let u16 = lines(&klaim(&["extract", "--unit", "utf16", "-"], text.as_bytes()));
+    assert_eq!(cp[0]["claims"][1]["start"], 31);
+    assert_eq!(u16[0]["claims"][1]["start"], 32);
+}
+
+#[test]
+fn help_version_and_usage_errors() {
+    let help = klaim(&["--help"], b"");
+    let text = String::from_utf8_lossy(&help.stdout);
+    for option in ["--jsonl", "--unit", "--attributed", "--pretty", "--mb", "--rounds", "--format", "--out"] {
+        assert!(text.contains(option), "--help documents {option}");
+    }
+    assert!(String::from_utf8_lossy(&klaim(&["--version"], b"").stdout).starts_with("klaim "));
+    assert_eq!(klaim(&["frobnicate"], b"").status.code(), Some(2));
+    assert_eq!(klaim(&["extract", "--unit", "miles"], b"").status.code(), Some(2));
+}
