@@ -244,6 +244,11 @@ function wireChrome() {
   $('help-open').addEventListener('click', () => $('help').showModal());
   $('tags-open').addEventListener('click', openTags);
   document.addEventListener('keydown', onKey);
+  // Closing the tab while a write is in flight, or with storage failed,
+  // would lose work that was never shown as saved: ask first.
+  window.addEventListener('beforeunload', (e) => {
+    if (model.pending > 0 || model.saveState === 'error' || (model.saveState === 'memory' && model.canUndo())) e.preventDefault();
+  });
 
   let depth = 0;
   const overlay = $('drop-overlay');
