@@ -71,8 +71,14 @@ async function main() {
   details = new DetailsView({ root: $('details'), model, selection: () => documentView.selected(), message: toast });
   table = new TableView({ root: $('table-view'), model, open: (doc, claim) => go(doc, claim) });
 
-  model.on('change', () => {
-    library.renderList();
+  model.on('change', (detail) => {
+    // Claim edits touch one library row; anything else redraws the list.
+    const keys = detail?.keys;
+    if (keys && keys.every((k) => k.store === 'claims')) {
+      library.refreshDocs(new Set(keys.map((k) => model.claims.get(k.key)?.doc ?? k.key.split('#')[0])));
+    } else {
+      library.renderList();
+    }
     library.setActive(route.doc);
     documentView.refresh();
     details.refresh();

@@ -66,6 +66,16 @@ export class LibraryView {
     for (const row of this.list.children) row.classList.toggle('active', row.dataset.docId === id);
   }
 
+  /** Re-renders only the rows of `docIds` (their claim counts changed). */
+  refreshDocs(docIds) {
+    if (this.query.trim()) return this.renderList();
+    for (const id of docIds) {
+      const doc = this.model.documents.get(id);
+      const row = this.list.querySelector(`[data-doc-id="${CSS.escape(id)}"]`);
+      if (doc && row) row.replaceWith(this.row(doc, null, 0));
+    }
+  }
+
   renderList() {
     const docs = this.model.documentList();
     const q = this.query.trim().toLocaleLowerCase('id');
