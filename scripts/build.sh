@@ -14,6 +14,9 @@ if [ -f "$wasm" ] && [ -z "${FORCE:-}" ] \
   exit 0
 fi
 
+# Profile `wasm` keeps opt-level "s". Measured 2026-11-22 on the samples:
+# "z" gave 183 KB gzipped against 196 KB for "s", but extracted at 4.0 MB/s
+# against 8.8 MB/s; 13 KB is not worth halving the speed of every import.
 cargo build --lib --target wasm32-unknown-unknown --profile wasm --quiet
 target_dir=$(cargo metadata --format-version 1 --no-deps | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).target_directory))')
 raw="$target_dir/wasm32-unknown-unknown/wasm/klaim.wasm"
