@@ -4,7 +4,7 @@
 //! The core is sans IO: [`extract`] takes a `&str` and always returns an
 //! [`Extraction`] in byte offsets. [`report`] turns it into the JSON contract in
 //! the offset unit the caller needs. The CLI (`main.rs`) and the WebAssembly
-//! binding (`wasm.rs`) are thin edges around these functions.
+//! binding (`wasm/`) are thin edges around these functions.
 
 pub mod exchange;
 pub mod intake;
