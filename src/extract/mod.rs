@@ -16,7 +16,7 @@ use doc::Doc;
 use names::Names;
 use quotes::Quotation;
 
-use crate::model::{Claim, Claimant, Extraction, Kind};
+use crate::model::{Claim, Claimant, Extraction, Kind, Span};
 use crate::Options;
 
 /// Finds every claim, boilerplate block and entity mention in `text`.
@@ -45,7 +45,14 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
     }
     let outside = |i: usize| quote_of[i].is_none();
     let found: Vec<Found> = st.sentences.iter().map(|s| attribute(&doc, s.toks.clone(), &outside)).collect();
-    let sentence_of = |tok: usize| st.sentences.iter().position(|s| s.toks.contains(&tok));
+    // Which sentence each token is in (boilerplate tokens are in none).
+    let mut sentence_at: Vec<Option<usize>> = vec![None; doc.len()];
+    for (n, s) in st.sentences.iter().enumerate() {
+        for slot in &mut sentence_at[s.toks.clone()] {
+            *slot = Some(n);
+        }
+    }
+    let sentence_of = |tok: usize| sentence_at[tok];
     let direct: Vec<bool> = quotes.iter().map(|q| is_direct(&doc, q, &st.sentences, &found, &sentence_of)).collect();
 
     let ranges: Vec<_> = st.sentences.iter().map(|s| s.toks.clone()).collect();
@@ -55,7 +62,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
     // Earlier claimants as (sentence, surface, resolved), for pronouns and
     // descriptions.
     let mut previous: Vec<(usize, String, String)> = Vec::new();
-    let mut last_speaker: Option<(usize, Option<Claimant>, Option<crate::model::Span>, Option<crate::model::Span>)> = None;
+    let mut last_speaker: Option<Speaker> = None;
     for (n, s) in st.sentences.iter().enumerate() {
         if s.toks.len() < 3 && !s.toks.clone().any(|i| quote_of[i].is_some()) {
             notes.push(format!("skipped fragment {:?}", s.span.text(text)));
@@ -93,19 +100,17 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
         } else if kind == Kind::Quote {
             // A quoted paragraph with no cue of its own continues the speaker
             // of the quotation just before it.
-            if let Some((line, c, q, v)) = &last_speaker {
-                if s.line <= line + 1 {
-                    claimant = c.clone();
-                    cue = *q;
-                    via = *v;
-                }
+            if let Some(last) = last_speaker.as_ref().filter(|last| s.line <= last.line + 1) {
+                claimant = Some(last.claimant.clone());
+                cue = last.cue;
+                via = last.via;
             }
         }
         if kind == Kind::Unattributed && !options.unattributed {
             continue;
         }
-        if kind == Kind::Quote && claimant.is_some() {
-            last_speaker = Some((s.line, claimant.clone(), cue, via));
+        if let (Kind::Quote, Some(c)) = (kind, &claimant) {
+            last_speaker = Some(Speaker { line: s.line, claimant: c.clone(), cue, via });
         }
         if kind == Kind::Reported && claimant.is_none() {
             kind = Kind::Unattributed;
@@ -126,6 +131,15 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
     let mut boilerplate = st.boilerplate;
     boilerplate.sort_by_key(|b| b.span);
     Extraction { claims, boilerplate, entities: names.entities, notes }
+}
+
+/// The speaker of the last quotation, for a quoted paragraph that names no
+/// one.
+struct Speaker {
+    line: usize,
+    claimant: Claimant,
+    cue: Option<Span>,
+    via: Option<Span>,
 }
 
 /// Whether a quotation is speech rather than scare quotes around a phrase
