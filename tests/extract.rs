@@ -51,6 +51,8 @@ fn attribution() {
         &["reported asserted Anggota Bawaslu, Lestiani Putri=>Lestiani Putri \"Anggota Bawa\""],
     );
     check("Sebagai imbalannya, Rusia mengirim makanan ke sana.", &["unattributed asserted \"Sebagai imba\""]);
+    check("Hal itu disampaikan Kepala BPBD Demak Agus Nugroho, Senin.", &["reported asserted Kepala BPBD Demak Agus Nugroho=>Agus Nugroho \"Hal itu disa\""]);
+    check("Latihan itu diklaim Korea Utara sebagai persiapan perang.", &["unattributed asserted \"Latihan itu \""]);
     check("Washington merilis gambar yang katanya menunjukkan kontainer senjata.", &["unattributed asserted \"Washington m\""]);
 }
 

@@ -69,6 +69,21 @@ pub fn attribute(doc: &Doc, range: Range<usize>, outside: &dyn Fn(usize) -> bool
             i += 1;
             continue;
         }
+        // The passive with its agent: `Hal itu disampaikan (oleh) Kepala BPBD X`.
+        if matches!(low, "dikatakan" | "disampaikan" | "diungkapkan" | "dijelaskan" | "ditegaskan" | "disebutkan" | "diutarakan" | "dipaparkan" | "diterangkan")
+            && !(i > range.start && (doc.is(i - 1, Cat::NEG) || doc.low(i - 1) == "yang"))
+        {
+            let mut j = i + 1;
+            if j < range.end && doc.low(j) == "oleh" {
+                j += 1;
+            }
+            if let Some(np) = np_after(doc, j, range.end).filter(|np| doc.cap(np.start) || doc.is(np.start, Cat::ROLE)) {
+                let outlet = is_outlet(doc, np.clone());
+                sources.push(Source { who: doc.span(np.start, np.end), toks: np.clone(), cue: doc.span(i, j), outlet });
+                i = np.end;
+                continue;
+            }
+        }
         if c.has(Cat::SOURCE) || low == "dalam" {
             if let Some((cue_end, np)) = source_phrase(doc, i, range.end) {
                 let outlet = is_outlet(doc, np.clone());
