@@ -20,6 +20,19 @@ pub enum Unit {
     Utf16,
 }
 
+impl Unit {
+    /// The unit called `codepoint`, `utf16` or `byte` (as the CLI's `--unit`
+    /// and the wasm binding take it).
+    pub fn from_name(name: &str) -> Option<Unit> {
+        match name {
+            "codepoint" => Some(Unit::CodePoint),
+            "utf16" => Some(Unit::Utf16),
+            "byte" => Some(Unit::Byte),
+            _ => None,
+        }
+    }
+}
+
 /// Converts offsets of one text between units in O(log n) each.
 ///
 /// Built once per document. It records, for every non-ASCII character, where it

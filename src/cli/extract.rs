@@ -24,12 +24,8 @@ pub fn run(args: &[String]) -> Result<bool, String> {
         match arg.as_str() {
             "--jsonl" => jsonl.push(value(&mut it, arg)?.clone()),
             "--unit" => {
-                unit = match value(&mut it, arg)?.as_str() {
-                    "codepoint" => Unit::CodePoint,
-                    "utf16" => Unit::Utf16,
-                    "byte" => Unit::Byte,
-                    other => return Err(format!("unknown unit `{other}` (codepoint, utf16, byte)")),
-                }
+                let name = value(&mut it, arg)?;
+                unit = Unit::from_name(name).ok_or_else(|| format!("unknown unit `{name}` (codepoint, utf16, byte)"))?;
             }
             "--attributed" => options.unattributed = false,
             "--pretty" => pretty = true,

@@ -105,12 +105,7 @@ impl TextIndex {
 // Helpers.
 
 fn parse_unit(unit: &str) -> Result<Unit, JsError> {
-    match unit {
-        "utf16" => Ok(Unit::Utf16),
-        "codepoint" => Ok(Unit::CodePoint),
-        "byte" => Ok(Unit::Byte),
-        other => Err(JsError::new(&format!("unknown unit `{other}` (utf16, codepoint, byte)"))),
-    }
+    Unit::from_name(unit).ok_or_else(|| JsError::new(&format!("unknown unit `{unit}` (utf16, codepoint, byte)")))
 }
 
 /// Plain objects (not `Map`s) and `null` for `None`, as `JSON.parse` gives.
