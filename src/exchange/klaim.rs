@@ -168,6 +168,11 @@ pub struct MergeSummary {
 ///   (texts are never edited): the incoming one is added under a new id
 ///   (`<id>-2`), its claim ids `<id>#...` renamed with it.
 ///
+/// An untouched side never replaces an edited one, whatever the times: a
+/// fresh library seeds its samples at first open, later than the edits a
+/// user made to the same samples elsewhere. A document is untouched while
+/// `edited == added`, a claim while its `edited` is its document's `added`.
+///
 /// Nothing in `base` is lost except what a later edit of the same claim
 /// replaced.
 pub fn merge(base: &Project, incoming: &Project) -> (Project, MergeSummary) {
@@ -224,7 +229,7 @@ pub fn merge(base: &Project, incoming: &Project) -> (Project, MergeSummary) {
 /// Merges `theirs` into `mine` (same id, same text); whether anything changed.
 fn merge_document(mine: &mut Document, theirs: &Document, summary: &mut MergeSummary) -> bool {
     let mut changed = false;
-    if later(&theirs.edited, &mine.edited) {
+    if wins(&theirs.edited, &theirs.added, &mine.edited, &mine.added) {
         let doc_changed = mine.name != theirs.name
             || mine.boilerplate != theirs.boilerplate
             || mine.entities != theirs.entities;
@@ -234,6 +239,7 @@ fn merge_document(mine: &mut Document, theirs: &Document, summary: &mut MergeSum
         mine.edited.clone_from(&theirs.edited);
         changed |= doc_changed;
     }
+    let (my_added, their_added) = (mine.added.clone(), theirs.added.clone());
     if later(&mine.added, &theirs.added) {
         mine.added.clone_from(&theirs.added);
     }
@@ -244,7 +250,7 @@ fn merge_document(mine: &mut Document, theirs: &Document, summary: &mut MergeSum
                 summary.claims_added += 1;
                 changed = true;
             }
-            Some(c) if later(&claim.edited, &c.edited) && c != claim => {
+            Some(c) if c != claim && wins(&claim.edited, &their_added, &c.edited, &my_added) => {
                 *c = claim.clone();
                 summary.claims_updated += 1;
                 changed = true;
@@ -253,6 +259,17 @@ fn merge_document(mine: &mut Document, theirs: &Document, summary: &mut MergeSum
         }
     }
     changed
+}
+
+/// Whether their version (edited at `theirs`, untouched if that is
+/// `their_base`) replaces mine: an edit beats no edit, the later of two edits
+/// wins, and of two untouched versions mine stays.
+fn wins(theirs: &str, their_base: &str, mine: &str, my_base: &str) -> bool {
+    match (theirs != their_base, mine != my_base) {
+        (true, false) => true,
+        (true, true) => later(theirs, mine),
+        (false, _) => false,
+    }
 }
 
 /// Whether RFC 3339 time `a` is strictly later than `b`. Times that do not

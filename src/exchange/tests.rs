@@ -250,6 +250,40 @@ fn project_import_names_the_problem() {
 }
 
 #[test]
+fn merge_never_lets_an_untouched_copy_replace_an_edited_one() {
+    // Elsewhere, the user reviewed the samples on the 20th; this library
+    // seeded the same samples on the 22nd and never touched them.
+    let mut edited = sample();
+    let mut fresh = sample();
+    for (p, added) in [(&mut edited, "2026-11-01T00:00:00Z"), (&mut fresh, "2026-11-22T00:00:00Z")] {
+        for d in &mut p.documents {
+            d.added = added.into();
+            d.edited = added.into();
+            for c in &mut d.claims {
+                c.edited = added.into();
+                c.status = Status::Pending;
+                c.note.clear();
+            }
+        }
+    }
+    edited.documents[0].name = "renamed".into();
+    edited.documents[0].edited = "2026-11-20T00:00:00Z".into();
+    edited.documents[0].claims[0].status = Status::Accepted;
+    edited.documents[0].claims[0].note = "checked".into();
+    edited.documents[0].claims[0].edited = "2026-11-20T00:00:00Z".into();
+    let (merged, summary) = merge(&fresh, &edited);
+    assert_eq!(merged.documents[0].name, "renamed");
+    assert_eq!(merged.documents[0].claims[0].status, Status::Accepted);
+    assert_eq!(merged.documents[0].claims[0].note, "checked");
+    assert_eq!((summary.documents_updated, summary.claims_updated), (1, 1));
+    // And the other way round: the edited library keeps its edits.
+    let (kept, summary) = merge(&edited, &fresh);
+    assert_eq!(kept.documents[0].claims[0].status, Status::Accepted);
+    assert_eq!(kept.documents[0].name, "renamed");
+    assert_eq!((summary.documents_updated, summary.claims_updated), (0, 0));
+}
+
+#[test]
 fn merge_keeps_the_later_edit() {
     let base = sample();
     let mut theirs = sample();
