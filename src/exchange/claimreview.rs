@@ -90,9 +90,14 @@ pub fn export(project: &Project) -> String {
             {
                 let author = c.claim.claimant.as_ref().map(|who| {
                     // The extractor's entity at the claimant says person or
-                    // organisation; without one, a person (most claimants are).
+                    // body (a country speaks as an organisation); without
+                    // one, a person (most claimants are).
                     let org = doc.entities.iter().any(|e| {
-                        e.kind == EntityKind::Organisation && e.start < who.end && who.start < e.end
+                        matches!(e.kind, EntityKind::Organisation | EntityKind::Place)
+                            && e.start < who.end
+                            && who.start < e.end
+                    }) && !doc.entities.iter().any(|e| {
+                        e.kind == EntityKind::Person && e.start < who.end && who.start < e.end
                     });
                     let name = if who.resolved.is_empty() {
                         &who.text

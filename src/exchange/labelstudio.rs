@@ -82,7 +82,9 @@ fn regions(project: &Project, c: &AnnotatedClaim, text: &Text<'_>) -> Vec<Value>
         if kind != "textarea" {
             value["text"] = json!(quoted);
         }
-        json!({"id": c.id, "from_name": from, "to_name": "text", "type": kind, "origin": "manual", "value": value})
+        // Label Studio's own words for who made a region.
+        let origin = if c.origin == Origin::Extracted { "prediction" } else { "manual" };
+        json!({"id": c.id, "from_name": from, "to_name": "text", "type": kind, "origin": origin, "value": value})
     };
     let mut out = vec![result(
         "label",
