@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Builds tests/gold/own.jsonl from the hand-written annotation sources.
 
-usage: make_gold.py [--check] [--pred-from-gold OUT.jsonl] [--numbers]
+usage: make_gold.py [--check] [--pred-from-gold OUT.jsonl] [--numbers] [--src DIR] [--out FILE]
 
 Sources: tests/gold/own_src/<id>.json, one per article:
 
@@ -31,6 +31,9 @@ start, end, text and role, as in seeds.jsonl.
                 it with shared/eval/score.py must give 1.0 everywhere
 --numbers       list digits/number words in claim sentences that no gold quantity
                 accounts for (a review aid: dates and identifiers show up here)
+--src DIR       read the sources from DIR instead of tests/gold/own_src
+--out FILE      write FILE instead of tests/gold/own.jsonl
+                (the blind set: --src tests/gold/blind_src --out tests/gold/blind.jsonl)
 """
 import argparse
 import glob
@@ -183,15 +186,17 @@ def main():
     ap.add_argument("--check", action="store_true")
     ap.add_argument("--pred-from-gold")
     ap.add_argument("--numbers", action="store_true")
+    ap.add_argument("--src", default=SRC)
+    ap.add_argument("--out", default=OUT)
     a = ap.parse_args()
     docs = []
     try:
-        for path in sorted(glob.glob(os.path.join(SRC, "*.json"))):
+        for path in sorted(glob.glob(os.path.join(a.src, "*.json"))):
             docs.append(build_doc(path))
     except (GoldError, KeyError, json.JSONDecodeError) as e:
         sys.exit(f"make_gold: {e}")
     if not docs:
-        sys.exit("make_gold: no sources in " + SRC)
+        sys.exit("make_gold: no sources in " + a.src)
     ids = [d["id"] for d in docs]
     if len(set(ids)) != len(ids):
         sys.exit("make_gold: duplicate ids")
@@ -199,7 +204,7 @@ def main():
         for d in docs:
             number_report(d)
     if not a.check:
-        with open(OUT, "w", encoding="utf-8") as fh:
+        with open(a.out, "w", encoding="utf-8") as fh:
             for d in docs:
                 fh.write(json.dumps(d, ensure_ascii=False) + "\n")
     if a.pred_from_gold:
@@ -209,7 +214,7 @@ def main():
     n_s = sum(len(d["sentences"]) for d in docs)
     n_c = sum(1 for d in docs for s in d["sentences"] if s["role"] == "claim")
     print(f"make_gold: {len(docs)} articles, {n_s} sentences, {n_c} claims"
-          + ("" if a.check else f" -> {os.path.relpath(OUT, ROOT)}"))
+          + ("" if a.check else f" -> {os.path.relpath(a.out, ROOT)}"))
 
 
 if __name__ == "__main__":
