@@ -91,6 +91,10 @@ fn resolution() {
         "Badan Pusat Statistik (BPS) mencatat inflasi 2 persen. BPS menyatakan harga stabil.",
         &["reported asserted Badan Pusat Statistik (BPS)=>Badan Pusat Statistik (BPS) \"Badan Pusat \"", "reported asserted BPS=>Badan Pusat Statistik (BPS) \"BPS menyatak\""],
     );
+    check(
+        "\"Harga naik,\" kata Menteri Energi Budi Santoso. Menteri Keuangan Sri Mulyani Indrawati mengatakan APBN aman.",
+        &["quote asserted Menteri Energi Budi Santoso=>Budi Santoso \"\\\"Harga naik,\"", "reported asserted Menteri Keuangan Sri Mulyani Indrawati=>Sri Mulyani Indrawati \"Menteri Keua\""],
+    );
     check("Baik Korea Utara maupun Rusia membantah tuduhan itu.", &["reported denied Baik Korea Utara maupun Rusia=>Korea Utara dan Rusia \"Baik Korea U\""]);
 }
 

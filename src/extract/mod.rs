@@ -151,17 +151,18 @@ fn is_direct(
     found: &[Found],
     sentence_of: &dyn Fn(usize) -> Option<usize>,
 ) -> bool {
-    if q.words < 3 {
-        return false;
-    }
     let opens_sentence = sentence_of(q.open).is_some_and(|k| sentences[k].toks.start == q.open);
     let introduced = q.open > 0 && doc.punct(q.open - 1, &[':', ',']);
     let attributed_after = sentence_of(q.close).is_some_and(|k| found[k].claimant.is_some()) && q.closed;
+    if q.words < 3 {
+        // `"Harga naik," kata Budi` is speech; `"kecepatan penuh"` is not.
+        return q.words == 2 && q.ends_like_speech && attributed_after;
+    }
     q.ends_like_speech || !q.closed || opens_sentence || introduced || (attributed_after && q.words >= 5) || q.words >= 8
 }
 
 /// The direct quotation covering most of the sentence, if it covers at least
-/// half of its tokens.
+/// half of its tokens or opens the sentence.
 fn dominant_quote(toks: std::ops::Range<usize>, quote_of: &[Option<usize>], direct: &[bool]) -> Option<usize> {
     let mut best: Option<(usize, usize)> = None;
     for i in toks.clone() {
@@ -173,7 +174,10 @@ fn dominant_quote(toks: std::ops::Range<usize>, quote_of: &[Option<usize>], dire
             }
         }
     }
-    best.filter(|&(_, count)| count * 2 >= toks.len()).map(|(q, _)| q)
+    // A short quotation opening its sentence still makes it a quote:
+    // `"Harga naik," kata Menteri Energi Budi Santoso.`
+    let opens = quote_of[toks.start].is_some_and(|q| direct[q]);
+    best.filter(|&(_, count)| count * 2 >= toks.len() || opens).map(|(q, _)| q)
 }
 
 /// The person spoken of nearest before byte `at`, outside quotations: a name
