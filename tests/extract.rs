@@ -95,6 +95,11 @@ fn resolution() {
         "\"Harga naik,\" kata Menteri Energi Budi Santoso. Menteri Keuangan Sri Mulyani Indrawati mengatakan APBN aman.",
         &["quote asserted Menteri Energi Budi Santoso=>Budi Santoso \"\\\"Harga naik,\"", "reported asserted Menteri Keuangan Sri Mulyani Indrawati=>Sri Mulyani Indrawati \"Menteri Keua\""],
     );
+    check(
+        "PT Sinar Jaya Tbk (SJT) mencatat laba naik. Manajemen SJT membantah kabar itu.",
+        &["reported asserted PT Sinar Jaya Tbk (SJT)=>PT Sinar Jaya Tbk (SJT) \"PT Sinar Jay\"", "reported denied Manajemen SJT=>PT Sinar Jaya Tbk (SJT) \"Manajemen SJ\""],
+    );
+    check("Dalam pernyataan bersama, ASEAN menyatakan keprihatinan.", &["reported asserted ASEAN=>ASEAN \"Dalam pernya\""]);
     check("Baik Korea Utara maupun Rusia membantah tuduhan itu.", &["reported denied Baik Korea Utara maupun Rusia=>Korea Utara dan Rusia \"Baik Korea U\""]);
 }
 
@@ -148,6 +153,7 @@ fn quantities() {
     check_quantities("Korut mengirim 6.700 kontainer dan 3 juta peluru artileri 152 mm.", &["6700 kontainer", "3000000 peluru", "152 mm"]);
     check_quantities("Anggaran mencapai Rp482,5 triliun, naik 25 persen atau 12% dari tahun lalu.", &["482500000000000 rupiah", "25 persen", "12 persen"]);
     check_quantities("Perang berlangsung dua dekade, kunjungan enam harinya lancar.", &["2 dekade", "6 hari"]);
+    check_quantities("Serangan itu menewaskan 7 anak-anak.", &["7 anak"]);
     check_quantities("Lebih dari 1.000 warga mengungsi sejak 2018, tanggal 7 September, pukul 10.00 WIB.", &["1000 warga"]);
     check_quantities("Ratusan pabrik dan beberapa juta peluru, salah satu gudang rusak.", &[]);
     check_quantities("Gempa bermagnitudo 5,6 terjadi dua hingga tiga hari lalu.", &["5.6 magnitudo", "2 hari", "3 hari"]);

@@ -301,6 +301,11 @@ fn np_before(doc: &Doc, v: usize, start: usize, outside: &dyn Fn(usize) -> bool)
     while k > start + 1 && doc.punct(k - 1, &[',']) && end - k < 20 {
         let seg_end = k - 1;
         let Some(seg) = walk_back(doc, seg_end, start, outside) else { break };
+        // `Dalam pernyataan bersama, ASEAN menyatakan`: an adverbial, not a
+        // title.
+        if doc.is(seg, Cat::BOUNDARY) || doc.is(seg, Cat::STOP) {
+            break;
+        }
         let titled = (seg..seg_end).any(|x| doc.is(x, Cat::ROLE) || doc.is(x, Cat::ORG) || doc.is(x, Cat::RANK) || doc.is(x, Cat::ORG_TAIL));
         let listed = in_list && (seg..seg_end).all(|x| doc.cap(x) || doc.kind(x) == TokKind::Punct);
         if !(titled || listed) || seg_end - seg > 10 {

@@ -165,12 +165,12 @@ const ROLE: &[&str] = &[
     "head", "chief", "director", "spokesperson", "spokesman", "officer", "president", "founder", "analyst",
     "researcher", "minister", "executive", "vice", "manager", "spesialis", "kapusdatin", "kalaksa", "tugas",
     // Portfolios, written between a title and a name: `Menteri Energi Budi`.
-    "energi", "keuangan", "pertahanan", "kesehatan", "pendidikan", "luar", "dalam", "negeri", "perdagangan",
+    "energi", "keuangan", "pertahanan", "kesehatan", "pendidikan", "negeri", "perdagangan",
     "perindustrian", "pertanian", "kelautan", "perikanan", "sosial", "agama", "perhubungan", "pariwisata",
     "komunikasi", "informatika", "ketenagakerjaan", "tenaga", "kerja", "lingkungan", "hidup", "kehutanan",
     "perekonomian", "koordinator", "bidang", "politik", "keamanan", "investasi", "kebudayaan", "riset",
     "teknologi", "perumahan", "pekerjaan", "pemuda", "olahraga", "kominfo", "pupr", "esdm", "bumn", "ham",
-    "sekretaris", "negara", "perencanaan", "pembangunan", "dalam", "koperasi", "ukm", "desa", "transmigrasi",
+    "sekretaris", "negara", "perencanaan", "pembangunan", "koperasi", "ukm", "desa", "transmigrasi",
     "agraria", "tata", "ruang", "kesejahteraan", "pemberdayaan", "perempuan", "perlindungan",
 ];
 const RANK: &[&str] = &[

@@ -89,7 +89,6 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
         if let Some((k, src)) = source {
             // A pronoun looks back two sentences for a speaker; a description
             // (`pejabat tersebut`) as far as the article goes.
-            names.learn_acronym(&doc, src.toks.clone());
             let recent = previous.partition_point(|(at, _, _)| n - at > 3);
             let nearest = || nearest_person(&doc, &names, src.who.start(), &quote_of);
             let resolved = names.resolve(&doc, src.toks.clone(), src.who, &previous[recent..], &previous, &nearest);

@@ -42,6 +42,7 @@ impl Names {
     pub fn learn(doc: &Doc, ranges: &[Range<usize>]) -> Names {
         let mut names = Names::default();
         for r in ranges {
+            names.learn_acronyms(doc, r.clone());
             let mut i = r.start;
             while i < r.end {
                 if !starts_name(doc, i, r.start) {
@@ -67,7 +68,6 @@ impl Names {
             role_start -= 1;
         }
         let span = doc.span(run.start, run.end);
-        self.learn_acronym(doc, run.clone());
         let first = doc.cat(run.start);
         let last = doc.cat(run.end - 1);
         let all_places = run.clone().all(|k| doc.is(k, Cat::PLACE) || doc.is(k, Cat::DIRECTION) || doc.punct(k, &['(', ')']));
@@ -171,9 +171,10 @@ impl Names {
         // An apposition names the person after the comma: `Pusat Kajian X,
         // Teguh Aryandi`.
         let apposed = np.clone().rev().find(|&k| doc.punct(k, &[','])).is_some_and(|c| c + 2 < np.end && doc.low(c + 1) != "dan");
-        // `Pihak DanaKita` is DanaKita.
-        if first == "pihak" && np.len() > 1 && doc.cap(np.start + 1) {
-            return words(doc, np.start + 1..np.end);
+        // `Pihak DanaKita`, `Manajemen NEHI` speak for DanaKita and NEHI.
+        if matches!(first, "pihak" | "manajemen" | "direksi" | "jajaran") && np.len() == 2 && doc.cap(np.start + 1) {
+            let body = doc.word(np.start + 1);
+            return self.acronyms.iter().find(|(a, _)| a == body).map(|(_, full)| full.clone()).unwrap_or_else(|| body.to_owned());
         }
         // `Seorang pejabat Kominfo`: an unnamed source, described by who
         // employs them.
@@ -197,25 +198,54 @@ impl Names {
         surface
     }
 
-    /// `Badan Pusat Statistik (BPS)`: remembers BPS, without leading roles.
-    pub fn learn_acronym(&mut self, doc: &Doc, r: Range<usize>) {
-        let Some(open) = r.clone().find(|&k| doc.punct(k, &['('])) else { return };
-        if open + 2 >= r.end || !doc.punct(open + 2, &[')']) || doc.kind(open + 1) != TokKind::Word {
-            return;
+    /// Remembers every acronym the sentence `r` spells out: `Badan Pusat
+    /// Statistik (BPS)`, `Badan Meteorologi, Klimatologi, dan Geofisika
+    /// (BMKG)`, `Badan X (BPBD) Demak`. The name is the capitalized run before
+    /// the parenthesis, without leading titles, and a place right after it.
+    fn learn_acronyms(&mut self, doc: &Doc, r: Range<usize>) {
+        for open in r.clone().filter(|&k| doc.punct(k, &['('])) {
+            let close = open + 2;
+            if close >= r.end || !doc.punct(close, &[')']) || doc.kind(open + 1) != TokKind::Word {
+                continue;
+            }
+            // `(BPS)`, `(Kemenkes)`; not an age or a number.
+            let acronym = doc.word(open + 1);
+            if !doc.cap(open + 1) {
+                continue;
+            }
+            let mut from = open;
+            let mut listed = false;
+            while from > r.start {
+                let t = from - 1;
+                let joins = doc.low(t) == "dan" || doc.punct(t, &['.', '&']) && !doc.space_before(t);
+                let listing = doc.punct(t, &[',']) && listed;
+                if !(doc.cap(t) && doc.kind(t) == TokKind::Word || joins || listing) {
+                    break;
+                }
+                listed |= doc.low(t) == "dan";
+                from = t;
+            }
+            while from < open && (doc.is(from, Cat::ROLE) || doc.is(from, Cat::RANK) || doc.kind(from) == TokKind::Punct || doc.low(from) == "dan") {
+                from += 1;
+            }
+            // `Saham PT X (X)`: the name starts at its head word.
+            if let Some(head) = (from..open).find(|&k| doc.is(k, Cat::ORG)) {
+                from = head;
+            }
+            if open - from < 2 {
+                continue; // One word before the parenthesis spells nothing out.
+            }
+            if from >= open {
+                continue;
+            }
+            let mut to = close + 1;
+            while to < r.end && doc.cap(to) && doc.is(to, Cat::PLACE) {
+                to += 1;
+            }
+            let full = doc.span(from, to).text(doc.text).to_owned();
+            self.acronyms.retain(|(a, _)| a != acronym);
+            self.acronyms.push((acronym.to_owned(), full));
         }
-        let mut from = r.start;
-        while from < open && (doc.is(from, Cat::ROLE) || doc.is(from, Cat::RANK) || doc.kind(from) == TokKind::Punct) {
-            from += 1;
-        }
-        if from >= open {
-            return;
-        }
-        let acronym = doc.word(open + 1).to_owned();
-        // The name ends at an apposition: `Badan X (BPBD) Demak, Agus`.
-        let to = (open..r.end).find(|&k| doc.punct(k, &[','])).unwrap_or(r.end);
-        let full = doc.span(from, to).text(doc.text).to_owned();
-        self.acronyms.retain(|(a, _)| *a != acronym);
-        self.acronyms.push((acronym, full));
     }
 
     fn is_person(&self, name: &str) -> bool {

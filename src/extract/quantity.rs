@@ -158,6 +158,11 @@ fn unit(doc: &Doc, j: usize) -> Option<String> {
         Some(stem) if stem.len() >= 3 => stem,
         _ => low,
     };
+    // A plural by reduplication counts the noun: `7 anak-anak` is 7 anak.
+    let low = match low.split_once('-') {
+        Some((a, b)) if a == b => a,
+        _ => low,
+    };
     (!word.is_empty()).then(|| low.to_owned())
 }
 
