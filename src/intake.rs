@@ -15,11 +15,11 @@ use serde::Serialize;
 
 /// Input larger than this is refused before it is decoded. A JSON Lines file
 /// of a few thousand articles fits; a 50 MB paste does not.
-pub const MAX_FILE_BYTES: usize = 32 << 20;
+pub const MAX_FILE_BYTES: usize = 32_000_000;
 /// One document larger than this is refused. The longest news article in the
 /// samples is under 4 KB and long-form pieces stay under 200 KB; 2 MB leaves a
 /// wide margin while keeping the page's rendering and extraction bounded.
-pub const MAX_DOCUMENT_BYTES: usize = 2 << 20;
+pub const MAX_DOCUMENT_BYTES: usize = 2_000_000;
 /// Share of undecodable characters above which input is called binary rather
 /// than text with a few broken bytes. One broken byte in a hundred characters
 /// is already far more than a mis-saved Latin-1 article produces in practice.
@@ -112,7 +112,10 @@ pub fn intake(name: &str, bytes: &[u8], limits: &Limits) -> Result<Intake, Intak
     let documents = match ext.as_str() {
         "jsonl" | "ndjson" => json_lines(name, &stem, &text)?,
         "json" => json(name, &stem, &text)?,
-        "html" | "htm" | "xhtml" => vec![Incoming { id: None, name: stem, text: html_to_text(&text) }],
+        "html" | "htm" | "xhtml" => {
+            let name = html_title(&text).unwrap_or(stem);
+            vec![Incoming { id: None, name, text: html_to_text(&text) }]
+        }
         _ => vec![Incoming { id: None, name: stem, text }],
     };
     finish(name, documents, warnings, limits)
@@ -120,14 +123,25 @@ pub fn intake(name: &str, bytes: &[u8], limits: &Limits) -> Result<Intake, Intak
 
 /// Turns pasted text into one document named `name`.
 pub fn intake_text(name: &str, text: &str, limits: &Limits) -> Result<Intake, IntakeError> {
-    if text.len() > limits.max_file_bytes {
-        return Err(too_large(name, text.len(), limits.max_file_bytes));
+    // A paste is one document: the document limit is the one that applies.
+    if text.len() > limits.max_document_bytes {
+        return Err(too_large(name, text.len(), limits.max_document_bytes));
     }
     if text.contains('\0') {
         return Err(binary(name, "it contains NUL characters"));
     }
     let doc = Incoming { id: None, name: name.to_owned(), text: normalise_newlines(text) };
     finish(name, vec![doc], Vec::new(), limits)
+}
+
+/// The `<title>` of an HTML document, entities decoded and white space
+/// collapsed, if it has a non-empty one.
+pub fn html_title(html: &str) -> Option<String> {
+    let open = find_ignore_case(html, "<title")?;
+    let start = open + html[open..].find('>')? + 1;
+    let end = start + find_ignore_case(&html[start..], "</title")?;
+    let title = decode_entities(&html[start..end]).split_whitespace().collect::<Vec<_>>().join(" ");
+    (!title.is_empty()).then_some(title)
 }
 
 /// The text of an HTML document as a reader sees it: one line per block,
@@ -227,11 +241,12 @@ fn malformed(name: &str, line: Option<usize>, what: String) -> IntakeError {
     IntakeError { kind: ErrorKind::Malformed, message, size: None, limit: None, line }
 }
 
+/// Decimal units, as file managers show sizes (and as the limits are set).
 fn human(bytes: usize) -> String {
-    if bytes >= 1 << 20 {
-        format!("{:.1} MB", bytes as f64 / (1 << 20) as f64)
-    } else if bytes >= 1 << 10 {
-        format!("{:.1} KB", bytes as f64 / (1 << 10) as f64)
+    if bytes >= 1_000_000 {
+        format!("{:.1} MB", bytes as f64 / 1e6)
+    } else if bytes >= 1_000 {
+        format!("{:.1} KB", bytes as f64 / 1e3)
     } else {
         format!("{bytes} bytes")
     }
@@ -649,6 +664,7 @@ mod tests {
         check_ok("bom.txt", b"\xEF\xBB\xBFisi", &[("bom", "isi")]);
         check_ok("utf16.txt", b"\xFF\xFEa\x00\x1C\x20", &[("utf16", "a“")]);
         check_ok("halaman.html", b"<p>A</p><script>x()</script><p>B</p>", &[("halaman", "A\nB")]);
+        check_ok("h.html", b"<head><title> Harga &amp; BBM\n naik </title></head><h1>Judul</h1><p>Isi</p>", &[("Harga & BBM naik", "Judul\nIsi")]);
     }
 
     #[test]
@@ -698,8 +714,13 @@ mod tests {
         assert_eq!(intake_text("tempel", " ", &small).unwrap_err().kind, ErrorKind::Empty);
         let ok = intake_text("tempel", "a\r\nb", &Limits::default()).unwrap();
         assert_eq!(ok.documents[0].text, "a\nb");
-        let huge = "x".repeat(MAX_FILE_BYTES + 1);
-        assert_eq!(intake_text("tempel", &huge, &Limits::default()).unwrap_err().kind, ErrorKind::TooLarge);
+        // A paste is one document: the message names the document limit.
+        let big = "x".repeat(MAX_DOCUMENT_BYTES + 1);
+        let e = intake_text("tempel", &big, &Limits::default()).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::TooLarge);
+        assert!(e.message.contains("2.0 MB (the limit is 2.0 MB)"), "{}", e.message);
+        let huge = "x".repeat(50_000_000);
+        assert!(intake_text("tempel", &huge, &Limits::default()).unwrap_err().message.contains("50.0 MB (the limit is 2.0 MB)"));
     }
 
     #[test]

@@ -136,6 +136,9 @@ fn boilerplate() {
             "comment_footer \"Isi komentar sepenuhnya adalah tanggung jawab pengguna.\"",
         ],
     );
+    // A sentence-case headline on the first line; alone, a line is a claim.
+    check_boilerplate("Harga BBM naik mulai besok\nPertamina menaikkan harga Pertalite.", &["title \"Harga BBM naik mulai besok\""]);
+    check_boilerplate("Pertamina menaikkan harga Pertalite mulai besok", &[]);
     // The claim starts after the dateline dash.
     check("Jakarta, CNN Indonesia -- Harga cabai naik tajam.", &["unattributed asserted \"Harga cabai \""]);
 }

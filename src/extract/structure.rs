@@ -40,6 +40,14 @@ pub fn structure(doc: &Doc, end: usize) -> Structure {
             continue;
         }
         let line_span = doc.span(a, b);
+        // The first line of an article, short and unpunctuated, is its
+        // headline even in sentence case (`Harga BBM naik mulai besok`).
+        let more_follows = text[line_start.min(text.len())..].trim_start().len() > 0;
+        if !seen_content && more_follows && unpunctuated(doc, a..b) && (2..=16).contains(&word_count(doc, a..b)) && line_furniture(doc, a..b, true).is_none_or(|k| k == BoilerplateKind::Title) {
+            out.boilerplate.push(Boilerplate { span: line_span, kind: BoilerplateKind::Title });
+            seen_content = true;
+            continue;
+        }
         if let Some(kind) = line_furniture(doc, a..b, !seen_content) {
             out.boilerplate.push(Boilerplate { span: line_span, kind });
             if kind == BoilerplateKind::Title {
@@ -181,8 +189,7 @@ fn line_furniture(doc: &Doc, line: Range<usize>, first: bool) -> Option<Boilerpl
 
 /// A line without closing punctuation whose words are mostly capitalized.
 fn is_headline(doc: &Doc, line: Range<usize>) -> bool {
-    let last = line.end - 1;
-    if doc.punct(last, &['.', ',', ';', ':', ')']) || (doc.punct(last, QUOTES) && line.len() > 1 && doc.punct(last - 1, &['.', ',', '!', '?'])) {
+    if !unpunctuated(doc, line.clone()) {
         return false;
     }
     let words: Vec<usize> = line.clone().filter(|&i| doc.kind(i) == TokKind::Word).collect();
@@ -192,6 +199,17 @@ fn is_headline(doc: &Doc, line: Range<usize>) -> bool {
     let long: Vec<&usize> = words.iter().filter(|&&i| doc.word(i).chars().count() >= 4).collect();
     let caps = long.iter().filter(|&&&i| doc.cap(i)).count();
     !long.is_empty() && caps * 10 >= long.len() * 6
+}
+
+/// The line does not end as a sentence does (`.`, `,`, `;`, `:`, `)` or a
+/// closing quote after one of them). `?` and `!` may end a headline.
+fn unpunctuated(doc: &Doc, line: Range<usize>) -> bool {
+    let last = line.end - 1;
+    !(doc.punct(last, &['.', ',', ';', ':', ')']) || (doc.punct(last, QUOTES) && line.len() > 1 && doc.punct(last - 1, &['.', ',', '!', '?'])))
+}
+
+fn word_count(doc: &Doc, line: Range<usize>) -> usize {
+    line.filter(|&i| doc.kind(i) == TokKind::Word).count()
 }
 
 /// The index of the dash that ends a dateline at the start of `s`, if any.
