@@ -29,6 +29,9 @@ export class Model {
     this.tagsRev = undefined;
     this.undoStack = [];
     this.redoStack = [];
+    // `store/key` -> the rev this tab last wrote (undefined: deleted). A
+    // record whose current rev differs was changed by another tab since.
+    this.written = new Map();
     this.pending = 0;
     this.saveState = store ? 'saved' : 'memory';
     this.saveError = null;
@@ -180,10 +183,20 @@ export class Model {
     return this.apply([this.update('claims', claim, { ...fields, edited: now() })], { label, coalesce });
   }
 
+  /** Puts a tag on a claim or takes it off. A claim has at most one verdict
+   * (`verdict: true` tags: benar, salah, ...): choosing one replaces any
+   * other in the same undoable change; other tags combine freely. */
   toggleTag(claimId, tagId) {
     const claim = this.claims.get(claimId);
-    if (!claim || !this.tags.some((t) => t.id === tagId)) return;
-    const tags = claim.tags.includes(tagId) ? claim.tags.filter((t) => t !== tagId) : [...claim.tags, tagId];
+    const tag = this.tags.find((t) => t.id === tagId);
+    if (!claim || !tag) return;
+    let tags;
+    if (claim.tags.includes(tagId)) {
+      tags = claim.tags.filter((t) => t !== tagId);
+    } else {
+      const verdicts = new Set(tag.verdict ? this.tags.filter((t) => t.verdict).map((t) => t.id) : []);
+      tags = [...claim.tags.filter((t) => !verdicts.has(t)), tagId];
+    }
     return this.editClaim(claimId, { tags }, ['op.tag']);
   }
 
@@ -240,7 +253,6 @@ export class Model {
       return;
     }
     const inverse = op.changes.map((c) => this.revise(c, 'before'));
-    op.expect = inverse.map((c) => c.after?.rev);
     this.redoStack.push(op);
     this.emit('message', { key: 'msg.undone', vars: { what: op.label }, quiet: true });
     await this.commit(inverse);
@@ -254,7 +266,6 @@ export class Model {
       return;
     }
     const forward = op.changes.map((c) => this.revise(c, 'after'));
-    op.expect = forward.map((c) => c.after?.rev);
     this.undoStack.push(op);
     this.emit('message', { key: 'msg.redone', vars: { what: op.label }, quiet: true });
     await this.commit(forward);
@@ -315,10 +326,9 @@ export class Model {
     // Typing a note is one undo step per claim, not one per keystroke.
     if (coalesce && top?.coalesce === coalesce && Date.now() - top.at < 1500 && sameKeys(top.changes, changes)) {
       top.changes = top.changes.map((c, i) => ({ ...c, after: changes[i].after }));
-      top.expect = changes.map((c) => c.after?.rev);
       top.at = Date.now();
     } else {
-      this.undoStack.push({ label, changes, coalesce, at: Date.now(), expect: changes.map((c) => c.after?.rev) });
+      this.undoStack.push({ label, changes, coalesce, at: Date.now() });
       if (this.undoStack.length > HISTORY_LIMIT) this.undoStack.shift();
     }
     this.redoStack = [];
@@ -337,9 +347,11 @@ export class Model {
     };
   }
 
-  /** Whether every record of `op` is as `op` left it (no other tab since). */
+  /** Whether every record of `op` is as this tab last wrote it: no other
+   * tab changed it since. (Comparing with the revs `op` itself wrote would
+   * refuse a second undo on the same claim: the first undo wrote a new rev.) */
   unchanged(op) {
-    return op.changes.every((c, i) => (this.current(c.store, c.key)?.rev ?? undefined) === op.expect[i]);
+    return op.changes.every((c) => (this.current(c.store, c.key)?.rev ?? undefined) === this.written.get(`${c.store}/${c.key}`));
   }
 
   current(store, key) {
@@ -348,6 +360,7 @@ export class Model {
   }
 
   async commit(changes) {
+    for (const c of changes) this.written.set(`${c.store}/${c.key}`, c.after?.rev);
     this.applyToMemory(changes, 'after');
     this.reindexChanged(changes);
     this.emit('change', { keys: changes.map(({ store, key }) => ({ store, key })) });
