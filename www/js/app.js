@@ -5,7 +5,7 @@
 import init, * as wasm from '../pkg/klaim.js';
 import { h, replace } from './dom.js';
 import { mountExchange } from './exchange.js';
-import { bytes, language, setLanguage, t, translatePage } from './i18n.js';
+import { bytes, language, onLanguageChange, setLanguage, t, translatePage } from './i18n.js';
 import { Model } from './model.js';
 import { open as openStore } from './store.js';
 import { DetailsView } from './view-details.js';
@@ -34,7 +34,7 @@ let table;
 
 main().catch((e) => {
   console.error(e);
-  banner(t('msg.loadfailed', { why: e?.message ?? String(e) }), null);
+  banner(() => t('msg.loadfailed', { why: e?.message ?? String(e) }), null);
 });
 
 async function main() {
@@ -84,6 +84,8 @@ async function main() {
     details.refresh();
     table.invalidate();
     updateHistoryButtons();
+    refreshToastActions();
+    leaveRemovedRecords();
   });
   model.on('save', ({ state, error }) => {
     showSaveState(state);
@@ -133,6 +135,19 @@ function applyRoute() {
   library.setActive(doc);
   documentView.show(doc, route.claim);
   details.show(route.claim);
+}
+
+/** After an undo, a delete or another tab's change, the address must not
+ * name a claim or document that is gone: it is replaced (not pushed, so Back
+ * does not lead there either). */
+function leaveRemovedRecords() {
+  if (route.view !== 'doc') return;
+  const docGone = route.doc && !model.documents.has(route.doc);
+  const claimGone = route.claim && !model.claims.has(route.claim);
+  if (!docGone && !claimGone) return;
+  const doc = docGone ? model.documentList()[0]?.id : route.doc;
+  history.replaceState(history.state, '', doc ? `#/doc/${encodeURIComponent(doc)}` : '#/');
+  applyRoute();
 }
 
 function selectClaim(id) {
@@ -222,7 +237,13 @@ function removeDocument(id) {
   if (!doc) return;
   model.deleteDocument(id);
   if (route.doc === id) go(model.documentList()[0]?.id ?? '', null);
-  toast({ text: t('msg.deleted', { name: doc.name }), action: { label: t('undo'), run: () => model.undo() } });
+  // The toast's Undo undoes this deletion only: once it is undone (Ctrl+Z)
+  // or something else is done after it, the button goes.
+  const op = model.undoStack.at(-1);
+  toast({
+    text: t('msg.deleted', { name: doc.name }),
+    action: { label: t('undo'), run: () => model.undo(), valid: () => model.undoStack.at(-1) === op },
+  });
 }
 
 function addClaimFromSelection() {
@@ -238,14 +259,16 @@ function addClaimFromSelection() {
 function wireChrome() {
   $('undo').addEventListener('click', () => model.undo());
   $('redo').addEventListener('click', () => model.redo());
-  $('lang-switch').addEventListener('click', () => {
-    setLanguage(language() === 'id' ? 'en' : 'id');
+  $('lang-switch').addEventListener('click', () => setLanguage(language() === 'id' ? 'en' : 'id'));
+  // Elements with data-i18n follow by themselves; the views redraw the text
+  // they build, keeping what the user has open, typed or filtered.
+  onLanguageChange(() => {
     library.renderList();
-    applyRoute();
-    table.controls.replaceChildren();
-    table.dirty = true;
-    table.render();
+    documentView.refresh();
+    details.relabel();
+    table.relabel();
     showSaveState(model.saveState);
+    if (!$('banner').hidden) bannerShown?.();
   });
   $('help-open').addEventListener('click', () => $('help').showModal());
   $('tags-open').addEventListener('click', openTags);
@@ -358,7 +381,7 @@ function showSaveState(state) {
 
 function storageFailed(error) {
   const why = error?.name === 'QuotaExceededError' ? 'quota' : error?.message ?? String(error);
-  banner(t('msg.storage.failed', { why }), { label: t('msg.storage.export'), run: exportEverything });
+  banner(() => t('msg.storage.failed', { why }), { label: () => t('msg.storage.export'), run: exportEverything });
   if (!model?.store) showSaveState('memory');
 }
 
@@ -373,23 +396,55 @@ function exportEverything() {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+let bannerShown = null;
+
+/** The banner under the top bar; `text()` and `action.label()` are called
+ * again after a language switch. */
 function banner(text, action) {
   const el = $('banner');
-  replace(el, h('span', {}, text),
-    action ? h('button', { type: 'button', class: 'primary', 'data-testid': 'export-everything', onclick: action.run }, action.label) : null,
+  bannerShown = () => replace(el, h('span', {}, text()),
+    action ? h('button', { type: 'button', class: 'primary', 'data-testid': 'export-everything', onclick: action.run }, action.label()) : null,
     h('button', { type: 'button', class: 'small', onclick: () => { el.hidden = true; } }, t('msg.close')));
+  bannerShown();
   el.hidden = false;
 }
 
-/** Shows a message; returns {text, close}. */
+/** At most this many messages show at once; older ones make way. */
+const MAX_TOASTS = 4;
+/** Toasts whose action may stop making sense: {valid(), button}. */
+const toastActions = new Set();
+
+/**
+ * Shows a message in the one message area (newest on top); returns {text,
+ * close}. Messages close by themselves unless `sticky`. An `action`
+ * ({label, run, valid?}) is a button, removed once `valid()` turns false.
+ */
 function toast({ key, vars, text, level = 'info', action, sticky, quiet, testid }) {
   const words = text ?? t(key, vars && { ...vars, what: Array.isArray(vars.what) ? t(...vars.what) : vars.what });
   const span = h('span', {}, words);
+  const button = action ? h('button', { type: 'button', class: 'small', 'data-testid': 'message-action', onclick: () => { action.run(); close(); } }, action.label) : null;
   const el = h('div', { class: `toast ${level}`, role: level === 'error' ? 'alert' : 'status', 'data-testid': testid ?? 'message' }, span,
-    action ? h('button', { type: 'button', class: 'small', onclick: () => { action.run(); close(); } }, action.label) : null,
-    h('button', { type: 'button', class: 'icon', 'aria-label': t('msg.close'), onclick: () => close() }, '×'));
-  const close = () => el.remove();
-  $('toasts').append(el);
-  if (!sticky) setTimeout(close, quiet ? 2500 : level === 'error' ? 12000 : 6000);
+    button, h('button', { type: 'button', class: 'icon', 'aria-label': t('msg.close'), onclick: () => close() }, '×'));
+  const entry = action?.valid ? { valid: action.valid, button } : null;
+  const close = () => {
+    el.remove();
+    if (entry) toastActions.delete(entry);
+  };
+  el.close = close;
+  if (entry) toastActions.add(entry);
+  if (sticky) el.dataset.sticky = 'true';
+  else setTimeout(close, quiet ? 2500 : level === 'error' ? 12000 : 6000);
+  const area = $('toasts');
+  area.prepend(el);
+  // Older messages make way; progress messages (sticky) stay.
+  for (const old of [...area.children].filter((x) => !x.dataset.sticky).slice(MAX_TOASTS)) old.close?.();
   return { text: span, close };
+}
+
+function refreshToastActions() {
+  for (const entry of toastActions) {
+    if (entry.valid()) continue;
+    entry.button.remove();
+    toastActions.delete(entry);
+  }
 }

@@ -6,91 +6,17 @@
 // moves text between the page, files and the model. Projects cross into wasm
 // as JSON text.
 //
-// Hooks: data-testid="export-format" (a <select>), "export-run",
+// Hooks: data-testid="export-format" (a <select>), "export-run", "import-open",
 // "import-input" (an <input type=file>); the dialog's buttons "import-merge",
 // "import-replace", "import-replace-export", "import-replace-confirm",
 // "import-cancel"; messages "import-done", "import-error",
 // "import-warnings".
 
 import { h, replace } from './dom.js';
-import { language } from './i18n.js';
-
-const STRINGS = {
-  id: {
-    'format.klaim': 'Proyek klaim (JSON)',
-    'format.jsonl': 'JSON Lines (kontrak ekstraksi)',
-    'format.csv': 'CSV (spreadsheet)',
-    'format.w3c': 'W3C Web Annotation (JSON-LD)',
-    'format.doccano': 'doccano (JSONL)',
-    'format.labelstudio': 'Label Studio (JSON)',
-    'format.claimreview': 'ClaimReview schema.org (JSON-LD)',
-    'export.label': 'Format ekspor',
-    'export.run': 'Ekspor',
-    'export.done': 'Diekspor: {name}',
-    'export.failed': 'Ekspor gagal: {why}',
-    'import.label': 'Impor…',
-    'import.title': 'Impor berkas: proyek klaim, W3C Web Annotation, doccano JSONL atau Label Studio JSON',
-    'import.failed': 'Tidak dapat mengimpor “{name}”: {why}. Pustaka tidak berubah.',
-    'import.toolarge': 'berkas terlalu besar ({size}; batas {limit})',
-    'import.project.title': 'Impor proyek “{name}”',
-    'import.project.body': 'Berkas ini berisi {docs} dokumen dan {claims} klaim. Gabungkan dengan pustaka (dokumen dan klaim yang sama: suntingan terbaru menang), atau ganti seluruh pustaka?',
-    'import.merge': 'Gabungkan',
-    'import.replace': 'Ganti pustaka…',
-    'import.cancel': 'Batal',
-    'import.replace.body': 'Mengganti pustaka menghapus {docs} dokumen dan {claims} klaim yang ada sekarang. Ekspor dulu agar tidak hilang.',
-    'import.replace.export': 'Ekspor pustaka sekarang',
-    'import.replace.confirm': 'Ganti sekarang',
-    'import.op': 'impor',
-    'import.done': 'Diimpor dari {format}: {docs} dokumen baru, {updated} diperbarui, {claims} klaim baru, {claimsUpdated} klaim diperbarui.',
-    'import.replaced': 'Pustaka diganti: {docs} dokumen, {claims} klaim.',
-    'import.nothing': 'Tidak ada yang baru dalam “{name}”.',
-    'import.renamed': '{n} dokumen dengan id yang sudah dipakai teks lain disimpan dengan id baru.',
-    'import.warnings.title': 'Catatan impor ({n})',
-    'import.warnings.body': 'Bagian berikut dipindahkan atau dilewati; sisanya sudah diimpor.',
-    'close': 'Tutup',
-  },
-  en: {
-    'format.klaim': 'klaim project (JSON)',
-    'format.jsonl': 'JSON Lines (extraction contract)',
-    'format.csv': 'CSV (spreadsheet)',
-    'format.w3c': 'W3C Web Annotation (JSON-LD)',
-    'format.doccano': 'doccano (JSONL)',
-    'format.labelstudio': 'Label Studio (JSON)',
-    'format.claimreview': 'schema.org ClaimReview (JSON-LD)',
-    'export.label': 'Export format',
-    'export.run': 'Export',
-    'export.done': 'Exported: {name}',
-    'export.failed': 'Export failed: {why}',
-    'import.label': 'Import…',
-    'import.title': 'Import a file: klaim project, W3C Web Annotation, doccano JSONL or Label Studio JSON',
-    'import.failed': 'Cannot import “{name}”: {why}. The library is unchanged.',
-    'import.toolarge': 'the file is too large ({size}; limit {limit})',
-    'import.project.title': 'Import project “{name}”',
-    'import.project.body': 'This file holds {docs} documents and {claims} claims. Merge it into the library (same documents and claims: the latest edit wins), or replace the whole library?',
-    'import.merge': 'Merge',
-    'import.replace': 'Replace library…',
-    'import.cancel': 'Cancel',
-    'import.replace.body': 'Replacing the library removes the {docs} documents and {claims} claims it holds now. Export them first so nothing is lost.',
-    'import.replace.export': 'Export the library now',
-    'import.replace.confirm': 'Replace now',
-    'import.op': 'import',
-    'import.done': 'Imported from {format}: {docs} new documents, {updated} updated, {claims} new claims, {claimsUpdated} claims updated.',
-    'import.replaced': 'Library replaced: {docs} documents, {claims} claims.',
-    'import.nothing': 'Nothing new in “{name}”.',
-    'import.renamed': '{n} documents whose id another text already had were kept under a new id.',
-    'import.warnings.title': 'Import notes ({n})',
-    'import.warnings.body': 'These parts were moved or skipped; the rest is imported.',
-    'close': 'Close',
-  },
-};
+import { bytes, t } from './i18n.js';
 
 /** Files above this are refused before reading (a project of 1,000 articles is ~20 MB). */
 const MAX_IMPORT_BYTES = 128 << 20;
-
-function tr(key, vars = {}) {
-  const s = STRINGS[language()]?.[key] ?? STRINGS.id[key] ?? key;
-  return s.replace(/\{(\w+)\}/g, (_, k) => (k in vars ? String(vars[k]) : `{${k}}`));
-}
 
 /**
  * Puts the export and import controls into `root`. `wasm`: the wasm package
@@ -99,9 +25,13 @@ function tr(key, vars = {}) {
  */
 export function mountExchange({ root, model, wasm, message }) {
   const formats = wasm.exchangeFormats();
-  const select = h('select', { 'data-testid': 'export-format', 'aria-label': tr('export.label'), title: tr('export.label') },
-    formats.map((f) => h('option', { value: f.name }, tr(`format.${f.name}`))));
-  const run = h('button', { type: 'button', 'data-testid': 'export-run', onclick: () => exportNow(select.value) }, tr('export.run'));
+  // The controls carry data-i18n keys, so a language switch relabels them
+  // (i18n.translatePage) without rebuilding them or losing the chosen format.
+  const select = h('select', {
+    'data-testid': 'export-format', 'aria-label': t('export.label'), title: t('export.label'),
+    'data-i18n-aria-label': 'export.label', 'data-i18n-title': 'export.label',
+  }, formats.map((f) => h('option', { value: f.name, 'data-i18n': `format.${f.name}` }, t(`format.${f.name}`))));
+  const run = h('button', { type: 'button', 'data-testid': 'export-run', 'data-i18n': 'export.run', onclick: () => exportNow(select.value) }, t('export.run'));
   const input = h('input', {
     type: 'file', 'data-testid': 'import-input', accept: '.json,.jsonl,.jsonld,.ndjson,application/json',
     hidden: true, onchange: () => {
@@ -110,7 +40,10 @@ export function mountExchange({ root, model, wasm, message }) {
       if (file) importFile(file);
     },
   });
-  const pick = h('button', { type: 'button', title: tr('import.title'), onclick: () => input.click() }, tr('import.label'));
+  const pick = h('button', {
+    type: 'button', 'data-testid': 'import-open', title: t('import.title'), 'data-i18n-title': 'import.title', 'data-i18n': 'import.label',
+    onclick: () => input.click(),
+  }, t('import.label'));
   replace(root, select, run, pick, input);
 
   /** Downloads the library in `format`; returns the file name. */
@@ -120,7 +53,7 @@ export function mountExchange({ root, model, wasm, message }) {
     try {
       text = wasm.exportProject(JSON.stringify(model.project()), f.name);
     } catch (e) {
-      message({ text: tr('export.failed', { why: e?.message ?? String(e) }), level: 'error', testid: 'export-error' });
+      message({ text: t('export.failed', { why: e?.message ?? String(e) }), level: 'error', testid: 'export-error' });
       return null;
     }
     const name = `klaim-${new Date().toISOString().slice(0, 10)}.${f.extension}`;
@@ -130,13 +63,13 @@ export function mountExchange({ root, model, wasm, message }) {
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    message({ text: tr('export.done', { name }), quiet: true, testid: 'export-done' });
+    message({ text: t('export.done', { name }), quiet: true, testid: 'export-done' });
     return name;
   }
 
   async function importFile(file) {
-    const fail = (why) => message({ text: tr('import.failed', { name: file.name, why }), level: 'error', sticky: true, testid: 'import-error' });
-    if (file.size > MAX_IMPORT_BYTES) return fail(tr('import.toolarge', { size: mb(file.size), limit: mb(MAX_IMPORT_BYTES) }));
+    const fail = (why) => message({ text: t('import.failed', { name: file.name, why }), level: 'error', sticky: true, testid: 'import-error' });
+    if (file.size > MAX_IMPORT_BYTES) return fail(t('import.toolarge', { size: bytes(file.size), limit: bytes(MAX_IMPORT_BYTES) }));
     let result;
     try {
       const text = await file.text();
@@ -159,16 +92,16 @@ export function mountExchange({ root, model, wasm, message }) {
   }
 
   function finish(counts, result, name, summary) {
-    const fmt = tr(`format.${result.format}`);
+    const fmt = t(`format.${result.format}`);
     if (!summary) {
-      message({ text: tr('import.replaced', counts), testid: 'import-done' });
+      message({ text: t('import.replaced', counts), testid: 'import-done' });
     } else if (counts.changed === 0) {
-      message({ text: tr('import.nothing', { name }), testid: 'import-done' });
+      message({ text: t('import.nothing', { name }), testid: 'import-done' });
     } else {
-      const text = tr('import.done', {
+      const text = t('import.done', {
         format: fmt, docs: summary.documents_added, updated: summary.documents_updated,
         claims: summary.claims_added, claimsUpdated: summary.claims_updated,
-      }) + (summary.renamed.length ? ` ${tr('import.renamed', { n: summary.renamed.length })}` : '');
+      }) + (summary.renamed.length ? ` ${t('import.renamed', { n: summary.renamed.length })}` : '');
       message({ text, testid: 'import-done' });
     }
     if (result.warnings.length) showWarnings(result.warnings);
@@ -188,20 +121,20 @@ export function mountExchange({ root, model, wasm, message }) {
       };
       dialog.addEventListener('cancel', () => resolve(null));
       const first = () => replace(dialog,
-        h('h2', {}, tr('import.project.title', { name })),
-        h('p', {}, tr('import.project.body', { docs: project.documents.length, claims })),
+        h('h2', {}, t('import.project.title', { name })),
+        h('p', {}, t('import.project.body', { docs: project.documents.length, claims })),
         h('div', { class: 'row end' },
-          h('button', { type: 'button', 'data-testid': 'import-cancel', onclick: () => done(null) }, tr('import.cancel')),
-          h('button', { type: 'button', 'data-testid': 'import-replace', onclick: second }, tr('import.replace')),
-          h('button', { type: 'button', class: 'primary', 'data-testid': 'import-merge', onclick: () => done('merge') }, tr('import.merge'))));
+          h('button', { type: 'button', 'data-testid': 'import-cancel', onclick: () => done(null) }, t('import.cancel')),
+          h('button', { type: 'button', 'data-testid': 'import-replace', onclick: second }, t('import.replace')),
+          h('button', { type: 'button', class: 'primary', 'data-testid': 'import-merge', onclick: () => done('merge') }, t('import.merge'))));
       // Replacing: offer an export of what is there first.
       const second = () => replace(dialog,
-        h('h2', {}, tr('import.project.title', { name })),
-        h('p', {}, tr('import.replace.body', { docs: current.documents.length, claims: currentClaims })),
+        h('h2', {}, t('import.project.title', { name })),
+        h('p', {}, t('import.replace.body', { docs: current.documents.length, claims: currentClaims })),
         h('div', { class: 'row end' },
-          h('button', { type: 'button', 'data-testid': 'import-cancel', onclick: () => done(null) }, tr('import.cancel')),
-          h('button', { type: 'button', 'data-testid': 'import-replace-export', onclick: () => exportNow('klaim') }, tr('import.replace.export')),
-          h('button', { type: 'button', class: 'danger', 'data-testid': 'import-replace-confirm', onclick: () => done('replace') }, tr('import.replace.confirm'))));
+          h('button', { type: 'button', 'data-testid': 'import-cancel', onclick: () => done(null) }, t('import.cancel')),
+          h('button', { type: 'button', 'data-testid': 'import-replace-export', onclick: () => exportNow('klaim') }, t('import.replace.export')),
+          h('button', { type: 'button', class: 'danger', 'data-testid': 'import-replace-confirm', onclick: () => done('replace') }, t('import.replace.confirm'))));
       first();
       document.body.append(dialog);
       dialog.showModal();
@@ -210,10 +143,10 @@ export function mountExchange({ root, model, wasm, message }) {
 
   function showWarnings(warnings) {
     const dialog = h('dialog', { class: 'exchange-dialog', 'data-testid': 'import-warnings' },
-      h('h2', {}, tr('import.warnings.title', { n: warnings.length })),
-      h('p', {}, tr('import.warnings.body')),
+      h('h2', {}, t('import.warnings.title', { n: warnings.length })),
+      h('p', {}, t('import.warnings.body')),
       h('ul', { class: 'exchange-warnings' }, warnings.map((w) => h('li', {}, w))),
-      h('div', { class: 'row end' }, h('button', { type: 'button', onclick: () => { dialog.close(); dialog.remove(); } }, tr('close'))));
+      h('div', { class: 'row end' }, h('button', { type: 'button', onclick: () => { dialog.close(); dialog.remove(); } }, t('help.close'))));
     document.body.append(dialog);
     dialog.showModal();
   }
@@ -261,15 +194,11 @@ export async function applyProject(model, project, { replace: removeOthers }) {
       after: { key: 'tags', value: project.tags, rev: (model.tagsRev ?? 0) + 1 },
     });
   }
-  await model.apply(changes, { label: tr('import.op') });
+  await model.apply(changes, { label: ['import.op'] });
   return { docs: project.documents.length, claims, changed: changes.length };
 }
 
 /** Whether `record` already holds every field of `fields` (revs aside). */
 function sameRecord(record, fields) {
   return Object.keys(fields).every((k) => JSON.stringify(record[k]) === JSON.stringify(fields[k]));
-}
-
-function mb(n) {
-  return `${(n / 1048576).toFixed(n < 10 * 1048576 ? 1 : 0)} MB`;
 }

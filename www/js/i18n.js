@@ -1,10 +1,12 @@
-// Interface text in Bahasa Indonesia (default) and English. `t(key, vars)`
+// Interface text in Bahasa Indonesia (default) and English, for every module
+// (exchange.js included). `t(key, vars)`
 // looks a string up; `translatePage()` fills every element that carries
 // `data-i18n` (textContent), `data-i18n-placeholder`, `data-i18n-title` or
 // `data-i18n-aria-label`. Only interface text lives here, never user text.
 
 const STRINGS = {
   id: {
+    'app.title': 'klaim — anotasi klaim berita',
     'app.tagline': 'Anotasi klaim berita, sepenuhnya di peramban',
     'nav.library': 'Pustaka',
     'nav.table': 'Tabel klaim',
@@ -103,6 +105,7 @@ const STRINGS = {
     'details.edited': 'Diubah',
     'details.none.value': '—',
     'details.nosel': 'Pilih dulu teks di dokumen.',
+    'details.note.remote': 'Catatan ini baru diubah di tab lain; teks terbarunya ditampilkan di sini.',
     'table.title': 'Semua klaim',
     'table.filter': 'Saring klaim…',
     'table.any': 'semua',
@@ -157,8 +160,40 @@ const STRINGS = {
     'keys.library': 'Kembali ke dokumen',
     'keys.help': 'Tampilkan pintasan ini',
     'keys.escape': 'Tutup dialog / batal',
+    // Export and import (exchange.js).
+    'format.klaim': 'Proyek klaim (JSON)',
+    'format.jsonl': 'JSON Lines (kontrak ekstraksi)',
+    'format.csv': 'CSV (spreadsheet)',
+    'format.w3c': 'W3C Web Annotation (JSON-LD)',
+    'format.doccano': 'doccano (JSONL)',
+    'format.labelstudio': 'Label Studio (JSON)',
+    'format.claimreview': 'ClaimReview schema.org (JSON-LD)',
+    'export.label': 'Format ekspor',
+    'export.run': 'Ekspor',
+    'export.done': 'Diekspor: {name}',
+    'export.failed': 'Ekspor gagal: {why}',
+    'import.label': 'Impor…',
+    'import.title': 'Impor berkas: proyek klaim, W3C Web Annotation, doccano JSONL atau Label Studio JSON',
+    'import.failed': 'Tidak dapat mengimpor “{name}”: {why}. Pustaka tidak berubah.',
+    'import.toolarge': 'berkas terlalu besar ({size}; batas {limit})',
+    'import.project.title': 'Impor proyek “{name}”',
+    'import.project.body': 'Berkas ini berisi {docs} dokumen dan {claims} klaim. Gabungkan dengan pustaka (dokumen dan klaim yang sama: suntingan terbaru menang), atau ganti seluruh pustaka?',
+    'import.merge': 'Gabungkan',
+    'import.replace': 'Ganti pustaka…',
+    'import.cancel': 'Batal',
+    'import.replace.body': 'Mengganti pustaka menghapus {docs} dokumen dan {claims} klaim yang ada sekarang. Ekspor dulu agar tidak hilang.',
+    'import.replace.export': 'Ekspor pustaka sekarang',
+    'import.replace.confirm': 'Ganti sekarang',
+    'import.op': 'impor',
+    'import.done': 'Diimpor dari {format}: {docs} dokumen baru, {updated} diperbarui, {claims} klaim baru, {claimsUpdated} klaim diperbarui.',
+    'import.replaced': 'Pustaka diganti: {docs} dokumen, {claims} klaim.',
+    'import.nothing': 'Tidak ada yang baru dalam “{name}”.',
+    'import.renamed': '{n} dokumen dengan id yang sudah dipakai teks lain disimpan dengan id baru.',
+    'import.warnings.title': 'Catatan impor ({n})',
+    'import.warnings.body': 'Bagian berikut dipindahkan atau dilewati; sisanya sudah diimpor.',
   },
   en: {
+    'app.title': 'klaim — news claim annotation',
     'app.tagline': 'News claim annotation, entirely in your browser',
     'nav.library': 'Library',
     'nav.table': 'Claims table',
@@ -179,12 +214,12 @@ const STRINGS = {
     'library.search': 'Search all documents…',
     'library.empty': 'No documents yet.',
     'library.nomatch': 'No document matches.',
-    'library.count': '{n} documents',
-    'library.claims': '{n} claims',
+    'library.count': '{n} {n|document|documents}',
+    'library.claims': '{n} {n|claim|claims}',
     'library.reviewed': '{done}/{n} reviewed',
     'library.rename': 'Rename',
     'library.delete': 'Delete',
-    'library.matches': '{n} matches',
+    'library.matches': '{n} {n|match|matches}',
     'add.title': 'Add documents',
     'add.paste': 'Paste a news article here…',
     'add.name': 'Name (optional)',
@@ -193,7 +228,7 @@ const STRINGS = {
     'add.hint': 'or drop .txt, .md, .html, .json, .jsonl files on the page',
     'add.drop': 'Drop files to add them',
     'add.pasted': 'Pasted text',
-    'add.done': '{n} documents added, {claims} claims found',
+    'add.done': '{n} {n|document|documents} added, {claims} {claims|claim|claims} found',
     'add.working': 'Extracting {done}/{n}…',
     'tags.manage': 'Manage tags',
     'tags.title': 'Tag set',
@@ -257,10 +292,11 @@ const STRINGS = {
     'details.edited': 'Edited',
     'details.none.value': '—',
     'details.nosel': 'Select some text in the document first.',
+    'details.note.remote': 'This note was just changed in another tab; its latest text is shown here.',
     'table.title': 'All claims',
     'table.filter': 'Filter claims…',
     'table.any': 'any',
-    'table.count': '{n} of {total} claims',
+    'table.count': '{n} of {total} {total|claim|claims}',
     'table.doc': 'Document',
     'table.text': 'Claim',
     'table.claimant': 'Claimant',
@@ -288,7 +324,7 @@ const STRINGS = {
     'err.malformed': '“{name}” cannot be read: {detail}. Nothing was added.',
     'err.project': '“{name}” is a klaim project file; import it rather than adding it as a document.',
     'err.read': '“{name}” cannot be read: {detail}',
-    'op.add': 'add {n} documents',
+    'op.add': 'add {n} {n|document|documents}',
     'op.rename': 'rename document',
     'op.delete': 'delete document',
     'op.status': 'change claim status',
@@ -311,11 +347,45 @@ const STRINGS = {
     'keys.library': 'Back to the document',
     'keys.help': 'Show these shortcuts',
     'keys.escape': 'Close a dialog / cancel',
+    // Export and import (exchange.js).
+    'format.klaim': 'klaim project (JSON)',
+    'format.jsonl': 'JSON Lines (extraction contract)',
+    'format.csv': 'CSV (spreadsheet)',
+    'format.w3c': 'W3C Web Annotation (JSON-LD)',
+    'format.doccano': 'doccano (JSONL)',
+    'format.labelstudio': 'Label Studio (JSON)',
+    'format.claimreview': 'schema.org ClaimReview (JSON-LD)',
+    'export.label': 'Export format',
+    'export.run': 'Export',
+    'export.done': 'Exported: {name}',
+    'export.failed': 'Export failed: {why}',
+    'import.label': 'Import…',
+    'import.title': 'Import a file: klaim project, W3C Web Annotation, doccano JSONL or Label Studio JSON',
+    'import.failed': 'Cannot import “{name}”: {why}. The library is unchanged.',
+    'import.toolarge': 'the file is too large ({size}; limit {limit})',
+    'import.project.title': 'Import project “{name}”',
+    'import.project.body': 'This file holds {docs} {docs|document|documents} and {claims} {claims|claim|claims}. Merge it into the library (same documents and claims: the latest edit wins), or replace the whole library?',
+    'import.merge': 'Merge',
+    'import.replace': 'Replace library…',
+    'import.cancel': 'Cancel',
+    'import.replace.body': 'Replacing the library removes the {docs} {docs|document|documents} and {claims} {claims|claim|claims} it holds now. Export them first so nothing is lost.',
+    'import.replace.export': 'Export the library now',
+    'import.replace.confirm': 'Replace now',
+    'import.op': 'import',
+    'import.done': 'Imported from {format}: {docs} new {docs|document|documents}, {updated} updated, {claims} new {claims|claim|claims}, {claimsUpdated} {claimsUpdated|claim|claims} updated.',
+    'import.replaced': 'Library replaced: {docs} {docs|document|documents}, {claims} {claims|claim|claims}.',
+    'import.nothing': 'Nothing new in “{name}”.',
+    'import.renamed': '{n} {n|document|documents} whose id another text already had {n|was|were} kept under a new id.',
+    'import.warnings.title': 'Import notes ({n})',
+    'import.warnings.body': 'These parts were moved or skipped; the rest is imported.',
   },
 };
 
 const KEY = 'klaim.lang';
+/** Locales for dates and numbers: English dates in day-month order (en-GB). */
+const LOCALES = { id: 'id-ID', en: 'en-GB' };
 let lang = readLang();
+const listeners = [];
 
 function readLang() {
   try {
@@ -329,18 +399,44 @@ export function language() {
   return lang;
 }
 
-export function setLanguage(next) {
-  if (!(next in STRINGS)) return;
-  lang = next;
-  try { localStorage.setItem(KEY, next); } catch { /* See readLang. */ }
-  document.documentElement.lang = next;
-  translatePage();
+/** Every interface string of `code` ('id' or 'en'), for the tests' checks. */
+export function catalog(code) {
+  return { ...STRINGS[code] };
 }
 
-/** The string for `key` with `{name}` placeholders filled from `vars`. */
+/** Calls `fn(lang)` after every language switch, once the page's
+ * `data-i18n` elements are translated. Views redraw their own text there. */
+export function onLanguageChange(fn) {
+  listeners.push(fn);
+}
+
+export function setLanguage(next) {
+  if (!(next in STRINGS) || next === lang) return;
+  lang = next;
+  try { localStorage.setItem(KEY, next); } catch { /* See readLang. */ }
+  translatePage();
+  for (const fn of listeners) fn(lang);
+}
+
+/**
+ * The string for `key` with `{name}` placeholders filled from `vars`.
+ * `{name|one|other}` is the plural form for the number `vars.name` in the
+ * current language (Intl.PluralRules): `{n} {n|claim|claims}`.
+ */
 export function t(key, vars = {}) {
   const s = STRINGS[lang][key] ?? STRINGS.id[key] ?? key;
-  return s.replace(/\{(\w+)\}/g, (_, k) => (k in vars ? String(vars[k]) : `{${k}}`));
+  return s.replace(/\{(\w+)((?:\|[^|{}]*)*)\}/g, (whole, k, forms) => {
+    if (!(k in vars)) return whole;
+    if (!forms) return String(vars[k]);
+    const [one, other] = forms.slice(1).split('|');
+    return plurals().select(Number(vars[k])) === 'one' ? one : other ?? one;
+  });
+}
+
+let pluralRules = null;
+function plurals() {
+  if (pluralRules?.lang !== lang) pluralRules = { lang, rules: new Intl.PluralRules(LOCALES[lang]) };
+  return pluralRules.rules;
 }
 
 export function translatePage(root = document) {
@@ -353,9 +449,16 @@ export function translatePage(root = document) {
   }
 }
 
+/** A date and time (an ISO string or a Date) in the interface language. */
+export function dateTime(value) {
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime())) return String(value ?? '');
+  return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
 /** Bytes as a short human size, in the current language's number format. */
 export function bytes(n) {
-  const fmt = (x) => x.toLocaleString(lang === 'id' ? 'id-ID' : 'en-GB', { maximumFractionDigits: 1 });
+  const fmt = (x) => x.toLocaleString(LOCALES[lang], { maximumFractionDigits: 1 });
   if (n >= 1 << 20) return `${fmt(n / (1 << 20))} MB`;
   if (n >= 1 << 10) return `${fmt(n / (1 << 10))} KB`;
   return `${n} B`;

@@ -3,7 +3,7 @@
 // its values (never the control being typed in), so typing keeps its focus.
 
 import { h, replace } from './dom.js';
-import { t } from './i18n.js';
+import { dateTime, t } from './i18n.js';
 
 const KINDS = ['quote', 'reported', 'unattributed'];
 const MODALITIES = ['asserted', 'hedged', 'denied'];
@@ -36,6 +36,12 @@ export class DetailsView {
 
   refresh() {
     this.show(this.claimId);
+  }
+
+  /** After a language switch: the form is rebuilt with its labels in the new language. */
+  relabel() {
+    this.built = null;
+    this.refresh();
   }
 
   tagsKey() {
@@ -130,7 +136,8 @@ export class DetailsView {
       field('details.note', h('textarea', {
         'data-field': 'note', 'data-testid': 'claim-note', rows: 3,
         oninput: (e) => this.edit({ note: e.target.value }, ['op.note'], 'note'),
-      })),
+        onblur: () => { form.querySelector('[data-note-remote]').hidden = true; },
+      }), h('p', { class: 'note-remote', 'data-note-remote': '', 'data-testid': 'claim-note-remote', role: 'status', hidden: true }, t('details.note.remote'))),
       h('p', { class: 'meta', 'data-meta': '' }),
       h('button', { type: 'button', class: 'small danger', onclick: () => this.model.deleteClaim(id) }, t('details.delete')));
     replace(this.root, form);
@@ -170,8 +177,27 @@ export class DetailsView {
       set(row.querySelector('[data-qfield=qualifier]'), q.qualifier ?? '');
     });
     for (const b of form.querySelectorAll('[data-tag]')) b.setAttribute('aria-pressed', claim.tags.includes(b.dataset.tag) ? 'true' : 'false');
-    set(form.querySelector('[data-field=note]'), claim.note);
+    this.fillNote(form.querySelector('[data-field=note]'), claim.note, focused);
     form.querySelector('[data-meta]').textContent =
-      `${t('details.origin')}: ${t(`origin.${claim.origin}`)} · ${t('details.edited')}: ${new Date(claim.edited).toLocaleString()}`;
+      `${t('details.origin')}: ${t(`origin.${claim.origin}`)} · ${t('details.edited')}: ${dateTime(claim.edited)}`;
+  }
+
+  /**
+   * The note box. While it has the focus, the user's own typing is already in
+   * the model, so a different stored note can only come from another tab (or
+   * from a write of ours that lost to one). Keeping the text in the box would
+   * write it back over the other tab's note at the next keystroke: the box
+   * takes the stored note and says why, keeping the caret where it was.
+   */
+  fillNote(box, note, focused) {
+    if (box.value === note) return;
+    if (box !== focused) {
+      box.value = note;
+      return;
+    }
+    const [start, end] = [box.selectionStart, box.selectionEnd];
+    box.value = note;
+    box.setSelectionRange(Math.min(start, note.length), Math.min(end, note.length));
+    box.parentElement.querySelector('[data-note-remote]').hidden = false;
   }
 }

@@ -57,6 +57,8 @@ export class DocumentView {
       this.textOf = doc.text;
       this.index = new this.kernel.TextIndex(doc.text);
       this.scroller.scrollTop = 0;
+      // A new document's list starts at its top, not where the last one was.
+      this.list.scrollTop = 0;
     }
     this.claimId = claimId && this.model.claims.has(claimId) ? claimId : null;
     this.render();
@@ -248,7 +250,22 @@ export class DocumentView {
     replace(this.list,
       h('h3', { class: 'list-title' }, this.listTitle ?? t('doc.claims')),
       rows.length ? h('ul', { class: 'claim-list', role: 'listbox', 'aria-label': t('doc.claims') }, rows) : h('p', { class: 'empty' }, t('doc.noclaims')));
-    this.list.querySelector('.claim-row.selected')?.scrollIntoView({ block: 'nearest' });
+    this.revealSelectedRow();
+  }
+
+  /** Scrolls the claim list (and nothing else: scrollIntoView would also
+   * move the page's overflow-hidden ancestors) so the selected row shows
+   * whole, below the list's title. */
+  revealSelectedRow() {
+    const row = this.list.querySelector('.claim-row.selected');
+    if (!row) return;
+    const box = this.list.getBoundingClientRect();
+    const rect = row.getBoundingClientRect();
+    const title = this.list.querySelector('.list-title')?.getBoundingClientRect().height ?? 0;
+    const top = rect.top - box.top - title - 8;
+    const bottom = rect.bottom - box.bottom + 8;
+    if (top < 0) this.list.scrollTop += top;
+    else if (bottom > 0) this.list.scrollTop += Math.min(bottom, top);
   }
 
   scrollTo(claimId) {

@@ -2,7 +2,7 @@
 // add new ones (paste, file picker; drag-and-drop is wired in app.js for the
 // whole window). Rename is in place; delete is undoable.
 
-import { h, replace, shorten } from './dom.js';
+import { h, replace } from './dom.js';
 import { t } from './i18n.js';
 
 export class LibraryView {
@@ -16,14 +16,14 @@ export class LibraryView {
     this.query = '';
 
     this.search = h('input', {
-      type: 'search', class: 'search', 'data-testid': 'library-search', 'data-i18n-placeholder': 'library.search',
+      type: 'search', class: 'search', 'data-testid': 'library-search', 'data-i18n-placeholder': 'library.search', 'data-i18n-aria-label': 'library.search',
       placeholder: t('library.search'), 'aria-label': t('library.search'),
       oninput: () => { this.query = this.search.value; this.renderList(); },
     });
     this.count = h('p', { class: 'count' });
-    this.list = h('ul', { class: 'doc-list', 'aria-label': t('library.title') });
+    this.list = h('ul', { class: 'doc-list', 'aria-label': t('library.title'), 'data-i18n-aria-label': 'library.title' });
     this.paste = h('textarea', {
-      'data-testid': 'paste-input', rows: 4, placeholder: t('add.paste'), 'data-i18n-placeholder': 'add.paste', 'aria-label': t('add.paste'),
+      'data-testid': 'paste-input', rows: 4, placeholder: t('add.paste'), 'data-i18n-placeholder': 'add.paste', 'data-i18n-aria-label': 'add.paste', 'aria-label': t('add.paste'),
       // A paste too large for one document goes straight to intake (which
       // refuses it with a message) instead of freezing the page in a
       // textarea holding megabytes.
@@ -35,7 +35,7 @@ export class LibraryView {
         }
       },
     });
-    this.name = h('input', { type: 'text', 'data-testid': 'paste-name', placeholder: t('add.name'), 'data-i18n-placeholder': 'add.name', 'aria-label': t('add.name') });
+    this.name = h('input', { type: 'text', 'data-testid': 'paste-name', placeholder: t('add.name'), 'data-i18n-placeholder': 'add.name', 'data-i18n-aria-label': 'add.name', 'aria-label': t('add.name') });
     this.file = h('input', {
       type: 'file', multiple: true, 'data-testid': 'file-input', id: 'file-input', class: 'visually-hidden',
       accept: '.txt,.md,.markdown,.html,.htm,.json,.jsonl,.ndjson,text/plain,text/html,application/json',
@@ -82,20 +82,14 @@ export class LibraryView {
     const rows = [];
     for (const doc of docs) {
       let snippet = null;
-      let hits = 0;
+      let hits = [];
       if (q) {
         const inName = doc.name.toLocaleLowerCase('id').includes(q);
-        const lower = doc.text.toLocaleLowerCase('id');
-        let at = lower.indexOf(q);
-        const first = at;
-        while (at >= 0 && hits < 1000) { hits++; at = lower.indexOf(q, at + q.length); }
-        if (!inName && !hits) continue;
-        if (first >= 0) {
-          const from = Math.max(0, first - 40);
-          snippet = [from > 0 ? '…' : '', doc.text.slice(from, first), h('mark', {}, doc.text.slice(first, first + q.length)), shorten(doc.text.slice(first + q.length, first + q.length + 60), 60)];
-        }
+        hits = hitsOf(doc.text, q, 1000);
+        if (!inName && !hits.length) continue;
+        if (hits.length) snippet = snippetOf(doc.text, hits[0]);
       }
-      rows.push(this.row(doc, snippet, hits));
+      rows.push(this.row(doc, snippet, hits.length));
     }
     this.count.textContent = q && !rows.length ? t('library.nomatch') : docs.length ? t('library.count', { n: rows.length }) : t('library.empty');
     replace(this.list, rows);
@@ -127,4 +121,55 @@ export class LibraryView {
           onclick: () => this.actions.remove(doc.id) }, '✕')));
     return li;
   }
+}
+
+/** Characters of context on each side of the hit in a search snippet: with
+ * the hit in the middle, about three lines of the library column. */
+const SNIPPET_CONTEXT = 40;
+
+/**
+ * The case-insensitive occurrences of `q` (already lower-cased) in `text`, at
+ * most `limit`: [start, end) in UTF-16 units of `text` itself, even where
+ * lower-casing changes a letter's length (İ becomes i + a combining dot).
+ */
+function hitsOf(text, q, limit) {
+  let lower = text.toLocaleLowerCase('id');
+  let back = null;
+  if (lower.length !== text.length) {
+    back = [];
+    const parts = [];
+    let at = 0;
+    for (const ch of text) {
+      const l = ch.toLocaleLowerCase('id');
+      for (let k = 0; k < l.length; k++) back.push(at);
+      parts.push(l);
+      at += ch.length;
+    }
+    back.push(at);
+    lower = parts.join('');
+  }
+  const hits = [];
+  for (let at = lower.indexOf(q); at >= 0 && hits.length < limit; at = lower.indexOf(q, at + q.length)) {
+    hits.push(back ? [back[at], back[at + q.length]] : [at, at + q.length]);
+  }
+  return hits;
+}
+
+/** The text around a hit, cut at word boundaries, the hit in a <mark>:
+ * nodes for h(), the text only ever as text. */
+function snippetOf(text, [start, end]) {
+  const flat = (s) => s.replace(/\s+/g, ' ');
+  let before = text.slice(Math.max(0, start - SNIPPET_CONTEXT), start);
+  let after = text.slice(end, end + SNIPPET_CONTEXT);
+  const cutBefore = start > SNIPPET_CONTEXT;
+  const cutAfter = end + SNIPPET_CONTEXT < text.length;
+  if (cutBefore) before = before.replace(/^\S*\s/, '');
+  if (cutAfter) after = after.replace(/\s\S*$/, '');
+  return [
+    cutBefore ? '…' : '',
+    flat(before).trimStart(),
+    h('mark', {}, flat(text.slice(start, end))),
+    flat(after).trimEnd(),
+    cutAfter ? '…' : '',
+  ];
 }

@@ -38,7 +38,7 @@ export class TableView {
     this.scroller = h('div', { class: 'table-scroller', 'data-testid': 'table-scroller', tabindex: 0 }, this.spacer);
     this.scroller.addEventListener('scroll', () => this.schedule(), { passive: true });
     this.countEl = h('span', { class: 'count', 'data-testid': 'table-count' });
-    replace(this.root, h('div', { class: 'table-top' }, h('h2', {}, t('table.title')), this.countEl), this.controls,
+    replace(this.root, h('div', { class: 'table-top' }, h('h2', { 'data-i18n': 'table.title' }, t('table.title')), this.countEl), this.controls,
       h('div', { class: 'table', role: 'table' }, this.head, this.scroller));
     new ResizeObserver(() => this.schedule()).observe(this.scroller);
   }
@@ -47,6 +47,14 @@ export class TableView {
   invalidate() {
     this.dirty = true;
     if (!this.root.hidden) this.render();
+  }
+
+  /** After a language switch: the controls are rebuilt in the new language
+   * with the filter they apply still shown in them. */
+  relabel() {
+    this.controls.replaceChildren();
+    this.body.replaceChildren(); // paint() keeps rows whose data is unchanged
+    this.render();
   }
 
   render() {
@@ -161,11 +169,12 @@ export class TableView {
   renderControls() {
     if (this.controls.childElementCount) return this.relabelControls();
     const set = (key) => (e) => { this.filter[key] = e.target.value; this.dirty = true; this.scroller.scrollTop = 0; this.render(); };
+    // Built from this.filter, so rebuilt controls show the filter in force.
     const choice = (key, values, prefix) => h('select', { 'data-testid': `filter-${key}`, onchange: set(key), 'aria-label': t(`table.${key}`) },
       h('option', { value: '' }, `${t(`table.${key}`)}: ${t('table.any')}`),
-      values.map((v) => h('option', { value: v }, t(`${prefix}.${v}`))));
+      values.map((v) => h('option', { value: v, selected: this.filter[key] === v }, t(`${prefix}.${v}`))));
     this.controls.append(
-      h('input', { type: 'search', 'data-testid': 'filter-text', placeholder: t('table.filter'), 'aria-label': t('table.filter'), oninput: set('q') }),
+      h('input', { type: 'search', 'data-testid': 'filter-text', placeholder: t('table.filter'), 'aria-label': t('table.filter'), value: this.filter.q, oninput: set('q') }),
       choice('kind', ['quote', 'reported', 'unattributed'], 'kind'),
       choice('modality', ['asserted', 'hedged', 'denied'], 'modality'),
       choice('status', ['pending', 'accepted', 'rejected'], 'status'),
