@@ -11,15 +11,42 @@ pub struct Doc<'t> {
     /// lower-case form is a plain slice.
     lower: String,
     pub toks: Vec<Token>,
-    cats: Vec<Cat>,
+    /// Per token, what the passes ask most often, computed once.
+    info: Vec<Info>,
+}
+
+#[derive(Clone, Copy)]
+struct Info {
+    cat: Cat,
+    /// The character of a punctuation token, `'\0'` for words and numbers.
+    punct: char,
+    all_caps: bool,
+    newline_before: bool,
 }
 
 impl<'t> Doc<'t> {
     pub fn new(text: &'t str) -> Doc<'t> {
         let lower = text.to_ascii_lowercase();
         let toks = tokenize(text);
-        let cats = toks.iter().map(|t| if t.kind == TokKind::Word { cat(&lower[t.start()..t.end()]) } else { Cat::default() }).collect();
-        Doc { text, lower, toks, cats }
+        let mut prev_end = 0;
+        let info = toks
+            .iter()
+            .map(|t| {
+                let w = &text[t.start()..t.end()];
+                let newline_before = prev_end == 0 || text[prev_end..t.start()].contains('\n');
+                prev_end = t.end();
+                match t.kind {
+                    TokKind::Punct => Info { cat: Cat::default(), punct: w.chars().next().unwrap_or('\0'), all_caps: false, newline_before },
+                    _ => Info {
+                        cat: if t.kind == TokKind::Word { cat(&lower[t.start()..t.end()]) } else { Cat::default() },
+                        punct: '\0',
+                        all_caps: w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase),
+                        newline_before,
+                    },
+                }
+            })
+            .collect();
+        Doc { text, lower, toks, info }
     }
 
     pub fn len(&self) -> usize {
@@ -37,11 +64,11 @@ impl<'t> Doc<'t> {
     }
 
     pub fn cat(&self, i: usize) -> Cat {
-        self.cats[i]
+        self.info[i].cat
     }
 
     pub fn is(&self, i: usize, c: Cat) -> bool {
-        self.cats[i].has(c)
+        self.info[i].cat.has(c)
     }
 
     pub fn kind(&self, i: usize) -> TokKind {
@@ -54,13 +81,13 @@ impl<'t> Doc<'t> {
 
     /// The token is this punctuation character.
     pub fn punct(&self, i: usize, chars: &[char]) -> bool {
-        self.toks[i].kind == TokKind::Punct && self.word(i).chars().next().is_some_and(|c| chars.contains(&c))
+        let c = self.info[i].punct;
+        c != '\0' && chars.contains(&c)
     }
 
     /// The token is written in capitals throughout (`KPK`, `TRIBUNNEWS.COM`).
     pub fn all_caps(&self, i: usize) -> bool {
-        let w = self.word(i);
-        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(|c| c.is_lowercase())
+        self.info[i].all_caps
     }
 
     /// Whitespace separates token `i` from the one before it.
@@ -84,6 +111,6 @@ pub const DASHES: &[char] = &['-', '–', '—', '―', '‒'];
 impl Doc<'_> {
     /// A line break lies between token `i` and the one before it.
     pub fn newline_before(&self, i: usize) -> bool {
-        i == 0 || self.text[self.toks[i - 1].end()..self.toks[i].start()].contains('\n')
+        self.info[i].newline_before
     }
 }

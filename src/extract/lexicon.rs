@@ -57,6 +57,8 @@ impl Cat {
     pub const NOT_COUNT: Cat = Cat(1 << 22);
     /// Last word of an organisation's name: `Centre`, `Institute`.
     pub const ORG_TAIL: Cat = Cat(1 << 23);
+    /// A number word (`dua`, `seratus`): see [`number_word`].
+    pub const NUMBER: Cat = Cat(1 << 24);
 
     pub fn has(self, other: Cat) -> bool {
         self.0 & other.0 != 0
@@ -72,31 +74,26 @@ impl std::ops::BitOr for Cat {
 
 /// The categories of a lower-case word (empty if it is in no list).
 pub fn cat(lower: &str) -> Cat {
-    table().get(lower).copied().unwrap_or_default()
+    let t = table();
+    // Most words of an article are in no list: a bit per (length, first
+    // byte, last byte) rules them out before any hashing.
+    if !t.filter.may_contain(lower) {
+        return Cat::default();
+    }
+    t.map.get(lower).copied().unwrap_or_default()
 }
 
-/// The value of a number word: `dua` is 2, `seratus` 100, `belas` and `puluh`
-/// are handled by the quantity parser.
+/// The value of a number word: `dua` is 2, `seratus` 100; `belas` and
+/// `puluh` are handled by the quantity parser.
 pub fn number_word(lower: &str) -> Option<f64> {
-    Some(match lower {
-        "satu" | "se" => 1.0,
-        "dua" => 2.0,
-        "tiga" => 3.0,
-        "empat" => 4.0,
-        "lima" => 5.0,
-        "enam" => 6.0,
-        "tujuh" => 7.0,
-        "delapan" => 8.0,
-        "sembilan" => 9.0,
-        "sepuluh" => 10.0,
-        "sebelas" => 11.0,
-        "seratus" => 100.0,
-        "seribu" => 1000.0,
-        "sejuta" => 1e6,
-        "setengah" => 0.5,
-        _ => return None,
-    })
+    NUMBER_WORDS.iter().find(|(w, _)| *w == lower).map(|(_, v)| *v)
 }
+
+const NUMBER_WORDS: &[(&str, f64)] = &[
+    ("satu", 1.0), ("se", 1.0), ("dua", 2.0), ("tiga", 3.0), ("empat", 4.0), ("lima", 5.0), ("enam", 6.0),
+    ("tujuh", 7.0), ("delapan", 8.0), ("sembilan", 9.0), ("sepuluh", 10.0), ("sebelas", 11.0),
+    ("seratus", 100.0), ("seribu", 1e3), ("sejuta", 1e6), ("setengah", 0.5),
+];
 
 /// The factor of a scale word written after a number: `3 juta` is 3,000,000.
 pub fn multiplier(lower: &str) -> Option<f64> {
@@ -283,8 +280,34 @@ const NOT_COUNT: &[&str] = &[
     "peringkat", "urutan", "rt", "rw", "km", "gelombang", "tahap", "putaran", "babak", "pekan", "menit",
 ];
 
-fn table() -> &'static HashMap<&'static str, Cat, BuildHasherDefault<Fnv>> {
-    static TABLE: OnceLock<HashMap<&'static str, Cat, BuildHasherDefault<Fnv>>> = OnceLock::new();
+struct Table {
+    map: HashMap<&'static str, Cat, BuildHasherDefault<Fnv>>,
+    filter: Filter,
+}
+
+/// A one-probe prefilter of the lexicon (4,096 bits).
+struct Filter([u64; 64]);
+
+impl Filter {
+    fn slot(word: &str) -> usize {
+        let b = word.as_bytes();
+        let (first, last) = (b.first().copied().unwrap_or(0) as usize, b.last().copied().unwrap_or(0) as usize);
+        (b.len().min(31) * 131 + first * 31 + last) % 4096
+    }
+
+    fn insert(&mut self, word: &str) {
+        let k = Filter::slot(word);
+        self.0[k / 64] |= 1 << (k % 64);
+    }
+
+    fn may_contain(&self, word: &str) -> bool {
+        let k = Filter::slot(word);
+        self.0[k / 64] & (1 << (k % 64)) != 0
+    }
+}
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut map: HashMap<&'static str, Cat, BuildHasherDefault<Fnv>> = HashMap::default();
         let lists: [(&[&str], Cat); 24] = [
@@ -313,13 +336,16 @@ fn table() -> &'static HashMap<&'static str, Cat, BuildHasherDefault<Fnv>> {
             (NOT_COUNT, Cat::NOT_COUNT),
             (ORG_TAIL, Cat::ORG_TAIL),
         ];
-        for (words, c) in lists {
+        let mut filter = Filter([0; 64]);
+        let numbers: Vec<&'static str> = NUMBER_WORDS.iter().map(|(w, _)| *w).collect();
+        for (words, c) in lists.into_iter().chain([(&numbers[..], Cat::NUMBER)]) {
             for w in words {
                 let e = map.entry(*w).or_default();
                 *e = *e | c;
+                filter.insert(w);
             }
         }
-        map
+        Table { map, filter }
     })
 }
 
@@ -348,7 +374,7 @@ mod tests {
 
     #[test]
     fn lists_are_lower_case_and_categories_combine() {
-        for (w, _) in table().iter() {
+        for w in table().map.keys() {
             assert_eq!(*w, w.to_lowercase(), "lexicon entry {w:?} must be lower case");
         }
         assert!(cat("membantah").has(Cat::DENY) && cat("membantah").has(Cat::CUE_PRE));

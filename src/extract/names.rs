@@ -267,13 +267,9 @@ impl Names {
     /// The longest known person name that contains every word of `short`,
     /// preferring names introduced with a title.
     fn fullest(&self, short: &str) -> Option<String> {
-        let parts: Vec<&str> = short.split_whitespace().collect();
         self.persons
             .iter()
-            .filter(|p| {
-                let ws: Vec<&str> = p.name.split_whitespace().collect();
-                parts.iter().all(|s| ws.iter().any(|w| w.eq_ignore_ascii_case(s)))
-            })
+            .filter(|p| short.split_whitespace().all(|s| p.name.split_whitespace().any(|w| w.eq_ignore_ascii_case(s))))
             .max_by_key(|p| (self.sure(p), p.name.split_whitespace().count()))
             .map(|p| p.name.clone())
     }

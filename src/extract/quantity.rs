@@ -30,7 +30,7 @@ pub fn quantities(doc: &Doc, range: Range<usize>) -> Vec<Quantity> {
 /// The quantity that starts at token `i`, and the token after it.
 fn quantity_at(doc: &Doc, i: usize, range: Range<usize>) -> Option<(Quantity, usize)> {
     let end = range.end;
-    if i >= end {
+    if i >= end || doc.kind(i) == TokKind::Punct {
         return None;
     }
     let word = doc.word(i);
@@ -63,7 +63,7 @@ fn quantity_at(doc: &Doc, i: usize, range: Range<usize>) -> Option<(Quantity, us
             }
         }
         (parse_number(word)?, i + 1, false)
-    } else if let Some(v) = number_word(low) {
+    } else if let Some(v) = doc.is(i, Cat::NUMBER).then(|| number_word(low)).flatten() {
         if low == "satu" && prev(i).is_some_and(|p| doc.low(p) == "salah") {
             return None;
         }
