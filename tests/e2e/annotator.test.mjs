@@ -4,7 +4,7 @@
 // tests/e2e/screenshots/ (git-ignored).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { saved, screenshot, start } from './harness.mjs';
+import { saved, screenshot, selectText, start } from './harness.mjs';
 
 const ARTICLE = [
   'JAKARTA – Pemerintah menaikkan harga beras medium sebesar 5 persen mulai bulan depan.',
@@ -119,14 +119,7 @@ describe('the annotator', () => {
 
   test('a claim is added by selecting text', async () => {
     const before = await claimRows(page).count();
-    await page.evaluate(() => {
-      const node = document.querySelector('[data-testid=doc-text]').firstChild;
-      const r = document.createRange();
-      r.setStart(node, 0);
-      r.setEnd(node, 20);
-      getSelection().removeAllRanges();
-      getSelection().addRange(r);
-    });
+    await selectText(page, 0, 20);
     await page.click('[data-testid=add-claim]');
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid=claim-row]').length === n + 1, before);
     const text = await page.textContent('[data-testid=claim-text]');

@@ -59,3 +59,16 @@ export async function screenshot(page, name) {
 export async function saved(page) {
   await page.waitForFunction(() => document.querySelector('[data-testid=save-state]')?.dataset.state === 'saved', null, { timeout: 15_000 });
 }
+
+/** Selects characters `from`..`to` of the document text's first text node,
+ * as a user dragging over it would. */
+export async function selectText(page, from, to) {
+  await page.evaluate(([a, b]) => {
+    const node = document.querySelector('[data-testid=doc-text]').firstChild;
+    const r = document.createRange();
+    r.setStart(node, a);
+    r.setEnd(node, b);
+    getSelection().removeAllRanges();
+    getSelection().addRange(r);
+  }, [from, to]);
+}

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { ROOT, saved, screenshot, start } from './harness.mjs';
+import { ROOT, saved, screenshot, selectText, start } from './harness.mjs';
 
 const DOC = '000_bef3302d05d81497';
 const claimRows = (page) => page.locator('[data-testid=claim-row]');
@@ -226,14 +226,7 @@ describe('usability', () => {
   test('undoing an added claim takes it out of the address too', async () => {
     await page.goto(`${browser.url}#/doc/${DOC}`);
     await page.waitForSelector('[data-testid=claim-row]');
-    await page.evaluate(() => {
-      const node = document.querySelector('[data-testid=doc-text]').firstChild;
-      const r = document.createRange();
-      r.setStart(node, 0);
-      r.setEnd(node, 20);
-      getSelection().removeAllRanges();
-      getSelection().addRange(r);
-    });
+    await selectText(page, 0, 20);
     await page.click('[data-testid=add-claim]');
     await page.waitForFunction(() => /#u/.test(decodeURIComponent(location.hash)));
     await page.locator('body').press('Control+z');
