@@ -62,10 +62,7 @@ pub fn attribute(doc: &Doc, range: Range<usize>, outside: &dyn Fn(usize) -> bool
             }
         }
         if low == "menurutnya" {
-            // `Menurutnya, ...`: the source is the suffix, resolved like `ia`.
-            let span = doc.toks[i].span;
-            let cut = span.end() - 3;
-            sources.push(Source { who: Span::at(cut, span.end()), toks: i + 1..i + 1, cue: Span::at(span.start(), cut), outlet: false });
+            sources.push(suffix_source(doc, i));
             i += 1;
             continue;
         }
@@ -118,10 +115,8 @@ fn post_cue_position(doc: &Doc, i: usize, start: usize) -> bool {
 fn post_cue(doc: &Doc, i: usize, end: usize) -> Option<Source> {
     let low = doc.low(i);
     let span = doc.toks[i].span;
-    // `ujarnya`: the speaker is the suffix, resolved later like `ia`.
-    if low.len() > 5 && low.ends_with("nya") && !matches!(low, "tanya") {
-        let cut = span.end() - 3;
-        return Some(Source { who: Span::at(cut, span.end()), toks: i + 1..i + 1, cue: Span::at(span.start(), cut), outlet: false });
+    if low.len() > 5 && low.ends_with("nya") {
+        return Some(suffix_source(doc, i));
     }
     let np = np_after(doc, i + 1, end)?;
     if !nameish(doc, np.clone()) {
@@ -129,6 +124,14 @@ fn post_cue(doc: &Doc, i: usize, end: usize) -> Option<Source> {
     }
     let outlet = is_outlet(doc, np.clone());
     Some(Source { who: doc.span(np.start, np.end), toks: np, cue: span, outlet })
+}
+
+/// `ujarnya`, `menurutnya`: the cue is the stem, the speaker its `-nya`,
+/// resolved later like `ia`.
+fn suffix_source(doc: &Doc, i: usize) -> Source {
+    let span = doc.toks[i].span;
+    let cut = span.end() - "nya".len();
+    Source { who: Span::at(cut, span.end()), toks: i + 1..i + 1, cue: Span::at(span.start(), cut), outlet: false }
 }
 
 /// `kepada CBS News` right at `i`: the outlet the words were given to.

@@ -87,8 +87,8 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
         let mut cue = None;
         let mut via = None;
         if let Some((k, src)) = source {
-            // A pronoun looks back two sentences for a speaker; a description
-            // (`pejabat tersebut`) as far as the article goes.
+            // A pronoun looks back three sentences for a speaker; a
+            // description (`pejabat tersebut`) as far as the article goes.
             let recent = previous.partition_point(|(at, _, _)| n - at > 3);
             let nearest = || nearest_person(&doc, &names, src.who.start(), &quote_of);
             let resolved = names.resolve(&doc, src.toks.clone(), src.who, &previous[recent..], &previous, &nearest);
@@ -160,8 +160,8 @@ fn is_direct(
     q.ends_like_speech || !q.closed || opens_sentence || introduced || (attributed_after && q.words >= 5) || q.words >= 8
 }
 
-/// The direct quotation covering most of the sentence, if it covers at least
-/// half of its tokens or opens the sentence.
+/// The sentence's first direct quotation, if it covers at least half of the
+/// sentence's tokens or opens the sentence.
 fn dominant_quote(toks: std::ops::Range<usize>, quote_of: &[Option<usize>], direct: &[bool]) -> Option<usize> {
     let mut best: Option<(usize, usize)> = None;
     for i in toks.clone() {
