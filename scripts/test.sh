@@ -6,6 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 bash scripts/build.sh
+echo "== cargo fmt --check, cargo clippy" >&2
+cargo fmt --check
+cargo clippy --quiet --all-targets -- -D warnings
 echo "== cargo test" >&2
 cargo test --quiet
 echo "== node tests of the wasm package" >&2

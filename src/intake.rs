@@ -201,16 +201,53 @@ pub fn html_to_text(html: &str) -> String {
 
 /// Elements whose content is never text a reader sees.
 const SKIPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "canvas", "head",
-    "select", "textarea", "button",
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "canvas", "head", "select",
+    "textarea", "button",
 ];
 
 /// Elements that start and end a line.
 const BLOCKS: &[&str] = &[
-    "address", "article", "aside", "blockquote", "body", "caption", "dd", "details", "dialog", "div",
-    "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5",
-    "h6", "header", "hr", "html", "li", "main", "nav", "ol", "p", "pre", "section", "summary",
-    "table", "tbody", "tfoot", "thead", "title", "tr", "ul",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "caption",
+    "dd",
+    "details",
+    "dialog",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "html",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "tfoot",
+    "thead",
+    "title",
+    "tr",
+    "ul",
 ];
 
 fn too_large(name: &str, size: usize, limit: usize) -> IntakeError {
@@ -290,7 +327,13 @@ fn decode_utf16(bytes: &[u8]) -> Option<Option<String>> {
     if body.len() % 2 != 0 {
         return Some(None);
     }
-    let units = body.chunks_exact(2).map(|p| if little { u16::from_le_bytes([p[0], p[1]]) } else { u16::from_be_bytes([p[0], p[1]]) });
+    let units = body.chunks_exact(2).map(|p| {
+        if little {
+            u16::from_le_bytes([p[0], p[1]])
+        } else {
+            u16::from_be_bytes([p[0], p[1]])
+        }
+    });
     let text: Result<String, _> = char::decode_utf16(units).collect();
     Some(text.ok().filter(|t| !t.contains('\0')).map(|t| normalise_newlines(&t)))
 }
@@ -316,7 +359,12 @@ fn split_name(name: &str) -> (String, String) {
 }
 
 /// Checks the documents against the limits and drops nothing silently.
-fn finish(name: &str, documents: Vec<Incoming>, mut warnings: Vec<String>, limits: &Limits) -> Result<Intake, IntakeError> {
+fn finish(
+    name: &str,
+    documents: Vec<Incoming>,
+    mut warnings: Vec<String>,
+    limits: &Limits,
+) -> Result<Intake, IntakeError> {
     let mut kept = Vec::with_capacity(documents.len());
     let n = documents.len();
     for (i, doc) in documents.into_iter().enumerate() {
@@ -361,8 +409,8 @@ fn json_lines(name: &str, stem: &str, text: &str) -> Result<Vec<Incoming>, Intak
         if line.trim().is_empty() {
             continue;
         }
-        let value: serde_json::Value = serde_json::from_str(line)
-            .map_err(|e| malformed(name, Some(i + 1), format!("not JSON ({e})")))?;
+        let value: serde_json::Value =
+            serde_json::from_str(line).map_err(|e| malformed(name, Some(i + 1), format!("not JSON ({e})")))?;
         docs.push(record(name, &value, i + 1)?);
     }
     number_names(&mut docs, stem);
@@ -370,7 +418,8 @@ fn json_lines(name: &str, stem: &str, text: &str) -> Result<Vec<Incoming>, Intak
 }
 
 fn json(name: &str, stem: &str, text: &str) -> Result<Vec<Incoming>, IntakeError> {
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| malformed(name, None, format!("not JSON ({e})")))?;
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| malformed(name, None, format!("not JSON ({e})")))?;
     if value.get("format").and_then(|f| f.as_str()) == Some(crate::project::FORMAT) {
         return Err(IntakeError {
             kind: ErrorKind::Project,
@@ -645,7 +694,10 @@ mod tests {
         check_html("<STYLE>p{}</STYLE><SCRIPT type=x>1<2</SCRIPT>ok", "ok");
         check_html("<!-- <p>komentar</p> -->isi", "isi");
         check_html("<head><title>Judul</title><meta charset=utf-8></head><body><h1>H</h1><p>B</p></body>", "H\nB");
-        check_html("&ldquo;Kami siap,&rdquo; kata &amp; &#8220;x&#x201D; &lt;img&gt; &bogus; &", "“Kami siap,” kata & “x” <img> &bogus; &");
+        check_html(
+            "&ldquo;Kami siap,&rdquo; kata &amp; &#8220;x&#x201D; &lt;img&gt; &bogus; &",
+            "“Kami siap,” kata & “x” <img> &bogus; &",
+        );
         check_html("<a href=\"a>b\">tautan</a> ok", "tautan ok");
         check_html("1 < 2 dan 3 > 2", "1 < 2 dan 3 > 2");
         check_html("<pre>  a\n  b</pre><p>c</p>", "  a\n  b\nc");
@@ -664,7 +716,11 @@ mod tests {
         check_ok("bom.txt", b"\xEF\xBB\xBFisi", &[("bom", "isi")]);
         check_ok("utf16.txt", b"\xFF\xFEa\x00\x1C\x20", &[("utf16", "a“")]);
         check_ok("halaman.html", b"<p>A</p><script>x()</script><p>B</p>", &[("halaman", "A\nB")]);
-        check_ok("h.html", b"<head><title> Harga &amp; BBM\n naik </title></head><h1>Judul</h1><p>Isi</p>", &[("Harga & BBM naik", "Judul\nIsi")]);
+        check_ok(
+            "h.html",
+            b"<head><title> Harga &amp; BBM\n naik </title></head><h1>Judul</h1><p>Isi</p>",
+            &[("Harga & BBM naik", "Judul\nIsi")],
+        );
     }
 
     #[test]
@@ -675,7 +731,11 @@ mod tests {
             &[("a1", "satu"), ("Judul", "dua"), ("7", "tiga"), ("korpus 4", "empat")],
         );
         check_ok("satu.json", b"{\"text\": \"isi\", \"name\": \"Nama\"}", &[("Nama", "isi")]);
-        check_ok("daftar.json", b"[{\"text\": \"a\"}, {\"text\": \"b\", \"id\": \"x\"}]", &[("daftar 1", "a"), ("x", "b")]);
+        check_ok(
+            "daftar.json",
+            b"[{\"text\": \"a\"}, {\"text\": \"b\", \"id\": \"x\"}]",
+            &[("daftar 1", "a"), ("x", "b")],
+        );
         let got = intake("k.jsonl", b"{\"id\": \"a1\", \"text\": \"satu\"}", &Limits::default()).unwrap();
         assert_eq!(got.documents[0].id.as_deref(), Some("a1"));
     }
@@ -684,17 +744,41 @@ mod tests {
     fn bad_files_are_refused_with_a_reason() {
         let limits = Limits::default();
         check_err("foto.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", limits, ErrorKind::Binary, "NUL bytes");
-        check_err("acak.txt", &[0xC3, 0x28, 0xA0, 0xA1, b'a', 0xFF, 0xFE, 0xFD], limits, ErrorKind::Binary, "not valid UTF-8");
+        check_err(
+            "acak.txt",
+            &[0xC3, 0x28, 0xA0, 0xA1, b'a', 0xFF, 0xFE, 0xFD],
+            limits,
+            ErrorKind::Binary,
+            "not valid UTF-8",
+        );
         check_err("kosong.txt", b"  \n\t", limits, ErrorKind::Empty, "no text");
         check_err("k.jsonl", b"{\"text\": \"a\"}\n{oops}\n", limits, ErrorKind::Malformed, "record 2: not JSON");
-        check_err("k.jsonl", b"{\"text\": \"a\"}\n{\"teks\": \"b\"}\n", limits, ErrorKind::Malformed, "record 2: no `text` string");
+        check_err(
+            "k.jsonl",
+            b"{\"text\": \"a\"}\n{\"teks\": \"b\"}\n",
+            limits,
+            ErrorKind::Malformed,
+            "record 2: no `text` string",
+        );
         check_err("k.json", b"{\"body\": 1}", limits, ErrorKind::Malformed, "no `text` string");
         check_err("k.json", b"[1]", limits, ErrorKind::Malformed, "record 1: not an object");
-        check_err("p.json", b"{\"format\": \"klaim-project\", \"version\": 1}", limits, ErrorKind::Project, "import it");
+        check_err(
+            "p.json",
+            b"{\"format\": \"klaim-project\", \"version\": 1}",
+            limits,
+            ErrorKind::Project,
+            "import it",
+        );
         let small = Limits { max_file_bytes: 10, max_document_bytes: 4 };
         check_err("besar.txt", b"12345678901", small, ErrorKind::TooLarge, "11 bytes (the limit is 10 bytes)");
         check_err("dok.txt", b"12345", small, ErrorKind::TooLarge, "too large");
-        check_err("k.jsonl", b"{\"text\":\"12345\"}", Limits { max_file_bytes: 100, max_document_bytes: 4 }, ErrorKind::TooLarge, "too large");
+        check_err(
+            "k.jsonl",
+            b"{\"text\":\"12345\"}",
+            Limits { max_file_bytes: 100, max_document_bytes: 4 },
+            ErrorKind::TooLarge,
+            "too large",
+        );
     }
 
     #[test]
@@ -720,7 +804,10 @@ mod tests {
         assert_eq!(e.kind, ErrorKind::TooLarge);
         assert!(e.message.contains("2.0 MB (the limit is 2.0 MB)"), "{}", e.message);
         let huge = "x".repeat(50_000_000);
-        assert!(intake_text("tempel", &huge, &Limits::default()).unwrap_err().message.contains("50.0 MB (the limit is 2.0 MB)"));
+        assert!(intake_text("tempel", &huge, &Limits::default())
+            .unwrap_err()
+            .message
+            .contains("50.0 MB (the limit is 2.0 MB)"));
     }
 
     #[test]

@@ -19,8 +19,7 @@ mod extract;
 
 pub use extract::extract;
 pub use model::{
-    Boilerplate, BoilerplateKind, Claim, Claimant, Entity, EntityKind, Extraction, Kind, Modality,
-    Quantity, Span,
+    Boilerplate, BoilerplateKind, Claim, Claimant, Entity, EntityKind, Extraction, Kind, Modality, Quantity, Span,
 };
 pub use offsets::{OffsetMap, Unit};
 pub use report::{report, Record};

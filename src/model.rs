@@ -18,8 +18,7 @@ impl Span {
     /// A span of `text`, or `None` when it is reversed, out of range or cuts a
     /// character.
     pub fn new(text: &str, start: usize, end: usize) -> Option<Span> {
-        (start <= end && text.is_char_boundary(start) && text.is_char_boundary(end))
-            .then_some(Span { start, end })
+        (start <= end && text.is_char_boundary(start) && text.is_char_boundary(end)).then_some(Span { start, end })
     }
 
     /// A span the caller knows to be valid (built from `char_indices`, token

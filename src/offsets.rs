@@ -55,18 +55,16 @@ struct Mark {
 impl OffsetMap {
     pub fn new(text: &str) -> OffsetMap {
         let mut marks = Vec::new();
-        let (mut cp, mut u16s) = (0usize, 0usize);
-        for (byte, ch) in text.char_indices() {
+        let mut u16s = 0usize;
+        let mut cps = 0usize;
+        for (cp, (byte, ch)) in text.char_indices().enumerate() {
             if !ch.is_ascii() {
-                marks.push(Mark {
-                    at: [byte, cp, u16s],
-                    width: [ch.len_utf8(), 1, ch.len_utf16()],
-                });
+                marks.push(Mark { at: [byte, cp, u16s], width: [ch.len_utf8(), 1, ch.len_utf16()] });
             }
-            cp += 1;
             u16s += ch.len_utf16();
+            cps = cp + 1;
         }
-        OffsetMap { marks, len: [text.len(), cp, u16s] }
+        OffsetMap { marks, len: [text.len(), cps, u16s] }
     }
 
     /// Length of the whole text in `unit`.
@@ -142,9 +140,8 @@ mod tests {
     #[track_caller]
     fn check(text: &str) {
         let map = OffsetMap::new(text);
-        let mut cp = 0;
         let mut u16s = 0;
-        for (byte, ch) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        for (cp, (byte, ch)) in text.char_indices().chain(std::iter::once((text.len(), ' '))).enumerate() {
             let all = [(Unit::Byte, byte), (Unit::CodePoint, cp), (Unit::Utf16, u16s)];
             for (from, a) in all {
                 assert!(map.is_boundary(a, from), "{text:?}: {a} {from:?} is a boundary");
@@ -152,7 +149,6 @@ mod tests {
                     assert_eq!(map.convert(a, from, to), b, "{text:?}: {a} {from:?} -> {to:?}");
                 }
             }
-            cp += 1;
             u16s += ch.len_utf16();
         }
         assert_eq!(map.len(Unit::CodePoint), text.chars().count());

@@ -28,7 +28,11 @@ fn check(text: &str, expect: &[&str]) {
 #[track_caller]
 fn check_boilerplate(text: &str, expect: &[&str]) {
     let r = report("t", text, &extract(text, &Options::default()), Unit::CodePoint);
-    let got: Vec<String> = r.boilerplate.iter().map(|b| format!("{} {:?}", serde_json::to_value(b.kind).unwrap().as_str().unwrap(), b.text)).collect();
+    let got: Vec<String> = r
+        .boilerplate
+        .iter()
+        .map(|b| format!("{} {:?}", serde_json::to_value(b.kind).unwrap().as_str().unwrap(), b.text))
+        .collect();
     assert_eq!(got, expect, "\n{text}");
 }
 
@@ -36,40 +40,65 @@ fn check_boilerplate(text: &str, expect: &[&str]) {
 #[track_caller]
 fn check_quantities(text: &str, expect: &[&str]) {
     let r = report("t", text, &extract(text, &Options::default()), Unit::CodePoint);
-    let got: Vec<String> = r.claims.iter().flat_map(|c| c.quantities.iter().map(|q| format!("{} {}", q.value, q.unit))).collect();
+    let got: Vec<String> =
+        r.claims.iter().flat_map(|c| c.quantities.iter().map(|q| format!("{} {}", q.value, q.unit))).collect();
     assert_eq!(got, expect, "\n{text}");
 }
 
 #[test]
 fn attribution() {
-    check("Budi Santoso mengatakan harga beras naik.", &["reported asserted Budi Santoso=>Budi Santoso \"Budi Santoso\""]);
-    check("Menurut Bank Indonesia, inflasi terkendali.", &["reported asserted Bank Indonesia=>Bank Indonesia \"Menurut Bank\""]);
+    check(
+        "Budi Santoso mengatakan harga beras naik.",
+        &["reported asserted Budi Santoso=>Budi Santoso \"Budi Santoso\""],
+    );
+    check(
+        "Menurut Bank Indonesia, inflasi terkendali.",
+        &["reported asserted Bank Indonesia=>Bank Indonesia \"Menurut Bank\""],
+    );
     check("Shin tidak menjelaskan sumber informasinya kepada publik.", &["unattributed asserted \"Shin tidak m\""]);
-    check("Seorang pejabat AS mengatakan kepada CBS News, rudal sudah dikirim.", &["reported asserted Seorang pejabat AS=>Seorang pejabat AS via CBS News \"Seorang peja\""]);
+    check(
+        "Seorang pejabat AS mengatakan kepada CBS News, rudal sudah dikirim.",
+        &["reported asserted Seorang pejabat AS=>Seorang pejabat AS via CBS News \"Seorang peja\""],
+    );
     check(
         "Anggota Bawaslu, Lestiani Putri, menyebutkan ada pelanggaran di tiga daerah.",
         &["reported asserted Anggota Bawaslu, Lestiani Putri=>Lestiani Putri \"Anggota Bawa\""],
     );
     check("Sebagai imbalannya, Rusia mengirim makanan ke sana.", &["unattributed asserted \"Sebagai imba\""]);
-    check("Hal itu disampaikan Kepala BPBD Demak Agus Nugroho, Senin.", &["reported asserted Kepala BPBD Demak Agus Nugroho=>Agus Nugroho \"Hal itu disa\""]);
+    check(
+        "Hal itu disampaikan Kepala BPBD Demak Agus Nugroho, Senin.",
+        &["reported asserted Kepala BPBD Demak Agus Nugroho=>Agus Nugroho \"Hal itu disa\""],
+    );
     check("Latihan itu diklaim Korea Utara sebagai persiapan perang.", &["unattributed asserted \"Latihan itu \""]);
-    check("Washington merilis gambar yang katanya menunjukkan kontainer senjata.", &["unattributed asserted \"Washington m\""]);
+    check(
+        "Washington merilis gambar yang katanya menunjukkan kontainer senjata.",
+        &["unattributed asserted \"Washington m\""],
+    );
 }
 
 #[test]
 fn quotations() {
     check("\"Kami siap bertanding besok malam,\" kata Rudi.", &["quote asserted Rudi=>Rudi \"\\\"Kami siap b\""]);
-    check("“Ini mungkin campuran keduanya,” ucap Shin seperti dikutip dari Yonhap.", &["quote hedged Shin=>Shin via Yonhap \"“Ini mungkin\""]);
+    check(
+        "“Ini mungkin campuran keduanya,” ucap Shin seperti dikutip dari Yonhap.",
+        &["quote hedged Shin=>Shin via Yonhap \"“Ini mungkin\""],
+    );
     // Kompas writes ” on both sides; a quotation over two sentences gives
     // two claims with the speaker named after the closing mark.
     check(
         "”Saya minta semua jalan. Ini mendesak sekali,” kata Presiden Joko Widodo.",
-        &["quote asserted Presiden Joko Widodo=>Joko Widodo \"”Saya minta \"", "quote asserted Presiden Joko Widodo=>Joko Widodo \"Ini mendesak\""],
+        &[
+            "quote asserted Presiden Joko Widodo=>Joko Widodo \"”Saya minta \"",
+            "quote asserted Presiden Joko Widodo=>Joko Widodo \"Ini mendesak\"",
+        ],
     );
     // A closing mark written against its cue still closes.
     check("” Kami tunduk pada aturan, ”ucap Angga.", &["quote asserted Angga=>Angga \"” Kami tundu\""]);
     // Scare quotes do not make a quotation.
-    check("Pabrik bekerja dengan \"kecepatan penuh\" meski kekurangan listrik.", &["unattributed asserted \"Pabrik beker\""]);
+    check(
+        "Pabrik bekerja dengan \"kecepatan penuh\" meski kekurangan listrik.",
+        &["unattributed asserted \"Pabrik beker\""],
+    );
     // A cue inside the quotation does not attribute it.
     check("\"Anda bisa mengatakan bahwa itu benar,\" ujar Shin.", &["quote asserted Shin=>Shin \"\\\"Anda bisa m\""]);
 }
@@ -85,11 +114,17 @@ fn resolution() {
     );
     check(
         "Kepala BPS Ratna Dewi mengatakan inflasi turun. \"Harga pangan stabil,\" ujarnya.",
-        &["reported asserted Kepala BPS Ratna Dewi=>Ratna Dewi \"Kepala BPS R\"", "quote asserted nya=>Ratna Dewi \"\\\"Harga panga\""],
+        &[
+            "reported asserted Kepala BPS Ratna Dewi=>Ratna Dewi \"Kepala BPS R\"",
+            "quote asserted nya=>Ratna Dewi \"\\\"Harga panga\"",
+        ],
     );
     check(
         "Badan Pusat Statistik (BPS) mencatat inflasi 2 persen. BPS menyatakan harga stabil.",
-        &["reported asserted Badan Pusat Statistik (BPS)=>Badan Pusat Statistik (BPS) \"Badan Pusat \"", "reported asserted BPS=>Badan Pusat Statistik (BPS) \"BPS menyatak\""],
+        &[
+            "reported asserted Badan Pusat Statistik (BPS)=>Badan Pusat Statistik (BPS) \"Badan Pusat \"",
+            "reported asserted BPS=>Badan Pusat Statistik (BPS) \"BPS menyatak\"",
+        ],
     );
     check(
         "\"Harga naik,\" kata Menteri Energi Budi Santoso. Menteri Keuangan Sri Mulyani Indrawati mengatakan APBN aman.",
@@ -97,10 +132,19 @@ fn resolution() {
     );
     check(
         "PT Sinar Jaya Tbk (SJT) mencatat laba naik. Manajemen SJT membantah kabar itu.",
-        &["reported asserted PT Sinar Jaya Tbk (SJT)=>PT Sinar Jaya Tbk (SJT) \"PT Sinar Jay\"", "reported denied Manajemen SJT=>PT Sinar Jaya Tbk (SJT) \"Manajemen SJ\""],
+        &[
+            "reported asserted PT Sinar Jaya Tbk (SJT)=>PT Sinar Jaya Tbk (SJT) \"PT Sinar Jay\"",
+            "reported denied Manajemen SJT=>PT Sinar Jaya Tbk (SJT) \"Manajemen SJ\"",
+        ],
     );
-    check("Dalam pernyataan bersama, ASEAN menyatakan keprihatinan.", &["reported asserted ASEAN=>ASEAN \"Dalam pernya\""]);
-    check("Baik Korea Utara maupun Rusia membantah tuduhan itu.", &["reported denied Baik Korea Utara maupun Rusia=>Korea Utara dan Rusia \"Baik Korea U\""]);
+    check(
+        "Dalam pernyataan bersama, ASEAN menyatakan keprihatinan.",
+        &["reported asserted ASEAN=>ASEAN \"Dalam pernya\""],
+    );
+    check(
+        "Baik Korea Utara maupun Rusia membantah tuduhan itu.",
+        &["reported denied Baik Korea Utara maupun Rusia=>Korea Utara dan Rusia \"Baik Korea U\""],
+    );
 }
 
 #[test]
@@ -137,7 +181,10 @@ fn boilerplate() {
         ],
     );
     // A sentence-case headline on the first line; alone, a line is a claim.
-    check_boilerplate("Harga BBM naik mulai besok\nPertamina menaikkan harga Pertalite.", &["title \"Harga BBM naik mulai besok\""]);
+    check_boilerplate(
+        "Harga BBM naik mulai besok\nPertamina menaikkan harga Pertalite.",
+        &["title \"Harga BBM naik mulai besok\""],
+    );
     check_boilerplate("Pertamina menaikkan harga Pertalite mulai besok", &[]);
     // The claim starts after the dateline dash.
     check("Jakarta, CNN Indonesia -- Harga cabai naik tajam.", &["unattributed asserted \"Harga cabai \""]);
@@ -146,20 +193,41 @@ fn boilerplate() {
 #[test]
 fn segmentation() {
     // Thousands, decimals, dates, initials and abbreviations do not end a sentence.
-    check("Jean H. Lee dari Wilson Centre tiba pada 15/3/2023 tentang 6.700 kontainer dan 1,5 juta peluru.", &["unattributed asserted \"Jean H. Lee \""]);
-    check("Dr. Budi tiba. Ia langsung bekerja.", &["unattributed asserted \"Dr. Budi tib\"", "unattributed asserted \"Ia langsung \""]);
-    check("Presiden Korut sejak Juli diam – diam telah mengirim peluru.\r\nRusia membalas dengan makanan.", &["unattributed asserted \"Presiden Kor\"", "unattributed asserted \"Rusia membal\""]);
+    check(
+        "Jean H. Lee dari Wilson Centre tiba pada 15/3/2023 tentang 6.700 kontainer dan 1,5 juta peluru.",
+        &["unattributed asserted \"Jean H. Lee \""],
+    );
+    check(
+        "Dr. Budi tiba. Ia langsung bekerja.",
+        &["unattributed asserted \"Dr. Budi tib\"", "unattributed asserted \"Ia langsung \""],
+    );
+    check(
+        "Presiden Korut sejak Juli diam – diam telah mengirim peluru.\r\nRusia membalas dengan makanan.",
+        &["unattributed asserted \"Presiden Kor\"", "unattributed asserted \"Rusia membal\""],
+    );
 }
 
 #[test]
 fn quantities() {
-    check_quantities("Korut mengirim 6.700 kontainer dan 3 juta peluru artileri 152 mm.", &["6700 kontainer", "3000000 peluru", "152 mm"]);
-    check_quantities("Anggaran mencapai Rp482,5 triliun, naik 25 persen atau 12% dari tahun lalu.", &["482500000000000 rupiah", "25 persen", "12 persen"]);
+    check_quantities(
+        "Korut mengirim 6.700 kontainer dan 3 juta peluru artileri 152 mm.",
+        &["6700 kontainer", "3000000 peluru", "152 mm"],
+    );
+    check_quantities(
+        "Anggaran mencapai Rp482,5 triliun, naik 25 persen atau 12% dari tahun lalu.",
+        &["482500000000000 rupiah", "25 persen", "12 persen"],
+    );
     check_quantities("Perang berlangsung dua dekade, kunjungan enam harinya lancar.", &["2 dekade", "6 hari"]);
     check_quantities("Serangan itu menewaskan 7 anak-anak.", &["7 anak"]);
-    check_quantities("Lebih dari 1.000 warga mengungsi sejak 2018, tanggal 7 September, pukul 10.00 WIB.", &["1000 warga"]);
+    check_quantities(
+        "Lebih dari 1.000 warga mengungsi sejak 2018, tanggal 7 September, pukul 10.00 WIB.",
+        &["1000 warga"],
+    );
     check_quantities("Ratusan pabrik dan beberapa juta peluru, salah satu gudang rusak.", &[]);
-    check_quantities("Gempa bermagnitudo 5,6 terjadi dua hingga tiga hari lalu.", &["5.6 magnitudo", "2 hari", "3 hari"]);
+    check_quantities(
+        "Gempa bermagnitudo 5,6 terjadi dua hingga tiga hari lalu.",
+        &["5.6 magnitudo", "2 hari", "3 hari"],
+    );
 }
 
 #[test]
@@ -183,7 +251,9 @@ fn offsets_count_code_points() {
 
 #[test]
 fn bad_input_gives_a_result() {
-    for text in ["", " ", "\n\n\n", "\"", "“", "( ) . , -", "\0\0\0", "Rp", "Rp.", "kata", "menurut", ", kata", "\u{202e}تم"] {
+    for text in
+        ["", " ", "\n\n\n", "\"", "“", "( ) . , -", "\0\0\0", "Rp", "Rp.", "kata", "menurut", ", kata", "\u{202e}تم"]
+    {
         let r = extract(text, &Options::default());
         assert!(r.claims.iter().all(|c| c.span.end() <= text.len()));
     }

@@ -56,7 +56,11 @@ struct Figures {
 fn f1([tp, fp, fn_]: [usize; 3]) -> f64 {
     let p = if tp + fp > 0 { tp as f64 / (tp + fp) as f64 } else { 0.0 };
     let r = if tp + fn_ > 0 { tp as f64 / (tp + fn_) as f64 } else { 0.0 };
-    if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 }
+    if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    }
 }
 
 /// `norm` of score.py: collapse white space, strip punctuation at the ends,
@@ -95,7 +99,9 @@ fn claimant_ok(g: &GoldSentence, pred: Option<(&str, &str)>) -> bool {
     [resolved, text].iter().map(|n| norm(n)).any(|n| {
         accepted.iter().any(|a| {
             n == *a
-                || (a.chars().count() >= 4 && !PRONOUNS.contains(&n.as_str()) && (ends_with_word(&n, a) || (n.chars().count() >= 4 && ends_with_word(a, &n))))
+                || (a.chars().count() >= 4
+                    && !PRONOUNS.contains(&n.as_str())
+                    && (ends_with_word(&n, a) || (n.chars().count() >= 4 && ends_with_word(a, &n))))
         })
     })
 }
@@ -117,7 +123,13 @@ fn score(gold: &[GoldDoc]) -> Figures {
                     f.span_errors += 1;
                 }
             }
-            let best = doc.sentences.iter().enumerate().map(|(i, s)| (i, s.end.min(c.end) as i64 - s.start.max(c.start) as i64)).filter(|&(_, ov)| ov > 0).max_by_key(|&(i, ov)| (ov, std::cmp::Reverse(i)));
+            let best = doc
+                .sentences
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (i, s.end.min(c.end) as i64 - s.start.max(c.start) as i64))
+                .filter(|&(_, ov)| ov > 0)
+                .max_by_key(|&(i, ov)| (ov, std::cmp::Reverse(i)));
             if let Some((i, ov)) = best {
                 assigned.entry(i).or_default().push((ov as usize, k));
             }
@@ -214,7 +226,8 @@ fn score(gold: &[GoldDoc]) -> Figures {
 fn check(file: &str) {
     let path = format!("{}/tests/gold/{file}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let gold: Vec<GoldDoc> = text.lines().filter(|l| !l.trim().is_empty()).map(|l| serde_json::from_str(l).unwrap()).collect();
+    let gold: Vec<GoldDoc> =
+        text.lines().filter(|l| !l.trim().is_empty()).map(|l| serde_json::from_str(l).unwrap()).collect();
     assert!(!gold.is_empty(), "{path} has no documents");
     let f = score(&gold);
     let n = f.claims.max(1) as f64;
@@ -232,7 +245,8 @@ fn check(file: &str) {
         println!("  {name:14} {value:.4}");
     }
     println!("  span_errors    {}", f.span_errors);
-    let below: Vec<String> = figures.iter().filter(|(_, v, min)| v < min).map(|(n, v, min)| format!("{n} {v:.4} < {min}")).collect();
+    let below: Vec<String> =
+        figures.iter().filter(|(_, v, min)| v < min).map(|(n, v, min)| format!("{n} {v:.4} < {min}")).collect();
     assert!(below.is_empty() && f.span_errors == 0, "{file}: {below:?}, span errors {}", f.span_errors);
 }
 

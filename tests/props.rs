@@ -9,10 +9,61 @@ use proptest::prelude::*;
 /// right-to-left text and cue words.
 fn newsy() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "\"", "“", "”", "„", "'", "’", "–", "—", "-", ".", ",", "?", "!", ":", "(", ")", "\n", "\r\n", " ", "  ",
-        "6.700", "1,5", "15/3/2023", "Rp", "Rp482,5", "triliun", "persen", "%", "dua", "puluh", "kata", "ujarnya",
-        "menurut", "mengatakan", "tidak", "membantah", "Kim", "Jong", "Un", "Presiden", "tersebut", "ia", "Baca",
-        "juga", "KOMPAS.com", "😀", "👍🏽", "e\u{301}", "\u{0}", "עברית", "\u{202e}", "(dam)", "Kepala", "BPS", "(AS)",
+        "\"",
+        "“",
+        "”",
+        "„",
+        "'",
+        "’",
+        "–",
+        "—",
+        "-",
+        ".",
+        ",",
+        "?",
+        "!",
+        ":",
+        "(",
+        ")",
+        "\n",
+        "\r\n",
+        " ",
+        "  ",
+        "6.700",
+        "1,5",
+        "15/3/2023",
+        "Rp",
+        "Rp482,5",
+        "triliun",
+        "persen",
+        "%",
+        "dua",
+        "puluh",
+        "kata",
+        "ujarnya",
+        "menurut",
+        "mengatakan",
+        "tidak",
+        "membantah",
+        "Kim",
+        "Jong",
+        "Un",
+        "Presiden",
+        "tersebut",
+        "ia",
+        "Baca",
+        "juga",
+        "KOMPAS.com",
+        "😀",
+        "👍🏽",
+        "e\u{301}",
+        "\u{0}",
+        "עברית",
+        "\u{202e}",
+        "(dam)",
+        "Kepala",
+        "BPS",
+        "(AS)",
     ]);
     prop::collection::vec(pieces, 0..60).prop_map(|v| v.concat())
 }
@@ -30,7 +81,9 @@ fn valid(text: &str) -> Result<(), TestCaseError> {
         }
     }
     for b in &ex.boilerplate {
-        prop_assert!(b.span.end() <= text.len() && text.is_char_boundary(b.span.start()) && text.is_char_boundary(b.span.end()));
+        prop_assert!(
+            b.span.end() <= text.len() && text.is_char_boundary(b.span.start()) && text.is_char_boundary(b.span.end())
+        );
     }
     for unit in [Unit::CodePoint, Unit::Utf16] {
         let r = report("p", text, &ex, unit);

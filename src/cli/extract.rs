@@ -25,7 +25,8 @@ pub fn run(args: &[String]) -> Result<bool, String> {
             "--jsonl" => jsonl.push(value(&mut it, arg)?.clone()),
             "--unit" => {
                 let name = value(&mut it, arg)?;
-                unit = Unit::from_name(name).ok_or_else(|| format!("unknown unit `{name}` (codepoint, utf16, byte)"))?;
+                unit =
+                    Unit::from_name(name).ok_or_else(|| format!("unknown unit `{name}` (codepoint, utf16, byte)"))?;
             }
             "--attributed" => options.unattributed = false,
             "--pretty" => pretty = true,

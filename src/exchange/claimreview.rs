@@ -83,11 +83,7 @@ pub fn export(project: &Project) -> String {
             if c.status == Status::Rejected {
                 continue;
             }
-            for tag in project
-                .tags
-                .iter()
-                .filter(|t| t.verdict && c.tags.contains(&t.id))
-            {
+            for tag in project.tags.iter().filter(|t| t.verdict && c.tags.contains(&t.id)) {
                 let author = c.claim.claimant.as_ref().map(|who| {
                     // The extractor's entity at the claimant says person or
                     // body (a country speaks as an organisation); without
@@ -96,36 +92,20 @@ pub fn export(project: &Project) -> String {
                         matches!(e.kind, EntityKind::Organisation | EntityKind::Place)
                             && e.start < who.end
                             && who.start < e.end
-                    }) && !doc.entities.iter().any(|e| {
-                        e.kind == EntityKind::Person && e.start < who.end && who.start < e.end
-                    });
-                    let name = if who.resolved.is_empty() {
-                        &who.text
-                    } else {
-                        &who.resolved
-                    };
-                    Named {
-                        kind: if org { "Organization" } else { "Person" },
-                        name,
-                    }
+                    }) && !doc
+                        .entities
+                        .iter()
+                        .any(|e| e.kind == EntityKind::Person && e.start < who.end && who.start < e.end);
+                    let name = if who.resolved.is_empty() { &who.text } else { &who.resolved };
+                    Named { kind: if org { "Organization" } else { "Person" }, name }
                 });
                 reviews.push(ClaimReview {
                     context: "https://schema.org",
                     kind: "ClaimReview",
                     claim_reviewed: &c.claim.text,
-                    review_rating: Rating {
-                        kind: "Rating",
-                        alternate_name: &tag.label,
-                    },
-                    item_reviewed: Claim {
-                        kind: "Claim",
-                        author,
-                        appearance: appearance(),
-                    },
-                    date_published: c
-                        .edited
-                        .get(..10)
-                        .filter(|d| d.as_bytes().get(4) == Some(&b'-')),
+                    review_rating: Rating { kind: "Rating", alternate_name: &tag.label },
+                    item_reviewed: Claim { kind: "Claim", author, appearance: appearance() },
+                    date_published: c.edited.get(..10).filter(|d| d.as_bytes().get(4) == Some(&b'-')),
                     review_body: &c.note,
                 });
             }

@@ -66,12 +66,8 @@ pub fn export(project: &Project) -> String {
                     r.text.clone(),
                     kind_name(r.kind).into(),
                     modality_name(r.modality).into(),
-                    r.claimant
-                        .as_ref()
-                        .map_or(String::new(), |x| x.text.clone()),
-                    r.claimant
-                        .as_ref()
-                        .map_or(String::new(), |x| x.resolved.clone()),
+                    r.claimant.as_ref().map_or(String::new(), |x| x.text.clone()),
+                    r.claimant.as_ref().map_or(String::new(), |x| x.resolved.clone()),
                     r.cue.as_ref().map_or(String::new(), |x| x.text.clone()),
                     r.via.as_ref().map_or(String::new(), |x| x.text.clone()),
                     quantities,

@@ -16,8 +16,7 @@
 use serde_json::{json, Value};
 
 use super::{
-    error_at, id_string, imported_document, kind_name, kind_named, name_from_text, tag_id,
-    ImportError, Span, Text,
+    error_at, id_string, imported_document, kind_name, kind_named, name_from_text, tag_id, ImportError, Span, Text,
 };
 use crate::offsets::Unit;
 use crate::project::{Project, Status};
@@ -42,19 +41,12 @@ pub fn export(project: &Project) -> String {
     out
 }
 
-pub fn import(
-    input: &str,
-    library: &Project,
-    now: &str,
-) -> Result<(Project, Vec<String>), ImportError> {
+pub fn import(input: &str, library: &Project, now: &str) -> Result<(Project, Vec<String>), ImportError> {
     // A JSON array of records, or JSON Lines (blank lines skipped).
     let records: Vec<(usize, Value)> = if input.trim_start().starts_with('[') {
         let all: Vec<Value> = serde_json::from_str(input)
             .map_err(|e| error_at(format!("line {}", e.line()), format!("not valid JSON: {e}")))?;
-        all.into_iter()
-            .enumerate()
-            .map(|(i, v)| (i + 1, v))
-            .collect()
+        all.into_iter().enumerate().map(|(i, v)| (i + 1, v)).collect()
     } else {
         let mut out = Vec::new();
         for (i, line) in input.lines().enumerate() {
@@ -84,16 +76,16 @@ pub fn import(
         let mut spans = Vec::new();
         let mut add = |start: Option<u64>, end: Option<u64>, label: Option<&str>, field: &str| {
             let (Some(start), Some(end)) = (start, end) else {
-                return Err(error_at(
-                    &at,
-                    format!("{field}: offsets must be whole numbers"),
-                ));
+                return Err(error_at(&at, format!("{field}: offsets must be whole numbers")));
             };
             let (start, end) = (start as usize, end as usize);
             if t.slice(start, end).is_none() {
                 return Err(error_at(
                     &at,
-                    format!("{field}: offsets {start}..{end} are reversed or outside the text ({} code points)", t.len()),
+                    format!(
+                        "{field}: offsets {start}..{end} are reversed or outside the text ({} code points)",
+                        t.len()
+                    ),
                 ));
             }
             let mut span = Span::new(start, end);
@@ -112,26 +104,16 @@ pub fn import(
                 for (i, item) in items.iter().enumerate() {
                     let field = format!("label[{i}]");
                     match item {
-                        Value::Array(triple) if triple.len() == 3 => add(
-                            triple[0].as_u64(),
-                            triple[1].as_u64(),
-                            triple[2].as_str(),
-                            &field,
-                        )?,
+                        Value::Array(triple) if triple.len() == 3 => {
+                            add(triple[0].as_u64(), triple[1].as_u64(), triple[2].as_str(), &field)?
+                        }
                         Value::String(_) => {
                             return Err(error_at(
                                 &at,
-                                format!(
-                                    "{field}: a document label (text classification), not a span"
-                                ),
+                                format!("{field}: a document label (text classification), not a span"),
                             ))
                         }
-                        _ => {
-                            return Err(error_at(
-                                &at,
-                                format!("{field}: expected [start, end, label]"),
-                            ))
-                        }
+                        _ => return Err(error_at(&at, format!("{field}: expected [start, end, label]"))),
                     }
                 }
             }
@@ -144,12 +126,7 @@ pub fn import(
             for (i, e) in items.iter().enumerate() {
                 let field = format!("entities[{i}]");
                 let n = |f: &str| e.get(f).and_then(Value::as_u64);
-                add(
-                    n("start_offset"),
-                    n("end_offset"),
-                    e.get("label").and_then(Value::as_str),
-                    &field,
-                )?;
+                add(n("start_offset"), n("end_offset"), e.get("label").and_then(Value::as_str), &field)?;
             }
         }
         let astral = t.len() != t.map.len(Unit::Utf16);
@@ -159,18 +136,10 @@ pub fn import(
                  check its spans if the file came from doccano's editor"
             ));
         }
-        let id = record
-            .get("id")
-            .and_then(id_string)
-            .unwrap_or_else(|| format!("doccano-{n}"));
-        let name = record
-            .get("name")
-            .and_then(Value::as_str)
-            .map(str::to_owned)
-            .unwrap_or_else(|| name_from_text(&text));
-        documents.push(imported_document(
-            library, id, name, text, spans, now, "doccano",
-        ));
+        let id = record.get("id").and_then(id_string).unwrap_or_else(|| format!("doccano-{n}"));
+        let name =
+            record.get("name").and_then(Value::as_str).map(str::to_owned).unwrap_or_else(|| name_from_text(&text));
+        documents.push(imported_document(library, id, name, text, spans, now, "doccano"));
     }
     let mut project = super::empty_project(tags);
     project.documents = documents;

@@ -42,12 +42,7 @@ pub fn export(project: &Project) -> String {
             .iter()
             .map(|b| {
                 let (start, end, t) = text.clamped(b.start, b.end);
-                BoilerplateRecord {
-                    start,
-                    end,
-                    text: t.to_owned(),
-                    kind: b.kind,
-                }
+                BoilerplateRecord { start, end, text: t.to_owned(), kind: b.kind }
             })
             .collect();
         let line = Line {

@@ -28,12 +28,7 @@ pub fn parse_project(input: &str) -> Result<Project, ImportError> {
     };
     match obj.get("format").and_then(|f| f.as_str()) {
         Some(FORMAT) => {}
-        Some(other) => {
-            return Err(error_at(
-                "format",
-                format!("not a klaim project: format is `{other}`"),
-            ))
-        }
+        Some(other) => return Err(error_at("format", format!("not a klaim project: format is `{other}`"))),
         None => return Err(error_at("format", "not a klaim project: no `format` field")),
     }
     match obj.get("version").and_then(|v| v.as_u64()) {
@@ -41,16 +36,14 @@ pub fn parse_project(input: &str) -> Result<Project, ImportError> {
         Some(v) if v > u64::from(VERSION) => {
             return Err(error_at(
                 "version",
-                format!(
-                    "version {v} was written by a newer klaim; this one reads version {VERSION}"
-                ),
+                format!("version {v} was written by a newer klaim; this one reads version {VERSION}"),
             ))
         }
         Some(v) => return Err(error_at("version", format!("unknown version {v}"))),
         None => return Err(error_at("version", "missing or not a number")),
     }
-    let project: Project = serde_json::from_str(input)
-        .map_err(|e| error_at(format!("line {}", e.line()), strip_position(&e)))?;
+    let project: Project =
+        serde_json::from_str(input).map_err(|e| error_at(format!("line {}", e.line()), strip_position(&e)))?;
     validate(&project)?;
     Ok(project)
 }
@@ -61,10 +54,7 @@ pub fn validate(project: &Project) -> Result<(), ImportError> {
     let mut tag_ids = HashSet::new();
     for (i, tag) in project.tags.iter().enumerate() {
         if !tag_ids.insert(tag.id.as_str()) {
-            return Err(error_at(
-                format!("tags[{i}]"),
-                format!("tag id `{}` appears twice", tag.id),
-            ));
+            return Err(error_at(format!("tags[{i}]"), format!("tag id `{}` appears twice", tag.id)));
         }
     }
     let mut doc_ids = HashSet::new();
@@ -74,34 +64,23 @@ pub fn validate(project: &Project) -> Result<(), ImportError> {
             return Err(error_at(at(""), "document id appears twice"));
         }
         let text = Text::new(&doc.text);
-        let span =
-            |field: String, start: usize, end: usize, quoted: &str| -> Result<(), ImportError> {
-                match text.slice(start, end) {
-                    None => Err(error_at(
-                        at(&field),
-                        format!(
-                            "offsets {start}..{end} are outside the text ({} code points)",
-                            text.len()
-                        ),
-                    )),
-                    Some(s) if s != quoted => Err(error_at(
-                        at(&field),
-                        format!(
-                            "text {quoted:?} does not match the document at {start}..{end} ({s:?})"
-                        ),
-                    )),
-                    Some(_) => Ok(()),
-                }
-            };
+        let span = |field: String, start: usize, end: usize, quoted: &str| -> Result<(), ImportError> {
+            match text.slice(start, end) {
+                None => Err(error_at(
+                    at(&field),
+                    format!("offsets {start}..{end} are outside the text ({} code points)", text.len()),
+                )),
+                Some(s) if s != quoted => Err(error_at(
+                    at(&field),
+                    format!("text {quoted:?} does not match the document at {start}..{end} ({s:?})"),
+                )),
+                Some(_) => Ok(()),
+            }
+        };
         for (i, b) in doc.boilerplate.iter().enumerate() {
             // Boilerplate `text` is optional in the contract: check it when given.
             if b.text.is_empty() {
-                span(
-                    format!(".boilerplate[{i}]"),
-                    b.start,
-                    b.end,
-                    text.slice(b.start, b.end).unwrap_or(""),
-                )?;
+                span(format!(".boilerplate[{i}]"), b.start, b.end, text.slice(b.start, b.end).unwrap_or(""))?;
             } else {
                 span(format!(".boilerplate[{i}]"), b.start, b.end, &b.text)?;
             }
@@ -113,10 +92,7 @@ pub fn validate(project: &Project) -> Result<(), ImportError> {
         for (i, c) in doc.claims.iter().enumerate() {
             let f = |rest: &str| format!(".claims[{i}]{rest}");
             if !claim_ids.insert(c.id.as_str()) {
-                return Err(error_at(
-                    at(&f("")),
-                    format!("claim id `{}` appears twice", c.id),
-                ));
+                return Err(error_at(at(&f("")), format!("claim id `{}` appears twice", c.id)));
             }
             let r = &c.claim;
             span(f(""), r.start, r.end, &r.text)?;
@@ -134,10 +110,7 @@ pub fn validate(project: &Project) -> Result<(), ImportError> {
             }
             for tag in &c.tags {
                 if !tag_ids.contains(tag.as_str()) {
-                    return Err(error_at(
-                        at(&f(".tags")),
-                        format!("tag `{tag}` is not in the project's tag set"),
-                    ));
+                    return Err(error_at(at(&f(".tags")), format!("tag `{tag}` is not in the project's tag set")));
                 }
             }
         }
@@ -199,19 +172,14 @@ pub fn merge(base: &Project, incoming: &Project) -> (Project, MergeSummary) {
                 let mut n = 2;
                 let id = loop {
                     let id = format!("{}-{n}", doc.id);
-                    if !out.documents.iter().any(|d| d.id == id)
-                        && !incoming.documents.iter().any(|d| d.id == id)
-                    {
+                    if !out.documents.iter().any(|d| d.id == id) && !incoming.documents.iter().any(|d| d.id == id) {
                         break id;
                     }
                     n += 1;
                 };
                 // Claim ids are `<document id>#...` and unique across the
                 // library: they move with the document.
-                let mut renamed = Document {
-                    id: id.clone(),
-                    ..doc.clone()
-                };
+                let mut renamed = Document { id: id.clone(), ..doc.clone() };
                 for c in &mut renamed.claims {
                     if let Some(rest) = c.id.strip_prefix(&format!("{}#", doc.id)) {
                         c.id = format!("{id}#{rest}");
@@ -230,9 +198,8 @@ pub fn merge(base: &Project, incoming: &Project) -> (Project, MergeSummary) {
 fn merge_document(mine: &mut Document, theirs: &Document, summary: &mut MergeSummary) -> bool {
     let mut changed = false;
     if wins(&theirs.edited, &theirs.added, &mine.edited, &mine.added) {
-        let doc_changed = mine.name != theirs.name
-            || mine.boilerplate != theirs.boilerplate
-            || mine.entities != theirs.entities;
+        let doc_changed =
+            mine.name != theirs.name || mine.boilerplate != theirs.boilerplate || mine.entities != theirs.entities;
         mine.name.clone_from(&theirs.name);
         mine.boilerplate.clone_from(&theirs.boilerplate);
         mine.entities.clone_from(&theirs.entities);
@@ -287,9 +254,7 @@ fn instant(s: &str) -> Option<(i64, u32)> {
     let b = s.as_bytes();
     let num = |r: std::ops::Range<usize>| -> Option<i64> {
         let part = s.get(r)?;
-        part.bytes()
-            .all(|c| c.is_ascii_digit())
-            .then(|| part.parse().ok())?
+        part.bytes().all(|c| c.is_ascii_digit()).then(|| part.parse().ok())?
     };
     if b.len() < 20
         || b[4] != b'-'
@@ -300,14 +265,7 @@ fn instant(s: &str) -> Option<(i64, u32)> {
     {
         return None;
     }
-    let (y, mo, d, h, mi, sec) = (
-        num(0..4)?,
-        num(5..7)?,
-        num(8..10)?,
-        num(11..13)?,
-        num(14..16)?,
-        num(17..19)?,
-    );
+    let (y, mo, d, h, mi, sec) = (num(0..4)?, num(5..7)?, num(8..10)?, num(11..13)?, num(14..16)?, num(17..19)?);
     let mut i = 19;
     let mut nanos = 0u32;
     if b[i] == b'.' {
@@ -316,12 +274,7 @@ fn instant(s: &str) -> Option<(i64, u32)> {
             return None;
         }
         for k in 0..9 {
-            nanos = nanos * 10
-                + if k < digits {
-                    u32::from(b[i + 1 + k] - b'0')
-                } else {
-                    0
-                };
+            nanos = nanos * 10 + if k < digits { u32::from(b[i + 1 + k] - b'0') } else { 0 };
         }
         i += 1 + digits;
     }
@@ -347,10 +300,7 @@ fn instant(s: &str) -> Option<(i64, u32)> {
     let doy = (153 * (if mo > 2 { mo - 3 } else { mo + 9 }) + 2) / 5 + d - 1;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     let days = era * 146_097 + doe - 719_468;
-    Some((
-        days * 86_400 + h * 3600 + mi * 60 + sec - offset * 60,
-        nanos,
-    ))
+    Some((days * 86_400 + h * 3600 + mi * 60 + sec - offset * 60, nanos))
 }
 
 /// serde_json's message without its ` at line L column C` tail, which the

@@ -32,8 +32,8 @@
 use serde_json::{json, Value};
 
 use super::{
-    error_at, id_string, imported_document, kind_name, kind_named, modality_named, name_from_text,
-    tag_id, tag_labels, ImportError, Span, Text,
+    error_at, id_string, imported_document, kind_name, kind_named, modality_named, name_from_text, tag_id, tag_labels,
+    ImportError, Span, Text,
 };
 use crate::project::{AnnotatedClaim, Origin, Project, Status};
 
@@ -59,8 +59,7 @@ pub fn export(project: &Project) -> String {
                 "predictions": [],
             });
             if !annotation.is_empty() {
-                task["annotations"] =
-                    json!([{"result": annotation, "was_cancelled": false, "ground_truth": false}]);
+                task["annotations"] = json!([{"result": annotation, "was_cancelled": false, "ground_truth": false}]);
             }
             if !prediction.is_empty() {
                 task["predictions"] = json!([{"model_version": "klaim", "result": prediction}]);
@@ -86,11 +85,7 @@ fn regions(project: &Project, c: &AnnotatedClaim, text: &Text<'_>) -> Vec<Value>
         let origin = if c.origin == Origin::Extracted { "prediction" } else { "manual" };
         json!({"id": c.id, "from_name": from, "to_name": "text", "type": kind, "origin": origin, "value": value})
     };
-    let mut out = vec![result(
-        "label",
-        "labels",
-        ("labels", json!([kind_name(c.claim.kind)])),
-    )];
+    let mut out = vec![result("label", "labels", ("labels", json!([kind_name(c.claim.kind)])))];
     let tags = tag_labels(project, c);
     if !tags.is_empty() {
         out.push(result("tags", "choices", ("choices", json!(tags))));
@@ -101,22 +96,13 @@ fn regions(project: &Project, c: &AnnotatedClaim, text: &Text<'_>) -> Vec<Value>
     out
 }
 
-pub fn import(
-    input: &str,
-    library: &Project,
-    now: &str,
-) -> Result<(Project, Vec<String>), ImportError> {
+pub fn import(input: &str, library: &Project, now: &str) -> Result<(Project, Vec<String>), ImportError> {
     let value: Value = serde_json::from_str(input)
         .map_err(|e| error_at(format!("line {}", e.line()), format!("not valid JSON: {e}")))?;
     let tasks: Vec<&Value> = match &value {
         Value::Array(items) => items.iter().collect(),
         v @ Value::Object(_) => vec![v],
-        _ => {
-            return Err(error_at(
-                "",
-                "not Label Studio JSON: expected a list of tasks",
-            ))
-        }
+        _ => return Err(error_at("", "not Label Studio JSON: expected a list of tasks")),
     };
     let mut tags = library.tags.clone();
     let mut warnings = Vec::new();
@@ -140,9 +126,7 @@ pub fn import(
             let Some(items) = task.get(list) else {
                 continue;
             };
-            let items = items
-                .as_array()
-                .ok_or_else(|| error_at(&at, format!("`{list}` is not a list")))?;
+            let items = items.as_array().ok_or_else(|| error_at(&at, format!("`{list}` is not a list")))?;
             for (a, item) in items.iter().enumerate() {
                 if item.get("was_cancelled").and_then(Value::as_bool) == Some(true) {
                     continue;
@@ -150,9 +134,8 @@ pub fn import(
                 let Some(results) = item.get("result") else {
                     continue;
                 };
-                let results = results
-                    .as_array()
-                    .ok_or_else(|| error_at(&at, format!("{list}[{a}].result is not a list")))?;
+                let results =
+                    results.as_array().ok_or_else(|| error_at(&at, format!("{list}[{a}].result is not a list")))?;
                 for (r, result) in results.iter().enumerate() {
                     let field = format!("{list}[{a}].result[{r}]");
                     let Some(value) = result.get("value") else {
@@ -161,13 +144,14 @@ pub fn import(
                     if value.get("start").is_none() && value.get("end").is_none() {
                         continue; // A task-level choice or rating: not a span.
                     }
-                    let (Some(start), Some(end)) = (
-                        value.get("start").and_then(Value::as_u64),
-                        value.get("end").and_then(Value::as_u64),
-                    ) else {
+                    let (Some(start), Some(end)) =
+                        (value.get("start").and_then(Value::as_u64), value.get("end").and_then(Value::as_u64))
+                    else {
                         return Err(error_at(
                             &at,
-                            format!("{field}: `value.start`/`value.end` are not whole numbers (a rich-text XPath region?)"),
+                            format!(
+                                "{field}: `value.start`/`value.end` are not whole numbers (a rich-text XPath region?)"
+                            ),
                         ));
                     };
                     let (start, end) = (start as usize, end as usize);
@@ -196,12 +180,7 @@ pub fn import(
                         value
                             .get(f)
                             .and_then(Value::as_array)
-                            .map_or(Vec::new(), |xs| {
-                                xs.iter()
-                                    .filter_map(Value::as_str)
-                                    .map(str::to_owned)
-                                    .collect()
-                            })
+                            .map_or(Vec::new(), |xs| xs.iter().filter_map(Value::as_str).map(str::to_owned).collect())
                     };
                     match kind {
                         "labels" | "hypertextlabels" => {
@@ -243,11 +222,7 @@ pub fn import(
         let id = data
             .get("document_id")
             .and_then(id_string)
-            .or_else(|| {
-                task.get("id")
-                    .and_then(id_string)
-                    .map(|id| format!("labelstudio-{id}"))
-            })
+            .or_else(|| task.get("id").and_then(id_string).map(|id| format!("labelstudio-{id}")))
             .unwrap_or_else(|| format!("labelstudio-{}", i + 1));
         let name = data
             .get("document_name")
@@ -255,15 +230,7 @@ pub fn import(
             .map(str::to_owned)
             .unwrap_or_else(|| name_from_text(&text));
         let spans = spans.into_iter().map(|(_, s)| s).collect();
-        documents.push(imported_document(
-            library,
-            id,
-            name,
-            text,
-            spans,
-            now,
-            "labelstudio",
-        ));
+        documents.push(imported_document(library, id, name, text, spans, now, "labelstudio"));
     }
     let mut project = super::empty_project(tags);
     project.documents = documents;

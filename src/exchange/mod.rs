@@ -114,10 +114,7 @@ impl Format {
 
     /// Whether [`import`] reads this format.
     pub fn can_import(self) -> bool {
-        matches!(
-            self,
-            Format::Klaim | Format::W3c | Format::Doccano | Format::LabelStudio
-        )
+        matches!(self, Format::Klaim | Format::W3c | Format::Doccano | Format::LabelStudio)
     }
 }
 
@@ -177,12 +174,7 @@ impl std::error::Error for ImportError {}
 /// are attached to its documents, and spans it already has are not imported
 /// twice. `now` (RFC 3339) stamps documents and claims the file does not date.
 /// Imported spans become claims to review: origin `imported`, status `pending`.
-pub fn import(
-    input: &str,
-    format: Option<Format>,
-    library: &Project,
-    now: &str,
-) -> Result<Imported, ImportError> {
+pub fn import(input: &str, format: Option<Format>, library: &Project, now: &str) -> Result<Imported, ImportError> {
     let input = input.strip_prefix('\u{feff}').unwrap_or(input);
     let format = match format {
         Some(f) => f,
@@ -195,18 +187,9 @@ pub fn import(
         Format::W3c => w3c::import(input, library)?,
         Format::Doccano => doccano::import(input, library, now)?,
         Format::LabelStudio => labelstudio::import(input, library, now)?,
-        other => {
-            return Err(whole(format!(
-                "{} files are exported only, not imported",
-                other.name()
-            )))
-        }
+        other => return Err(whole(format!("{} files are exported only, not imported", other.name()))),
     };
-    Ok(Imported {
-        format,
-        project,
-        warnings,
-    })
+    Ok(Imported { format, project, warnings })
 }
 
 /// The importable format `input` looks like, from its first JSON value.
@@ -225,10 +208,7 @@ pub fn detect(input: &str) -> Option<Format> {
     if obj.get("format").and_then(|f| f.as_str()) == Some(crate::project::FORMAT) {
         return Some(Format::Klaim);
     }
-    let context = obj
-        .get("@context")
-        .map(|c| c.to_string())
-        .unwrap_or_default();
+    let context = obj.get("@context").map(|c| c.to_string()).unwrap_or_default();
     let types = obj.get("type").map(|t| t.to_string()).unwrap_or_default();
     if context.contains("www.w3.org/ns/anno") || types.contains("Annotation") {
         return Some(Format::W3c);
@@ -245,17 +225,11 @@ pub fn detect(input: &str) -> Option<Format> {
 // Shared helpers for the format modules.
 
 fn whole(message: impl Into<String>) -> ImportError {
-    ImportError {
-        at: String::new(),
-        message: message.into(),
-    }
+    ImportError { at: String::new(), message: message.into() }
 }
 
 fn error_at(at: impl Into<String>, message: impl Into<String>) -> ImportError {
-    ImportError {
-        at: at.into(),
-        message: message.into(),
-    }
+    ImportError { at: at.into(), message: message.into() }
 }
 
 /// A document text with its offset map: code point spans sliced safely.
@@ -266,10 +240,7 @@ struct Text<'a> {
 
 impl<'a> Text<'a> {
     fn new(text: &'a str) -> Text<'a> {
-        Text {
-            text,
-            map: OffsetMap::new(text),
-        }
+        Text { text, map: OffsetMap::new(text) }
     }
 
     fn len(&self) -> usize {
@@ -343,13 +314,7 @@ fn tag_labels<'p>(project: &'p Project, claim: &'p AnnotatedClaim) -> Vec<&'p st
     claim
         .tags
         .iter()
-        .map(|id| {
-            project
-                .tags
-                .iter()
-                .find(|t| &t.id == id)
-                .map_or(id.as_str(), |t| t.label.as_str())
-        })
+        .map(|id| project.tags.iter().find(|t| &t.id == id).map_or(id.as_str(), |t| t.label.as_str()))
         .collect()
 }
 
@@ -357,17 +322,12 @@ fn tag_labels<'p>(project: &'p Project, claim: &'p AnnotatedClaim) -> Vec<&'p st
 /// a new non-verdict tag when there is none, and returns its id.
 fn tag_id(tags: &mut Vec<Tag>, name: &str) -> String {
     let name = name.trim();
-    if let Some(t) = tags
-        .iter()
-        .find(|t| t.id.eq_ignore_ascii_case(name) || t.label.to_lowercase() == name.to_lowercase())
+    if let Some(t) =
+        tags.iter().find(|t| t.id.eq_ignore_ascii_case(name) || t.label.to_lowercase() == name.to_lowercase())
     {
         return t.id.clone();
     }
-    let mut id: String = name
-        .to_lowercase()
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { '-' })
-        .collect();
+    let mut id: String = name.to_lowercase().chars().map(|c| if c.is_alphanumeric() { c } else { '-' }).collect();
     if id.is_empty() {
         id = "tag".into();
     }
@@ -377,11 +337,7 @@ fn tag_id(tags: &mut Vec<Tag>, name: &str) -> String {
         id = format!("{base}-{n}");
         n += 1;
     }
-    tags.push(Tag {
-        id: id.clone(),
-        label: name.to_owned(),
-        verdict: false,
-    });
+    tags.push(Tag { id: id.clone(), label: name.to_owned(), verdict: false });
     id
 }
 
@@ -431,14 +387,7 @@ struct Span {
 
 impl Span {
     fn new(start: usize, end: usize) -> Span {
-        Span {
-            start,
-            end,
-            kind: None,
-            modality: None,
-            tags: Vec::new(),
-            note: String::new(),
-        }
+        Span { start, end, kind: None, modality: None, tags: Vec::new(), note: String::new() }
     }
 
     fn into_claim(self, id: String, text: &Text<'_>, edited: &str) -> AnnotatedClaim {
@@ -477,10 +426,7 @@ fn imported_document(
     now: &str,
     prefix: &str,
 ) -> Document {
-    let known = library
-        .documents
-        .iter()
-        .find(|d| d.id == id && d.text == text);
+    let known = library.documents.iter().find(|d| d.id == id && d.text == text);
     let t = Text::new(&text);
     let mut claims: Vec<AnnotatedClaim> = Vec::new();
     for span in spans {
@@ -496,26 +442,13 @@ fn imported_document(
         Some(d) => (d.name.clone(), d.added.clone(), d.edited.clone()),
         None => (name, now.to_owned(), now.to_owned()),
     };
-    Document {
-        id,
-        name,
-        text,
-        added,
-        edited,
-        boilerplate: Vec::new(),
-        entities: Vec::new(),
-        claims,
-    }
+    Document { id, name, text, added, edited, boilerplate: Vec::new(), entities: Vec::new(), claims }
 }
 
 /// A short display name for a document from its text: the first line, cut at
 /// 60 characters.
 fn name_from_text(text: &str) -> String {
-    let line = text
-        .lines()
-        .map(str::trim)
-        .find(|l| !l.is_empty())
-        .unwrap_or("");
+    let line = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
     let mut name: String = line.chars().take(60).collect();
     if line.chars().count() > 60 {
         name.push('…');
@@ -533,12 +466,7 @@ fn id_string(value: &serde_json::Value) -> Option<String> {
 }
 
 fn empty_project(tags: Vec<Tag>) -> Project {
-    Project {
-        format: crate::project::FORMAT.into(),
-        version: crate::project::VERSION,
-        tags,
-        documents: Vec::new(),
-    }
+    Project { format: crate::project::FORMAT.into(), version: crate::project::VERSION, tags, documents: Vec::new() }
 }
 
 #[cfg(test)]

@@ -10,17 +10,11 @@ use crate::report::{ClaimantRecord, QuantityRecord, SpanRecord};
 const NOW: &str = "2026-11-22T12:00:00.000Z";
 
 /// Emoji before the claims, so code points, UTF-16 units and bytes all differ.
-const TEXT: &str = "😀 JAKARTA – \"Harga naik 👍🏽 10 persen,\" kata Budi Santoso. =SUM(A1) adalah rumus. Harga naik lagi.";
+const TEXT: &str =
+    "😀 JAKARTA – \"Harga naik 👍🏽 10 persen,\" kata Budi Santoso. =SUM(A1) adalah rumus. Harga naik lagi.";
 
 /// A claim of `text` at the first occurrence of `quote` (code points).
-fn claim(
-    id: &str,
-    text: &str,
-    quote: &str,
-    status: Status,
-    tags: &[&str],
-    note: &str,
-) -> AnnotatedClaim {
+fn claim(id: &str, text: &str, quote: &str, status: Status, tags: &[&str], note: &str) -> AnnotatedClaim {
     let (start, end) = span(text, quote);
     AnnotatedClaim {
         id: id.into(),
@@ -44,9 +38,7 @@ fn claim(
 }
 
 fn span(text: &str, quote: &str) -> (usize, usize) {
-    let byte = text
-        .find(quote)
-        .unwrap_or_else(|| panic!("{quote:?} not in text"));
+    let byte = text.find(quote).unwrap_or_else(|| panic!("{quote:?} not in text"));
     let start = text[..byte].chars().count();
     (start, start + quote.chars().count())
 }
@@ -61,18 +53,10 @@ fn sample() -> Project {
         "cek \"BPS\", data 2025",
     );
     let (s, e) = span(TEXT, "Budi Santoso");
-    quote.claim.claimant = Some(ClaimantRecord {
-        start: s,
-        end: e,
-        text: "Budi Santoso".into(),
-        resolved: "Budi Santoso".into(),
-    });
+    quote.claim.claimant =
+        Some(ClaimantRecord { start: s, end: e, text: "Budi Santoso".into(), resolved: "Budi Santoso".into() });
     let (s, e) = span(TEXT, "kata");
-    quote.claim.cue = Some(SpanRecord {
-        start: s,
-        end: e,
-        text: "kata".into(),
-    });
+    quote.claim.cue = Some(SpanRecord { start: s, end: e, text: "kata".into() });
     let (s, e) = span(TEXT, "10 persen");
     quote.claim.quantities = vec![QuantityRecord {
         start: s,
@@ -82,34 +66,13 @@ fn sample() -> Project {
         unit: "persen".into(),
         qualifier: None,
     }];
-    let mut formula = claim(
-        "c2",
-        TEXT,
-        "=SUM(A1) adalah rumus.",
-        Status::Pending,
-        &[],
-        "-catatan\nbaris dua",
-    );
+    let mut formula = claim("c2", TEXT, "=SUM(A1) adalah rumus.", Status::Pending, &[], "-catatan\nbaris dua");
     formula.claim.kind = Kind::Unattributed;
-    let mut rejected = claim(
-        "c3",
-        TEXT,
-        "Harga naik lagi.",
-        Status::Rejected,
-        &["benar"],
-        "",
-    );
+    let mut rejected = claim("c3", TEXT, "Harga naik lagi.", Status::Rejected, &["benar"], "");
     rejected.claim.kind = Kind::Unattributed;
     rejected.claim.modality = Modality::Hedged;
     let plain = "Menurut BPS, inflasi 3 persen.";
-    let mut reported = claim(
-        "k1",
-        plain,
-        "Menurut BPS, inflasi 3 persen.",
-        Status::Pending,
-        &["benar"],
-        "",
-    );
+    let mut reported = claim("k1", plain, "Menurut BPS, inflasi 3 persen.", Status::Pending, &["benar"], "");
     reported.claim.kind = Kind::Reported;
     reported.origin = Origin::User;
     Project {
@@ -164,10 +127,7 @@ fn check_import(input: &str, format: Format, library: &Project, expect: &str) {
                         d.id, r.start, r.end, r.text, r.kind, c.status, c.tags, c.note
                     ));
                     assert_eq!(c.origin, Origin::Imported);
-                    assert_eq!(
-                        Text::new(&d.text).slice(r.start, r.end),
-                        Some(r.text.as_str())
-                    );
+                    assert_eq!(Text::new(&d.text).slice(r.start, r.end), Some(r.text.as_str()));
                 }
             }
             lines.extend(imp.warnings.iter().map(|w| format!("warning: {w}")));
@@ -202,10 +162,7 @@ fn check_project_error(edit: impl FnOnce(&mut Value), expect: &str) {
 
 #[test]
 fn project_import_names_the_problem() {
-    check_project_error(
-        |v| v["format"] = json!("other"),
-        "format: not a klaim project: format is `other`",
-    );
+    check_project_error(|v| v["format"] = json!("other"), "format: not a klaim project: format is `other`");
     check_project_error(
         |v| drop(v.as_object_mut().unwrap().remove("format")),
         "format: not a klaim project: no `format` field",
@@ -214,12 +171,12 @@ fn project_import_names_the_problem() {
         |v| v["version"] = json!(2),
         "version: version 2 was written by a newer klaim; this one reads version 1",
     );
-    check_project_error(
-        |v| v["version"] = json!("1"),
-        "version: missing or not a number",
-    );
+    check_project_error(|v| v["version"] = json!("1"), "version: missing or not a number");
     check_project_error(|v| v["documents"][0]["claims"][0]["start"] = json!(3), "documents[0] (`doc 1/😀`).claims[0]: text \"Harga naik 👍🏽 10 persen,\" does not match the document at 3..37 (\"AKARTA – \\\"Harga naik 👍🏽 10 persen,\")");
-    check_project_error(|v| v["documents"][0]["claims"][1]["end"] = json!(999), "documents[0] (`doc 1/😀`).claims[1]: offsets 58..999 are outside the text (97 code points)");
+    check_project_error(
+        |v| v["documents"][0]["claims"][1]["end"] = json!(999),
+        "documents[0] (`doc 1/😀`).claims[1]: offsets 58..999 are outside the text (97 code points)",
+    );
     check_project_error(|v| v["documents"][0]["claims"][0]["claimant"]["text"] = json!("Budi"), "documents[0] (`doc 1/😀`).claims[0].claimant: text \"Budi\" does not match the document at 44..56 (\"Budi Santoso\")");
     check_project_error(|v| v["documents"][0]["claims"][0]["quantities"][0]["end"] = json!(35), "documents[0] (`doc 1/😀`).claims[0].quantities[0]: text \"10 persen\" does not match the document at 27..35 (\"10 perse\")");
     check_project_error(
@@ -234,7 +191,10 @@ fn project_import_names_the_problem() {
         |v| v["documents"][0]["claims"][0]["tags"] = json!(["nope"]),
         "documents[0] (`doc 1/😀`).claims[0].tags: tag `nope` is not in the project's tag set",
     );
-    check_project_error(|v| v["documents"][0]["claims"][0]["status"] = json!("maybe"), "line 1: unknown variant `maybe`, expected one of `pending`, `accepted`, `rejected` (column 456)");
+    check_project_error(
+        |v| v["documents"][0]["claims"][0]["status"] = json!("maybe"),
+        "line 1: unknown variant `maybe`, expected one of `pending`, `accepted`, `rejected` (column 456)",
+    );
     check_project_error(
         |v| drop(v["documents"][0].as_object_mut().unwrap().remove("text")),
         "line 1: missing field `text` (column 1166)",
@@ -243,10 +203,7 @@ fn project_import_names_the_problem() {
         parse_project("{\"format\": ").unwrap_err().to_string(),
         "line 1: not valid JSON: EOF while parsing a value at line 1 column 11"
     );
-    assert_eq!(
-        parse_project("[1]").unwrap_err().to_string(),
-        "not a klaim project: the file is not a JSON object"
-    );
+    assert_eq!(parse_project("[1]").unwrap_err().to_string(), "not a klaim project: the file is not a JSON object");
 }
 
 #[test]
@@ -293,22 +250,11 @@ fn merge_keeps_the_later_edit() {
     theirs.documents[0].claims[0].edited = "2026-11-21T00:00:00+07:00".into();
     theirs.documents[0].claims[1].note = "older".into();
     theirs.documents[0].claims[1].edited = "2026-11-19T00:00:00.000Z".into();
-    theirs.documents[0]
-        .claims
-        .push(claim("c9", TEXT, "Harga naik", Status::Pending, &[], ""));
+    theirs.documents[0].claims.push(claim("c9", TEXT, "Harga naik", Status::Pending, &[], ""));
     theirs.documents[1].text = "Teks lain.".into();
-    theirs.documents[1].claims =
-        vec![claim("d2#x", "Teks lain.", "Teks", Status::Pending, &[], "")];
-    theirs.documents.push(Document {
-        id: "d3".into(),
-        claims: Vec::new(),
-        ..theirs.documents[1].clone()
-    });
-    theirs.tags.push(crate::project::Tag {
-        id: "baru".into(),
-        label: "baru".into(),
-        verdict: false,
-    });
+    theirs.documents[1].claims = vec![claim("d2#x", "Teks lain.", "Teks", Status::Pending, &[], "")];
+    theirs.documents.push(Document { id: "d3".into(), claims: Vec::new(), ..theirs.documents[1].clone() });
+    theirs.tags.push(crate::project::Tag { id: "baru".into(), label: "baru".into(), verdict: false });
     let (merged, summary) = merge(&base, &theirs);
     let d0 = &merged.documents[0];
     assert_eq!(d0.claims[0].status, Status::Rejected);
@@ -357,18 +303,9 @@ fn jsonl_follows_the_contract() {
     for line in &lines {
         let text: Vec<char> = line["text"].as_str().unwrap().chars().collect();
         for c in line["claims"].as_array().unwrap() {
-            for s in [c, &c["claimant"], &c["cue"]]
-                .into_iter()
-                .filter(|s| !s.is_null())
-            {
-                let (a, b) = (
-                    s["start"].as_u64().unwrap() as usize,
-                    s["end"].as_u64().unwrap() as usize,
-                );
-                assert_eq!(
-                    text[a..b].iter().collect::<String>(),
-                    s["text"].as_str().unwrap()
-                );
+            for s in [c, &c["claimant"], &c["cue"]].into_iter().filter(|s| !s.is_null()) {
+                let (a, b) = (s["start"].as_u64().unwrap() as usize, s["end"].as_u64().unwrap() as usize);
+                assert_eq!(text[a..b].iter().collect::<String>(), s["text"].as_str().unwrap());
             }
         }
     }
@@ -468,11 +405,7 @@ fn w3c_selectors_hold_code_points() {
     for a in items {
         assert_eq!(a["type"], "Annotation");
         let source = a["target"]["source"].as_str().unwrap();
-        let doc = p
-            .documents
-            .iter()
-            .find(|d| source.ends_with(&w3c_encode(&d.id)))
-            .unwrap();
+        let doc = p.documents.iter().find(|d| source.ends_with(&w3c_encode(&d.id))).unwrap();
         let text: Vec<char> = doc.text.chars().collect();
         let sel = a["target"]["selector"].as_array().unwrap();
         let (q, pos) = (&sel[0], &sel[1]);
@@ -480,34 +413,20 @@ fn w3c_selectors_hold_code_points() {
             (q["type"].as_str(), pos["type"].as_str()),
             (Some("TextQuoteSelector"), Some("TextPositionSelector"))
         );
-        let (s, e) = (
-            pos["start"].as_u64().unwrap() as usize,
-            pos["end"].as_u64().unwrap() as usize,
-        );
+        let (s, e) = (pos["start"].as_u64().unwrap() as usize, pos["end"].as_u64().unwrap() as usize);
         let at = |a: usize, b: usize| text[a..b].iter().collect::<String>();
         assert_eq!(q["exact"].as_str().unwrap(), at(s, e));
         assert_eq!(q["prefix"].as_str().unwrap(), at(s.saturating_sub(32), s));
-        assert_eq!(
-            q["suffix"].as_str().unwrap(),
-            at(e, (e + 32).min(text.len()))
-        );
+        assert_eq!(q["suffix"].as_str().unwrap(), at(e, (e + 32).min(text.len())));
     }
     let first = &items[0];
-    assert_eq!(
-        first["target"]["selector"][1],
-        json!({"type": "TextPositionSelector", "start": 13, "end": 37})
-    );
+    assert_eq!(first["target"]["selector"][1], json!({"type": "TextPositionSelector", "start": 13, "end": 37}));
     assert_eq!(first["id"], "urn:klaim:claim:doc%201%2F%F0%9F%98%80:c1");
     let bodies: Vec<(String, String)> = first["body"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|b| {
-            (
-                b["purpose"].as_str().unwrap().into(),
-                b["value"].as_str().unwrap().into(),
-            )
-        })
+        .map(|b| (b["purpose"].as_str().unwrap().into(), b["value"].as_str().unwrap().into()))
         .collect();
     let expect = [
         ("tagging", "salah"),
@@ -618,27 +537,20 @@ fn w3c_import_checks_quotes_against_positions() {
         "warning: annotation 1: skipped, it has no TextPositionSelector or TextQuoteSelector",
     );
     check_import(
-        &anno(json!(
-            json!({"type": "TextPositionSelector", "start": -1, "end": 2})
-        )),
+        &anno(json!(json!({"type": "TextPositionSelector", "start": -1, "end": 2}))),
         Format::W3c,
         &lib,
         "error: annotation 1: TextPositionSelector `start` is missing or not a whole number",
     );
     check_import(&anno(json!(pos(0, 7))).replace("urn:klaim:doc:d2", "https://elsewhere.example/a"), Format::W3c, &lib, "error: none of the 1 annotations points at a document in the library; first: annotation 1: skipped, its source \"https://elsewhere.example/a\" is not a document in the library");
+    check_import("{\"type\": \"Annotation\"}", Format::W3c, &lib, "error: annotation 1: no `target`");
     check_import(
-        "{\"type\": \"Annotation\"}",
+        "{\"type\": \"Note\"}",
         Format::W3c,
         &lib,
-        "error: annotation 1: no `target`",
+        "error: not W3C Web Annotation: expected an Annotation, AnnotationPage or AnnotationCollection",
     );
-    check_import("{\"type\": \"Note\"}", Format::W3c, &lib, "error: not W3C Web Annotation: expected an Annotation, AnnotationPage or AnnotationCollection");
-    check_import(
-        "[{\"type\": \"Note\"}]",
-        Format::W3c,
-        &lib,
-        "error: annotation 1: `type` is not `Annotation`",
-    );
+    check_import("[{\"type\": \"Note\"}]", Format::W3c, &lib, "error: annotation 1: `type` is not `Annotation`");
     check_import(
         "{\"type\": \"AnnotationCollection\", \"first\": \"https://x/page1\"}",
         Format::W3c,
@@ -648,12 +560,7 @@ fn w3c_import_checks_quotes_against_positions() {
     // Emoji: positions are code points, not UTF-16 units or bytes.
     let (s, e) = span(TEXT, "Budi Santoso");
     let one = json!({"type": "Annotation", "target": {"source": "urn:klaim:doc:doc%201%2F%F0%9F%98%80", "selector": [q("Budi Santoso", "", ""), pos(s as u64, e as u64)]}}).to_string();
-    check_import(
-        &one,
-        Format::W3c,
-        &lib,
-        "doc 1/😀 44..56 \"Budi Santoso\" Unattributed Pending tags=[] note=\"\"",
-    );
+    check_import(&one, Format::W3c, &lib, "doc 1/😀 44..56 \"Budi Santoso\" Unattributed Pending tags=[] note=\"\"");
     let utf16 = json!({"type": "Annotation", "target": {"source": "doc 1/😀", "selector": [q("Budi Santoso", "", ""), pos(47, 59)]}}).to_string();
     check_import(&utf16, Format::W3c, &lib, "doc 1/😀 44..56 \"Budi Santoso\" Unattributed Pending tags=[] note=\"\"\nwarning: annotation 1: position 47..59 does not hold its quote \"Budi Santoso\"; placed by the quote at 44..56");
 }
@@ -664,29 +571,18 @@ fn w3c_import_checks_quotes_against_positions() {
 fn doccano_exports_unrejected_claims_in_code_points() {
     let out = export(&sample(), Format::Doccano);
     let lines: Vec<Value> = out.lines().map(json).collect();
-    assert_eq!(
-        lines[0]["label"],
-        json!([[13, 37, "quote"], [58, 80, "unattributed"]])
-    );
+    assert_eq!(lines[0]["label"], json!([[13, 37, "quote"], [58, 80, "unattributed"]]));
     assert_eq!(lines[1]["label"], json!([[0, 30, "reported"]]));
     assert_eq!(lines[0]["text"], TEXT);
     // Imported into an empty library: the same documents and spans, pending.
     let imp = import(&out, None, &empty(), NOW).unwrap();
     assert_eq!(imp.format, Format::Doccano);
-    let spans: Vec<(usize, usize, Kind)> = imp.project.documents[0]
-        .claims
-        .iter()
-        .map(|c| (c.claim.start, c.claim.end, c.claim.kind))
-        .collect();
+    let spans: Vec<(usize, usize, Kind)> =
+        imp.project.documents[0].claims.iter().map(|c| (c.claim.start, c.claim.end, c.claim.kind)).collect();
     assert_eq!(spans, [(13, 37, Kind::Quote), (58, 80, Kind::Unattributed)]);
     assert_eq!(imp.project.documents[0].id, "doc 1/😀");
     assert_eq!(imp.project.documents[0].name, "Berita 😀");
-    assert_eq!(
-        imp.warnings.len(),
-        1,
-        "emoji text warns: {:?}",
-        imp.warnings
-    );
+    assert_eq!(imp.warnings.len(), 1, "emoji text warns: {:?}", imp.warnings);
     // Into the library it came from: nothing new.
     let again = import(&out, None, &sample(), NOW).unwrap();
     assert!(again.project.documents.iter().all(|d| d.claims.is_empty()));
@@ -707,7 +603,12 @@ fn doccano_import_checks_offsets() {
         &lib,
         r#"7 6..10 "naik" Reported Pending tags=[] note="""#,
     );
-    check_import("\n{\"text\": \"ab\", \"entities\": [{\"start_offset\": 0, \"end_offset\": 1, \"label\": \"x\"}]}\n\n", Format::Doccano, &lib, r#"doccano-2 0..1 "a" Unattributed Pending tags=["x"] note="""#);
+    check_import(
+        "\n{\"text\": \"ab\", \"entities\": [{\"start_offset\": 0, \"end_offset\": 1, \"label\": \"x\"}]}\n\n",
+        Format::Doccano,
+        &lib,
+        r#"doccano-2 0..1 "a" Unattributed Pending tags=["x"] note="""#,
+    );
     check_import(
         r#"[{"text": "ab", "label": [[1, 2, "quote"]]}]"#,
         Format::Doccano,
@@ -757,12 +658,7 @@ fn doccano_import_checks_offsets() {
         &lib,
         "error: line 2: not valid JSON: key must be a string at line 1 column 2",
     );
-    check_import(
-        "",
-        Format::Doccano,
-        &lib,
-        "error: the file holds no records",
-    );
+    check_import("", Format::Doccano, &lib, "error: the file holds no records");
 }
 
 // ---- Label Studio ----
@@ -782,24 +678,14 @@ fn labelstudio_splits_annotations_and_predictions() {
     assert!(ann.as_array().unwrap().iter().all(|r| r["id"] == "c1"));
     let pred = &tasks[0]["predictions"][0]["result"];
     assert_eq!(pred[0]["value"]["labels"], json!(["unattributed"]));
-    assert_eq!(
-        pred.as_array().unwrap().len(),
-        2,
-        "c2 label and note; c3 rejected is left out"
-    );
-    assert_eq!(
-        tasks[1]["annotations"][0]["result"][0]["value"]["labels"],
-        json!(["reported"])
-    );
+    assert_eq!(pred.as_array().unwrap().len(), 2, "c2 label and note; c3 rejected is left out");
+    assert_eq!(tasks[1]["annotations"][0]["result"][0]["value"]["labels"], json!(["reported"]));
     // And back.
     let imp = import(&out.to_string(), None, &empty(), NOW).unwrap();
     assert_eq!(imp.format, Format::LabelStudio);
     assert!(imp.warnings.is_empty(), "{:?}", imp.warnings);
     let c = &imp.project.documents[0].claims[0];
-    assert_eq!(
-        (c.claim.start, c.claim.end, c.claim.kind),
-        (13, 37, Kind::Quote)
-    );
+    assert_eq!((c.claim.start, c.claim.end, c.claim.kind), (13, 37, Kind::Quote));
     assert_eq!(c.tags, ["salah", "layak-cek"]);
     assert_eq!(c.note, "cek \"BPS\", data 2025");
     assert_eq!(imp.project.documents[0].claims.len(), 2);
@@ -829,7 +715,12 @@ fn labelstudio_import_checks_offsets_and_text() {
         r#"labelstudio-5 2..7 "Harga" Unattributed Pending tags=["klaim"] note="""#,
     );
     check_import(&ls_task(json!({"start": 3, "end": 8, "text": "Harga", "labels": ["hedged"]})), Format::LabelStudio, &lib, "labelstudio-5 2..7 \"Harga\" Unattributed Pending tags=[] note=\"\"\nwarning: task 1 (id 5), annotations[0].result[0]: offsets 3..8 count UTF-16 units (older Label Studio); read as code points 2..7");
-    check_import(&ls_task(json!({"start": 2, "end": 7, "text": "Hargo", "labels": ["quote"]})), Format::LabelStudio, &lib, "warning: task 1 (id 5), annotations[0].result[0]: skipped, the text at 2..7 is \"Harga\", not \"Hargo\"");
+    check_import(
+        &ls_task(json!({"start": 2, "end": 7, "text": "Hargo", "labels": ["quote"]})),
+        Format::LabelStudio,
+        &lib,
+        "warning: task 1 (id 5), annotations[0].result[0]: skipped, the text at 2..7 is \"Harga\", not \"Hargo\"",
+    );
     check_import(&ls_task(json!({"start": 2, "end": 70, "labels": ["quote"]})), Format::LabelStudio, &lib, "warning: task 1 (id 5), annotations[0].result[0]: skipped, offsets 2..70 are reversed or outside the text (13 code points)");
     check_import(&ls_task(json!({"start": "/p[1]", "end": "/p[1]", "startOffset": 0, "labels": ["x"]})), Format::LabelStudio, &lib, "error: task 1 (id 5): annotations[0].result[0]: `value.start`/`value.end` are not whole numbers (a rich-text XPath region?)");
     check_import(
@@ -844,17 +735,10 @@ fn labelstudio_import_checks_offsets_and_text() {
         &lib,
         "error: task 1: `annotations` is not a list",
     );
-    check_import(
-        "3",
-        Format::LabelStudio,
-        &lib,
-        "error: not Label Studio JSON: expected a list of tasks",
-    );
+    check_import("3", Format::LabelStudio, &lib, "error: not Label Studio JSON: expected a list of tasks");
     // Cancelled annotations are not imported.
-    let cancelled = ls_task(json!({"start": 2, "end": 7, "labels": ["quote"]})).replace(
-        "\"annotations\":[{",
-        "\"annotations\":[{\"was_cancelled\":true,",
-    );
+    let cancelled = ls_task(json!({"start": 2, "end": 7, "labels": ["quote"]}))
+        .replace("\"annotations\":[{", "\"annotations\":[{\"was_cancelled\":true,");
     check_import(&cancelled, Format::LabelStudio, &lib, "");
 }
 
@@ -872,33 +756,19 @@ fn claimreview_has_the_required_fields() {
         assert_eq!(r["@type"], "ClaimReview");
         assert!(r["claimReviewed"].as_str().is_some_and(|s| !s.is_empty()));
         assert_eq!(r["reviewRating"]["@type"], "Rating");
-        assert!(r["reviewRating"]["alternateName"]
-            .as_str()
-            .is_some_and(|s| !s.is_empty()));
+        assert!(r["reviewRating"]["alternateName"].as_str().is_some_and(|s| !s.is_empty()));
         assert_eq!(r["itemReviewed"]["@type"], "Claim");
         assert_eq!(r["itemReviewed"]["appearance"]["@type"], "CreativeWork");
         assert_eq!(r["datePublished"], "2026-11-20");
     }
     assert_eq!(reviews[0]["claimReviewed"], "Harga naik 👍🏽 10 persen,");
     assert_eq!(reviews[0]["reviewRating"]["alternateName"], "salah");
-    assert_eq!(
-        reviews[0]["itemReviewed"]["author"],
-        json!({"@type": "Person", "name": "Budi Santoso"})
-    );
-    assert_eq!(
-        reviews[0]["itemReviewed"]["appearance"]["name"],
-        "Berita 😀"
-    );
+    assert_eq!(reviews[0]["itemReviewed"]["author"], json!({"@type": "Person", "name": "Budi Santoso"}));
+    assert_eq!(reviews[0]["itemReviewed"]["appearance"]["name"], "Berita 😀");
     assert_eq!(reviews[0]["reviewBody"], "cek \"BPS\", data 2025");
     assert_eq!(reviews[1]["reviewRating"]["alternateName"], "benar");
-    assert_eq!(
-        reviews[1]["itemReviewed"]["appearance"]["url"],
-        "https://example.org/berita"
-    );
-    assert!(
-        reviews[1]["itemReviewed"].get("author").is_none(),
-        "no claimant, no author"
-    );
+    assert_eq!(reviews[1]["itemReviewed"]["appearance"]["url"], "https://example.org/berita");
+    assert!(reviews[1]["itemReviewed"].get("author").is_none(), "no claimant, no author");
 }
 
 // ---- all formats ----
@@ -915,12 +785,7 @@ fn formats_have_names_and_detection() {
     }
     assert_eq!(detect("hello"), None);
     assert_eq!(detect("{\"a\": 1}"), None);
-    check_import(
-        "{\"a\": 1}",
-        Format::Csv,
-        &p,
-        "error: csv files are exported only, not imported",
-    );
+    check_import("{\"a\": 1}", Format::Csv, &p, "error: csv files are exported only, not imported");
     assert_eq!(
         import("name,text\n", None, &p, NOW).unwrap_err().to_string(),
         "not a format klaim imports (klaim project, W3C Web Annotation, doccano JSONL, Label Studio JSON)"
@@ -947,15 +812,7 @@ fn exports_clamp_offsets_of_an_unvalidated_project() {
     let mut p = sample();
     p.documents[1].claims[0].claim.end = 500;
     let out = json(&export(&p, Format::W3c));
-    let last = out["first"]["items"]
-        .as_array()
-        .unwrap()
-        .last()
-        .unwrap()
-        .clone();
+    let last = out["first"]["items"].as_array().unwrap().last().unwrap().clone();
     assert_eq!(last["target"]["selector"][1]["end"], 30);
-    assert_eq!(
-        last["target"]["selector"][0]["exact"],
-        "Menurut BPS, inflasi 3 persen."
-    );
+    assert_eq!(last["target"]["selector"][0]["exact"], "Menurut BPS, inflasi 3 persen.");
 }

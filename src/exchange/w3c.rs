@@ -23,8 +23,8 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::{
-    error_at, id_string, kind_name, kind_named, modality_name, modality_named, tag_id, tag_labels,
-    whole, ImportError, Span, Text,
+    error_at, id_string, kind_name, kind_named, modality_name, modality_named, tag_id, tag_labels, whole, ImportError,
+    Span, Text,
 };
 use crate::project::{Document, Project, Status};
 
@@ -108,12 +108,7 @@ pub fn export(project: &Project) -> String {
             let (start, end, exact) = text.clamped(c.claim.start, c.claim.end);
             let mut body = Vec::new();
             let mut textual = |purpose: &'static str, value: &str| {
-                body.push(Body {
-                    kind: "TextualBody",
-                    purpose,
-                    value: value.to_owned(),
-                    format: "text/plain",
-                })
+                body.push(Body { kind: "TextualBody", purpose, value: value.to_owned(), format: "text/plain" })
             };
             for label in tag_labels(project, c) {
                 textual("tagging", label);
@@ -147,11 +142,7 @@ pub fn export(project: &Project) -> String {
                             prefix: text.before(start, CONTEXT_CHARS).to_owned(),
                             suffix: text.after(end, CONTEXT_CHARS).to_owned(),
                         },
-                        PositionSelector {
-                            kind: "TextPositionSelector",
-                            start,
-                            end,
-                        },
+                        PositionSelector { kind: "TextPositionSelector", start, end },
                     ),
                 },
             });
@@ -162,11 +153,7 @@ pub fn export(project: &Project) -> String {
         kind: "AnnotationCollection",
         label: "klaim",
         total: items.len(),
-        first: Page {
-            kind: "AnnotationPage",
-            start_index: 0,
-            items,
-        },
+        first: Page { kind: "AnnotationPage", start_index: 0, items },
     };
     let mut out = serde_json::to_string_pretty(&collection).expect("annotations serialize");
     out.push('\n');
@@ -194,10 +181,7 @@ pub fn import(input: &str, library: &Project) -> Result<(Project, Vec<String>), 
             None => at,
         };
         let target = match obj.get("target") {
-            Some(Value::Array(ts)) => ts
-                .iter()
-                .find(|t| t.get("selector").is_some())
-                .or(ts.first()),
+            Some(Value::Array(ts)) => ts.iter().find(|t| t.get("selector").is_some()).or(ts.first()),
             Some(t) => Some(t),
             None => None,
         }
@@ -210,9 +194,7 @@ pub fn import(input: &str, library: &Project) -> Result<(Project, Vec<String>), 
                 .ok_or_else(|| error_at(&at, "`target.source` is missing"))?,
         };
         let Some(doc) = find_document(library, source) else {
-            warnings.push(format!(
-                "{at}: skipped, its source {source:?} is not a document in the library"
-            ));
+            warnings.push(format!("{at}: skipped, its source {source:?} is not a document in the library"));
             unknown_source += 1;
             continue;
         };
@@ -231,10 +213,7 @@ pub fn import(input: &str, library: &Project) -> Result<(Project, Vec<String>), 
             let Some(value) = body.get("value").and_then(Value::as_str) else {
                 continue; // An IRI or a SpecificResource: nothing klaim stores.
             };
-            let purpose = body
-                .get("purpose")
-                .and_then(Value::as_str)
-                .unwrap_or(motivation);
+            let purpose = body.get("purpose").and_then(Value::as_str).unwrap_or(motivation);
             match purpose {
                 "tagging" => {
                     let id = tag_id(&mut tags, value);
@@ -271,27 +250,17 @@ pub fn import(input: &str, library: &Project) -> Result<(Project, Vec<String>), 
             .and_then(id_string)
             .and_then(|id| klaim_claim_id(&id))
             .unwrap_or_else(|| format!("{}#w3c-{start}-{end}", doc.id));
-        let edited = obj
-            .get("modified")
-            .or(obj.get("created"))
-            .and_then(Value::as_str)
-            .unwrap_or(&doc.edited)
-            .to_owned();
+        let edited =
+            obj.get("modified").or(obj.get("created")).and_then(Value::as_str).unwrap_or(&doc.edited).to_owned();
         let copy = match docs.iter_mut().position(|d| d.id == doc.id) {
             Some(k) => &mut docs[k],
             None => {
-                docs.push(Document {
-                    claims: Vec::new(),
-                    ..doc.clone()
-                });
+                docs.push(Document { claims: Vec::new(), ..doc.clone() });
                 docs.last_mut().expect("just pushed")
             }
         };
-        let same =
-            |c: &crate::project::AnnotatedClaim| c.claim.start == start && c.claim.end == end;
-        if doc.claims.iter().any(|c| c.id == claim_id)
-            || copy.claims.iter().any(|c| c.id == claim_id)
-        {
+        let same = |c: &crate::project::AnnotatedClaim| c.claim.start == start && c.claim.end == end;
+        if doc.claims.iter().any(|c| c.id == claim_id) || copy.claims.iter().any(|c| c.id == claim_id) {
             continue; // Already in the library: the merge would keep the library's.
         }
         if doc.claims.iter().any(same) || copy.claims.iter().any(same) {
@@ -350,11 +319,7 @@ fn has_type(obj: &Map<String, Value>, name: &str) -> bool {
 fn find_document<'p>(library: &'p Project, source: &str) -> Option<&'p Document> {
     let id = source.strip_prefix(DOC_PREFIX).map(decode);
     let id = id.as_deref().unwrap_or(source);
-    library
-        .documents
-        .iter()
-        .find(|d| d.id == id)
-        .or_else(|| library.documents.iter().find(|d| d.name == source))
+    library.documents.iter().find(|d| d.id == id).or_else(|| library.documents.iter().find(|d| d.name == source))
 }
 
 /// The code point span the target's selectors give, checked against the
@@ -369,29 +334,18 @@ fn anchor(
         Some(Value::Array(s)) => s.iter().collect(),
         Some(s) => vec![s],
         None => {
-            warnings.push(format!(
-                "{at}: skipped, its target has no selector (it annotates the whole document)"
-            ));
+            warnings.push(format!("{at}: skipped, its target has no selector (it annotates the whole document)"));
             return Ok(None);
         }
     };
-    let of_type = |t: &str| {
-        selectors
-            .iter()
-            .find(|s| s.get("type").and_then(Value::as_str) == Some(t))
-    };
+    let of_type = |t: &str| selectors.iter().find(|s| s.get("type").and_then(Value::as_str) == Some(t));
     let position = match of_type("TextPositionSelector") {
         Some(s) => {
             let n = |f: &str| {
                 s.get(f)
                     .and_then(Value::as_u64)
                     .map(|v| v as usize)
-                    .ok_or_else(|| {
-                        error_at(
-                            at,
-                            format!("TextPositionSelector `{f}` is missing or not a whole number"),
-                        )
-                    })
+                    .ok_or_else(|| error_at(at, format!("TextPositionSelector `{f}` is missing or not a whole number")))
             };
             Some((n("start")?, n("end")?))
         }
@@ -400,27 +354,24 @@ fn anchor(
     let quote = match of_type("TextQuoteSelector") {
         Some(s) => {
             let f = |f: &str| s.get(f).and_then(Value::as_str).unwrap_or("");
-            let exact = s.get("exact").and_then(Value::as_str).ok_or_else(|| {
-                error_at(at, "TextQuoteSelector `exact` is missing or not a string")
-            })?;
+            let exact = s
+                .get("exact")
+                .and_then(Value::as_str)
+                .ok_or_else(|| error_at(at, "TextQuoteSelector `exact` is missing or not a string"))?;
             Some((exact, f("prefix"), f("suffix")))
         }
         None => None,
     };
     match (position, quote) {
         (None, None) => {
-            warnings.push(format!(
-                "{at}: skipped, it has no TextPositionSelector or TextQuoteSelector"
-            ));
+            warnings.push(format!("{at}: skipped, it has no TextPositionSelector or TextQuoteSelector"));
             Ok(None)
         }
         (Some((s, e)), None) => match text.slice(s, e) {
             Some(_) => Ok(Some((s, e))),
             None => {
-                warnings.push(format!(
-                    "{at}: skipped, position {s}..{e} is outside the text ({} code points)",
-                    text.len()
-                ));
+                warnings
+                    .push(format!("{at}: skipped, position {s}..{e} is outside the text ({} code points)", text.len()));
                 Ok(None)
             }
         },
@@ -446,16 +397,12 @@ fn anchor(
                     Ok(Some((*s, *e)))
                 }
                 [] => {
-                    warnings.push(format!(
-                        "{at}: skipped, {what} and the quote is not in the text"
-                    ));
+                    warnings.push(format!("{at}: skipped, {what} and the quote is not in the text"));
                     Ok(None)
                 }
                 more => {
-                    warnings.push(format!(
-                        "{at}: skipped, {what} and the quote occurs {} times in the text",
-                        more.len()
-                    ));
+                    warnings
+                        .push(format!("{at}: skipped, {what} and the quote occurs {} times in the text", more.len()));
                     Ok(None)
                 }
             }

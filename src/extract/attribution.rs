@@ -50,7 +50,9 @@ pub fn attribute(doc: &Doc, range: Range<usize>, outside: &dyn Fn(usize) -> bool
             }
         }
         let yakin = low == "yakin" && i + 1 < range.end && doc.low(i + 1) == "bahwa";
-        if (c.has(Cat::CUE_PRE) || yakin) && !(i > range.start && matches!(doc.low(i - 1), "yang" | "untuk" | "akan" | "ingin" | "mau")) {
+        if (c.has(Cat::CUE_PRE) || yakin)
+            && !(i > range.start && matches!(doc.low(i - 1), "yang" | "untuk" | "akan" | "ingin" | "mau"))
+        {
             if let Some(toks) = np_before(doc, i, range.start, outside) {
                 let cue_end = if yakin { i + 2 } else { i + 1 };
                 let outlet = is_outlet(doc, toks.clone());
@@ -67,14 +69,25 @@ pub fn attribute(doc: &Doc, range: Range<usize>, outside: &dyn Fn(usize) -> bool
             continue;
         }
         // The passive with its agent: `Hal itu disampaikan (oleh) Kepala BPBD X`.
-        if matches!(low, "dikatakan" | "disampaikan" | "diungkapkan" | "dijelaskan" | "ditegaskan" | "disebutkan" | "diutarakan" | "dipaparkan" | "diterangkan")
-            && !(i > range.start && (doc.is(i - 1, Cat::NEG) || doc.low(i - 1) == "yang"))
+        if matches!(
+            low,
+            "dikatakan"
+                | "disampaikan"
+                | "diungkapkan"
+                | "dijelaskan"
+                | "ditegaskan"
+                | "disebutkan"
+                | "diutarakan"
+                | "dipaparkan"
+                | "diterangkan"
+        ) && !(i > range.start && (doc.is(i - 1, Cat::NEG) || doc.low(i - 1) == "yang"))
         {
             let mut j = i + 1;
             if j < range.end && doc.low(j) == "oleh" {
                 j += 1;
             }
-            if let Some(np) = np_after(doc, j, range.end).filter(|np| doc.cap(np.start) || doc.is(np.start, Cat::ROLE)) {
+            if let Some(np) = np_after(doc, j, range.end).filter(|np| doc.cap(np.start) || doc.is(np.start, Cat::ROLE))
+            {
                 let outlet = is_outlet(doc, np.clone());
                 sources.push(Source { who: doc.span(np.start, np.end), toks: np.clone(), cue: doc.span(i, j), outlet });
                 i = np.end;
@@ -149,22 +162,42 @@ fn source_phrase(doc: &Doc, i: usize, end: usize) -> Option<(usize, Range<usize>
     let mut j = i + 1;
     match doc.low(i) {
         "menurut" | "melansir" | "dilansir" | "mengutip" | "dikutip" => {}
-        "sebagaimana" => {
-            if j < end && matches!(doc.low(j), "dilaporkan" | "dikutip" | "dilansir" | "disampaikan") {
-                j += 1;
-            } else {
-                return None;
-            }
+        "sebagaimana" if j < end && matches!(doc.low(j), "dilaporkan" | "dikutip" | "dilansir" | "disampaikan") => {
+            j += 1
         }
         "berdasarkan" | "dalam" => {
             // A document or statement of someone: `dalam lembar fakta X`,
             // `berdasarkan data X`.
-            let head = |k: usize| k < end && matches!(
-                doc.low(k),
-                "lembar" | "fakta" | "laporan" | "keterangan" | "pernyataan" | "siaran" | "pers" | "rilis"
-                    | "data" | "catatan" | "hasil" | "informasi" | "dokumen" | "unggahan" | "cuitan" | "surat"
-                    | "analisis" | "kajian" | "survei" | "riset" | "penelitian" | "studi" | "tertulis" | "resmi"
-            );
+            let head = |k: usize| {
+                k < end
+                    && matches!(
+                        doc.low(k),
+                        "lembar"
+                            | "fakta"
+                            | "laporan"
+                            | "keterangan"
+                            | "pernyataan"
+                            | "siaran"
+                            | "pers"
+                            | "rilis"
+                            | "data"
+                            | "catatan"
+                            | "hasil"
+                            | "informasi"
+                            | "dokumen"
+                            | "unggahan"
+                            | "cuitan"
+                            | "surat"
+                            | "analisis"
+                            | "kajian"
+                            | "survei"
+                            | "riset"
+                            | "penelitian"
+                            | "studi"
+                            | "tertulis"
+                            | "resmi"
+                    )
+            };
             if !head(j) {
                 return None;
             }
@@ -190,7 +223,7 @@ fn source_phrase(doc: &Doc, i: usize, end: usize) -> Option<(usize, Range<usize>
 
 /// The noun phrase that starts at `i`: a name with its titles, or a
 /// description such as `pusat tersebut` or `media pemerintah Korea Utara`.
-pub fn np_after(doc: &Doc, i: usize, end: usize) -> Option<Range<usize>> {
+fn np_after(doc: &Doc, i: usize, end: usize) -> Option<Range<usize>> {
     let mut j = i;
     while j < end && j < i + 12 {
         if doc.punct(j, &['(']) {
@@ -223,7 +256,16 @@ pub fn np_after(doc: &Doc, i: usize, end: usize) -> Option<Range<usize>> {
             break;
         }
         // A name ends where lower-case prose begins: `Al Arabiya mobil itu`.
-        if j > i && doc.cap(i) && !doc.cap(j) && doc.kind(j) == TokKind::Word && !c.has(Cat::RANK) && !matches!(low, "dan" | "maupun" | "serta" | "atau" | "bin" | "binti" | "van" | "von" | "de" | "al" | "el" | "da") {
+        if j > i
+            && doc.cap(i)
+            && !doc.cap(j)
+            && doc.kind(j) == TokKind::Word
+            && !c.has(Cat::RANK)
+            && !matches!(
+                low,
+                "dan" | "maupun" | "serta" | "atau" | "bin" | "binti" | "van" | "von" | "de" | "al" | "el" | "da"
+            )
+        {
             break;
         }
         if matches!(low, "dan" | "maupun" | "serta" | "atau") {
@@ -253,7 +295,13 @@ pub fn np_after(doc: &Doc, i: usize, end: usize) -> Option<Range<usize>> {
             k += 1;
         }
         let seg = k;
-        while k < end && k - seg < 6 && doc.kind(k) == TokKind::Word && (doc.cap(k) || doc.is(k, Cat::RANK)) && !doc.is(k, Cat::DAY) && !doc.is(k, Cat::MONTH) {
+        while k < end
+            && k - seg < 6
+            && doc.kind(k) == TokKind::Word
+            && (doc.cap(k) || doc.is(k, Cat::RANK))
+            && !doc.is(k, Cat::DAY)
+            && !doc.is(k, Cat::MONTH)
+        {
             k += 1;
         }
         if k == seg {
@@ -309,7 +357,8 @@ fn np_before(doc: &Doc, v: usize, start: usize, outside: &dyn Fn(usize) -> bool)
         if doc.is(seg, Cat::BOUNDARY) || doc.is(seg, Cat::STOP) {
             break;
         }
-        let titled = (seg..seg_end).any(|x| doc.is(x, Cat::ROLE) || doc.is(x, Cat::ORG) || doc.is(x, Cat::RANK) || doc.is(x, Cat::ORG_TAIL));
+        let titled = (seg..seg_end)
+            .any(|x| doc.is(x, Cat::ROLE) || doc.is(x, Cat::ORG) || doc.is(x, Cat::RANK) || doc.is(x, Cat::ORG_TAIL));
         let listed = in_list && (seg..seg_end).all(|x| doc.cap(x) || doc.kind(x) == TokKind::Punct);
         if !(titled || listed) || seg_end - seg > 10 {
             break;
@@ -367,7 +416,12 @@ fn walk_back(doc: &Doc, end: usize, start: usize, outside: &dyn Fn(usize) -> boo
                 continue;
             }
             // `Korea Utara dan Rusia`, `Klimatologi, dan Geofisika`.
-            if matches!(low, "dan" | "maupun" | "serta") && k < end && doc.cap(k) && t > start && (doc.cap(t - 1) || doc.punct(t - 1, &[','])) {
+            if matches!(low, "dan" | "maupun" | "serta")
+                && k < end
+                && doc.cap(k)
+                && t > start
+                && (doc.cap(t - 1) || doc.punct(t - 1, &[',']))
+            {
                 k = t;
                 continue;
             }
@@ -397,11 +451,13 @@ fn nameish(doc: &Doc, np: Range<usize>) -> bool {
 
 /// A news outlet: `CBS News`, `Kantor Berita Pusat Korea`, `media pemerintah
 /// Korea Utara`, `Kompas.com`.
-pub fn is_outlet(doc: &Doc, np: Range<usize>) -> bool {
+fn is_outlet(doc: &Doc, np: Range<usize>) -> bool {
     let first = doc.low(np.start);
     let second = if np.len() > 1 { doc.low(np.start + 1) } else { "" };
-    if matches!(first, "media" | "harian" | "majalah" | "koran" | "laman" | "situs" | "portal" | "stasiun" | "televisi" | "radio")
-        || (first == "kantor" && second == "berita")
+    if matches!(
+        first,
+        "media" | "harian" | "majalah" | "koran" | "laman" | "situs" | "portal" | "stasiun" | "televisi" | "radio"
+    ) || (first == "kantor" && second == "berita")
         || (first == "surat" && second == "kabar")
     {
         return true;
@@ -409,7 +465,31 @@ pub fn is_outlet(doc: &Doc, np: Range<usize>) -> bool {
     np.clone().any(|i| {
         let low = doc.low(i);
         (doc.is(i, Cat::OUTLET)
-            && !matches!(low, "media" | "kantor" | "berita" | "surat" | "kabar" | "stasiun" | "televisi" | "radio" | "harian" | "majalah" | "koran" | "laman" | "situs" | "portal" | "post" | "times" | "daily" | "press" | "ap" | "rt" | "dw" | "ria"))
+            && !matches!(
+                low,
+                "media"
+                    | "kantor"
+                    | "berita"
+                    | "surat"
+                    | "kabar"
+                    | "stasiun"
+                    | "televisi"
+                    | "radio"
+                    | "harian"
+                    | "majalah"
+                    | "koran"
+                    | "laman"
+                    | "situs"
+                    | "portal"
+                    | "post"
+                    | "times"
+                    | "daily"
+                    | "press"
+                    | "ap"
+                    | "rt"
+                    | "dw"
+                    | "ria"
+            ))
             || low.ends_with(".com")
             || low.ends_with(".co")
             || low.ends_with(".co.id")

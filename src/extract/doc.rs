@@ -36,11 +36,17 @@ impl<'t> Doc<'t> {
                 let newline_before = prev_end == 0 || text[prev_end..t.start()].contains('\n');
                 prev_end = t.end();
                 match t.kind {
-                    TokKind::Punct => Info { cat: Cat::default(), punct: w.chars().next().unwrap_or('\0'), all_caps: false, newline_before },
+                    TokKind::Punct => Info {
+                        cat: Cat::default(),
+                        punct: w.chars().next().unwrap_or('\0'),
+                        all_caps: false,
+                        newline_before,
+                    },
                     _ => Info {
                         cat: if t.kind == TokKind::Word { cat(&lower[t.start()..t.end()]) } else { Cat::default() },
                         punct: '\0',
-                        all_caps: w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase),
+                        all_caps: w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                            && !w.chars().any(char::is_lowercase),
                         newline_before,
                     },
                 }

@@ -157,7 +157,12 @@ fn is_direct(
         // `"Harga naik," kata Budi` is speech; `"kecepatan penuh"` is not.
         return q.words == 2 && q.ends_like_speech && attributed_after;
     }
-    q.ends_like_speech || !q.closed || opens_sentence || introduced || (attributed_after && q.words >= 5) || q.words >= 8
+    q.ends_like_speech
+        || !q.closed
+        || opens_sentence
+        || introduced
+        || (attributed_after && q.words >= 5)
+        || q.words >= 8
 }
 
 /// The sentence's first direct quotation, if it covers at least half of the

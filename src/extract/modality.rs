@@ -29,8 +29,38 @@ pub fn modality(doc: &Doc, range: Range<usize>) -> Modality {
             // `dilaporkan ke polisi` is literal reporting, not hearsay.
             "dilaporkan" => !matches!(next, "ke" | "kepada" | "oleh"),
             // An adverb (`kemungkinan akan`), not a noun (`membahas kemungkinan`).
-            "kemungkinan" => !matches!(prev, "membahas" | "ada" | "adanya" | "soal" | "tentang" | "terkait" | "menutup" | "membuka" | "segala" | "berbagai" | "mengkaji" | "menjajaki" | "melihat" | "akan")
-                && !matches!(next, "untuk" | "bahwa" | "itu" | "ini" | "tersebut" | "yang" | "adanya" | "pengiriman" | "terburuk" | "lain" | ""),
+            "kemungkinan" => {
+                !matches!(
+                    prev,
+                    "membahas"
+                        | "ada"
+                        | "adanya"
+                        | "soal"
+                        | "tentang"
+                        | "terkait"
+                        | "menutup"
+                        | "membuka"
+                        | "segala"
+                        | "berbagai"
+                        | "mengkaji"
+                        | "menjajaki"
+                        | "melihat"
+                        | "akan"
+                ) && !matches!(
+                    next,
+                    "untuk"
+                        | "bahwa"
+                        | "itu"
+                        | "ini"
+                        | "tersebut"
+                        | "yang"
+                        | "adanya"
+                        | "pengiriman"
+                        | "terburuk"
+                        | "lain"
+                        | ""
+                )
+            }
             "jelas" | "pasti" | "diketahui" => matches!(prev, "belum" | "tidak" | "tak"),
             "saja" => matches!(prev, "bisa" | "dapat" | "boleh"),
             _ => c.has(Cat::HEDGE),

@@ -64,13 +64,18 @@ impl Names {
         // Role words written in lower case right before the run count too:
         // `pemimpin Korea Utara Kim Jong Un`, `presiden Korea Utara (Korut) ...`.
         let mut role_start = run.start;
-        while role_start > sentence_start && doc.kind(role_start - 1) == TokKind::Word && !doc.cap(role_start - 1) && doc.is(role_start - 1, Cat::ROLE) {
+        while role_start > sentence_start
+            && doc.kind(role_start - 1) == TokKind::Word
+            && !doc.cap(role_start - 1)
+            && doc.is(role_start - 1, Cat::ROLE)
+        {
             role_start -= 1;
         }
         let span = doc.span(run.start, run.end);
         let first = doc.cat(run.start);
         let last = doc.cat(run.end - 1);
-        let all_places = run.clone().all(|k| doc.is(k, Cat::PLACE) || doc.is(k, Cat::DIRECTION) || doc.punct(k, &['(', ')']));
+        let all_places =
+            run.clone().all(|k| doc.is(k, Cat::PLACE) || doc.is(k, Cat::DIRECTION) || doc.punct(k, &['(', ')']));
         if all_places {
             self.entities.push(Entity { span, kind: EntityKind::Place });
             return;
@@ -78,7 +83,8 @@ impl Names {
         if let Some(name) = person_tail(doc, role_start..run.end) {
             let has_prefix = name.start > role_start;
             let bare_person = !has_prefix && name.len() >= 2;
-            let after_role = has_prefix && (role_start..name.start).any(|k| doc.is(k, Cat::ROLE) || doc.is(k, Cat::RANK));
+            let after_role =
+                has_prefix && (role_start..name.start).any(|k| doc.is(k, Cat::ROLE) || doc.is(k, Cat::RANK));
             if bare_person || after_role || (has_prefix && name.len() >= 2) {
                 let full = words(doc, name.clone());
                 if has_prefix {
@@ -90,7 +96,11 @@ impl Names {
                 // An appositive: `pemimpin Korea Utara, Kim Jong Un`.
                 if !has_prefix && name.start >= 2 && doc.punct(name.start - 1, &[',']) {
                     let mut k = name.start - 1;
-                    while k > sentence_start && doc.kind(k - 1) == TokKind::Word && (doc.is(k - 1, Cat::ROLE) || doc.cap(k - 1)) && name.start - k < 8 {
+                    while k > sentence_start
+                        && doc.kind(k - 1) == TokKind::Word
+                        && (doc.is(k - 1, Cat::ROLE) || doc.cap(k - 1))
+                        && name.start - k < 8
+                    {
                         k -= 1;
                     }
                     if (k..name.start - 1).any(|x| doc.is(x, Cat::ROLE)) {
@@ -98,7 +108,10 @@ impl Names {
                     }
                 }
                 if run.start < name.start {
-                    self.entities.push(Entity { span: doc.span(run.start, name.start), kind: org_or_place(doc, run.start..name.start) });
+                    self.entities.push(Entity {
+                        span: doc.span(run.start, name.start),
+                        kind: org_or_place(doc, run.start..name.start),
+                    });
                 }
                 let titled = has_prefix || (name.start >= 1 && doc.punct(name.start - 1, &[',']));
                 self.persons.push(Person { span: doc.span(name.start, name.end), name: full, titled });
@@ -106,7 +119,12 @@ impl Names {
                 return;
             }
         }
-        if first.has(Cat::ORG) || last.has(Cat::ORG_TAIL) || first.has(Cat::OUTLET) || run.clone().any(|k| doc.all_caps(k)) || run.len() >= 2 {
+        if first.has(Cat::ORG)
+            || last.has(Cat::ORG_TAIL)
+            || first.has(Cat::OUTLET)
+            || run.clone().any(|k| doc.all_caps(k))
+            || run.len() >= 2
+        {
             self.entities.push(Entity { span, kind: org_or_place(doc, run) });
         }
     }
@@ -114,7 +132,15 @@ impl Names {
     /// The fullest name for the claimant written as `np`, which starts at
     /// byte `at`. `previous` lists earlier claimants (surface, resolved),
     /// nearest last.
-    pub fn resolve(&self, doc: &Doc, np: Range<usize>, who: Span, recent: &[(usize, String, String)], previous: &[(usize, String, String)], nearest: &dyn Fn() -> Option<String>) -> String {
+    pub fn resolve(
+        &self,
+        doc: &Doc,
+        np: Range<usize>,
+        who: Span,
+        recent: &[(usize, String, String)],
+        previous: &[(usize, String, String)],
+        nearest: &dyn Fn() -> Option<String>,
+    ) -> String {
         let surface = who.text(doc.text).trim().to_owned();
         if np.is_empty() || (np.len() == 1 && doc.is(np.start, Cat::PRONOUN)) {
             // A pronoun: the last person spoken of.
@@ -136,16 +162,22 @@ impl Names {
         if demonstrative && np.len() >= 2 {
             let desc = np.start..np.end - 1;
             let head = doc.low(desc.start);
-            if let Some((_, _, r)) = previous.iter().rev().find(|(_, s, r)| contains_word(s, head) || contains_word(r, head)) {
+            if let Some((_, _, r)) =
+                previous.iter().rev().find(|(_, s, r)| contains_word(s, head) || contains_word(r, head))
+            {
                 return r.clone();
             }
             let key = role_key(doc, desc.clone());
             if let Some(name) = self.by_role(&key) {
                 return name;
             }
-            if let Some(e) = self.entities.iter().rev().filter(|e| e.span.end() <= who.start() && e.kind == EntityKind::Organisation).find(|e| {
-                e.span.text(doc.text).split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case(head))
-            }) {
+            if let Some(e) = self
+                .entities
+                .iter()
+                .rev()
+                .filter(|e| e.span.end() <= who.start() && e.kind == EntityKind::Organisation)
+                .find(|e| e.span.text(doc.text).split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case(head)))
+            {
                 return e.span.text(doc.text).to_owned();
             }
             if doc.is(desc.start, Cat::ROLE) {
@@ -155,8 +187,12 @@ impl Names {
         }
         // A generic description of an organisation just named: `lembaga
         // pemikir Washington` after `Pusat Studi Strategis dan Internasional`.
-        if !doc.cap(np.start) && matches!(first, "lembaga" | "organisasi" | "institusi" | "badan" | "pusat" | "perusahaan" | "kelompok") {
-            if let Some(e) = self.entities.iter().rev().find(|e| e.span.end() <= who.start() && e.kind == EntityKind::Organisation && who.start() - e.span.end() < 600) {
+        if !doc.cap(np.start)
+            && matches!(first, "lembaga" | "organisasi" | "institusi" | "badan" | "pusat" | "perusahaan" | "kelompok")
+        {
+            if let Some(e) = self.entities.iter().rev().find(|e| {
+                e.span.end() <= who.start() && e.kind == EntityKind::Organisation && who.start() - e.span.end() < 600
+            }) {
                 return e.span.text(doc.text).to_owned();
             }
         }
@@ -170,11 +206,17 @@ impl Names {
         }
         // An apposition names the person after the comma: `Pusat Kajian X,
         // Teguh Aryandi`.
-        let apposed = np.clone().rev().find(|&k| doc.punct(k, &[','])).is_some_and(|c| c + 2 < np.end && doc.low(c + 1) != "dan");
+        let apposed =
+            np.clone().rev().find(|&k| doc.punct(k, &[','])).is_some_and(|c| c + 2 < np.end && doc.low(c + 1) != "dan");
         // `Pihak DanaKita`, `Manajemen NEHI` speak for DanaKita and NEHI.
         if matches!(first, "pihak" | "manajemen" | "direksi" | "jajaran") && np.len() == 2 && doc.cap(np.start + 1) {
             let body = doc.word(np.start + 1);
-            return self.acronyms.iter().find(|(a, _)| a == body).map(|(_, full)| full.clone()).unwrap_or_else(|| body.to_owned());
+            return self
+                .acronyms
+                .iter()
+                .find(|(a, _)| a == body)
+                .map(|(_, full)| full.clone())
+                .unwrap_or_else(|| body.to_owned());
         }
         // `Seorang pejabat Kominfo`: an unnamed source, described by who
         // employs them.
@@ -182,7 +224,9 @@ impl Names {
             return surface;
         }
         let titled = np.clone().any(|k| doc.is(k, Cat::ROLE) || doc.is(k, Cat::RANK));
-        let organisation = np.clone().any(|k| doc.is(k, Cat::ORG) || doc.is(k, Cat::OUTLET) || doc.is(k, Cat::ORG_TAIL) || doc.all_caps(k));
+        let organisation = np
+            .clone()
+            .any(|k| doc.is(k, Cat::ORG) || doc.is(k, Cat::OUTLET) || doc.is(k, Cat::ORG_TAIL) || doc.all_caps(k));
         if titled || apposed || !organisation {
             if let Some(name) = person_tail(doc, np.clone()) {
                 let short = words(doc, name.clone());
@@ -190,7 +234,11 @@ impl Names {
             }
         }
         // A title alone: `kata Presiden`.
-        if titled && np.clone().all(|k| doc.is(k, Cat::ROLE) || doc.is(k, Cat::RANK) || doc.is(k, Cat::PLACE) || doc.is(k, Cat::DIRECTION)) {
+        if titled
+            && np.clone().all(|k| {
+                doc.is(k, Cat::ROLE) || doc.is(k, Cat::RANK) || doc.is(k, Cat::PLACE) || doc.is(k, Cat::DIRECTION)
+            })
+        {
             if let Some(name) = self.by_role(&role_key(doc, np.clone())) {
                 return name;
             }
@@ -225,7 +273,12 @@ impl Names {
                 listed |= doc.low(t) == "dan";
                 from = t;
             }
-            while from < open && (doc.is(from, Cat::ROLE) || doc.is(from, Cat::RANK) || doc.kind(from) == TokKind::Punct || doc.low(from) == "dan") {
+            while from < open
+                && (doc.is(from, Cat::ROLE)
+                    || doc.is(from, Cat::RANK)
+                    || doc.kind(from) == TokKind::Punct
+                    || doc.low(from) == "dan")
+            {
                 from += 1;
             }
             // `Saham PT X (X)`: the name starts at its head word.
@@ -279,7 +332,12 @@ impl Names {
             return None;
         }
         let starts = |r: &str| r.strip_prefix(key).is_some_and(|rest| rest.is_empty() || rest.starts_with(' '));
-        self.roles.iter().rev().find(|(r, _)| r == key).or_else(|| self.roles.iter().rev().find(|(r, _)| starts(r))).map(|(_, n)| n.clone())
+        self.roles
+            .iter()
+            .rev()
+            .find(|(r, _)| r == key)
+            .or_else(|| self.roles.iter().rev().find(|(r, _)| starts(r)))
+            .map(|(_, n)| n.clone())
     }
 
     /// The person mentioned nearest before byte `at`, among those surely
@@ -297,11 +355,17 @@ impl Names {
         let from = doc.tok_at(at.saturating_sub(limit));
         let to = doc.tok_at(at);
         (from..to).rev().find_map(|k| {
-            if !doc.is(k, Cat::DEMONSTRATIVE) || k == 0 || !doc.is(k - 1, Cat::ROLE) && !doc.is(k - 1, Cat::PLACE) && !doc.is(k - 1, Cat::DIRECTION) {
+            if !doc.is(k, Cat::DEMONSTRATIVE)
+                || k == 0
+                || !doc.is(k - 1, Cat::ROLE) && !doc.is(k - 1, Cat::PLACE) && !doc.is(k - 1, Cat::DIRECTION)
+            {
                 return None;
             }
             let mut s = k;
-            while s > from && doc.kind(s - 1) == TokKind::Word && (doc.is(s - 1, Cat::ROLE) || doc.is(s - 1, Cat::PLACE) || doc.is(s - 1, Cat::DIRECTION)) {
+            while s > from
+                && doc.kind(s - 1) == TokKind::Word
+                && (doc.is(s - 1, Cat::ROLE) || doc.is(s - 1, Cat::PLACE) || doc.is(s - 1, Cat::DIRECTION))
+            {
                 s -= 1;
             }
             if !(s..k).any(|x| doc.is(x, Cat::ROLE)) {
@@ -322,7 +386,13 @@ fn starts_name(doc: &Doc, i: usize, sentence_start: usize) -> bool {
         return false;
     }
     // A capital at the start of a sentence says nothing about a common word.
-    !(i == sentence_start && (c.has(Cat::BOUNDARY) || c.has(Cat::STOP) || c.has(Cat::AUX) || c.has(Cat::PRONOUN) || c.has(Cat::NEG) || c.has(Cat::DEMONSTRATIVE)))
+    !(i == sentence_start
+        && (c.has(Cat::BOUNDARY)
+            || c.has(Cat::STOP)
+            || c.has(Cat::AUX)
+            || c.has(Cat::PRONOUN)
+            || c.has(Cat::NEG)
+            || c.has(Cat::DEMONSTRATIVE)))
 }
 
 fn continues_name(doc: &Doc, j: usize, end: usize) -> bool {
@@ -365,7 +435,7 @@ fn person_tail(doc: &Doc, np: Range<usize>) -> Option<Range<usize>> {
         }
     }
     let mut k = np.end;
-    while k > np.start && k - 1 >= np.start {
+    while k > np.start {
         let t = k - 1;
         let c = doc.cat(t);
         // The second word of an organisation's name: `Gedung Putih`.
@@ -377,12 +447,33 @@ fn person_tail(doc: &Doc, np: Range<usize>) -> Option<Range<usize>> {
             && doc.cap(t)
             && !doc.all_caps(t)
             && !w.contains(|c: char| c.is_ascii_digit() || c == '.')
-            && !(c.has(Cat::ROLE) || c.has(Cat::RANK) || c.has(Cat::ORG) || c.has(Cat::PLACE) || c.has(Cat::DIRECTION) || c.has(Cat::OUTLET) || c.has(Cat::ORG_TAIL) || c.has(Cat::PRONOUN) || c.has(Cat::BOUNDARY) || c.has(Cat::STOP) || c.has(Cat::DEMONSTRATIVE));
+            && !(c.has(Cat::ROLE)
+                || c.has(Cat::RANK)
+                || c.has(Cat::ORG)
+                || c.has(Cat::PLACE)
+                || c.has(Cat::DIRECTION)
+                || c.has(Cat::OUTLET)
+                || c.has(Cat::ORG_TAIL)
+                || c.has(Cat::PRONOUN)
+                || c.has(Cat::BOUNDARY)
+                || c.has(Cat::STOP)
+                || c.has(Cat::DEMONSTRATIVE));
         // A one-letter initial inside a name: `Jean H Lee`, `Teguh P. Nugroho`;
         // a short acronym closing one: `Mahfud MD`.
         let initial = (doc.kind(t) == TokKind::Word && doc.word(t).chars().count() == 1 && doc.cap(t) && k < np.end)
-            || (doc.punct(t, &['.']) && t > np.start && !doc.space_before(t) && doc.word(t - 1).chars().count() == 1 && k < np.end);
-        let closing_acronym = t + 1 == np.end && t > np.start && doc.all_caps(t) && w.chars().count() <= 3 && doc.cap(t - 1) && !doc.all_caps(t - 1) && !doc.cat(t - 1).has(Cat::ORG) && !doc.cat(t - 1).has(Cat::ROLE);
+            || (doc.punct(t, &['.'])
+                && t > np.start
+                && !doc.space_before(t)
+                && doc.word(t - 1).chars().count() == 1
+                && k < np.end);
+        let closing_acronym = t + 1 == np.end
+            && t > np.start
+            && doc.all_caps(t)
+            && w.chars().count() <= 3
+            && doc.cap(t - 1)
+            && !doc.all_caps(t - 1)
+            && !doc.cat(t - 1).has(Cat::ORG)
+            && !doc.cat(t - 1).has(Cat::ROLE);
         if !(plain || initial || closing_acronym) || np.end - t > 5 {
             break;
         }
@@ -393,7 +484,23 @@ fn person_tail(doc: &Doc, np: Range<usize>) -> Option<Range<usize>> {
     }
     // `Kepala Bapanas Hendra Wijayakusuma`: a head of something names the
     // body first.
-    if k > np.start && np.end - k >= 3 && matches!(doc.low(k - 1), "kepala" | "ketua" | "direktur" | "manajer" | "pimpinan" | "pelatih" | "kapten" | "dirut" | "sekjen" | "rektor" | "dekan") {
+    if k > np.start
+        && np.end - k >= 3
+        && matches!(
+            doc.low(k - 1),
+            "kepala"
+                | "ketua"
+                | "direktur"
+                | "manajer"
+                | "pimpinan"
+                | "pelatih"
+                | "kapten"
+                | "dirut"
+                | "sekjen"
+                | "rektor"
+                | "dekan"
+        )
+    {
         k += 1;
     }
     // After a role that governs a place (`Bupati Grobogan Sri Sumarni`), the

@@ -35,7 +35,7 @@ fn quantity_at(doc: &Doc, i: usize, range: Range<usize>) -> Option<(Quantity, us
     }
     let word = doc.word(i);
     let low = doc.low(i);
-    let prev = |k: usize| if k >= range.start + 1 && k - 1 >= range.start { Some(k - 1) } else { None };
+    let prev = |k: usize| (k > range.start).then(|| k - 1);
     // Money: `Rp 15.000`, `Rp482,5 triliun`, `Rp. 10.000`.
     let (mut value, mut j, money) = if low == "rp" {
         let mut j = i + 1;
@@ -55,7 +55,11 @@ fn quantity_at(doc: &Doc, i: usize, range: Range<usize>) -> Option<(Quantity, us
         }
         if let Some(p) = prev(i) {
             // `tahun 2023`, `pukul 10.00`, `Pasal 5`, `(32)` after a name.
-            if doc.is(p, Cat::NOT_COUNT) || doc.is(p, Cat::MONTH) || doc.is(p, Cat::DAY) || doc.punct(p, &['-', '/', '$', '#']) {
+            if doc.is(p, Cat::NOT_COUNT)
+                || doc.is(p, Cat::MONTH)
+                || doc.is(p, Cat::DAY)
+                || doc.punct(p, &['-', '/', '$', '#'])
+            {
                 return None;
             }
             if doc.punct(p, &['(']) && i + 1 < end && doc.punct(i + 1, &[')']) {
@@ -185,7 +189,10 @@ pub fn parse_number(s: &str) -> Option<f64> {
         return None;
     }
     let groups: Vec<&str> = s.split('.').collect();
-    let thousands = groups.len() > 1 && groups[1..].iter().all(|g| g.len() == 3 || (g.contains(',') && g.split(',').next().is_some_and(|h| h.len() == 3)));
+    let thousands = groups.len() > 1
+        && groups[1..]
+            .iter()
+            .all(|g| g.len() == 3 || (g.contains(',') && g.split(',').next().is_some_and(|h| h.len() == 3)));
     let cleaned: String = if thousands {
         s.replace('.', "").replace(',', ".")
     } else if s.contains(',') {
@@ -208,8 +215,18 @@ mod tests {
 
     #[test]
     fn parses_indonesian_numbers() {
-        for (s, v) in [("6.700", Some(6700.0)), ("1,5", Some(1.5)), ("500.000", Some(500000.0)), ("482,5", Some(482.5)),
-            ("1.234.567,89", Some(1234567.89)), ("2.5", Some(2.5)), ("15/3/2023", None), ("10:30", None), ("12a", None), ("", None)] {
+        for (s, v) in [
+            ("6.700", Some(6700.0)),
+            ("1,5", Some(1.5)),
+            ("500.000", Some(500000.0)),
+            ("482,5", Some(482.5)),
+            ("1.234.567,89", Some(1234567.89)),
+            ("2.5", Some(2.5)),
+            ("15/3/2023", None),
+            ("10:30", None),
+            ("12a", None),
+            ("", None),
+        ] {
             assert_eq!(parse_number(s), v, "{s}");
         }
     }

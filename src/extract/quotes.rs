@@ -75,7 +75,13 @@ fn side(doc: &Doc, i: usize, end: usize) -> Side {
     }
     // A mark followed by its cue closes, whatever the spacing: `..., ”kata
     // Heri`.
-    if i > 0 && i + 1 < end && !doc.newline_before(i + 1) && doc.is(i + 1, Cat::CUE_POST) && !doc.cap(i + 1) && doc.punct(i - 1, &[',', '.', '!', '?', '…']) {
+    if i > 0
+        && i + 1 < end
+        && !doc.newline_before(i + 1)
+        && doc.is(i + 1, Cat::CUE_POST)
+        && !doc.cap(i + 1)
+        && doc.punct(i - 1, &[',', '.', '!', '?', '…'])
+    {
         return Side::Close;
     }
     let before = doc.space_before(i) || doc.newline_before(i) || doc.punct(i - 1, &['(', '[', ':']);

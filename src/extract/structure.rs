@@ -42,8 +42,13 @@ pub fn structure(doc: &Doc, end: usize) -> Structure {
         let line_span = doc.span(a, b);
         // The first line of an article, short and unpunctuated, is its
         // headline even in sentence case (`Harga BBM naik mulai besok`).
-        let more_follows = text[line_start.min(text.len())..].trim_start().len() > 0;
-        if !seen_content && more_follows && unpunctuated(doc, a..b) && (2..=16).contains(&word_count(doc, a..b)) && line_furniture(doc, a..b, true).is_none_or(|k| k == BoilerplateKind::Title) {
+        let more_follows = !text[line_start.min(text.len())..].trim_start().is_empty();
+        if !seen_content
+            && more_follows
+            && unpunctuated(doc, a..b)
+            && (2..=16).contains(&word_count(doc, a..b))
+            && line_furniture(doc, a..b, true).is_none_or(|k| k == BoilerplateKind::Title)
+        {
             out.boilerplate.push(Boilerplate { span: line_span, kind: BoilerplateKind::Title });
             seen_content = true;
             continue;
@@ -65,7 +70,8 @@ pub fn structure(doc: &Doc, end: usize) -> Structure {
                     let rest = dash + 1..range.end;
                     let whole = rest.is_empty() || is_place_only(doc, rest.clone());
                     let to = if whole { range.end } else { dash + 1 };
-                    out.boilerplate.push(Boilerplate { span: doc.span(range.start, to), kind: BoilerplateKind::Dateline });
+                    out.boilerplate
+                        .push(Boilerplate { span: doc.span(range.start, to), kind: BoilerplateKind::Dateline });
                     if whole {
                         continue;
                     }
@@ -94,7 +100,10 @@ fn split_sentences(doc: &Doc, line: Range<usize>) -> Vec<Range<usize>> {
         }
         // Take the rest of a run like `?!`, `...` or `.”` with it.
         let mut j = i + 1;
-        while j < line.end && !doc.space_before(j) && (doc.punct(j, &['.', '!', '?', '…', ')', ']']) || doc.punct(j, QUOTES)) {
+        while j < line.end
+            && !doc.space_before(j)
+            && (doc.punct(j, &['.', '!', '?', '…', ')', ']']) || doc.punct(j, QUOTES))
+        {
             j += 1;
         }
         if j < line.end && doc.space_before(j) && !starts_lower(doc, j) {
@@ -126,10 +135,52 @@ fn is_abbreviation(doc: &Doc, dot: usize, line_start: usize) -> bool {
         || (w.contains('.') && w.len() <= 6)
         || matches!(
             low,
-            "dr" | "drs" | "dra" | "drg" | "prof" | "ir" | "hj" | "kh" | "st" | "sdr" | "sdri" | "bpk" | "ny" | "tn"
-                | "no" | "jl" | "jln" | "kec" | "kab" | "kel" | "ds" | "tbk" | "vs" | "mr" | "mrs" | "ms" | "jr"
-                | "sr" | "kol" | "let" | "kapt" | "ltd" | "inc" | "co" | "corp" | "gen" | "yth" | "an" | "rp"
-                | "dkk" | "hlm" | "tel" | "telp" | "ust" | "pdt" | "mgr" | "nn"
+            "dr" | "drs"
+                | "dra"
+                | "drg"
+                | "prof"
+                | "ir"
+                | "hj"
+                | "kh"
+                | "st"
+                | "sdr"
+                | "sdri"
+                | "bpk"
+                | "ny"
+                | "tn"
+                | "no"
+                | "jl"
+                | "jln"
+                | "kec"
+                | "kab"
+                | "kel"
+                | "ds"
+                | "tbk"
+                | "vs"
+                | "mr"
+                | "mrs"
+                | "ms"
+                | "jr"
+                | "sr"
+                | "kol"
+                | "let"
+                | "kapt"
+                | "ltd"
+                | "inc"
+                | "co"
+                | "corp"
+                | "gen"
+                | "yth"
+                | "an"
+                | "rp"
+                | "dkk"
+                | "hlm"
+                | "tel"
+                | "telp"
+                | "ust"
+                | "pdt"
+                | "mgr"
+                | "nn"
         )
 }
 
@@ -143,9 +194,29 @@ fn line_furniture(doc: &Doc, line: Range<usize>, first: bool) -> Option<Boilerpl
     let w1 = low(1);
     let byline_head = matches!(
         w0,
-        "reporter" | "editor" | "penulis" | "pewarta" | "redaktur" | "penyunting" | "kontributor" | "fotografer"
-            | "foto" | "wartawan" | "oleh" | "sumber" | "video" | "grafis" | "produser" | "penerjemah" | "editing"
-            | "writer" | "author" | "koresponden" | "layouter" | "ilustrasi" | "infografis"
+        "reporter"
+            | "editor"
+            | "penulis"
+            | "pewarta"
+            | "redaktur"
+            | "penyunting"
+            | "kontributor"
+            | "fotografer"
+            | "foto"
+            | "wartawan"
+            | "oleh"
+            | "sumber"
+            | "video"
+            | "grafis"
+            | "produser"
+            | "penerjemah"
+            | "editing"
+            | "writer"
+            | "author"
+            | "koresponden"
+            | "layouter"
+            | "ilustrasi"
+            | "infografis"
     );
     if (byline_head && (colon(1) || (n >= 3 && colon(2) && w0 == "foto")))
         || (w0 == "laporan" && matches!(w1, "wartawan" | "reporter" | "kontributor" | "koresponden" | "jurnalis"))
@@ -164,7 +235,11 @@ fn line_furniture(doc: &Doc, line: Range<usize>, first: bool) -> Option<Boilerpl
     let footer = (matches!(w0, "kirim" | "isi" | "tulis" | "lihat" | "tampilkan") && w1 == "komentar")
         || (w0 == "komentar" && n <= 3)
         || (w0 == "dapatkan" && matches!(w1, "update" | "berita" | "informasi" | "info"))
-        || (w0 == "ikuti" && matches!(w1, "kami" | "berita" | "update" | "saluran" | "akun" | "juga" | "terus" | "channel" | "whatsapp"))
+        || (w0 == "ikuti"
+            && matches!(
+                w1,
+                "kami" | "berita" | "update" | "saluran" | "akun" | "juga" | "terus" | "channel" | "whatsapp"
+            ))
         || (matches!(w0, "download" | "unduh") && matches!(w1, "aplikasi" | "app"))
         || (matches!(w0, "gabung" | "bergabung") && n <= 15)
         || (w0 == "klik" && n <= 12)
@@ -172,10 +247,7 @@ fn line_furniture(doc: &Doc, line: Range<usize>, first: bool) -> Option<Boilerpl
     if footer {
         return Some(CommentFooter);
     }
-    if matches!(w0, "advertisement" | "iklan" | "sponsored" | "scroll")
-        && n <= 6
-        || (w0 == "scroll" && w1 == "to")
-    {
+    if matches!(w0, "advertisement" | "iklan" | "sponsored" | "scroll") && n <= 6 || (w0 == "scroll" && w1 == "to") {
         return Some(Advertisement);
     }
     if w0 == "copyright" || doc.word(a) == "©" || (w0 == "hak" && w1 == "cipta") {
@@ -205,7 +277,8 @@ fn is_headline(doc: &Doc, line: Range<usize>) -> bool {
 /// closing quote after one of them). `?` and `!` may end a headline.
 fn unpunctuated(doc: &Doc, line: Range<usize>) -> bool {
     let last = line.end - 1;
-    !(doc.punct(last, &['.', ',', ';', ':', ')']) || (doc.punct(last, QUOTES) && line.len() > 1 && doc.punct(last - 1, &['.', ',', '!', '?'])))
+    !(doc.punct(last, &['.', ',', ';', ':', ')'])
+        || (doc.punct(last, QUOTES) && line.len() > 1 && doc.punct(last - 1, &['.', ',', '!', '?'])))
 }
 
 fn word_count(doc: &Doc, line: Range<usize>) -> usize {
@@ -217,7 +290,8 @@ fn dateline(doc: &Doc, s: Range<usize>) -> Option<usize> {
     let limit = s.end.min(s.start + 10);
     let dash = (s.start + 1..limit).find(|&i| doc.punct(i, DASHES) && doc.space_before(i))?;
     // `--` is two tokens; the second one ends the dateline.
-    let end = if dash + 1 < s.end && doc.punct(dash + 1, DASHES) && !doc.space_before(dash + 1) { dash + 1 } else { dash };
+    let end =
+        if dash + 1 < s.end && doc.punct(dash + 1, DASHES) && !doc.space_before(dash + 1) { dash + 1 } else { dash };
     let prefix = s.start..dash;
     let mut marked = false;
     let mut places = 0;

@@ -45,8 +45,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         let mut end = start + c.len_utf8();
         let mut prev = c;
-        loop {
-            let Some(&(i, next)) = chars.peek() else { break };
+        while let Some(&(i, next)) = chars.peek() {
             if is_word_char(next) {
                 chars.next();
                 end = i + next.len_utf8();
@@ -87,9 +86,36 @@ fn is_word_char(c: char) -> bool {
     !c.is_whitespace()
         && !matches!(
             c,
-            '“' | '”' | '„' | '‟' | '‘' | '’' | '‚' | '«' | '»' | '‹' | '›' | '–' | '—' | '―' | '‒' | '−'
-                | '…' | '•' | '·' | '©' | '®' | '™' | '°' | '€' | '£' | '¥' | '§' | '¶' | '\u{a0}'
-                | '\u{200b}' | '\u{feff}'
+            '“' | '”'
+                | '„'
+                | '‟'
+                | '‘'
+                | '’'
+                | '‚'
+                | '«'
+                | '»'
+                | '‹'
+                | '›'
+                | '–'
+                | '—'
+                | '―'
+                | '‒'
+                | '−'
+                | '…'
+                | '•'
+                | '·'
+                | '©'
+                | '®'
+                | '™'
+                | '°'
+                | '€'
+                | '£'
+                | '¥'
+                | '§'
+                | '¶'
+                | '\u{a0}'
+                | '\u{200b}'
+                | '\u{feff}'
         )
         && !('\u{1f000}'..='\u{1faff}').contains(&c)
         && !('\u{2600}'..='\u{27bf}').contains(&c)

@@ -25,7 +25,12 @@ pub fn exchange_formats() -> Result<JsValue, JsError> {
     }
     let list: Vec<Entry> = Format::ALL
         .iter()
-        .map(|f| Entry { name: f.name(), extension: f.extension(), media_type: f.media_type(), can_import: f.can_import() })
+        .map(|f| Entry {
+            name: f.name(),
+            extension: f.extension(),
+            media_type: f.media_type(),
+            can_import: f.can_import(),
+        })
         .collect();
     serde_wasm_bindgen::to_value(&list).map_err(|e| JsError::new(&e.to_string()))
 }
