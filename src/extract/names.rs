@@ -80,7 +80,11 @@ impl Names {
             self.entities.push(Entity { span, kind: EntityKind::Place });
             return;
         }
-        if let Some(name) = person_tail(doc, role_start..run.end) {
+        // A word before a number names a thing: `Covid-19`, `Nomor 8`.
+        let numbered = run.end < doc.len()
+            && (doc.kind(run.end) == TokKind::Number
+                || (doc.punct(run.end, &['-']) && run.end + 1 < doc.len() && doc.kind(run.end + 1) == TokKind::Number));
+        if let Some(name) = person_tail(doc, role_start..run.end).filter(|_| !numbered) {
             let has_prefix = name.start > role_start;
             let bare_person = !has_prefix && name.len() >= 2;
             let after_role =
@@ -142,6 +146,14 @@ impl Names {
         nearest: &dyn Fn() -> Option<String>,
     ) -> String {
         let surface = who.text(doc.text).trim().to_owned();
+        // `mereka`, `kami`: a group, never one person named before.
+        if np.len() == 1 && matches!(doc.low(np.start), "mereka" | "kami" | "kita") {
+            return recent
+                .iter()
+                .rev()
+                .find(|(_, s, r)| !is_pronoun(s) && !self.is_person(r))
+                .map_or(surface, |(_, _, r)| r.clone());
+        }
         if np.is_empty() || (np.len() == 1 && doc.is(np.start, Cat::PRONOUN)) {
             // A pronoun: the last person spoken of.
             if let Some((_, _, name)) = recent.iter().rev().find(|(_, _, r)| self.is_person(r)) {
@@ -504,8 +516,11 @@ fn person_tail(doc: &Doc, np: Range<usize>) -> Option<Range<usize>> {
         k += 1;
     }
     // After a role that governs a place (`Bupati Grobogan Sri Sumarni`), the
-    // first word is the place.
-    if k > np.start && doc.is(k - 1, Cat::JURIS) && np.end - k >= 2 {
+    // first word is the place; alone (`Kapolda Sultra`), it is no name.
+    if k > np.start && doc.is(k - 1, Cat::JURIS) {
+        if np.end - k < 2 {
+            return None;
+        }
         k += 1;
     }
     Some(k..np.end)
