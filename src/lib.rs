@@ -12,6 +12,7 @@ pub mod model;
 pub mod offsets;
 pub mod project;
 pub mod report;
+pub mod search;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 

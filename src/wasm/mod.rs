@@ -60,6 +60,14 @@ pub fn intake_text(name: &str, text: &str) -> Result<JsValue, JsValue> {
     outcome(crate::intake::intake_text(name, text, &Limits::default()))
 }
 
+/// Occurrences of `query` in `text`, ignoring case, counted up to `limit`,
+/// with a snippet of `context` characters around the first:
+/// `{hits, snippet: {before, hit, after, cut_before, cut_after} | null}`.
+#[wasm_bindgen(js_name = searchText)]
+pub fn search_text(text: &str, query: &str, limit: usize, context: usize) -> Result<JsValue, JsError> {
+    encode(&crate::search::search(text, query, limit, context))
+}
+
 /// The crate version, shown in the page's help.
 #[wasm_bindgen]
 pub fn version() -> String {

@@ -96,3 +96,13 @@ test('the default tag set comes from the core', () => {
   assert.deepEqual(tags.map((t) => t.label), ['benar', 'salah', 'menyesatkan', 'perlu dicek', 'tidak dapat diverifikasi', 'layak cek']);
   assert.equal(tags.filter((t) => t.verdict).length, 5);
 });
+
+test('search ignores case, keeps the original text in its snippet and counts hits', () => {
+  const found = wasm.searchText('KOTA İZMİR 😀 dan izmir lagi', 'izmir', 10, 40);
+  assert.equal(found.hits, 1, 'İZMİR folds to i̇zmi̇r, not izmir');
+  assert.deepEqual(wasm.searchText('Kata Kirby, kirby yakin.', 'KIRBY', 10, 40), {
+    hits: 2,
+    snippet: { before: 'Kata ', hit: 'Kirby', after: ', kirby yakin.', cut_before: false, cut_after: false },
+  });
+  assert.deepEqual(wasm.searchText('apa saja', '  ', 10, 40), { hits: 0, snippet: null });
+});

@@ -23,6 +23,7 @@ const kernel = {
   intake: (name, data) => wasm.intake(name, data),
   intakeText: (name, text) => wasm.intakeText(name, text),
   intakeLimits: () => wasm.intakeLimits(),
+  searchText: (text, query, limit, context) => wasm.searchText(text, query, limit, context),
   TextIndex: wasm.TextIndex,
 };
 
@@ -59,7 +60,7 @@ async function main() {
   if (storageError) storageFailed(storageError);
 
   library = new LibraryView({
-    root: $('library'), model, actions: {
+    root: $('library'), model, kernel, actions: {
       addText, addFiles,
       maxPaste: () => kernel.intakeLimits().max_document_bytes,
       rename: (id, name) => model.renameDocument(id, name),

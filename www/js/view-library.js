@@ -7,9 +7,11 @@ import { t } from './i18n.js';
 
 export class LibraryView {
   /** `actions`: {addText(text, name), maxPaste(), addFiles(files), rename(id, name), remove(id)}. */
-  constructor({ root, model, actions }) {
+  /** `kernel`: the wasm functions (searchText). */
+  constructor({ root, model, kernel, actions }) {
     this.root = root;
     this.model = model;
+    this.kernel = kernel;
     this.actions = actions;
     this.activeId = null;
     this.renaming = null;
@@ -78,18 +80,20 @@ export class LibraryView {
 
   renderList() {
     const docs = this.model.documentList();
-    const q = this.query.trim().toLocaleLowerCase('id');
+    // Matching and snippets are the core's (search.rs); this only renders.
+    const q = this.query.trim();
     const rows = [];
     for (const doc of docs) {
       let snippet = null;
-      let hits = [];
+      let hits = 0;
       if (q) {
-        const inName = doc.name.toLocaleLowerCase('id').includes(q);
-        hits = hitsOf(doc.text, q, 1000);
-        if (!inName && !hits.length) continue;
-        if (hits.length) snippet = snippetOf(doc.text, hits[0]);
+        const inText = this.kernel.searchText(doc.text, q, MAX_HITS, SNIPPET_CONTEXT);
+        const inName = this.kernel.searchText(doc.name, q, 1, 0).hits > 0;
+        if (!inName && !inText.hits) continue;
+        hits = inText.hits;
+        if (inText.snippet) snippet = snippetNodes(inText.snippet);
       }
-      rows.push(this.row(doc, snippet, hits.length));
+      rows.push(this.row(doc, snippet, hits));
     }
     this.count.textContent = q && !rows.length ? t('library.nomatch') : docs.length ? t('library.count', { n: rows.length }) : t('library.empty');
     replace(this.list, rows);
@@ -126,50 +130,10 @@ export class LibraryView {
 /** Characters of context on each side of the hit in a search snippet: with
  * the hit in the middle, about three lines of the library column. */
 const SNIPPET_CONTEXT = 40;
+/** Occurrences counted per document; past it the count shows as this. */
+const MAX_HITS = 1000;
 
-/**
- * The case-insensitive occurrences of `q` (already lower-cased) in `text`, at
- * most `limit`: [start, end) in UTF-16 units of `text` itself, even where
- * lower-casing changes a letter's length (İ becomes i + a combining dot).
- */
-function hitsOf(text, q, limit) {
-  let lower = text.toLocaleLowerCase('id');
-  let back = null;
-  if (lower.length !== text.length) {
-    back = [];
-    const parts = [];
-    let at = 0;
-    for (const ch of text) {
-      const l = ch.toLocaleLowerCase('id');
-      for (let k = 0; k < l.length; k++) back.push(at);
-      parts.push(l);
-      at += ch.length;
-    }
-    back.push(at);
-    lower = parts.join('');
-  }
-  const hits = [];
-  for (let at = lower.indexOf(q); at >= 0 && hits.length < limit; at = lower.indexOf(q, at + q.length)) {
-    hits.push(back ? [back[at], back[at + q.length]] : [at, at + q.length]);
-  }
-  return hits;
-}
-
-/** The text around a hit, cut at word boundaries, the hit in a <mark>:
- * nodes for h(), the text only ever as text. */
-function snippetOf(text, [start, end]) {
-  const flat = (s) => s.replace(/\s+/g, ' ');
-  let before = text.slice(Math.max(0, start - SNIPPET_CONTEXT), start);
-  let after = text.slice(end, end + SNIPPET_CONTEXT);
-  const cutBefore = start > SNIPPET_CONTEXT;
-  const cutAfter = end + SNIPPET_CONTEXT < text.length;
-  if (cutBefore) before = before.replace(/^\S*\s/, '');
-  if (cutAfter) after = after.replace(/\s\S*$/, '');
-  return [
-    cutBefore ? '…' : '',
-    flat(before).trimStart(),
-    h('mark', {}, flat(text.slice(start, end))),
-    flat(after).trimEnd(),
-    cutAfter ? '…' : '',
-  ];
+/** The snippet the core found, as nodes for h(): the text only ever as text. */
+function snippetNodes(s) {
+  return [s.cut_before ? '…' : '', s.before, h('mark', {}, s.hit), s.after, s.cut_after ? '…' : ''];
 }

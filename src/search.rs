@@ -1,0 +1,151 @@
+//! Search inside a document's text: case-insensitive occurrences of a query
+//! and a snippet around the first one, for the library's search box.
+//!
+//! Matching folds case the Unicode way (`İ` becomes `i̇`, two characters), so
+//! positions are found in the folded text and mapped back to the original.
+
+use serde::Serialize;
+
+/// What a search found in one text.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Found {
+    /// Occurrences, counted up to the limit asked for.
+    pub hits: usize,
+    /// The text around the first occurrence, if there is one.
+    pub snippet: Option<Snippet>,
+}
+
+/// A first occurrence with its context, white space collapsed, cut at word
+/// boundaries; `cut_before`/`cut_after` say whether text was left out there.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Snippet {
+    pub before: String,
+    pub hit: String,
+    pub after: String,
+    pub cut_before: bool,
+    pub cut_after: bool,
+}
+
+/// Finds `query` in `text` ignoring case, counting at most `limit`
+/// occurrences, with `context` characters of snippet on each side of the
+/// first. An empty (or all-space) query finds nothing.
+pub fn search(text: &str, query: &str, limit: usize, context: usize) -> Found {
+    let query = fold(query.trim()).0;
+    if query.is_empty() || limit == 0 {
+        return Found::default();
+    }
+    let (folded, back) = fold(text);
+    let mut hits = 0;
+    let mut first = None;
+    let mut at = 0;
+    while hits < limit {
+        let Some(found) = folded[at..].find(&query) else { break };
+        let (start, end) = (at + found, at + found + query.len());
+        first.get_or_insert((back[start], back[end]));
+        hits += 1;
+        at = end;
+    }
+    Found { hits, snippet: first.map(|(s, e)| snippet(text, s, e, context)) }
+}
+
+/// `text` in lower case, and for each byte of it (and its end) the byte of
+/// `text` it came from.
+fn fold(text: &str) -> (String, Vec<usize>) {
+    let mut folded = String::with_capacity(text.len());
+    let mut back = Vec::with_capacity(text.len() + 1);
+    for (at, ch) in text.char_indices() {
+        let before = folded.len();
+        folded.extend(ch.to_lowercase());
+        back.resize(back.len() + folded.len() - before, at);
+    }
+    back.push(text.len());
+    (folded, back)
+}
+
+fn snippet(text: &str, start: usize, end: usize, context: usize) -> Snippet {
+    let before_all = &text[..start];
+    let after_all = &text[end..];
+    let from = before_all.char_indices().rev().nth(context.saturating_sub(1)).map_or(0, |(i, _)| i);
+    let to = after_all.char_indices().nth(context).map_or(after_all.len(), |(i, _)| i);
+    let (cut_before, cut_after) = (from > 0, to < after_all.len());
+    let mut before = &before_all[from..];
+    let mut after = &after_all[..to];
+    // Cut at word boundaries: drop the partial word at each cut end.
+    if cut_before {
+        if let Some(space) = before.find(char::is_whitespace) {
+            before = &before[space..];
+        }
+    }
+    if cut_after {
+        if let Some(space) = after.rfind(char::is_whitespace) {
+            after = &after[..space];
+        }
+    }
+    Snippet {
+        before: collapse(before).trim_start().to_owned(),
+        hit: collapse(&text[start..end]),
+        after: collapse(after).trim_end().to_owned(),
+        cut_before,
+        cut_after,
+    }
+}
+
+/// Runs of white space (line breaks included) as one space.
+fn collapse(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for ch in s.chars() {
+        if ch.is_whitespace() {
+            space = true;
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(ch);
+        }
+    }
+    if space {
+        out.push(' ');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `(hits, "before[hit]after")` with `…` where text was cut.
+    #[track_caller]
+    fn check(text: &str, query: &str, context: usize, expect: (usize, &str)) {
+        let found = search(text, query, 100, context);
+        let shown = found.snippet.map_or(String::new(), |s| {
+            format!(
+                "{}{}[{}]{}{}",
+                if s.cut_before { "…" } else { "" },
+                s.before,
+                s.hit,
+                s.after,
+                if s.cut_after { "…" } else { "" }
+            )
+        });
+        assert_eq!((found.hits, shown.as_str()), expect);
+    }
+
+    #[test]
+    fn finds_ignoring_case_with_a_snippet() {
+        check("Kata Kirby, kirby yakin.", "KIRBY", 40, (2, "Kata [Kirby], kirby yakin."));
+        check("satu dua tiga empat lima enam tujuh", "empat", 8, (1, "…tiga [empat] lima…"));
+        check("baris satu\n\nbaris   dua", "satu baris", 40, (0, ""));
+        check("baris satu\n\nbaris   dua", "dua", 40, (1, "baris satu baris [dua]"));
+        check("apa saja", "  ", 40, (0, ""));
+        check("", "a", 40, (0, ""));
+    }
+
+    #[test]
+    fn maps_positions_back_where_case_folding_changes_length() {
+        // `İ` folds to `i` + U+0307: the hit must still be the original text.
+        check("İstanbul dan Bandung 😀 ramai", "bandung", 40, (1, "İstanbul dan [Bandung] 😀 ramai"));
+        check("KOTA İZMİR", "i̇zmi̇r", 40, (1, "KOTA [İZMİR]"));
+    }
+}
