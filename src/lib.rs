@@ -18,7 +18,7 @@ pub mod wasm;
 
 mod extract;
 
-pub use extract::extract;
+pub use extract::{extract, quantity_in};
 pub use model::{
     Boilerplate, BoilerplateKind, Claim, Claimant, Entity, EntityKind, Extraction, Kind, Modality, Quantity, Span,
 };

@@ -261,3 +261,10 @@ fn bad_input_gives_a_result() {
     let r = extract(&long, &Options { max_bytes: 100_000, ..Options::default() });
     assert!(r.notes.iter().any(|n| n.contains("only the first")), "{:?}", r.notes);
 }
+
+#[test]
+fn a_selection_is_read_as_a_quantity() {
+    let q = klaim::quantity_in("sekitar 1,5 juta warga").unwrap();
+    assert_eq!((q.value, q.unit.as_str(), q.qualifier.as_deref()), (1_500_000.0, "warga", Some("sekitar")));
+    assert!(klaim::quantity_in("beberapa juta peluru").is_none());
+}

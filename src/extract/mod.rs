@@ -19,6 +19,13 @@ use quotes::Quotation;
 use crate::model::{Claim, Claimant, Extraction, Kind, Span};
 use crate::Options;
 
+/// The first quantity in `text` (a user's selection, say `3 juta peluru` or
+/// `Rp 2,3 miliar`), read as the extractor reads quantities in claims.
+pub fn quantity_in(text: &str) -> Option<crate::model::Quantity> {
+    let doc = Doc::new(text);
+    quantity::quantities(&doc, 0..doc.len()).into_iter().next()
+}
+
 /// Finds every claim, boilerplate block and entity mention in `text`.
 ///
 /// Never panics and always returns: text it cannot use (past

@@ -68,6 +68,18 @@ pub fn search_text(text: &str, query: &str, limit: usize, context: usize) -> Res
     encode(&crate::search::search(text, query, limit, context))
 }
 
+/// The first quantity in `text` as `{value, unit, qualifier}`, or `null`.
+#[wasm_bindgen(js_name = quantityIn)]
+pub fn quantity_in(text: &str) -> Result<JsValue, JsError> {
+    #[derive(Serialize)]
+    struct Read {
+        value: f64,
+        unit: String,
+        qualifier: Option<String>,
+    }
+    encode(&crate::quantity_in(text).map(|q| Read { value: q.value, unit: q.unit, qualifier: q.qualifier }))
+}
+
 /// The crate version, shown in the page's help.
 #[wasm_bindgen]
 pub fn version() -> String {

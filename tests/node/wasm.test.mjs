@@ -106,3 +106,9 @@ test('search ignores case, keeps the original text in its snippet and counts hit
   });
   assert.deepEqual(wasm.searchText('apa saja', '  ', 10, 40), { hits: 0, snippet: null });
 });
+
+test('a selected quantity is read by the core', () => {
+  assert.deepEqual(wasm.quantityIn('lebih dari 3 juta peluru'), { value: 3_000_000, unit: 'peluru', qualifier: 'lebih dari' });
+  assert.deepEqual(wasm.quantityIn('Rp 2,3 miliar'), { value: 2_300_000_000, unit: 'rupiah', qualifier: null });
+  assert.equal(wasm.quantityIn('ratusan warga'), null);
+});

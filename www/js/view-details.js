@@ -10,9 +10,10 @@ const MODALITIES = ['asserted', 'hedged', 'denied'];
 
 export class DetailsView {
   /** `selection()` returns the document view's selected text or null. */
-  constructor({ root, model, selection, message }) {
+  constructor({ root, model, kernel, selection, message }) {
     this.root = root;
     this.model = model;
+    this.kernel = kernel;
     this.selection = selection;
     this.message = message;
     this.claimId = null;
@@ -99,9 +100,10 @@ export class DetailsView {
       h('button', {
         type: 'button', class: 'small', onmousedown: (e) => e.preventDefault(),
         onclick: () => this.fromSelection((s) => {
-          const value = Number((s.text.match(/\d[\d.]*(,\d+)?/)?.[0] ?? '').replace(/\./g, '').replace(',', '.'));
-          const unit = s.text.replace(/^[^\p{L}]*\S*\s*/u, '').toLowerCase();
-          this.edit({ quantities: [...this.model.claims.get(id).quantities, { ...s, value: Number.isFinite(value) ? value : 0, unit, qualifier: null }] }, ['op.edit']);
+          // The core reads the selection as it reads quantities in claims;
+          // what it cannot read starts empty for the user to fill in.
+          const read = this.kernel.quantityIn(s.text) ?? { value: 0, unit: '', qualifier: null };
+          this.edit({ quantities: [...this.model.claims.get(id).quantities, { ...s, ...read }] }, ['op.edit']);
         }),
       }, t('details.addquantity')));
 
