@@ -170,9 +170,13 @@ async function addText(text, name) {
   const limits = kernel.intakeLimits();
   const label = name || t('add.pasted');
   // Checked before the text crosses into wasm, so a 50 MB paste does not
-  // grow the module's memory for nothing; intakeText checks again.
-  if (text.length > limits.max_file_bytes) {
-    return intakeError(label, { kind: 'too_large', size: new Blob([text]).size, limit: limits.max_file_bytes });
+  // grow the module's memory for nothing; intakeText checks again. A paste
+  // is one document, so the document limit applies.
+  if (text.length > limits.max_document_bytes) {
+    const size = new Blob([text]).size;
+    if (size > limits.max_document_bytes) {
+      return intakeError(label, { kind: 'too_large', size, limit: limits.max_document_bytes });
+    }
   }
   let result;
   try {

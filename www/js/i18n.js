@@ -456,10 +456,11 @@ export function dateTime(value) {
   return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
-/** Bytes as a short human size, in the current language's number format. */
+/** Bytes as a short human size in decimal units (as file managers and the
+ * core's limits count them), in the current language's number format. */
 export function bytes(n) {
   const fmt = (x) => x.toLocaleString(LOCALES[lang], { maximumFractionDigits: 1 });
-  if (n >= 1 << 20) return `${fmt(n / (1 << 20))} MB`;
-  if (n >= 1 << 10) return `${fmt(n / (1 << 10))} KB`;
+  if (n >= 1e6) return `${fmt(n / 1e6)} MB`;
+  if (n >= 1e3) return `${fmt(n / 1e3)} KB`;
   return `${n} B`;
 }
