@@ -133,6 +133,14 @@ try {
     requestAnimationFrame(() => resolve(performance.now() - t));
   }));
   print('sort the claims table by claimant', ms(sort));
+  const filter = await page.evaluate(() => new Promise((resolve) => {
+    const input = document.querySelector('[data-testid=filter-text]');
+    const t = performance.now();
+    input.value = 'kirby';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    requestAnimationFrame(() => resolve({ ms: performance.now() - t, shown: document.querySelector('[data-testid=table-count]').textContent }));
+  }));
+  print('filter the claims table by text ("kirby")', `${ms(filter.ms)} (${filter.shown})`);
   if (browser.errors.length) console.log('page errors:', browser.errors);
   void claims;
 } finally {

@@ -30,36 +30,57 @@ pub struct Snippet {
 /// occurrences, with `context` characters of snippet on each side of the
 /// first. An empty (or all-space) query finds nothing.
 pub fn search(text: &str, query: &str, limit: usize, context: usize) -> Found {
-    let query = fold(query.trim()).0;
-    if query.is_empty() || limit == 0 {
-        return Found::default();
-    }
-    let (folded, back) = fold(text);
-    let mut hits = 0;
-    let mut first = None;
-    let mut at = 0;
-    while hits < limit {
-        let Some(found) = folded[at..].find(&query) else { break };
-        let (start, end) = (at + found, at + found + query.len());
-        first.get_or_insert((back[start], back[end]));
-        hits += 1;
-        at = end;
-    }
-    Found { hits, snippet: first.map(|(s, e)| snippet(text, s, e, context)) }
+    let hits = occurrences(text, query, limit);
+    Found { hits: hits.len(), snippet: hits.first().map(|&(s, e)| snippet(text, s, e, context)) }
 }
 
-/// `text` in lower case, and for each byte of it (and its end) the byte of
-/// `text` it came from.
-fn fold(text: &str) -> (String, Vec<usize>) {
+/// Where `query` occurs in `text` ignoring case, at most `limit` times: byte
+/// ranges of `text`. One call over many texts joined together filters a
+/// whole table at once.
+pub fn occurrences(text: &str, query: &str, limit: usize) -> Vec<(usize, usize)> {
+    let query = fold(query.trim()).0;
+    if query.is_empty() || limit == 0 {
+        return Vec::new();
+    }
+    let (folded, back) = fold(text);
+    let original = |i: usize| back.as_ref().map_or(i, |b| b[i]);
+    let mut hits = Vec::new();
+    let mut at = 0;
+    while hits.len() < limit {
+        let Some(found) = folded[at..].find(&query) else { break };
+        let (start, end) = (at + found, at + found + query.len());
+        hits.push((original(start), original(end)));
+        at = end;
+    }
+    hits
+}
+
+/// `text` in lower case and, where folding changed a character's length
+/// (`İ`), for each byte of it (and its end) the byte of `text` it came from.
+/// Without such a character the offsets are the same and no map is built.
+fn fold(text: &str) -> (String, Option<Vec<usize>>) {
+    // ASCII, nearly all of an Indonesian article, folds byte for byte.
     let mut folded = String::with_capacity(text.len());
-    let mut back = Vec::with_capacity(text.len() + 1);
+    let mut same = true;
+    for ch in text.chars() {
+        if ch.is_ascii() {
+            folded.push(ch.to_ascii_lowercase());
+        } else {
+            let before = folded.len();
+            folded.extend(ch.to_lowercase());
+            same &= folded.len() - before == ch.len_utf8();
+        }
+    }
+    if same {
+        return (folded, None);
+    }
+    let mut back = Vec::with_capacity(folded.len() + 1);
     for (at, ch) in text.char_indices() {
-        let before = folded.len();
-        folded.extend(ch.to_lowercase());
-        back.resize(back.len() + folded.len() - before, at);
+        let width: usize = ch.to_lowercase().map(char::len_utf8).sum();
+        back.resize(back.len() + width, at);
     }
     back.push(text.len());
-    (folded, back)
+    (folded, Some(back))
 }
 
 fn snippet(text: &str, start: usize, end: usize, context: usize) -> Snippet {

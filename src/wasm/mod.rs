@@ -68,6 +68,17 @@ pub fn search_text(text: &str, query: &str, limit: usize, context: usize) -> Res
     encode(&crate::search::search(text, query, limit, context))
 }
 
+/// Where `query` occurs in `text` ignoring case: the UTF-16 offsets of the
+/// starts, at most `limit`.
+#[wasm_bindgen(js_name = searchStarts)]
+pub fn search_starts(text: &str, query: &str, limit: usize) -> Vec<u32> {
+    let map = OffsetMap::new(text);
+    crate::search::occurrences(text, query, limit)
+        .into_iter()
+        .map(|(start, _)| map.convert(start, Unit::Byte, Unit::Utf16) as u32)
+        .collect()
+}
+
 /// The first quantity in `text` as `{value, unit, qualifier}`, or `null`.
 #[wasm_bindgen(js_name = quantityIn)]
 pub fn quantity_in(text: &str) -> Result<JsValue, JsError> {

@@ -112,3 +112,10 @@ test('a selected quantity is read by the core', () => {
   assert.deepEqual(wasm.quantityIn('Rp 2,3 miliar'), { value: 2_300_000_000, unit: 'rupiah', qualifier: null });
   assert.equal(wasm.quantityIn('ratusan warga'), null);
 });
+
+test('search starts are UTF-16 offsets into the text searched', () => {
+  const text = '😀 Kirby\u0000“kirby” dan İzmir';
+  const starts = wasm.searchStarts(text, 'KIRBY', 10);
+  assert.deepEqual(Array.from(starts, (s) => text.slice(s, s + 5)), ['Kirby', 'kirby']);
+  assert.equal(wasm.searchStarts(text, 'i̇zmir', 10).length, 1);
+});

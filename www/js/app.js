@@ -24,6 +24,7 @@ const kernel = {
   intakeText: (name, text) => wasm.intakeText(name, text),
   intakeLimits: () => wasm.intakeLimits(),
   searchText: (text, query, limit, context) => wasm.searchText(text, query, limit, context),
+  searchStarts: (text, query, limit) => wasm.searchStarts(text, query, limit),
   quantityIn: (text) => wasm.quantityIn(text),
   TextIndex: wasm.TextIndex,
 };
@@ -71,7 +72,7 @@ async function main() {
   documentView = new DocumentView({ root: $('document'), list: $('claim-list'), model, kernel, onSelect: (id) => go(route.doc, id) });
   documentView.onAddClaim = addClaimFromSelection;
   details = new DetailsView({ root: $('details'), model, kernel, selection: () => documentView.selected(), message: toast });
-  table = new TableView({ root: $('table-view'), model, open: (doc, claim) => go(doc, claim) });
+  table = new TableView({ root: $('table-view'), model, kernel, open: (doc, claim) => go(doc, claim) });
 
   model.on('change', (detail) => {
     // Claim edits touch one library row; anything else redraws the list.

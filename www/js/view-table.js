@@ -20,9 +20,11 @@ const COLUMNS = [
 ];
 
 export class TableView {
-  constructor({ root, model, open }) {
+  /** `kernel`: the wasm functions (searchText matches the text filter). */
+  constructor({ root, model, kernel, open }) {
     this.root = root;
     this.model = model;
+    this.kernel = kernel;
     this.open = open;
     this.sort = { key: 'doc', dir: 1 };
     this.filter = { q: '', kind: '', modality: '', status: '', tag: '' };
@@ -66,13 +68,38 @@ export class TableView {
     this.paint();
   }
 
+  /** The rows whose text matches `q`, matched by the core (search.rs) in one
+   * call over all rows joined: one boundary crossing, not one per row. */
+  matching(rows, q) {
+    const starts = [];
+    let at = 0;
+    const joined = rows.map((row) => {
+      const text = `${row.docName}\n${row.claim.text}\n${row.claimant}\n${row.tags}\n${row.claim.note}\u0000`;
+      starts.push(at);
+      at += text.length;
+      return text;
+    }).join('');
+    const keep = new Set();
+    for (const hit of this.kernel.searchStarts(joined, q, rows.length * 4)) {
+      // The row the hit starts in: the last start at or before it.
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= hit) lo = mid; else hi = mid - 1;
+      }
+      keep.add(lo);
+    }
+    return rows.filter((_, i) => keep.has(i));
+  }
+
   rebuild() {
     this.dirty = false;
     const names = new Map([...this.model.documents.values()].map((d) => [d.id, d.name]));
     const order = new Map(this.model.documentList().map((d, i) => [d.id, i]));
     const f = this.filter;
-    const q = f.q.trim().toLocaleLowerCase('id');
-    const rows = [];
+    const q = f.q.trim();
+    let rows = [];
     for (const claim of this.model.claims.values()) {
       if (f.kind && claim.kind !== f.kind) continue;
       if (f.modality && claim.modality !== f.modality) continue;
@@ -86,9 +113,9 @@ export class TableView {
         quantities: claim.quantities.map((x) => x.text).join('; '),
         tags: claim.tags.map((x) => this.model.tagLabel(x)).join(', '),
       };
-      if (q && !`${row.docName}\n${claim.text}\n${row.claimant}\n${row.tags}\n${claim.note}`.toLocaleLowerCase('id').includes(q)) continue;
       rows.push(row);
     }
+    if (q) rows = this.matching(rows, q);
     const col = COLUMNS.find((c) => c.key === this.sort.key);
     const dir = this.sort.dir;
     const collator = new Intl.Collator('id', { sensitivity: 'base', numeric: true });
