@@ -268,3 +268,23 @@ fn a_selection_is_read_as_a_quantity() {
     assert_eq!((q.value, q.unit.as_str(), q.qualifier.as_deref()), (1_500_000.0, "warga", Some("sekitar")));
     assert!(klaim::quantity_in("beberapa juta peluru").is_none());
 }
+
+#[test]
+fn outlets_a_speaker_talked_to() {
+    check(
+        "\"Pelaku sudah kami amankan,\" kata Kompol Budi Hartono saat dihubungi detikcom, Rabu.",
+        &["quote asserted Kompol Budi Hartono=>Budi Hartono via detikcom \"\\\"Pelaku suda\""],
+    );
+    check(
+        "Budi mengatakan kepada Kompas.com bahwa harga naik.",
+        &["reported asserted Budi=>Budi via Kompas.com \"Budi mengata\""],
+    );
+}
+
+#[test]
+fn embedded_players_are_furniture() {
+    check_boilerplate(
+        "Polisi menangkap dua pria.\n[Gambas:Video 20detik]\n(mea/idn)",
+        &["advertisement \"[Gambas:Video 20detik]\"", "sign_off \"(mea/idn)\""],
+    );
+}

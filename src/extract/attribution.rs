@@ -147,12 +147,19 @@ fn suffix_source(doc: &Doc, i: usize) -> Source {
     Source { who: Span::at(cut, span.end()), toks: i + 1..i + 1, cue: Span::at(span.start(), cut), outlet: false }
 }
 
-/// `kepada CBS News` right at `i`: the outlet the words were given to.
+/// `kepada CBS News`, `saat dihubungi detikcom`, `ketika diwawancarai
+/// Kompas.com` right at `i`: the outlet the words were given to.
 fn told_outlet(doc: &Doc, i: usize, end: usize) -> Option<Span> {
-    if i + 1 >= end || doc.low(i) != "kepada" {
-        return None;
+    let mut j = i;
+    if j < end && matches!(doc.low(j), "saat" | "ketika" | "kala" | "sewaktu") {
+        j += 1;
     }
-    let np = np_after(doc, i + 1, end)?;
+    match (j < end).then(|| doc.low(j)) {
+        Some("kepada") if j == i => {}
+        Some("dihubungi" | "diwawancarai" | "ditemui" | "dikonfirmasi" | "diwawancara") => {}
+        _ => return None,
+    }
+    let np = np_after(doc, j + 1, end)?;
     is_outlet(doc, np.clone()).then(|| doc.span(np.start, np.end))
 }
 

@@ -159,7 +159,7 @@ const HEDGE: &[&str] = &[
     "disinyalir", "ditengarai", "diprediksi", "diprakirakan", "diproyeksikan", "kabarnya", "rumor",
     "berspekulasi", "memperkirakan", "memprediksi", "menduga", "dugaan", "diisukan", "diprediksikan",
     "diperkirakannya", "kemungkinannya", "rupanya", "seolah", "seakan", "berpeluang", "memprakirakan",
-    "jangan-jangan",
+    "jangan-jangan", "perkirakan",
 ];
 #[rustfmt::skip]
 const DENY: &[&str] = &[

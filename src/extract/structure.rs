@@ -253,6 +253,10 @@ fn line_furniture(doc: &Doc, line: Range<usize>, first: bool) -> Option<Boilerpl
     if w0 == "copyright" || doc.word(a) == "©" || (w0 == "hak" && w1 == "cipta") {
         return Some(Copyright);
     }
+    // `[Gambas:Video 20detik]`: an embedded player.
+    if doc.punct(a, &['[']) && doc.punct(line.end - 1, &[']']) {
+        return Some(Advertisement);
+    }
     if is_headline(doc, line) {
         return Some(if first { Title } else { Heading });
     }
