@@ -288,3 +288,15 @@ fn embedded_players_are_furniture() {
         &["advertisement \"[Gambas:Video 20detik]\"", "sign_off \"(mea/idn)\""],
     );
 }
+
+#[test]
+fn a_quotation_carried_over_a_line_break() {
+    // The second paragraph closes a quotation it never opened.
+    check(
+        "\"Keputusan ini konsisten dengan kebijakan kami.\nKami akan terus mencermati pasar,\" ujar Gubernur BI Perry Warjiyo.",
+        &[
+            "quote asserted Gubernur BI Perry Warjiyo=>Perry Warjiyo \"\\\"Keputusan i\"",
+            "quote asserted Gubernur BI Perry Warjiyo=>Perry Warjiyo \"Kami akan te\"",
+        ],
+    );
+}

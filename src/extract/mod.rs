@@ -77,11 +77,16 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
         }
         let quote = dominant_quote(s.toks.clone(), &quote_of, &direct);
         let (mut kind, source) = match quote {
-            Some(q) => {
-                let q = &quotes[q];
-                // The speaker is named after the closing mark, or failing that
-                // before the opening one.
-                let after = sentence_of(q.close).and_then(|k| found[k].claimant.clone().map(|c| (k, c)));
+            Some(qi) => {
+                let q = &quotes[qi];
+                // The speaker is named after the closing mark (of the next
+                // paragraph's, for a quotation carried over a line break), or
+                // failing that before the opening one.
+                let close = match quotes.get(qi + 1) {
+                    Some(next) if !q.closed && next.continues => next.close,
+                    _ => q.close,
+                };
+                let after = sentence_of(close).and_then(|k| found[k].claimant.clone().map(|c| (k, c)));
                 let before = || sentence_of(q.open).and_then(|k| found[k].claimant.clone().map(|c| (k, c)));
                 (Kind::Quote, after.or_else(before))
             }

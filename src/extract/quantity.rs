@@ -158,6 +158,9 @@ fn unit(doc: &Doc, j: usize) -> Option<String> {
     if matches!(low, "wib" | "wita" | "wit" | "utc" | "gmt") {
         return None; // `10.00 WIB` is a time.
     }
+    if matches!(low, "plus" | "minus" | "koma" | "kali-kali") {
+        return None; // `2,5 plus minus 1 persen`: the noun comes later.
+    }
     let low = match low.strip_suffix("nya") {
         Some(stem) if stem.len() >= 3 => stem,
         _ => low,

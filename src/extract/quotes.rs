@@ -4,7 +4,9 @@
 //! on both sides. A mark's side is read from its surroundings (space before
 //! and a word after opens; a word before and space after closes), and marks
 //! that say nothing alternate. A quotation never crosses a line break; one left
-//! open runs to the end of its line, as a quoted paragraph does.
+//! open runs to the end of its line, as a quoted paragraph does. A line that
+//! then closes a quotation it never opened continues that paragraph's: the
+//! quotation starts at the line's first word (`continues`).
 
 use super::doc::{Doc, QUOTES};
 use super::lexicon::Cat;
@@ -23,6 +25,9 @@ pub struct Quotation {
     /// The content ends with `,` `.` `?` `!` just inside the closing mark, as
     /// speech does and scare quotes do not.
     pub ends_like_speech: bool,
+    /// It has no opening mark: it continues the quotation left open at the
+    /// end of the line before, and `open` is its first word.
+    pub continues: bool,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -35,18 +40,28 @@ enum Side {
 pub fn quotations(doc: &Doc, toks: std::ops::Range<usize>) -> Vec<Quotation> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
+    // The first token of this line, while the line before ended inside a
+    // quotation and this line has shown no quotation mark yet.
+    let mut carried: Option<usize> = None;
     for i in toks.clone() {
         if doc.newline_before(i) {
+            carried = None;
             if let Some(o) = open.take() {
                 out.push(make(doc, o, i - 1, false));
+                carried = Some(i);
             }
         }
         if !doc.punct(i, QUOTES) {
             continue;
         }
         let side = side(doc, i, toks.end);
+        let continued = carried.take();
         match (open, side) {
-            (None, Side::Close) => {}
+            (None, Side::Close) => {
+                if let Some(first) = continued.filter(|&f| f < i) {
+                    out.push(Quotation { continues: true, ..make(doc, first, i, true) });
+                }
+            }
             (None, _) => open = Some(i),
             (Some(o), Side::Open) => {
                 // A second opening mark: the first quotation was never closed.
@@ -98,7 +113,8 @@ fn side(doc: &Doc, i: usize, end: usize) -> Side {
 
 fn make(doc: &Doc, open: usize, close: usize, closed: bool) -> Quotation {
     let inner_end = if closed { close } else { close + 1 };
-    let words = (open + 1..inner_end).filter(|&i| doc.kind(i) != TokKind::Punct).count();
-    let ends_like_speech = closed && close > open + 1 && doc.punct(close - 1, &[',', '.', '?', '!', '…']);
-    Quotation { open, close, closed, words, ends_like_speech }
+    let inner_start = if doc.punct(open, QUOTES) { open + 1 } else { open };
+    let words = (inner_start..inner_end).filter(|&i| doc.kind(i) != TokKind::Punct).count();
+    let ends_like_speech = closed && close > inner_start && doc.punct(close - 1, &[',', '.', '?', '!', '…']);
+    Quotation { open, close, closed, words, ends_like_speech, continues: false }
 }
