@@ -56,8 +56,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             let after = text[i + next.len_utf8()..].chars().next();
             let joins = match (next, after) {
                 (_, None) => false,
+                // `6.700`, `KONTAN.CO.ID`, `Liputan6.com`.
                 ('.', Some(a)) => {
-                    (prev.is_ascii_digit() && a.is_ascii_digit()) || (prev.is_alphabetic() && a.is_alphabetic())
+                    (prev.is_ascii_digit() && a.is_ascii_digit()) || (prev.is_alphanumeric() && a.is_alphabetic())
                 }
                 (',' | ':', Some(a)) => prev.is_ascii_digit() && a.is_ascii_digit(),
                 ('-' | '/', Some(a)) => prev.is_alphanumeric() && a.is_alphanumeric(),
@@ -142,6 +143,7 @@ mod tests {
         check("ujar Jose\u{301}.", &["ujar", "Jose\u{301}", "."]);
         check("12% naik 😀!", &["12", "%", "naik", "😀", "!"]);
         check("Rusia. Ia", &["Rusia", ".", "Ia"]);
+        check("Liputan6.com, Rp.10.000", &["Liputan6.com", ",", "Rp", ".", "10.000"]);
         check("", &[]);
     }
 }
