@@ -300,3 +300,19 @@ fn a_quotation_carried_over_a_line_break() {
         ],
     );
 }
+
+#[test]
+fn datelines_of_many_outlets() {
+    for (text, dateline) in [
+        ("REPUBLIKA.CO.ID, JAKARTA -- Harga naik.", "REPUBLIKA.CO.ID, JAKARTA --"),
+        ("Jakarta (ANTARA) - Harga naik.", "Jakarta (ANTARA) -"),
+        ("JawaPos.com–Harga naik tajam.", "JawaPos.com–"),
+        ("Bandung - Harga naik tajam.", "Bandung -"),
+        ("JAKARTA, KOMPAS — Harga naik.", "JAKARTA, KOMPAS —"),
+    ] {
+        check_boilerplate(text, &[format!("dateline {dateline:?}").as_str()]);
+    }
+    // Not datelines: a hyphenated pair, a name and an aside.
+    check_boilerplate("Korea Utara–Rusia makin dekat.", &[]);
+    check_boilerplate("Presiden Joko Widodo - yang baru tiba - langsung rapat.", &[]);
+}

@@ -292,7 +292,9 @@ fn word_count(doc: &Doc, line: Range<usize>) -> usize {
 /// The index of the dash that ends a dateline at the start of `s`, if any.
 fn dateline(doc: &Doc, s: Range<usize>) -> Option<usize> {
     let limit = s.end.min(s.start + 10);
-    let dash = (s.start + 1..limit).find(|&i| doc.punct(i, DASHES) && doc.space_before(i))?;
+    let dash = (s.start + 1..limit).find(|&i| doc.punct(i, DASHES))?;
+    // `JawaPos.com–Presiden`: a dash against the words needs a marked prefix.
+    let spaced = doc.space_before(dash);
     // `--` is two tokens; the second one ends the dateline.
     let end =
         if dash + 1 < s.end && doc.punct(dash + 1, DASHES) && !doc.space_before(dash + 1) { dash + 1 } else { dash };
@@ -319,7 +321,7 @@ fn dateline(doc: &Doc, s: Range<usize>) -> Option<usize> {
             }
         }
     }
-    (words > 0 && words <= 6 && (marked || places == words)).then_some(end)
+    (words > 0 && words <= 6 && (marked || (spaced && places == words))).then_some(end)
 }
 
 /// `KYIV.` after a dateline dash: a place and nothing else.
