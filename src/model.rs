@@ -92,6 +92,9 @@ pub enum BoilerplateKind {
     RelatedLink,
     CommentFooter,
     Advertisement,
+    /// An embedded post or player: `[Gambas:Video CNN]`, a tweet's
+    /// `— Name (@handle) date` line, a bare link.
+    Embed,
     SignOff,
     Copyright,
     Title,

@@ -282,10 +282,14 @@ fn outlets_a_speaker_talked_to() {
 }
 
 #[test]
-fn embedded_players_are_furniture() {
+fn embedded_players_and_posts_are_furniture() {
+    check_boilerplate(
+        "Vaksin tiba di Papua hari ini.\n— Kemenkes RI (@KemenkesRI) February 5, 2024\nhttps://t.co/abc",
+        &["embed \"— Kemenkes RI (@KemenkesRI) February 5, 2024\"", "embed \"https://t.co/abc\""],
+    );
     check_boilerplate(
         "Polisi menangkap dua pria.\n[Gambas:Video 20detik]\n(mea/idn)",
-        &["advertisement \"[Gambas:Video 20detik]\"", "sign_off \"(mea/idn)\""],
+        &["embed \"[Gambas:Video 20detik]\"", "sign_off \"(mea/idn)\""],
     );
 }
 

@@ -253,14 +253,24 @@ fn line_furniture(doc: &Doc, line: Range<usize>, first: bool) -> Option<Boilerpl
     if w0 == "copyright" || doc.word(a) == "©" || (w0 == "hak" && w1 == "cipta") {
         return Some(Copyright);
     }
-    // `[Gambas:Video 20detik]`: an embedded player.
-    if doc.punct(a, &['[']) && doc.punct(line.end - 1, &[']']) {
-        return Some(Advertisement);
+    if is_embed(doc, line.clone()) {
+        return Some(Embed);
     }
     if is_headline(doc, line) {
         return Some(if first { Title } else { Heading });
     }
     None
+}
+
+/// `[Gambas:Video 20detik]`, a tweet's signature `— Kemenkes RI (@KemenkesRI)
+/// February 5, 2024`, `pic.twitter.com/x`, or a bare link.
+fn is_embed(doc: &Doc, line: Range<usize>) -> bool {
+    let (a, last) = (line.start, line.end - 1);
+    let bracketed = doc.punct(a, &['[']) && doc.punct(last, &[']']);
+    let handle = (a..last).any(|i| doc.punct(i, &['(']) && doc.punct(i + 1, &['@']));
+    let signed = doc.punct(a, &['—', '–', '-']) && handle;
+    let link = line.len() <= 12 && matches!(doc.low(a), "http" | "https" | "pic.twitter.com" | "www");
+    bracketed || signed || link
 }
 
 /// A line without closing punctuation whose words are mostly capitalized.
@@ -340,7 +350,7 @@ fn sentence_furniture(doc: &Doc, s: Range<usize>) -> Option<BoilerplateKind> {
         return Some(BoilerplateKind::SignOff);
     }
     if doc.punct(first, &['[']) && doc.punct(last, &[']']) {
-        return Some(BoilerplateKind::Advertisement);
+        return Some(BoilerplateKind::Embed);
     }
     if s.len() <= 5 && matches!(doc.low(first), "advertisement" | "scroll" | "iklan") {
         return Some(BoilerplateKind::Advertisement);
