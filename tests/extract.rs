@@ -320,3 +320,12 @@ fn datelines_of_many_outlets() {
     check_boilerplate("Korea Utara–Rusia makin dekat.", &[]);
     check_boilerplate("Presiden Joko Widodo - yang baru tiba - langsung rapat.", &[]);
 }
+
+#[test]
+fn questions_state_nothing_unless_someone_asks_them() {
+    check(
+        "Tanya: Kapan vaksin tiba di daerah?\nJawab: Paling lambat dua minggu lagi.",
+        &["unattributed asserted \"Jawab: Palin\""],
+    );
+    check("\"Siapa yang bisa menjamin itu?\" kata Budi.", &["quote asserted Budi=>Budi \"\\\"Siapa yang \""]);
+}

@@ -76,6 +76,12 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             continue;
         }
         let quote = dominant_quote(s.toks.clone(), &quote_of, &direct);
+        // A question in the article's own voice (an interviewer's `Tanya:`)
+        // states nothing; a quoted one is the speaker's and stays.
+        if quote.is_none() && doc.punct(s.toks.end - 1, &['?']) {
+            notes.push(format!("skipped question {:?}", s.span.text(text)));
+            continue;
+        }
         let (mut kind, source) = match quote {
             Some(qi) => {
                 let q = &quotes[qi];
