@@ -329,3 +329,32 @@ fn questions_state_nothing_unless_someone_asks_them() {
     );
     check("\"Siapa yang bisa menjamin itu?\" kata Budi.", &["quote asserted Budi=>Budi \"\\\"Siapa yang \""]);
 }
+
+/// Cases a second user test found in articles written for it.
+#[test]
+fn names_inside_organisations_and_titles() {
+    check(
+        "Organisasi Kesehatan Dunia (WHO) menyatakan kasus naik. Dalam laporan yang dirilis Kamis (14/11), WHO mencatat 1,2 juta kasus.",
+        &[
+            "reported asserted Organisasi Kesehatan Dunia (WHO)=>Organisasi Kesehatan Dunia (WHO) \"Organisasi K\"",
+            "reported asserted WHO=>Organisasi Kesehatan Dunia (WHO) \"Dalam lapora\"",
+        ],
+    );
+    check(
+        "Juru bicara Kemenkes Siti Nadia Tarmizi membantah kabar itu.",
+        &["reported denied Juru bicara Kemenkes Siti Nadia Tarmizi=>Siti Nadia Tarmizi \"Juru bicara \""],
+    );
+    check(
+        "Salah satu korban, Siti (45), mengaku rugi. Kapolres AKBP Dirmanto mengatakan kasus diusut. Ia membantah menerima uang.",
+        &[
+            "reported asserted Salah satu korban, Siti (45)=>Siti \"Salah satu k\"",
+            "reported asserted Kapolres AKBP Dirmanto=>Dirmanto \"Kapolres AKB\"",
+            "reported denied Ia=>Dirmanto \"Ia membantah\"",
+        ],
+    );
+    check(
+        "Namun Indonesia Corruption Watch (ICW) meragukan klaim tersebut.",
+        &["reported asserted Indonesia Corruption Watch (ICW)=>Indonesia Corruption Watch (ICW) \"Namun Indone\""],
+    );
+    check_quantities("Vaksin dikirim ke 10 provinsi pada tahap ke-2.", &["10 provinsi"]);
+}

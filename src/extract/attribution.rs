@@ -214,7 +214,9 @@ fn source_phrase(doc: &Doc, i: usize, end: usize) -> Option<(usize, Range<usize>
             // The author must be named: `dalam laporan tahunan` names no one,
             // `berdasarkan data situs pemantau IQAir` names IQAir.
             let named = (j..end.min(j + 6)).find(|&k| doc.cap(k) || doc.kind(k) == TokKind::Punct)?;
-            if !doc.cap(named) {
+            // `dalam laporan yang dirilis Kamis (14/11), WHO mencatat`: a day
+            // is no author.
+            if !doc.cap(named) || doc.is(named, Cat::DAY) || doc.is(named, Cat::MONTH) {
                 return None;
             }
             j = named;
@@ -409,7 +411,8 @@ fn walk_back(doc: &Doc, end: usize, start: usize, outside: &dyn Fn(usize) -> boo
             break;
         }
         let c = doc.cat(t);
-        if c.has(Cat::BOUNDARY) && !doc.cap(t) {
+        // A capital opening the sentence (`Namun ICW meragukan`) says nothing.
+        if c.has(Cat::BOUNDARY) && (!doc.cap(t) || t == start) {
             let low = doc.low(t);
             // `Presiden dalam pidatonya mengatakan`: step over a short
             // prepositional phrase between subject and verb.
@@ -418,7 +421,9 @@ fn walk_back(doc: &Doc, end: usize, start: usize, outside: &dyn Fn(usize) -> boo
                 return walk_back(doc, t, start, outside);
             }
             // `Sebuah sumber di internal tim`, `Pakar dari Universitas X`.
-            if matches!(low, "di" | "dari") && k < end && t > start && doc.is(t - 1, Cat::ROLE) {
+            // `Ekonom energi dari UGM`: a role just before, its field between.
+            let role_before = (t.saturating_sub(3).max(start)..t).any(|x| doc.is(x, Cat::ROLE));
+            if matches!(low, "di" | "dari") && k < end && t > start && role_before {
                 k = t;
                 continue;
             }

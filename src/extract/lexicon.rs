@@ -59,6 +59,8 @@ impl Cat {
     pub const ORG_TAIL: Cat = Cat(1 << 23);
     /// A number word (`dua`, `seratus`): see [`number_word`].
     pub const NUMBER: Cat = Cat(1 << 24);
+    /// A portfolio inside a title: `Energi` in `Menteri Energi`.
+    pub const PORTFOLIO: Cat = Cat(1 << 25);
 
     pub fn has(self, other: Cat) -> bool {
         self.0 & other.0 != 0
@@ -131,7 +133,7 @@ const CUE_PRE: &[&str] = &[
     "mengingatkan", "memastikan", "mengonfirmasi", "membenarkan", "berkata", "berujar", "mengaku", "menganggap",
     "memprediksi", "memperkirakan", "menduga", "menyebutnya", "mencatat", "mengumumkan", "menulis",
     "menuliskan", "menekankan", "mengeklaim", "menandaskan", "menyimpulkan", "bersikeras", "menuding",
-    "mengkritik", "menyarankan", "memprakirakan", "menampik", "memuji", "mengeklaim", "menyoroti",
+    "mengkritik", "meragukan", "mempertanyakan", "menyangsikan", "menyarankan", "memprakirakan", "menampik", "memuji", "mengeklaim", "menyoroti",
     "menyebutkan", "mengeluhkan", "menjawab", "menanggapi", "mengungkapkannya", "mendesak",
 ];
 #[rustfmt::skip]
@@ -185,7 +187,12 @@ const ROLE: &[&str] = &[
     "nenek", "sumber", "diplomat", "negarawan", "head", "chief", "director", "spokesperson", "spokesman",
     "officer", "president", "founder", "analyst", "researcher", "minister", "executive", "vice", "manager",
     "spesialis", "kapusdatin", "kalaksa",
-    // Portfolios, written between a title and a name: `Menteri Energi Budi`.
+];
+#[rustfmt::skip]
+/// Portfolios, written between a title and a name: `Menteri Energi Budi`,
+/// `Organisasi Kesehatan Dunia`. Part of a title, never of a name, but no
+/// title themselves.
+const PORTFOLIO: &[&str] = &[
     "energi", "keuangan", "pertahanan", "kesehatan", "pendidikan", "negeri", "perdagangan", "perindustrian",
     "pertanian", "kelautan", "perikanan", "sosial", "agama", "perhubungan", "pariwisata", "komunikasi",
     "informatika", "ketenagakerjaan", "tenaga", "kerja", "lingkungan", "hidup", "kehutanan", "perekonomian",
@@ -315,7 +322,7 @@ const QUALIFIER: &[&str] = &[
 ];
 #[rustfmt::skip]
 const NOT_COUNT: &[&str] = &[
-    "tahun", "sejak", "pukul", "jam", "nomor", "no", "pasal", "ayat", "ke", "tanggal", "tgl", "periode",
+    "tahun", "sejak", "pukul", "jam", "nomor", "no", "pasal", "ayat", "tanggal", "tgl", "periode",
     "edisi", "nomer", "kode", "versi", "seri", "jilid", "bab", "halaman", "hal", "angka", "level", "tingkat",
     "peringkat", "urutan", "rt", "rw", "km", "gelombang", "tahap", "putaran", "babak", "pekan", "menit",
 ];
@@ -350,7 +357,8 @@ fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut map: HashMap<&'static str, Cat, BuildHasherDefault<Fnv>> = HashMap::default();
-        let lists: [(&[&str], Cat); 24] = [
+        let lists: [(&[&str], Cat); 25] = [
+            (PORTFOLIO, Cat::PORTFOLIO),
             (CUE_PRE, Cat::CUE_PRE),
             (CUE_POST, Cat::CUE_POST),
             (SOURCE, Cat::SOURCE),

@@ -87,9 +87,14 @@ impl Names {
         if let Some(name) = person_tail(doc, role_start..run.end).filter(|_| !numbered) {
             let has_prefix = name.start > role_start;
             let bare_person = !has_prefix && name.len() >= 2;
+            // `Salah satu korban, Siti (45),`: one name in apposition to a role.
+            let appositive = !has_prefix
+                && name.start >= 2
+                && doc.punct(name.start - 1, &[','])
+                && (name.start.saturating_sub(5).max(sentence_start)..name.start - 1).any(|k| doc.is(k, Cat::ROLE));
             let after_role =
                 has_prefix && (role_start..name.start).any(|k| doc.is(k, Cat::ROLE) || doc.is(k, Cat::RANK));
-            if bare_person || after_role || (has_prefix && name.len() >= 2) {
+            if bare_person || appositive || after_role || (has_prefix && name.len() >= 2) {
                 let full = words(doc, name.clone());
                 if has_prefix {
                     let role = role_key(doc, role_start..name.start);
@@ -450,12 +455,14 @@ fn person_tail(doc: &Doc, np: Range<usize>) -> Option<Range<usize>> {
     while k > np.start {
         let t = k - 1;
         let c = doc.cat(t);
-        // The second word of an organisation's name: `Gedung Putih`.
-        if t > np.start && doc.is(t - 1, Cat::ORG) && doc.cap(t - 1) && !doc.all_caps(t - 1) && k < np.end {
+        // The second word of an organisation's name: `Gedung Putih`. A
+        // complete name before a person (`Kemenkes Siti Nadia`) is no head.
+        if t > np.start && k < np.end && doc.cap(t - 1) && is_org_head(doc.low(t - 1)) {
             break;
         }
         let w = doc.word(t);
         let plain = doc.kind(t) == TokKind::Word
+            && !c.has(Cat::PORTFOLIO)
             && doc.cap(t)
             && !doc.all_caps(t)
             && !w.contains(|c: char| c.is_ascii_digit() || c == '.')
@@ -524,6 +531,58 @@ fn person_tail(doc: &Doc, np: Range<usize>) -> Option<Range<usize>> {
         k += 1;
     }
     Some(k..np.end)
+}
+
+/// An organisation word that needs a complement: `Gedung` (Putih), `Badan`
+/// (Pusat Statistik).
+fn is_org_head(low: &str) -> bool {
+    matches!(
+        low,
+        "gedung"
+            | "badan"
+            | "dewan"
+            | "lembaga"
+            | "pusat"
+            | "komisi"
+            | "partai"
+            | "universitas"
+            | "institut"
+            | "bank"
+            | "dinas"
+            | "kantor"
+            | "kementerian"
+            | "departemen"
+            | "direktorat"
+            | "rumah"
+            | "sekolah"
+            | "pengadilan"
+            | "kejaksaan"
+            | "mahkamah"
+            | "majelis"
+            | "angkatan"
+            | "yayasan"
+            | "organisasi"
+            | "asosiasi"
+            | "persatuan"
+            | "perhimpunan"
+            | "ikatan"
+            | "serikat"
+            | "satuan"
+            | "komite"
+            | "markas"
+            | "istana"
+            | "pt"
+            | "cv"
+            | "perum"
+            | "stasiun"
+            | "bandara"
+            | "pelabuhan"
+            | "fasilitas"
+            | "museum"
+            | "masjid"
+            | "gereja"
+            | "otoritas"
+    )
 }
 
 fn org_or_place(doc: &Doc, r: Range<usize>) -> EntityKind {
