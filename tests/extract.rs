@@ -358,3 +358,15 @@ fn names_inside_organisations_and_titles() {
     );
     check_quantities("Vaksin dikirim ke 10 provinsi pada tahap ke-2.", &["10 provinsi"]);
 }
+
+#[test]
+fn asides_between_subject_and_verb() {
+    check(
+        "Menteri PANRB Tjahjo Kumolo melalui keterangan tertulis di Jakarta, Jumat (15/5/2020), mengatakan aturan berlaku.",
+        &["reported asserted Menteri PANRB Tjahjo Kumolo=>Tjahjo Kumolo \"Menteri PANR\""],
+    );
+    check(
+        "Direktur Eksekutif Core Indonesia Mohammad Faisal, Minggu (3/5/2020), menyampaikan, pemerintah kurang siap.",
+        &["reported asserted Direktur Eksekutif Core Indonesia Mohammad Faisal=>Mohammad Faisal \"Direktur Eks\""],
+    );
+}

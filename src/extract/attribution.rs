@@ -346,11 +346,22 @@ fn np_before(doc: &Doc, v: usize, start: usize, outside: &dyn Fn(usize) -> bool)
     if end > start + 1 && doc.punct(end - 1, &[',']) {
         end -= 1; // `..., Lestiani Putri, menyebutkan`
     }
-    let mut k = walk_back(doc, end, start, outside)?;
+    // Asides between subject and verb: a date (`Faisal, Minggu (3/5/2020),
+    // menyampaikan`) and a place (`Tjahjo melalui keterangan tertulis di
+    // Jakarta, mengatakan`).
+    end = skip_date_aside(doc, end, start);
+    let (mut k, e) = walk_back(doc, end, start, outside)?;
+    end = e;
+    while k > start + 1
+        && matches!(doc.low(k - 1), "di" | "dari" | "ke")
+        && (k..end).all(|x| doc.is(x, Cat::PLACE) || doc.is(x, Cat::DIRECTION) || doc.punct(x, &[',']))
+    {
+        (k, end) = walk_back(doc, k - 1, start, outside)?;
+    }
     // A relative clause: take its head instead.
     if !nameish(doc, k..end) && k > start && doc.low(k - 1) == "yang" {
         let head_end = k - 1;
-        let h = walk_back(doc, head_end, start, outside)?;
+        let (h, head_end) = walk_back(doc, head_end, start, outside)?;
         if nameish(doc, h..head_end) {
             return Some(h..head_end);
         }
@@ -360,7 +371,10 @@ fn np_before(doc: &Doc, v: usize, start: usize, outside: &dyn Fn(usize) -> bool)
     let mut in_list = k < end && doc.low(k) == "dan";
     while k > start + 1 && doc.punct(k - 1, &[',']) && end - k < 20 {
         let seg_end = k - 1;
-        let Some(seg) = walk_back(doc, seg_end, start, outside) else { break };
+        // A segment that stepped over a phrase is no apposition.
+        let Some((seg, seg_end)) = walk_back(doc, seg_end, start, outside).filter(|&(_, e)| e == seg_end) else {
+            break;
+        };
         // `Dalam pernyataan bersama, ASEAN menyatakan`: an adverbial, not a
         // title.
         if doc.is(seg, Cat::BOUNDARY) || doc.is(seg, Cat::STOP) {
@@ -385,10 +399,27 @@ fn np_before(doc: &Doc, v: usize, start: usize, outside: &dyn Fn(usize) -> bool)
     nameish(doc, k..end).then_some(k..end)
 }
 
-/// Walks back from `end` over one noun phrase; returns where it starts.
-fn walk_back(doc: &Doc, end: usize, start: usize, outside: &dyn Fn(usize) -> bool) -> Option<usize> {
+/// `end` moved before `, Minggu (3/5/2020)` or `, Senin` if that is what
+/// precedes it.
+fn skip_date_aside(doc: &Doc, end: usize, start: usize) -> usize {
+    let mut e = end;
+    if e > start && doc.punct(e - 1, &[')']) {
+        match (start..e - 1).rev().take(6).find(|&p| doc.punct(p, &['('])) {
+            Some(p) => e = p,
+            None => return end,
+        }
+    }
+    if e > start + 1 && doc.is(e - 1, Cat::DAY) && doc.punct(e - 2, &[',']) {
+        return e - 2;
+    }
+    end
+}
+
+/// Walks back from `end` over one noun phrase; returns its range, which ends
+/// before `end` when a prepositional phrase was stepped over.
+fn walk_back(doc: &Doc, end: usize, start: usize, outside: &dyn Fn(usize) -> bool) -> Option<(usize, usize)> {
     let mut k = end;
-    while k > start && end - k < 14 {
+    while k > start && end - k < 20 {
         let t = k - 1;
         if !outside(t) {
             break;
@@ -407,7 +438,7 @@ fn walk_back(doc: &Doc, end: usize, start: usize, outside: &dyn Fn(usize) -> boo
             k = t;
             continue;
         }
-        if doc.kind(t) == TokKind::Punct {
+        if doc.kind(t) == TokKind::Punct || doc.is(t, Cat::DAY) {
             break;
         }
         let c = doc.cat(t);
@@ -444,7 +475,7 @@ fn walk_back(doc: &Doc, end: usize, start: usize, outside: &dyn Fn(usize) -> boo
         }
         k = t;
     }
-    (k < end).then_some(k)
+    (k < end).then_some((k, end))
 }
 
 /// Could this phrase name a speaker? A name, a pronoun, a role, an

@@ -307,7 +307,7 @@ const BOUNDARY: &[&str] = &[
     "meski", "meskipun", "walaupun", "padahal", "bahkan", "hingga", "dan", "serta", "atau", "di", "ke", "dari",
     "pada", "dalam", "oleh", "dengan", "bagi", "tentang", "terhadap", "seperti", "apakah", "mengapa",
     "bagaimana", "kapan", "dimana", "mana", "begitu", "demikian", "juga", "pun", "adapun", "sebagaimana",
-    "menurut", "usai", "seusai", "selepas", "akibat", "lantaran", "sebab", "tatkala",
+    "menurut", "usai", "seusai", "selepas", "akibat", "lantaran", "sebab", "tatkala", "melalui", "lewat",
 ];
 #[rustfmt::skip]
 const VAGUE: &[&str] = &[
