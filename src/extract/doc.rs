@@ -33,7 +33,7 @@ impl<'t> Doc<'t> {
             .iter()
             .map(|t| {
                 let w = &text[t.start()..t.end()];
-                let newline_before = prev_end == 0 || text[prev_end..t.start()].contains('\n');
+                let newline_before = prev_end == 0 || text.as_bytes()[prev_end..t.start()].contains(&b'\n');
                 prev_end = t.end();
                 match t.kind {
                     TokKind::Punct => Info {
@@ -45,7 +45,9 @@ impl<'t> Doc<'t> {
                     _ => Info {
                         cat: if t.kind == TokKind::Word { cat(&lower[t.start()..t.end()]) } else { Cat::default() },
                         punct: '\0',
-                        all_caps: w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                        // Only a capitalized word can be in capitals throughout.
+                        all_caps: t.cap
+                            && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
                             && !w.chars().any(char::is_lowercase),
                         newline_before,
                     },

@@ -332,14 +332,16 @@ struct Table {
     filter: Filter,
 }
 
-/// A one-probe prefilter of the lexicon (4,096 bits).
-struct Filter([u64; 64]);
+/// A one-probe prefilter of the lexicon (16,384 bits, about one in twelve
+/// set): a word's length and first, second and last bytes pick its bit.
+struct Filter([u64; 256]);
 
 impl Filter {
     fn slot(word: &str) -> usize {
         let b = word.as_bytes();
-        let (first, last) = (b.first().copied().unwrap_or(0) as usize, b.last().copied().unwrap_or(0) as usize);
-        (b.len().min(31) * 131 + first * 31 + last) % 4096
+        let at = |i: usize| b.get(i).copied().unwrap_or(0) as usize;
+        let last = b.last().copied().unwrap_or(0) as usize;
+        (b.len().min(31) * 8191 + at(0) * 131 + at(1) * 31 + last * 7) % 16384
     }
 
     fn insert(&mut self, word: &str) {
@@ -384,7 +386,7 @@ fn table() -> &'static Table {
             (NOT_COUNT, Cat::NOT_COUNT),
             (ORG_TAIL, Cat::ORG_TAIL),
         ];
-        let mut filter = Filter([0; 64]);
+        let mut filter = Filter([0; 256]);
         let numbers: Vec<&'static str> = NUMBER_WORDS.iter().map(|(w, _)| *w).collect();
         for (words, c) in lists.into_iter().chain([(&numbers[..], Cat::NUMBER)]) {
             for w in words {

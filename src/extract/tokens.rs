@@ -33,49 +33,72 @@ impl Token {
 /// Tokenizes `text`. Whitespace (including line breaks) separates tokens and
 /// is not itself a token; callers look at the bytes between tokens for that.
 pub fn tokenize(text: &str) -> Vec<Token> {
+    let bytes = text.as_bytes();
     let mut tokens = Vec::with_capacity(text.len() / 5);
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = char_at(text, i);
+        let width = c.len_utf8();
         if c.is_whitespace() {
+            i += width;
             continue;
         }
         if !is_word_char(c) {
-            tokens.push(Token { span: Span::at(start, start + c.len_utf8()), kind: TokKind::Punct, cap: false });
+            tokens.push(Token { span: Span::at(i, i + width), kind: TokKind::Punct, cap: false });
+            i += width;
             continue;
         }
-        let mut end = start + c.len_utf8();
+        let start = i;
+        let mut end = i + width;
         let mut prev = c;
-        while let Some(&(i, next)) = chars.peek() {
+        loop {
+            // Most of a word is ASCII letters and digits: no decoding needed.
+            let run = end;
+            while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
+                end += 1;
+            }
+            if end > run {
+                prev = bytes[end - 1] as char;
+            }
+            if end >= bytes.len() {
+                break;
+            }
+            let next = char_at(text, end);
             if is_word_char(next) {
-                chars.next();
-                end = i + next.len_utf8();
+                end += next.len_utf8();
                 prev = next;
                 continue;
             }
             // A joiner stays inside the token only between two fitting characters.
-            let after = text[i + next.len_utf8()..].chars().next();
-            let joins = match (next, after) {
-                (_, None) => false,
+            let after = end + next.len_utf8();
+            let a = if after < bytes.len() { char_at(text, after) } else { ' ' };
+            let joins = match next {
                 // `6.700`, `KONTAN.CO.ID`, `Liputan6.com`.
-                ('.', Some(a)) => {
-                    (prev.is_ascii_digit() && a.is_ascii_digit()) || (prev.is_alphanumeric() && a.is_alphabetic())
-                }
-                (',' | ':', Some(a)) => prev.is_ascii_digit() && a.is_ascii_digit(),
-                ('-' | '/', Some(a)) => prev.is_alphanumeric() && a.is_alphanumeric(),
-                ('\'' | '’', Some(a)) => prev.is_alphabetic() && a.is_alphabetic(),
+                '.' => (prev.is_ascii_digit() && a.is_ascii_digit()) || (prev.is_alphanumeric() && a.is_alphabetic()),
+                ',' | ':' => prev.is_ascii_digit() && a.is_ascii_digit(),
+                '-' | '/' => prev.is_alphanumeric() && a.is_alphanumeric(),
+                '\'' | '’' => prev.is_alphabetic() && a.is_alphabetic(),
                 _ => false,
             };
             if !joins {
                 break;
             }
-            chars.next();
-            end = i + next.len_utf8();
+            end = after;
             prev = next;
         }
         let kind = if c.is_ascii_digit() { TokKind::Number } else { TokKind::Word };
         tokens.push(Token { span: Span::at(start, end), kind, cap: c.is_uppercase() });
+        i = end;
     }
     tokens
+}
+
+/// The character starting at byte `i` (a char boundary).
+fn char_at(text: &str, i: usize) -> char {
+    match text.as_bytes()[i] {
+        b if b.is_ascii() => b as char,
+        _ => text[i..].chars().next().unwrap_or(' '),
+    }
 }
 
 /// Letters, digits and marks. Non-ASCII symbols that are punctuation in news
