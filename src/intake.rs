@@ -121,7 +121,8 @@ pub fn intake(name: &str, bytes: &[u8], limits: &Limits) -> Result<Intake, Intak
     finish(name, documents, warnings, limits)
 }
 
-/// Turns pasted text into one document named `name`.
+/// Turns pasted text into one document named `name`, or when `name` is
+/// blank, named by its first line (the headline of a pasted article).
 pub fn intake_text(name: &str, text: &str, limits: &Limits) -> Result<Intake, IntakeError> {
     // A paste is one document: the document limit is the one that applies.
     if text.len() > limits.max_document_bytes {
@@ -130,8 +131,23 @@ pub fn intake_text(name: &str, text: &str, limits: &Limits) -> Result<Intake, In
     if text.contains('\0') {
         return Err(binary(name, "it contains NUL characters"));
     }
-    let doc = Incoming { id: None, name: name.to_owned(), text: normalise_newlines(text) };
+    let doc_name = if name.trim().is_empty() { first_line_name(text) } else { name.to_owned() };
+    let doc = Incoming { id: None, name: doc_name, text: normalise_newlines(text) };
     finish(name, vec![doc], Vec::new(), limits)
+}
+
+/// A document name from the first non-empty line: at most 80 characters,
+/// cut at a word boundary with `…`.
+fn first_line_name(text: &str) -> String {
+    const MAX: usize = 80;
+    let line = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or_default();
+    let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+    if line.chars().count() <= MAX {
+        return line;
+    }
+    let cut: String = line.chars().take(MAX).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{cut}…")
 }
 
 /// The `<title>` of an HTML document, entities decoded and white space
@@ -798,6 +814,13 @@ mod tests {
         assert_eq!(intake_text("tempel", " ", &small).unwrap_err().kind, ErrorKind::Empty);
         let ok = intake_text("tempel", "a\r\nb", &Limits::default()).unwrap();
         assert_eq!(ok.documents[0].text, "a\nb");
+        // Without a name, the headline names it.
+        let named =
+            intake_text(" ", "\n  Harga BBM   naik besok \nPertamina menaikkan harga.", &Limits::default()).unwrap();
+        assert_eq!(named.documents[0].name, "Harga BBM naik besok");
+        let long = format!("{} akhir", "kata ".repeat(30));
+        let named = intake_text("", &long, &Limits::default()).unwrap();
+        assert!(named.documents[0].name.ends_with("kata…") && named.documents[0].name.chars().count() <= 81);
         // A paste is one document: the message names the document limit.
         let big = "x".repeat(MAX_DOCUMENT_BYTES + 1);
         let e = intake_text("tempel", &big, &Limits::default()).unwrap_err();

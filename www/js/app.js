@@ -181,7 +181,8 @@ async function addText(text, name) {
   }
   let result;
   try {
-    result = kernel.intakeText(label, text);
+    // Without a name of the user's, the core names it by its first line.
+    result = kernel.intakeText(name || '', text);
   } catch (e) {
     return intakeError(label, e);
   }
