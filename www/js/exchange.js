@@ -63,7 +63,9 @@ export function mountExchange({ root, model, wasm, message }) {
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    message({ text: t('export.done', { name }), quiet: true, testid: 'export-done' });
+    // ClaimReview lists only claims with a verdict tag; say so when none has one.
+    const empty = text.trim() === '[]';
+    message({ text: t(empty ? 'export.empty' : 'export.done', { name }), quiet: !empty, testid: 'export-done' });
     return name;
   }
 
