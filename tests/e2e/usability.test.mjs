@@ -259,6 +259,22 @@ describe('usability', () => {
     await other.close();
   });
 
+  test('Tab from the note and Enter does not delete the claim: deleting takes a second click', async () => {
+    const claim = `${DOC}#3`;
+    await page.goto(`${browser.url}#/doc/${DOC}/${encodeURIComponent(claim)}`);
+    await page.waitForSelector(`[data-testid=claim-details][data-claim-id="${claim}"]`);
+    const before = await page.locator('[data-testid=claim-row]').count();
+    await page.click('[data-testid=claim-note]');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'claim-delete');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.locator('[data-testid=claim-row]').count(), before, 'one Enter deletes nothing');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid=claim-row]').length === n - 1, before);
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid=claim-row]').length === n, before);
+  });
+
   test('no errors on the page', () => {
     assert.deepEqual(browser.errors, []);
   });

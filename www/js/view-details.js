@@ -141,7 +141,17 @@ export class DetailsView {
         onblur: () => { form.querySelector('[data-note-remote]').hidden = true; },
       }), h('p', { class: 'note-remote', 'data-note-remote': '', 'data-testid': 'claim-note-remote', role: 'status', hidden: true }, t('details.note.remote'))),
       h('p', { class: 'meta', 'data-meta': '' }),
-      h('button', { type: 'button', class: 'small danger', onclick: () => this.model.deleteClaim(id) }, t('details.delete')));
+      h('button', {
+        type: 'button', class: 'small danger', 'data-testid': 'claim-delete',
+        // Two steps: Tab from the note lands here, and one Enter must not delete.
+        onclick: (e) => {
+          const b = e.currentTarget;
+          if (b.dataset.armed) return this.model.deleteClaim(id);
+          b.dataset.armed = '1';
+          b.textContent = t('details.delete.confirm');
+          setTimeout(() => { delete b.dataset.armed; b.textContent = t('details.delete'); }, 4000);
+        },
+      }, t('details.delete')));
     replace(this.root, form);
     this.built = { form, tagsKey: this.tagsKey(), nq: claim.quantities.length };
   }
