@@ -223,6 +223,26 @@ describe('usability', () => {
     await saved(page);
   });
 
+  test('an own claim inside a rejected one is not struck through', async () => {
+    await page.goto(`${browser.url}#/doc/${DOC}`);
+    await page.waitForSelector('[data-testid=claim-row]');
+    const text = await page.evaluate(() => document.querySelector('[data-testid=doc-text]').textContent);
+    const whole = 'Seorang pejabat AS mengatakan kepada CBS News';
+    await claimRows(page).filter({ hasText: whole }).first().click();
+    await page.click('[data-testid=claim-reject]');
+    const from = text.indexOf('Korea Utara telah mulai');
+    const to = from + 'Korea Utara telah mulai mentransfer artileri'.length;
+    await selectText(page, from, to);
+    await page.click('[data-testid=add-claim]');
+    await page.waitForFunction(() => /#u/.test(decodeURIComponent(location.hash)));
+    const struck = await page.evaluate(([a, b]) => [...(CSS.highlights.get('rejected') ?? [])]
+      .filter((r) => r.startOffset < b && a < r.endOffset).length, [from, to]);
+    assert.equal(struck, 0, 'no rejected strike-through over the own claim');
+    await page.locator('body').press('Control+z');
+    await page.locator('body').press('Control+z');
+    await saved(page);
+  });
+
   test('undoing an added claim takes it out of the address too', async () => {
     await page.goto(`${browser.url}#/doc/${DOC}`);
     await page.waitForSelector('[data-testid=claim-row]');

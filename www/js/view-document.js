@@ -166,7 +166,8 @@ export class DocumentView {
       }
     }
     const u16 = cp.length ? this.toUtf16(cp) : [];
-    return items.map(({ layer, claim, at }) => ({ layer, claim, start: u16[at], end: u16[at + 1] }));
+    const spans = items.map(({ layer, claim, at }) => ({ layer, claim, start: u16[at], end: u16[at + 1] }));
+    return withoutNested(spans);
   }
 
   paintHighlights(doc) {
@@ -342,4 +343,22 @@ export class DocumentView {
       if (button) button.disabled = !this.selection;
     }
   }
+}
+
+/** A rejected claim's strike-through stops where a claim that is not
+ * rejected lies inside it (the user's own claim within a rejected one). */
+function withoutNested(spans) {
+  const live = spans.filter((s) => s.layer.startsWith('kind-'));
+  return spans.flatMap((s) => {
+    if (s.layer !== 'rejected') return [s];
+    let pieces = [s];
+    for (const l of live) {
+      if (l.end <= s.start || s.end <= l.start) continue;
+      pieces = pieces.flatMap((p) => [
+        p.start < l.start ? { ...p, end: Math.min(p.end, l.start) } : null,
+        l.end < p.end ? { ...p, start: Math.max(p.start, l.end) } : null,
+      ].filter((x) => x && x.start < x.end));
+    }
+    return pieces;
+  });
 }
