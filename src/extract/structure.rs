@@ -40,20 +40,18 @@ pub fn structure(doc: &Doc, end: usize) -> Structure {
             continue;
         }
         let line_span = doc.span(a, b);
+        let mut furniture = line_furniture(doc, a..b, !seen_content);
         // The first line of an article, short and unpunctuated, is its
         // headline even in sentence case (`Harga BBM naik mulai besok`).
-        let more_follows = !text[line_start.min(text.len())..].trim_start().is_empty();
-        if !seen_content
-            && more_follows
+        if furniture.is_none()
+            && !seen_content
             && unpunctuated(doc, a..b)
             && (2..=16).contains(&word_count(doc, a..b))
-            && line_furniture(doc, a..b, true).is_none_or(|k| k == BoilerplateKind::Title)
+            && !text[line_start.min(text.len())..].trim_start().is_empty()
         {
-            out.boilerplate.push(Boilerplate { span: line_span, kind: BoilerplateKind::Title });
-            seen_content = true;
-            continue;
+            furniture = Some(BoilerplateKind::Title);
         }
-        if let Some(kind) = line_furniture(doc, a..b, !seen_content) {
+        if let Some(kind) = furniture {
             out.boilerplate.push(Boilerplate { span: line_span, kind });
             if kind == BoilerplateKind::Title {
                 seen_content = true;
