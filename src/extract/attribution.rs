@@ -495,48 +495,25 @@ fn nameish(doc: &Doc, np: Range<usize>) -> bool {
 /// A news outlet: `CBS News`, `Kantor Berita Pusat Korea`, `media pemerintah
 /// Korea Utara`, `Kompas.com`.
 fn is_outlet(doc: &Doc, np: Range<usize>) -> bool {
+    // Generic words that make an outlet only at the head of a phrase.
+    const HEADS: &[&str] =
+        &["media", "harian", "majalah", "koran", "laman", "situs", "portal", "stasiun", "televisi", "radio"];
+    // Words of outlet names that say nothing alone: `Post`, `AP`, `berita`.
+    const PARTS: &[&str] = &["post", "times", "daily", "press"];
+    const WEAK: &[&str] = &["kantor", "berita", "surat", "kabar", "ap", "rt", "dw", "ria"];
     let first = doc.low(np.start);
     let second = if np.len() > 1 { doc.low(np.start + 1) } else { "" };
-    if matches!(
-        first,
-        "media" | "harian" | "majalah" | "koran" | "laman" | "situs" | "portal" | "stasiun" | "televisi" | "radio"
-    ) || (first == "kantor" && second == "berita")
-        || (first == "surat" && second == "kabar")
-    {
+    if HEADS.contains(&first) || (first == "kantor" && second == "berita") || (first == "surat" && second == "kabar") {
         return true;
     }
     np.clone().any(|i| {
         let low = doc.low(i);
-        (doc.is(i, Cat::OUTLET)
-            && !matches!(
-                low,
-                "media"
-                    | "kantor"
-                    | "berita"
-                    | "surat"
-                    | "kabar"
-                    | "stasiun"
-                    | "televisi"
-                    | "radio"
-                    | "harian"
-                    | "majalah"
-                    | "koran"
-                    | "laman"
-                    | "situs"
-                    | "portal"
-                    | "post"
-                    | "times"
-                    | "daily"
-                    | "press"
-                    | "ap"
-                    | "rt"
-                    | "dw"
-                    | "ria"
-            ))
+        let named = doc.is(i, Cat::OUTLET) && ![HEADS, PARTS, WEAK].iter().any(|list| list.contains(&low));
+        named
             || low.ends_with(".com")
             || low.ends_with(".co")
             || low.ends_with(".co.id")
             || low.ends_with(".id")
-            || (matches!(low, "post" | "times" | "daily" | "press") && np.len() > 1)
+            || (PARTS.contains(&low) && np.len() > 1)
     })
 }
