@@ -44,21 +44,11 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
     let quotes = quotes::quotations(&doc, 0..doc.len());
 
     // Which quotation each token is inside, for O(1) questions.
-    let mut quote_of: Vec<Option<usize>> = vec![None; doc.len()];
-    for (q, quote) in quotes.iter().enumerate() {
-        for slot in &mut quote_of[quote.open..=quote.close] {
-            *slot = Some(q);
-        }
-    }
+    let quote_of = owners(doc.len(), quotes.iter().map(|q| q.open..q.close + 1));
     let outside = |i: usize| quote_of[i].is_none();
     let found: Vec<Found> = st.sentences.iter().map(|s| attribute(&doc, s.toks.clone(), &outside)).collect();
     // Which sentence each token is in (boilerplate tokens are in none).
-    let mut sentence_at: Vec<Option<usize>> = vec![None; doc.len()];
-    for (n, s) in st.sentences.iter().enumerate() {
-        for slot in &mut sentence_at[s.toks.clone()] {
-            *slot = Some(n);
-        }
-    }
+    let sentence_at = owners(doc.len(), st.sentences.iter().map(|s| s.toks.clone()));
     let sentence_of = |tok: usize| sentence_at[tok];
     let direct: Vec<bool> = quotes.iter().map(|q| is_direct(&doc, q, &st.sentences, &found, &sentence_of)).collect();
 
@@ -148,6 +138,18 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
     let mut boilerplate = st.boilerplate;
     boilerplate.sort_by_key(|b| b.span);
     Extraction { claims, boilerplate, entities: names.entities, notes }
+}
+
+/// For each of `len` tokens, the index of the range that holds it (the last
+/// one, where ranges overlap).
+fn owners(len: usize, ranges: impl Iterator<Item = std::ops::Range<usize>>) -> Vec<Option<usize>> {
+    let mut owner = vec![None; len];
+    for (n, r) in ranges.enumerate() {
+        for slot in &mut owner[r] {
+            *slot = Some(n);
+        }
+    }
+    owner
 }
 
 /// The speaker of the last quotation, for a quoted paragraph that names no
