@@ -7,6 +7,7 @@
 //! binding (`wasm/`) are thin edges around these functions.
 
 pub mod exchange;
+pub mod identity;
 pub mod intake;
 pub mod model;
 pub mod offsets;
@@ -19,6 +20,7 @@ pub mod wasm;
 mod extract;
 
 pub use extract::{extract, quantity_in};
+pub use identity::content_hash;
 pub use model::{
     Boilerplate, BoilerplateKind, Claim, Claimant, Entity, EntityKind, Extraction, Kind, Modality, Quantity, Span,
 };

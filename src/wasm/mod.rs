@@ -91,6 +91,13 @@ pub fn quantity_in(text: &str) -> Result<JsValue, JsError> {
     encode(&crate::quantity_in(text).map(|q| Read { value: q.value, unit: q.unit, qualifier: q.qualifier }))
 }
 
+/// The content hash of a document's text (`klaim::content_hash`): equal for
+/// the same article whatever its id, line endings or spacing.
+#[wasm_bindgen(js_name = contentHash)]
+pub fn content_hash(text: &str) -> String {
+    crate::content_hash(text)
+}
+
 /// The crate version, shown in the page's help.
 #[wasm_bindgen]
 pub fn version() -> String {
