@@ -20,6 +20,14 @@ pub struct Project {
     /// The editable tag set, in display order.
     pub tags: Vec<Tag>,
     pub documents: Vec<Document>,
+    /// The user's corrections of the cross-article grouping, in the order
+    /// they were made ([`crate::corrections`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<LinkCorrection>,
+    /// The fact-check archive kept beside the library: reviews imported from
+    /// ClaimReview files, matched against the library's claims.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub factchecks: Vec<FactCheck>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -44,6 +52,16 @@ pub struct Document {
     pub boilerplate: Vec<BoilerplateRecord>,
     #[serde(default)]
     pub entities: Vec<EntityRecord>,
+    /// The outlet that published the article (`KONTAN.CO.ID`, `Liputan6.com`),
+    /// as the core found it or the user set it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
+    /// The publication date, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    /// Where the article was published (a canonical or `og:url`, or the user's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
     pub claims: Vec<AnnotatedClaim>,
 }
 
@@ -80,6 +98,45 @@ pub enum Status {
     Pending,
     Accepted,
     Rejected,
+}
+
+/// One correction of the cross-article grouping. Claims are named by their
+/// project ids, which survive edits of their spans.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "lowercase", deny_unknown_fields)]
+pub enum LinkCorrection {
+    /// `claim` is taken out of the group it shared with `from` (the group's
+    /// other claims when the user split it) and never grouped with them again.
+    Split { claim: String, from: Vec<String> },
+    /// The groups these claim lists stood for (each the members of one group
+    /// when the user joined them) become one group.
+    Join { groups: Vec<Vec<String>> },
+}
+
+/// An earlier fact-check in the archive: what a `ClaimReview` says, in the
+/// fields the page shows and matching reads.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FactCheck {
+    /// Unique in the archive.
+    pub id: String,
+    /// The claim as the fact-checker worded it (`claimReviewed`).
+    pub claim_reviewed: String,
+    /// The verdict (`reviewRating.alternateName`, else its `ratingValue`).
+    pub rating: String,
+    /// The review's own page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The fact-checking organisation (`author.name`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_published: Option<String>,
+    /// Who made the reviewed claim (`itemReviewed.author.name`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claimant: Option<String>,
+    /// Where the reviewed claim appeared (`itemReviewed.appearance` url or name).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub appearance: Option<String>,
 }
 
 /// The default tag set: fact-check verdicts, then check-worthiness.

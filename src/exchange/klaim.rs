@@ -5,13 +5,18 @@ use std::cmp::Ordering;
 use std::collections::HashSet;
 
 use super::{error_at, whole, ImportError, Text};
+use crate::corrections;
 use crate::project::{Document, Project, FORMAT, VERSION};
 
 /// The project as pretty JSON with a final newline. Reading it back with
 /// [`parse_project`] gives an equal project, so export, import, export gives
-/// the same bytes.
+/// the same bytes. Grouping corrections naming claims the user has since
+/// deleted lose those names (the page keeps them, for an undo).
 pub fn export(project: &Project) -> String {
-    let mut out = serde_json::to_string_pretty(project).expect("a project always serializes");
+    let ids: HashSet<&str> = claim_ids(project);
+    let links = corrections::prune(&project.links, |id| ids.contains(id));
+    let out = if links == project.links { None } else { Some(Project { links, ..project.clone() }) };
+    let mut out = serde_json::to_string_pretty(out.as_ref().unwrap_or(project)).expect("a project always serializes");
     out.push('\n');
     out
 }
@@ -115,7 +120,27 @@ pub fn validate(project: &Project) -> Result<(), ImportError> {
             }
         }
     }
+    let ids = claim_ids(project);
+    for (i, c) in project.links.iter().enumerate() {
+        if let Some(why) = corrections::problem(c, |id| ids.contains(id)) {
+            return Err(error_at(format!("links[{i}]"), why));
+        }
+    }
+    let mut check_ids = HashSet::new();
+    for (i, f) in project.factchecks.iter().enumerate() {
+        if !check_ids.insert(f.id.as_str()) {
+            return Err(error_at(format!("factchecks[{i}]"), format!("fact-check id `{}` appears twice", f.id)));
+        }
+        if f.claim_reviewed.trim().is_empty() {
+            return Err(error_at(format!("factchecks[{i}]"), "`claim_reviewed` is empty"));
+        }
+    }
     Ok(())
+}
+
+/// Every claim id in the project.
+fn claim_ids(project: &Project) -> HashSet<&str> {
+    project.documents.iter().flat_map(|d| &d.claims).map(|c| c.id.as_str()).collect()
 }
 
 /// What [`merge`] did, for the message the user sees.
@@ -126,6 +151,9 @@ pub struct MergeSummary {
     pub claims_added: usize,
     pub claims_updated: usize,
     pub tags_added: usize,
+    /// Grouping corrections and archived fact-checks the library lacked.
+    pub links_added: usize,
+    pub factchecks_added: usize,
     /// Incoming documents whose id was taken by a different text in the
     /// library: `(old id, new id)`. Both are kept.
     pub renamed: Vec<(String, String)>,
@@ -146,11 +174,27 @@ pub struct MergeSummary {
 /// user made to the same samples elsewhere. A document is untouched while
 /// `edited == added`, a claim while its `edited` is its document's `added`.
 ///
+/// - Grouping corrections: the base's, then incoming ones it lacks (claims of
+///   renamed documents keep their old ids there: they no longer match).
+/// - Fact-checks: the base archive, then incoming reviews with new ids.
+///
 /// Nothing in `base` is lost except what a later edit of the same claim
 /// replaced.
 pub fn merge(base: &Project, incoming: &Project) -> (Project, MergeSummary) {
     let mut out = base.clone();
     let mut summary = MergeSummary::default();
+    for link in &incoming.links {
+        if !out.links.contains(link) {
+            out.links.push(link.clone());
+            summary.links_added += 1;
+        }
+    }
+    for check in &incoming.factchecks {
+        if !out.factchecks.iter().any(|f| f.id == check.id) {
+            out.factchecks.push(check.clone());
+            summary.factchecks_added += 1;
+        }
+    }
     for tag in &incoming.tags {
         if !out.tags.iter().any(|t| t.id == tag.id) {
             out.tags.push(tag.clone());
@@ -198,9 +242,15 @@ pub fn merge(base: &Project, incoming: &Project) -> (Project, MergeSummary) {
 fn merge_document(mine: &mut Document, theirs: &Document, summary: &mut MergeSummary) -> bool {
     let mut changed = false;
     if wins(&theirs.edited, &theirs.added, &mine.edited, &mine.added) {
-        let doc_changed =
-            mine.name != theirs.name || mine.boilerplate != theirs.boilerplate || mine.entities != theirs.entities;
+        let doc_changed = mine.name != theirs.name
+            || mine.boilerplate != theirs.boilerplate
+            || mine.entities != theirs.entities
+            || (mine.outlet.as_ref(), mine.published.as_ref(), mine.url.as_ref())
+                != (theirs.outlet.as_ref(), theirs.published.as_ref(), theirs.url.as_ref());
         mine.name.clone_from(&theirs.name);
+        mine.outlet.clone_from(&theirs.outlet);
+        mine.published.clone_from(&theirs.published);
+        mine.url.clone_from(&theirs.url);
         mine.boilerplate.clone_from(&theirs.boilerplate);
         mine.entities.clone_from(&theirs.entities);
         mine.edited.clone_from(&theirs.edited);

@@ -442,7 +442,19 @@ fn imported_document(
         Some(d) => (d.name.clone(), d.added.clone(), d.edited.clone()),
         None => (name, now.to_owned(), now.to_owned()),
     };
-    Document { id, name, text, added, edited, boilerplate: Vec::new(), entities: Vec::new(), claims }
+    Document {
+        id,
+        name,
+        text,
+        added,
+        edited,
+        boilerplate: Vec::new(),
+        entities: Vec::new(),
+        outlet: known.and_then(|d| d.outlet.clone()),
+        published: known.and_then(|d| d.published.clone()),
+        url: known.and_then(|d| d.url.clone()),
+        claims,
+    }
 }
 
 /// A short display name for a document from its text: the first line, cut at
@@ -466,7 +478,14 @@ fn id_string(value: &serde_json::Value) -> Option<String> {
 }
 
 fn empty_project(tags: Vec<Tag>) -> Project {
-    Project { format: crate::project::FORMAT.into(), version: crate::project::VERSION, tags, documents: Vec::new() }
+    Project {
+        format: crate::project::FORMAT.into(),
+        version: crate::project::VERSION,
+        tags,
+        documents: Vec::new(),
+        links: Vec::new(),
+        factchecks: Vec::new(),
+    }
 }
 
 #[cfg(test)]

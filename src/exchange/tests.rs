@@ -4,7 +4,7 @@
 use serde_json::{json, Value};
 
 use super::*;
-use crate::project::{default_tags, AnnotatedClaim, Document};
+use crate::project::{default_tags, AnnotatedClaim, Document, FactCheck, LinkCorrection};
 use crate::report::{ClaimantRecord, QuantityRecord, SpanRecord};
 
 const NOW: &str = "2026-11-22T12:00:00.000Z";
@@ -88,6 +88,9 @@ fn sample() -> Project {
                 edited: "2026-11-20T08:00:00.000Z".into(),
                 boilerplate: Vec::new(),
                 entities: Vec::new(),
+                outlet: None,
+                published: None,
+                url: None,
                 claims: vec![quote, formula, rejected],
             },
             Document {
@@ -98,9 +101,26 @@ fn sample() -> Project {
                 edited: "2026-11-20T07:00:00.000Z".into(),
                 boilerplate: Vec::new(),
                 entities: Vec::new(),
+                outlet: Some("Example.org".into()),
+                published: Some("2026-11-19".into()),
+                url: Some("https://example.org/berita".into()),
                 claims: vec![reported],
             },
         ],
+        links: vec![
+            LinkCorrection::Split { claim: "k1".into(), from: vec!["c1".into()] },
+            LinkCorrection::Join { groups: vec![vec!["c1".into()], vec!["k1".into(), "c2".into()]] },
+        ],
+        factchecks: vec![FactCheck {
+            id: "f1".into(),
+            claim_reviewed: "Harga naik 10 persen".into(),
+            rating: "Salah".into(),
+            url: Some("https://cekfakta.example/harga".into()),
+            author: Some("Cek Fakta".into()),
+            date_published: Some("2026-11-21".into()),
+            claimant: Some("Budi Santoso".into()),
+            appearance: None,
+        }],
     }
 }
 
@@ -191,6 +211,20 @@ fn project_import_names_the_problem() {
         |v| v["documents"][0]["claims"][0]["tags"] = json!(["nope"]),
         "documents[0] (`doc 1/😀`).claims[0].tags: tag `nope` is not in the project's tag set",
     );
+    check_project_error(|v| v["links"][0]["claim"] = json!("c7"), "links[0]: claim `c7` is not in the project");
+    check_project_error(
+        |v| v["links"][1]["groups"] = json!([["c1"]]),
+        "links[1]: a join names at least two groups, each by at least one claim",
+    );
+    check_project_error(|v| v["links"][0]["claim"] = json!("c1"), "links[0]: claim `c1` is split from itself");
+    check_project_error(
+        |v| v["factchecks"][0]["claim_reviewed"] = json!(" "),
+        "factchecks[0]: `claim_reviewed` is empty",
+    );
+    check_project_error(
+        |v| v["factchecks"] = json!([v["factchecks"][0], v["factchecks"][0]]),
+        "factchecks[1]: fact-check id `f1` appears twice",
+    );
     check_project_error(
         |v| v["documents"][0]["claims"][0]["status"] = json!("maybe"),
         "line 1: unknown variant `maybe`, expected one of `pending`, `accepted`, `rejected` (column 456)",
@@ -273,6 +307,8 @@ fn merge_keeps_the_later_edit() {
             claims_added: 1,
             claims_updated: 1,
             tags_added: 1,
+            links_added: 0,
+            factchecks_added: 0,
             renamed: vec![("d2".into(), "d2-2".into())],
         }
     );
@@ -281,6 +317,28 @@ fn merge_keeps_the_later_edit() {
     let (same, summary) = merge(&base, &base);
     assert_eq!(same, base);
     assert_eq!(summary, MergeSummary::default());
+}
+
+#[test]
+fn merge_adds_corrections_and_fact_checks_the_library_lacks() {
+    let mut base = sample();
+    base.links.truncate(1);
+    base.factchecks.clear();
+    base.documents[1].outlet = None;
+    let (merged, summary) = merge(&base, &sample());
+    assert_eq!(merged.links, sample().links);
+    assert_eq!(merged.factchecks, sample().factchecks);
+    assert_eq!((summary.links_added, summary.factchecks_added), (1, 1));
+    // Document facts come with the side edited later (here: equal times, the base stays).
+    assert_eq!(merged.documents[1].outlet, None);
+}
+
+#[test]
+fn export_drops_corrections_of_deleted_claims() {
+    let mut p = sample();
+    p.documents[1].claims.clear(); // k1 deleted
+    let back = parse_project(&export(&p, Format::Klaim)).unwrap();
+    assert_eq!(back.links, vec![LinkCorrection::Join { groups: vec![vec!["c1".into()], vec!["c2".into()]] }]);
 }
 
 // ---- JSON Lines ----
