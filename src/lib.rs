@@ -23,7 +23,8 @@ mod extract;
 pub use extract::{extract, quantity_in};
 pub use identity::content_hash;
 pub use model::{
-    Boilerplate, BoilerplateKind, Claim, Claimant, Entity, EntityKind, Extraction, Kind, Modality, Quantity, Span,
+    Boilerplate, BoilerplateKind, Claim, Claimant, ClaimantKind, Entity, EntityKind, Extraction, Kind, Modality,
+    Quantity, Span,
 };
 pub use offsets::{OffsetMap, Unit};
 pub use report::{report, Record};

@@ -109,12 +109,31 @@ pub enum EntityKind {
     Place,
 }
 
+/// What kind of source a claimant is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ClaimantKind {
+    Person,
+    Organisation,
+    /// An unnamed source: `seorang pejabat AS`, `sejumlah warga`.
+    Group,
+    /// A news outlet or agency.
+    Outlet,
+}
+
 /// The person or body a claim is attributed to.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Claimant {
     pub span: Span,
-    /// The fullest name the document gives this claimant.
+    /// The fullest name the document gives this claimant, the name alone
+    /// (no office, body or rank).
     pub resolved: String,
+    pub kind: Option<ClaimantKind>,
+    /// The office or function the article gives the claimant (`Juru Bicara`,
+    /// `Hakim Konstitusi`), ranks and degrees included.
+    pub role: Option<String>,
+    /// The body the claimant speaks for (`Dinas Perhubungan DKI Jakarta`).
+    pub affiliation: Option<String>,
 }
 
 /// An explicit number with the noun it counts.

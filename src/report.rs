@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize, Serializer};
 
-use crate::model::{BoilerplateKind, EntityKind, Extraction, Kind, Modality, Span};
+use crate::model::{BoilerplateKind, ClaimantKind, EntityKind, Extraction, Kind, Modality, Span};
 use crate::offsets::{OffsetMap, Unit};
 
 /// One document's extraction, as printed by `klaim extract`.
@@ -35,6 +35,14 @@ pub struct ClaimantRecord {
     pub end: usize,
     pub text: String,
     pub resolved: String,
+    /// JSON `type`: `person`, `organisation`, `group` or `outlet`.
+    /// Absent rather than `null` when unknown, so older files read the same.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<ClaimantKind>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub affiliation: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -102,7 +110,15 @@ pub fn report(id: &str, text: &str, extraction: &Extraction, unit: Unit) -> Reco
                 modality: c.modality,
                 claimant: c.claimant.as_ref().map(|who| {
                     let s = at(who.span);
-                    ClaimantRecord { start: s.start, end: s.end, text: s.text, resolved: who.resolved.clone() }
+                    ClaimantRecord {
+                        start: s.start,
+                        end: s.end,
+                        text: s.text,
+                        resolved: who.resolved.clone(),
+                        kind: who.kind,
+                        role: who.role.clone(),
+                        affiliation: who.affiliation.clone(),
+                    }
                 }),
                 cue: c.cue.map(at),
                 via: c.via.map(at),

@@ -53,8 +53,15 @@ fn sample() -> Project {
         "cek \"BPS\", data 2025",
     );
     let (s, e) = span(TEXT, "Budi Santoso");
-    quote.claim.claimant =
-        Some(ClaimantRecord { start: s, end: e, text: "Budi Santoso".into(), resolved: "Budi Santoso".into() });
+    quote.claim.claimant = Some(ClaimantRecord {
+        start: s,
+        end: e,
+        text: "Budi Santoso".into(),
+        resolved: "Budi Santoso".into(),
+        kind: None,
+        role: None,
+        affiliation: None,
+    });
     let (s, e) = span(TEXT, "kata");
     quote.claim.cue = Some(SpanRecord { start: s, end: e, text: "kata".into() });
     let (s, e) = span(TEXT, "10 persen");

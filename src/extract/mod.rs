@@ -101,7 +101,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             let nearest = || nearest_person(&doc, &names, src.who.start(), &quote_of);
             let resolved = names.resolve(&doc, src.toks.clone(), src.who, &previous[recent..], &previous, &nearest);
             names.confirm_speaker(&resolved);
-            claimant = Some(Claimant { span: src.who, resolved });
+            claimant = Some(Claimant { span: src.who, resolved, kind: None, role: None, affiliation: None });
             cue = Some(src.cue);
             via = found[k].via;
         } else if kind == Kind::Quote {
