@@ -116,7 +116,7 @@ function transform(source, path) {
   if (/\bimport\s*\(/.test(source.replace(/\/\/.*$/gm, ''))) throw new Error(`${path}: dynamic import() is not bundled`);
   let code = source;
   // import ... from '...';
-  code = code.replace(/^[ \t]*import\s+([\s\S]*?)\s+from\s+(['"])([^'"]+)\2\s*;?/gm, (_, clause, _q, spec) => {
+  code = code.replace(/^[ \t]*import\s+([^'"]*?)\s+from\s+(['"])([^'"]+)\2\s*;?/gm, (_, clause, _q, spec) => {
     const m = resolveDep(spec);
     const out = [];
     let rest = clause.trim();

@@ -72,3 +72,16 @@ export async function selectText(page, from, to) {
     getSelection().addRange(r);
   }, [from, to]);
 }
+
+/** The record `key` of object store `store` as IndexedDB holds it now. */
+export async function stored(page, store, key, db = 'klaim') {
+  return page.evaluate(([store, key, db]) => new Promise((resolve, reject) => {
+    const req = indexedDB.open(db);
+    req.onsuccess = () => {
+      const get = req.result.transaction(store).objectStore(store).get(key);
+      get.onsuccess = () => { resolve(get.result); req.result.close(); };
+      get.onerror = () => reject(get.error);
+    };
+    req.onerror = () => reject(req.error);
+  }), [store, key, db]);
+}

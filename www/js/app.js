@@ -5,7 +5,9 @@
 import init, * as wasm from '../pkg/klaim.js';
 import { h, replace } from './dom.js';
 import { mountExchange } from './exchange.js';
+import { mountGuard } from './guard.js';
 import { bytes, language, onLanguageChange, setLanguage, t, translatePage } from './i18n.js';
+import './i18n-storage.js';
 import { Model } from './model.js';
 import { open as openStore } from './store.js';
 import { DetailsView } from './view-details.js';
@@ -34,6 +36,7 @@ let library;
 let documentView;
 let details;
 let table;
+let guard;
 
 main().catch((e) => {
   console.error(e);
@@ -102,7 +105,13 @@ async function main() {
   showSaveState(model.saveState);
   library.renderList();
 
-  if (!model.documents.size && !model.seeded) await seedSamples();
+  const guardRoot = h('div', { class: 'notices', 'data-testid': 'notices' });
+  $('banner').after(guardRoot);
+  const persistState = h('span', { class: 'persist-state', 'data-testid': 'persist-state' });
+  $('save-state').after(persistState);
+  guard = mountGuard({ root: guardRoot, state: persistState, model, store, exportEverything, loadSamples: seedSamples });
+  // Samples only on a true first visit: never over a library that vanished.
+  if (!model.documents.size && !model.seeded && !guard.vanished) await seedSamples();
   window.addEventListener('hashchange', applyRoute);
   applyRoute();
   document.body.dataset.ready = 'true';
@@ -388,6 +397,13 @@ function showSaveState(state) {
 }
 
 function storageFailed(error) {
+  // A write that failed on an open library: the guard says what is not
+  // saved and offers to try again; the database deleted behind the page's
+  // back has its own notice.
+  if (model?.store && guard) {
+    if (!model.store.deleted) guard.failed(error);
+    return;
+  }
   const why = error?.name === 'QuotaExceededError' ? 'quota' : error?.message ?? String(error);
   banner(() => t('msg.storage.failed', { why }), { label: () => t('msg.storage.export'), run: exportEverything });
   if (!model?.store) showSaveState('memory');
@@ -402,6 +418,7 @@ function exportEverything() {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  window.dispatchEvent(new Event('klaim:exported'));
 }
 
 let bannerShown = null;

@@ -63,6 +63,8 @@ export function mountExchange({ root, model, wasm, message }) {
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    // The project file keeps everything: the export reminder starts over.
+    if (f.name === 'klaim') window.dispatchEvent(new Event('klaim:exported'));
     // ClaimReview lists only claims with a verdict tag; say so when none has one.
     const empty = text.trim() === '[]';
     message({ text: t(empty ? 'export.empty' : 'export.done', { name }), quiet: !empty, testid: 'export-done' });

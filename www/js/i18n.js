@@ -403,6 +403,12 @@ export function language() {
   return lang;
 }
 
+/** Adds strings kept in another module ({id: {...}, en: {...}}), so a
+ * feature's words can live beside it without every helper editing this file. */
+export function addStrings(more) {
+  for (const [code, strings] of Object.entries(more)) Object.assign(STRINGS[code], strings);
+}
+
 /** Every interface string of `code` ('id' or 'en'), for the tests' checks. */
 export function catalog(code) {
   return { ...STRINGS[code] };

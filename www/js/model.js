@@ -33,6 +33,10 @@ export class Model {
     // record whose current rev differs was changed by another tab since.
     this.written = new Map();
     this.pending = 0;
+    // Record changes handed to storage and not yet stored (the save state
+    // says how many), and those whose write failed (kept to write again).
+    this.unsaved = 0;
+    this.failed = [];
     this.saveState = store ? 'saved' : 'memory';
     this.saveError = null;
     this.listeners = new Map();
@@ -276,15 +280,16 @@ export class Model {
 
   // Other tabs.
 
-  /** Reloads records another tab wrote. */
-  async refresh(keys) {
+  /** Reloads records another tab wrote. A record is taken from storage
+   * unless it is the very one in memory: equal revs alone do not say so (two
+   * tabs that both wrote over rev 1 each hold a rev 2 of their own). */
+  async refresh(keys, { force = false } = {}) {
     if (!this.store) return;
     const loaded = await this.store.load(keys);
     let touched = false;
     for (const { store, key, value } of loaded) {
-      const map = this.mapOf(store);
-      const mine = store === 'meta' ? (key === 'tags' && this.tagsRev ? { rev: this.tagsRev } : undefined) : map?.get(key);
-      if ((mine?.rev ?? undefined) === (value?.rev ?? undefined)) continue;
+      const mine = this.current(store, key);
+      if (!force && sameRecord(mine, value)) continue;
       touched = true;
       this.setRecord(store, key, value ?? null);
     }
@@ -391,24 +396,81 @@ export class Model {
   async persist(changes, { force = false } = {}) {
     if (!this.store) return;
     this.pending++;
+    this.unsaved += changes.length;
     this.setSave('saving');
     try {
-      await this.store.write(changes.map((c) => ({ store: c.store, key: c.key, expect: c.before?.rev, value: c.after })), { force });
+      const written = await this.store.write(changes.map((c) => ({ store: c.store, key: c.key, expect: c.before?.rev, base: c.before, value: c.after })), { force });
       this.pending--;
+      this.unsaved -= changes.length;
+      this.adoptStored(changes, written ?? []);
       if (this.pending === 0 && this.saveState !== 'error') this.setSave('saved');
     } catch (e) {
       this.pending--;
       if (e instanceof ConflictError) {
-        // The other tab wins: drop the step and show what is stored.
+        this.unsaved -= changes.length;
+        // A deletion of a record another tab changed: the other tab wins;
+        // drop the step and show what is stored.
         this.undoStack = this.undoStack.filter((op) => !op.changes.some((c) => changes.some((d) => d.key === c.key)));
         this.emit('message', { key: 'msg.conflict', level: 'error' });
-        await this.refresh(changes.map(({ store, key }) => ({ store, key })));
+        await this.refresh(changes.map(({ store, key }) => ({ store, key })), { force: true });
         if (this.pending === 0) this.setSave('saved');
       } else {
         this.saveError = e;
+        this.failed.push(...changes);
         this.setSave('error');
       }
     }
+  }
+
+  /** After a write: where storage merged our change with another tab's, the
+   * merged record replaces ours in memory, so the screen shows what is
+   * stored; lost values are announced (the record keeps them to restore). */
+  adoptStored(changes, written) {
+    const keys = [];
+    written.forEach((w, i) => {
+      const mine = changes[i]?.after ?? null;
+      if (w.value === mine || !changes[i]) return;
+      // A later local edit of the same record is already in memory and in
+      // flight; it will adopt its own result.
+      if ((this.current(w.store, w.key)?.rev ?? undefined) !== mine?.rev) return;
+      this.written.set(`${w.store}/${w.key}`, w.value?.rev);
+      this.setRecord(w.store, w.key, w.value ?? null);
+      keys.push({ store: w.store, key: w.key });
+    });
+    if (!keys.length) return;
+    this.reindex();
+    this.emit('change', { keys, merged: true });
+    const lost = written.flatMap((w) => w.conflicts ?? []);
+    if (lost.length) this.emit('message', { key: 'msg.merged', vars: { n: lost.length }, level: 'warning' });
+  }
+
+  /** Writes the whole library from memory into a database opened afresh
+   * (after it was deleted behind the page's back). */
+  async resave() {
+    await this.store.reopen();
+    const changes = [
+      ...[...this.documents.values()].map((d) => ({ store: 'documents', key: d.id, before: null, after: d })),
+      ...[...this.claims.values()].map((c) => ({ store: 'claims', key: c.id, before: null, after: c })),
+    ];
+    if (this.tagsRev) changes.push({ store: 'meta', key: 'tags', before: null, after: { key: 'tags', value: this.tags, rev: this.tagsRev } });
+    if (this.seeded) changes.push({ store: 'meta', key: 'seeded', before: null, after: { key: 'seeded', value: true, rev: 1 } });
+    this.failed = [];
+    this.saveError = null;
+    this.saveState = 'saving';
+    await this.persist(changes, { force: true });
+  }
+
+  /** Writes again the changes whose write failed (after space was freed). */
+  async retry() {
+    const changes = this.failed.splice(0);
+    if (!changes.length) return;
+    this.saveError = null;
+    this.saveState = 'saving';
+    // Each record as it is now in memory over what storage holds.
+    const keys = [...new Map(changes.map((c) => [`${c.store}/${c.key}`, { store: c.store, key: c.key }])).values()];
+    const stored = this.store ? await this.store.load(keys) : [];
+    const redo = stored.map(({ store, key, value }) => ({ store, key, before: value ?? null, after: this.current(store, key) }));
+    await this.persist(redo);
   }
 
   setSave(state) {
@@ -426,6 +488,13 @@ export function now() {
 export function newId(prefix) {
   const random = globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random()}`;
   return prefix + random.replace(/-/g, '').slice(0, 12);
+}
+
+function sameRecord(a, b) {
+  if ((a?.rev ?? undefined) !== (b?.rev ?? undefined)) return false;
+  if (!a || !b) return !a && !b;
+  return a.edited === b.edited && JSON.stringify(a.conflicts ?? null) === JSON.stringify(b.conflicts ?? null)
+    && (a.edited !== undefined || JSON.stringify(a.value) === JSON.stringify(b.value));
 }
 
 function sameKeys(a, b) {

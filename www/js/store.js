@@ -4,8 +4,14 @@
 // Records are stored one per document, one per claim and one per meta entry
 // (the tag set), so two tabs editing different claims never overwrite each
 // other. Every record carries `rev`; a write states the rev it expects to
-// replace and the transaction aborts with a `ConflictError` when another tab
-// wrote in between. A write counts as saved when its transaction completes.
+// replace (and the record it started from). When another tab wrote in
+// between, the two edits are merged field by field inside the same
+// transaction: a field only one side changed takes that side's value; a field
+// both changed takes the newer edit (`edited`) and the other value is kept in
+// the record's `conflicts` list, so every tab can show it and restore it.
+// Deleting a record another tab changed aborts with a `ConflictError`. A
+// write counts as saved when its transaction completes, and resolves with
+// the records as stored, so the page shows exactly what storage holds.
 //
 // Claims are stored as `klaim::project::AnnotatedClaim` (code point offsets)
 // plus `doc` (the document id) and `rev`; documents as `klaim::project::Document`
@@ -46,10 +52,32 @@ export async function open({ name = DB_NAME } = {}) {
 
 export class Store {
   constructor(db, name) {
-    this.db = db;
+    this.name = name;
     this.channel = 'BroadcastChannel' in globalThis ? new BroadcastChannel(`${name}-changes`) : null;
-    // Another tab upgrading the schema: close so it is not blocked.
-    db.onversionchange = () => db.close();
+    this.deleted = false;
+    this.attach(db);
+  }
+
+  attach(db) {
+    this.db = db;
+    // Another tab upgrading the schema, or deleting the database: close so
+    // it is not blocked. A deletion (newVersion null) is told to the page,
+    // which still holds the whole library in memory and can write it back.
+    db.onversionchange = (event) => {
+      db.close();
+      if (event.newVersion === null) {
+        this.deleted = true;
+        this.onDeleted?.();
+      }
+    };
+  }
+
+  /** Opens the database again (after it was deleted behind the page's back). */
+  async reopen() {
+    const fresh = await open({ name: this.name });
+    fresh.channel?.close();
+    this.attach(fresh.db);
+    this.deleted = false;
   }
 
   /** Everything in the library: {documents, claims, meta}. */
@@ -75,11 +103,15 @@ export class Store {
   }
 
   /**
-   * Writes `changes` in one transaction: [{store, key, expect, value}] where
-   * `expect` is the rev the stored record must have (undefined: must not
-   * exist) and `value` is the new record (null: delete). Resolves when the
-   * transaction completes; rejects with ConflictError or the storage error.
-   * `force` skips the rev checks (first-run seeding of fixed sample ids).
+   * Writes `changes` in one transaction: [{store, key, expect, base?, value}]
+   * where `expect` is the rev the stored record should have (undefined: must
+   * not exist), `base` the record this tab started from (for merging) and
+   * `value` the new record (null: delete). Resolves when the transaction
+   * completes with [{store, key, value, conflicts}]: the records as stored
+   * (merged where another tab wrote in between) and the fields whose other
+   * value lost. Rejects with ConflictError (a delete of a record changed
+   * elsewhere) or the storage error. `force` skips the rev checks (first-run
+   * seeding of fixed sample ids).
    */
   write(changes, { force = false } = {}) {
     const stores = [...new Set(changes.map((c) => c.store))];
@@ -92,38 +124,45 @@ export class Store {
         return;
       }
       let conflict = null;
+      const results = changes.map(({ store, key, value }) => ({ store, key, value, conflicts: [] }));
       tx.oncomplete = () => {
         this.channel?.postMessage({ keys: changes.map(({ store, key }) => ({ store, key })) });
-        resolve();
+        this.onSaved?.(results);
+        resolve(results);
       };
       tx.onabort = () => reject(conflict ?? tx.error ?? new Error('transaction aborted'));
       tx.onerror = (event) => {
         // Reported through onabort; keep the error from reaching window.onerror.
         event.preventDefault?.();
       };
-      for (const change of changes) {
+      changes.forEach((change, i) => {
         const os = tx.objectStore(change.store);
-        const put = () => {
+        const put = (value) => {
           if (conflict) return;
-          if (change.value == null) os.delete(change.key);
-          else os.put(change.value);
+          results[i].value = value;
+          if (value == null) os.delete(change.key);
+          else os.put(value);
         };
         if (force) {
-          put();
-          continue;
+          put(change.value);
+          return;
         }
         const get = os.get(change.key);
         get.onsuccess = () => {
           const current = get.result;
           if (conflict) return;
-          if ((current?.rev ?? undefined) !== change.expect) {
+          if ((current?.rev ?? undefined) === change.expect) return put(change.value);
+          if (change.value == null && current) {
             conflict = new ConflictError(change.store, change.key);
             tx.abort();
             return;
           }
-          put();
+          if (change.value == null || !current) return put(change.value);
+          const merged = merge(change.base, current, change.value);
+          results[i].conflicts = merged.lost;
+          put(merged.record);
         };
-      }
+      });
     });
   }
 
@@ -147,9 +186,50 @@ export function toProject({ format, version, tags, documents, claimsOf }) {
       edited: d.edited,
       boilerplate: d.boilerplate ?? [],
       entities: d.entities ?? [],
-      claims: claimsOf(d.id).map(({ doc, rev, ...claim }) => claim),
+      claims: claimsOf(d.id).map(({ doc, rev, conflicts, ...claim }) => claim),
     })),
   };
+}
+
+/** Fields that describe the record rather than the annotation. */
+const BOOKKEEPING = new Set(['rev', 'edited', 'conflicts']);
+/** A record keeps at most this many lost values to offer back. */
+const MAX_CONFLICTS = 10;
+
+/**
+ * Three-way merge of one record: `base` is what the writing tab started
+ * from, `stored` what another tab wrote since, `mine` the writing tab's
+ * version. Returns {record, lost}: lost = [{field, value, at}] the values that
+ * lost to a newer edit of the same field (also appended to
+ * `record.conflicts`).
+ */
+export function merge(base, stored, mine) {
+  const record = { ...stored };
+  const lost = [];
+  const mineNewer = (mine.edited ?? '') >= (stored.edited ?? '');
+  for (const field of new Set([...Object.keys(stored), ...Object.keys(mine)])) {
+    if (BOOKKEEPING.has(field)) continue;
+    const a = mine[field];
+    const b = stored[field];
+    if (same(a, b)) continue;
+    const mineChanged = !base || !same(a, base[field]);
+    const theirsChanged = !base || !same(b, base[field]);
+    if (mineChanged && !theirsChanged) {
+      record[field] = a;
+    } else if (mineChanged && theirsChanged) {
+      record[field] = mineNewer ? a : b;
+      lost.push({ field, value: mineNewer ? b : a, at: (mineNewer ? stored.edited : mine.edited) ?? null });
+    }
+  }
+  record.rev = Math.max(stored.rev ?? 0, mine.rev ?? 0) + 1;
+  if (mine.edited || stored.edited) record.edited = mineNewer ? mine.edited : stored.edited;
+  const conflicts = [...(stored.conflicts ?? []), ...lost].slice(-MAX_CONFLICTS);
+  if (conflicts.length) record.conflicts = conflicts;
+  return { record, lost };
+}
+
+function same(a, b) {
+  return a === b || JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
 function request(req) {

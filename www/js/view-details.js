@@ -140,6 +140,7 @@ export class DetailsView {
         oninput: (e) => this.edit({ note: e.target.value }, ['op.note'], 'note'),
         onblur: () => { form.querySelector('[data-note-remote]').hidden = true; },
       }), h('p', { class: 'note-remote', 'data-note-remote': '', 'data-testid': 'claim-note-remote', role: 'status', hidden: true }, t('details.note.remote'))),
+      h('div', { class: 'conflicts', 'data-conflicts': '', role: 'status' }),
       h('p', { class: 'meta', 'data-meta': '' }),
       h('button', {
         type: 'button', class: 'small danger', 'data-testid': 'claim-delete',
@@ -190,8 +191,25 @@ export class DetailsView {
     });
     for (const b of form.querySelectorAll('[data-tag]')) b.setAttribute('aria-pressed', claim.tags.includes(b.dataset.tag) ? 'true' : 'false');
     this.fillNote(form.querySelector('[data-field=note]'), claim.note, focused);
+    this.fillConflicts(form.querySelector('[data-conflicts]'), claim);
     form.querySelector('[data-meta]').textContent =
       `${t('details.origin')}: ${t(`origin.${claim.origin}`)} · ${t('details.edited')}: ${dateTime(claim.edited)}`;
+  }
+
+  /** Values another tab wrote at the same moment that lost to a newer edit
+   * of the same field: shown with the stored value, and restorable. */
+  fillConflicts(box, claim) {
+    const list = claim.conflicts ?? [];
+    const key = JSON.stringify(list);
+    if (box.dataset.key === key) return;
+    box.dataset.key = key;
+    const rest = (i) => list.filter((_, j) => j !== i);
+    const show = (v) => (v == null ? t('details.none.value') : typeof v === 'string' ? v : v.text ?? JSON.stringify(v));
+    replace(box, list.map((c, i) => h('div', { class: 'conflict', 'data-testid': 'claim-conflict' },
+      h('p', {}, t('conflict.text', { field: t(`conflict.field.${c.field}`) === `conflict.field.${c.field}` ? c.field : t(`conflict.field.${c.field}`), when: c.at ? dateTime(c.at) : '' })),
+      h('blockquote', { class: 'conflict-value' }, show(c.value)),
+      h('button', { type: 'button', class: 'small', 'data-testid': 'conflict-restore', onclick: () => this.edit({ [c.field]: c.value, conflicts: rest(i) }, ['op.edit']) }, t('conflict.restore')),
+      h('button', { type: 'button', class: 'small', 'data-testid': 'conflict-dismiss', onclick: () => this.edit({ conflicts: rest(i) }, ['op.edit']) }, t('conflict.dismiss')))));
   }
 
   /**

@@ -1,0 +1,187 @@
+// End-to-end tests of what the page keeps and what it says about it: two tabs
+// writing the same claim at once, a library deleted behind the page's back, a
+// full disk, persistent storage and the export reminder (issue 11).
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { saved, start, stored } from './harness.mjs';
+
+const DOC = '000_bef3302d05d81497';
+
+/** A tab whose BroadcastChannel messages wait until `release()`: it writes
+ * without having heard of the other tab's write, as in a real race. */
+async function deafTab(browser, path) {
+  const page = await browser.context.newPage();
+  await page.addInitScript(() => {
+    const Real = BroadcastChannel;
+    window.__held = [];
+    window.__hold = true;
+    window.BroadcastChannel = class extends Real {
+      constructor(name) {
+        super(name);
+        super.onmessage = (e) => (window.__hold ? window.__held.push(() => this.deliver(e)) : this.deliver(e));
+      }
+      deliver(e) { this.handler?.(e); }
+      set onmessage(fn) { this.handler = fn; }
+      get onmessage() { return this.handler; }
+    };
+    window.__release = () => { window.__hold = false; for (const f of window.__held.splice(0)) f(); };
+  });
+  await page.goto(browser.url + path);
+  await page.waitForSelector('body[data-ready=true]');
+  return page;
+}
+
+describe('two tabs, same claim, same instant', () => {
+  let browser;
+  before(async () => { browser = await start(); });
+  after(async () => { await browser?.stop(); });
+
+  test('the losing tab shows what is stored, its next action keeps the winner\'s note, and the other note is offered', async () => {
+    const claim = `${DOC}#2`;
+    const path = `#/doc/${DOC}/${encodeURIComponent(claim)}`;
+    const one = await browser.open(path);
+    await saved(one);
+    const two = await deafTab(browser, path);
+    await two.waitForSelector(`[data-testid=claim-details][data-claim-id="${claim}"]`);
+    await one.waitForSelector(`[data-testid=claim-details][data-claim-id="${claim}"]`);
+    // Tab one writes its note; tab two, not yet told, writes its own.
+    await one.fill('[data-testid=claim-note]', 'catatan tab satu');
+    await saved(one);
+    await two.fill('[data-testid=claim-note]', 'catatan tab dua');
+    await saved(two);
+    // `Tersimpan` means the screen is what is stored.
+    const now = (await stored(two, 'claims', claim)).note;
+    assert.equal(await two.inputValue('[data-testid=claim-note]'), now, 'tab two shows what is stored');
+    await two.evaluate(() => window.__release());
+    // An unrelated action in tab two.
+    await two.click('[data-testid=claim-accept]');
+    await saved(two);
+    await saved(one);
+    const record = await stored(one, 'claims', claim);
+    assert.equal(record.status, 'accepted');
+    const notes = new Set(['catatan tab satu', 'catatan tab dua']);
+    assert.ok(notes.has(record.note), `stored note: ${record.note}`);
+    // Storage and screen agree in both tabs.
+    for (const page of [one, two]) {
+      await page.waitForFunction((note) => document.querySelector('[data-testid=claim-note]').value === note, record.note, { timeout: 5000 });
+    }
+    // The other note is not lost: it is offered, and restoring it stores it.
+    const other = [...notes].find((n) => n !== record.note);
+    for (const page of [one, two]) {
+      await page.waitForSelector('[data-testid=claim-conflict]', { timeout: 5000 });
+      assert.match(await page.textContent('[data-testid=claim-conflict]'), new RegExp(other));
+    }
+    await one.click('[data-testid=conflict-restore]');
+    await saved(one);
+    assert.equal((await stored(one, 'claims', claim)).note, other);
+    await two.waitForFunction((note) => document.querySelector('[data-testid=claim-note]').value === note, other, { timeout: 5000 });
+    assert.deepEqual(browser.errors, []);
+  });
+});
+
+/** Deletes the library from another page of the same origin. */
+async function deleteFromElsewhere(browser) {
+  const other = await browser.context.newPage();
+  await other.route('**/favicon.ico', (r) => r.fulfill({ status: 204, body: '' }));
+  await other.goto(`${browser.url}samples/index.json`);
+  const result = await other.evaluate(() => new Promise((resolve) => {
+    const req = indexedDB.deleteDatabase('klaim');
+    req.onsuccess = () => resolve('deleted');
+    req.onerror = () => resolve(`error: ${req.error}`);
+    req.onblocked = () => resolve('blocked');
+  }));
+  await other.close();
+  return result;
+}
+
+describe('a library deleted behind the page\'s back', () => {
+  let browser;
+  before(async () => { browser = await start(); });
+  after(async () => { await browser?.stop(); });
+
+  test('the open tab says so and can save it back; a reload reports it vanished instead of seeding samples', async () => {
+    const claim = `${DOC}#1`;
+    const page = await browser.open(`#/doc/${DOC}/${encodeURIComponent(claim)}`);
+    await saved(page);
+    await page.fill('[data-testid=claim-note]', 'catatan penting');
+    await saved(page);
+    assert.equal(await deleteFromElsewhere(browser), 'deleted');
+    // The open tab still holds everything: it says so and saves it back.
+    await page.waitForSelector('[data-testid=library-deleted]', { timeout: 5000 });
+    await page.click('[data-testid=deleted-resave]');
+    await saved(page);
+    assert.equal((await stored(page, 'claims', claim))?.note, 'catatan penting');
+    await page.reload();
+    await page.waitForSelector('body[data-ready=true]');
+    assert.equal(await page.locator('[data-testid=doc-row]').count(), 5);
+    assert.equal(await page.locator('[data-testid=library-vanished]').count(), 0);
+
+    // Deleted again, and this time the page is reloaded without saving back.
+    assert.equal(await deleteFromElsewhere(browser), 'deleted');
+    await page.reload();
+    await page.waitForSelector('body[data-ready=true]');
+    await page.waitForSelector('[data-testid=library-vanished]');
+    const text = await page.textContent('[data-testid=library-vanished]');
+    assert.match(text, /5 dokumen/);
+    assert.match(text, /hilang/);
+    assert.equal(await page.locator('[data-testid=doc-row]').count(), 0, 'no samples seeded over the vanished library');
+    assert.equal(await stored(page, 'meta', 'seeded'), undefined);
+    // The user's choice: the samples come only when asked for.
+    await page.click('[data-testid=vanished-samples]');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=doc-row]').length === 5);
+    assert.deepEqual(browser.errors, []);
+  });
+});
+
+describe('persistent storage and the export reminder', () => {
+  let browser;
+  before(async () => { browser = await start(); });
+  after(async () => { await browser?.stop(); });
+
+  test('persist() is requested on the first real edit and its state is shown', async () => {
+    await browser.context.addInitScript(() => {
+      window.__persistCalls = 0;
+      navigator.storage.persisted = async () => window.__persistCalls > 0;
+      navigator.storage.persist = async () => { window.__persistCalls++; return true; };
+    });
+    const page = await browser.open(`#/doc/${DOC}/${encodeURIComponent(`${DOC}#0`)}`);
+    await saved(page);
+    assert.equal(await page.evaluate(() => window.__persistCalls), 0, 'not on load');
+    await page.click('[data-testid=claim-accept]');
+    await page.waitForFunction(() => window.__persistCalls === 1);
+    await page.waitForSelector('[data-testid=persist-state][data-state=persistent]');
+  });
+
+  test('unexported work older than a week brings a reminder that can be dismissed; an export ends it', async () => {
+    const page = await browser.open();
+    await saved(page);
+    const old = new Date(Date.now() - 8 * 24 * 3600 * 1000).toISOString();
+    await page.evaluate((old) => {
+      const m = JSON.parse(localStorage.getItem('klaim.library') ?? '{}');
+      localStorage.setItem('klaim.library', JSON.stringify({ ...m, unexportedSince: old }));
+    }, old);
+    await page.reload();
+    await page.waitForSelector('[data-testid=export-reminder]');
+    await page.click('[data-testid=export-reminder-dismiss]');
+    assert.equal(await page.locator('[data-testid=export-reminder]').count(), 0);
+    await page.reload();
+    await page.waitForSelector('body[data-ready=true]');
+    assert.equal(await page.locator('[data-testid=export-reminder]').count(), 0, 'dismissed for a week');
+    // Past the week of the dismissal it comes back; an export of the project ends it.
+    await page.evaluate((old) => {
+      const m = JSON.parse(localStorage.getItem('klaim.library'));
+      localStorage.setItem('klaim.library', JSON.stringify({ ...m, reminderDismissed: old }));
+    }, old);
+    await page.reload();
+    await page.waitForSelector('[data-testid=export-reminder]');
+    await Promise.all([page.waitForEvent('download'), page.click('[data-testid=guard-export]')]);
+    assert.equal(await page.locator('[data-testid=export-reminder]').count(), 0);
+    await page.reload();
+    await page.waitForSelector('body[data-ready=true]');
+    assert.equal(await page.locator('[data-testid=export-reminder]').count(), 0);
+  });
+});
