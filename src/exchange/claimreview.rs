@@ -5,15 +5,24 @@
 //! Each review has `claimReviewed` (the claim's text), `reviewRating` (a
 //! `Rating` whose `alternateName` is the verdict's label), `datePublished`
 //! (the claim's last edit, a date) and `itemReviewed`: a `Claim` with its
-//! `author` (the claimant's resolved name; omitted for claims in the article's
-//! own voice, whose author the project does not know; a `Person` unless the
-//! extractor marked the claimant as an organisation) and its `appearance`
-//! (the article, by name). The review's own `url` and `author` (the
+//! `author` (the claimant; omitted for claims in the article's own voice,
+//! whose author the project does not know) and its `appearance` (the article,
+//! by name).
+//!
+//! The author is a schema.org `Person` or `Organization` named by the
+//! claimant's resolved name, the two types Google's fact-check markup accepts
+//! for a claim's author. A person carries `jobTitle` (the claimant's role) and
+//! `affiliation` (an `Organization` with its name), both Person properties in
+//! schema.org and read by Google's Fact Check Tools (`claimAuthor.jobTitle`).
+//! An organisation or outlet has no job title; its affiliation is its
+//! `parentOrganization`. Unnamed sources (`group`: `sejumlah warga`, `seorang
+//! pejabat AS`) are people, so a `Person`. The review's own `url` and `author` (the
 //! fact-checking organisation) are not in a klaim project: the publisher adds
 //! them.
 
 use serde::Serialize;
 
+use crate::model::ClaimantKind;
 use crate::project::{Project, Status};
 use crate::EntityKind;
 
@@ -48,8 +57,23 @@ struct Claim<'a> {
     #[serde(rename = "@type")]
     kind: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    author: Option<Named<'a>>,
+    author: Option<Author<'a>>,
     appearance: Work<'a>,
+}
+
+/// The claim's author: the claimant as schema.org describes a person or a
+/// body.
+#[derive(Serialize)]
+struct Author<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+    #[serde(rename = "jobTitle", skip_serializing_if = "Option::is_none")]
+    job_title: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    affiliation: Option<Named<'a>>,
+    #[serde(rename = "parentOrganization", skip_serializing_if = "Option::is_none")]
+    parent_organization: Option<Named<'a>>,
 }
 
 #[derive(Serialize)]
@@ -85,19 +109,41 @@ pub fn export(project: &Project) -> String {
             }
             for tag in project.tags.iter().filter(|t| t.verdict && c.tags.contains(&t.id)) {
                 let author = c.claim.claimant.as_ref().map(|who| {
-                    // The extractor's entity at the claimant says person or
-                    // body (a country speaks as an organisation); without
-                    // one, a person (most claimants are).
-                    let org = doc.entities.iter().any(|e| {
-                        matches!(e.kind, EntityKind::Organisation | EntityKind::Place)
-                            && e.start < who.end
-                            && who.start < e.end
-                    }) && !doc
-                        .entities
-                        .iter()
-                        .any(|e| e.kind == EntityKind::Person && e.start < who.end && who.start < e.end);
+                    let org = match who.kind {
+                        Some(kind) => matches!(kind, ClaimantKind::Organisation | ClaimantKind::Outlet),
+                        // Without a type, the extractor's entity at the
+                        // claimant says person or body (a country speaks as
+                        // an organisation); without one, a person (most
+                        // claimants are).
+                        None => {
+                            doc.entities.iter().any(|e| {
+                                matches!(e.kind, EntityKind::Organisation | EntityKind::Place)
+                                    && e.start < who.end
+                                    && who.start < e.end
+                            }) && !doc
+                                .entities
+                                .iter()
+                                .any(|e| e.kind == EntityKind::Person && e.start < who.end && who.start < e.end)
+                        }
+                    };
                     let name = if who.resolved.is_empty() { &who.text } else { &who.resolved };
-                    Named { kind: if org { "Organization" } else { "Person" }, name }
+                    let body = who
+                        .affiliation
+                        .as_deref()
+                        .filter(|a| !a.trim().is_empty())
+                        .map(|name| Named { kind: "Organization", name });
+                    let role = who.role.as_deref().filter(|r| !r.trim().is_empty());
+                    if org {
+                        Author {
+                            kind: "Organization",
+                            name,
+                            job_title: None,
+                            affiliation: None,
+                            parent_organization: body,
+                        }
+                    } else {
+                        Author { kind: "Person", name, job_title: role, affiliation: body, parent_organization: None }
+                    }
                 });
                 reviews.push(ClaimReview {
                     context: "https://schema.org",

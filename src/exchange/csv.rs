@@ -8,10 +8,10 @@
 //!   spreadsheets show as text. Numeric columns are never negative, so they
 //!   are never touched.
 
-use super::{kind_name, modality_name, tag_labels};
+use super::{claimant_type_name, kind_name, modality_name, tag_labels};
 use crate::project::{Origin, Project, Status};
 
-const HEADER: [&str; 19] = [
+const HEADER: [&str; 22] = [
     "document_id",
     "document_name",
     "claim_id",
@@ -22,6 +22,9 @@ const HEADER: [&str; 19] = [
     "modality",
     "claimant",
     "claimant_resolved",
+    "claimant_type",
+    "claimant_role",
+    "claimant_affiliation",
     "cue",
     "via",
     "quantities",
@@ -68,6 +71,9 @@ pub fn export(project: &Project) -> String {
                     modality_name(r.modality).into(),
                     r.claimant.as_ref().map_or(String::new(), |x| x.text.clone()),
                     r.claimant.as_ref().map_or(String::new(), |x| x.resolved.clone()),
+                    r.claimant.as_ref().and_then(|x| x.kind).map_or("", claimant_type_name).into(),
+                    r.claimant.as_ref().and_then(|x| x.role.clone()).unwrap_or_default(),
+                    r.claimant.as_ref().and_then(|x| x.affiliation.clone()).unwrap_or_default(),
                     r.cue.as_ref().map_or(String::new(), |x| x.text.clone()),
                     r.via.as_ref().map_or(String::new(), |x| x.text.clone()),
                     quantities,

@@ -33,9 +33,10 @@ mod w3c;
 
 use std::fmt;
 
+use crate::model::ClaimantKind;
 use crate::offsets::{OffsetMap, Unit};
 use crate::project::{AnnotatedClaim, Document, Origin, Project, Status, Tag};
-use crate::report::ClaimRecord;
+use crate::report::{ClaimRecord, ClaimantRecord};
 use crate::{Kind, Modality};
 
 pub use klaim::{merge, parse_project, validate, MergeSummary};
@@ -375,19 +376,30 @@ fn modality_name(modality: Modality) -> &'static str {
     }
 }
 
+/// The claimant's `type` as the project file writes it.
+fn claimant_type_name(kind: ClaimantKind) -> &'static str {
+    match kind {
+        ClaimantKind::Person => "person",
+        ClaimantKind::Organisation => "organisation",
+        ClaimantKind::Group => "group",
+        ClaimantKind::Outlet => "outlet",
+    }
+}
+
 /// A span brought in from another tool: a claim to review.
 struct Span {
     start: usize,
     end: usize,
     kind: Option<Kind>,
     modality: Option<Modality>,
+    claimant: Option<ClaimantRecord>,
     tags: Vec<String>,
     note: String,
 }
 
 impl Span {
     fn new(start: usize, end: usize) -> Span {
-        Span { start, end, kind: None, modality: None, tags: Vec::new(), note: String::new() }
+        Span { start, end, kind: None, modality: None, claimant: None, tags: Vec::new(), note: String::new() }
     }
 
     fn into_claim(self, id: String, text: &Text<'_>, edited: &str) -> AnnotatedClaim {
@@ -399,7 +411,7 @@ impl Span {
                 text: text.slice(self.start, self.end).unwrap_or("").to_owned(),
                 kind: self.kind.unwrap_or(Kind::Unattributed),
                 modality: self.modality.unwrap_or(Modality::Asserted),
-                claimant: None,
+                claimant: self.claimant,
                 cue: None,
                 via: None,
                 quantities: Vec::new(),

@@ -4,6 +4,7 @@
 use serde_json::{json, Value};
 
 use super::*;
+use crate::model::ClaimantKind;
 use crate::project::{default_tags, AnnotatedClaim, Document, FactCheck, LinkCorrection};
 use crate::report::{ClaimantRecord, QuantityRecord, SpanRecord};
 
@@ -410,7 +411,7 @@ fn csv_has_one_row_per_claim() {
     assert!(out.starts_with("\u{feff}\"document_id\",\"document_name\",\"claim_id\","));
     let rows = parse_csv(out.strip_prefix('\u{feff}').unwrap());
     assert_eq!(rows.len(), 1 + 4);
-    assert!(rows.iter().all(|r| r.len() == 19));
+    assert!(rows.iter().all(|r| r.len() == 22));
     let header = &rows[0];
     let col = |name: &str| header.iter().position(|h| h == name).unwrap();
     assert_eq!(rows[1][col("text")], "Harga naik 👍🏽 10 persen,");
@@ -834,6 +835,186 @@ fn claimreview_has_the_required_fields() {
     assert_eq!(reviews[1]["reviewRating"]["alternateName"], "benar");
     assert_eq!(reviews[1]["itemReviewed"]["appearance"]["url"], "https://example.org/berita");
     assert!(reviews[1]["itemReviewed"].get("author").is_none(), "no claimant, no author");
+}
+
+// ---- the claimant as an identity (issue 7) ----
+
+/// The sample with claim c1's claimant given `kind`, `role` and
+/// `affiliation`; checks that each format carries them: the project file
+/// and JSON Lines as fields, CSV in its columns, W3C in the describing body's
+/// `schema:about` (and back through import), ClaimReview as `author`.
+#[track_caller]
+fn check_identity(kind: Option<ClaimantKind>, role: Option<&str>, affiliation: Option<&str>, author: Value) {
+    let mut p = sample();
+    let who = p.documents[0].claims[0].claim.claimant.as_mut().unwrap();
+    who.kind = kind;
+    who.role = role.map(Into::into);
+    who.affiliation = affiliation.map(Into::into);
+    let who = who.clone();
+    let type_name = kind.map(super::claimant_type_name);
+
+    let klaim = export(&p, Format::Klaim);
+    assert_eq!(parse_project(&klaim).unwrap(), p, "project file round trip");
+    let c = json(&klaim)["documents"][0]["claims"][0]["claimant"].clone();
+    assert_eq!((c["type"].as_str(), c["role"].as_str(), c["affiliation"].as_str()), (type_name, role, affiliation));
+
+    let line = json(export(&p, Format::Jsonl).lines().next().unwrap());
+    let c = &line["claims"][0]["claimant"];
+    assert_eq!((c["type"].as_str(), c["role"].as_str(), c["affiliation"].as_str()), (type_name, role, affiliation));
+    let rec: crate::Record = serde_json::from_value(line.clone()).unwrap();
+    assert_eq!(rec.claims[0].claimant.as_ref(), Some(&who), "JSONL reads back as contract records");
+
+    let rows = parse_csv(export(&p, Format::Csv).strip_prefix('\u{feff}').unwrap());
+    let col = |name: &str| rows[0].iter().position(|h| h == name).unwrap();
+    let cells = [col("claimant_type"), col("claimant_role"), col("claimant_affiliation")].map(|i| rows[1][i].as_str());
+    // As a spreadsheet shows them: formulas neutralised (see csv.rs).
+    let shown = |v: Option<&str>| match v {
+        Some(v) if v.starts_with('=') => format!("'{v}"),
+        v => v.unwrap_or("").to_owned(),
+    };
+    assert_eq!(cells.map(str::to_owned), [shown(type_name), shown(role), shown(affiliation)]);
+
+    // W3C: exported, then imported into a library that lacks the claim.
+    let w3c = export(&p, Format::W3c);
+    let mut library = p.clone();
+    library.documents[0].claims.remove(0);
+    let back = import(&w3c, Some(Format::W3c), &library, NOW).unwrap();
+    let c1 = back.project.documents[0].claims.iter().find(|c| c.id == "c1").unwrap();
+    assert_eq!(c1.claim.claimant.as_ref(), Some(&who), "W3C import reads the claimant back");
+    assert_eq!(back.warnings, Vec::<String>::new());
+
+    let reviews = json(&export(&p, Format::ClaimReview));
+    assert_eq!(reviews[0]["itemReviewed"]["author"], author);
+}
+
+#[test]
+fn the_claimant_identity_goes_into_every_format() {
+    use ClaimantKind::*;
+    let person = |extra: Value| {
+        let mut a = json!({"@type": "Person", "name": "Budi Santoso"});
+        a.as_object_mut().unwrap().extend(extra.as_object().unwrap().clone());
+        a
+    };
+    let org = |name: &str| json!({"@type": "Organization", "name": name});
+    check_identity(None, None, None, person(json!({})));
+    check_identity(
+        Some(Person),
+        Some("Kepala"),
+        Some("Badan Pusat Statistik"),
+        person(json!({"jobTitle": "Kepala", "affiliation": org("Badan Pusat Statistik")})),
+    );
+    check_identity(Some(Person), Some("Juru Bicara"), None, person(json!({"jobTitle": "Juru Bicara"})));
+    check_identity(Some(Person), None, Some("KirimCepat"), person(json!({"affiliation": org("KirimCepat")})));
+    check_identity(None, Some("Hakim Konstitusi"), None, person(json!({"jobTitle": "Hakim Konstitusi"})));
+    check_identity(
+        Some(Group),
+        Some("pejabat"),
+        Some("Kementerian Pertahanan AS"),
+        person(json!({"jobTitle": "pejabat", "affiliation": org("Kementerian Pertahanan AS")})),
+    );
+    // A body has no job title; its affiliation is its parent organisation.
+    check_identity(
+        Some(Organisation),
+        None,
+        Some("Pemprov DKI Jakarta"),
+        json!({"@type": "Organization", "name": "Budi Santoso", "parentOrganization": org("Pemprov DKI Jakarta")}),
+    );
+    check_identity(Some(Outlet), None, None, org("Budi Santoso"));
+    // Text that needs escaping in every format.
+    check_identity(
+        Some(Person),
+        Some("=Kepala \"Divisi\", Humas"),
+        Some("PT \"Maju\"\nJaya 😀"),
+        person(json!({"jobTitle": "=Kepala \"Divisi\", Humas", "affiliation": org("PT \"Maju\"\nJaya 😀")})),
+    );
+}
+
+#[test]
+fn files_without_the_claimant_identity_still_read() {
+    // A project file written before issue 7: claimants without the fields.
+    let mut v = json(&export(&sample(), Format::Klaim));
+    let c = v["documents"][0]["claims"][0]["claimant"].as_object_mut().unwrap();
+    for key in ["type", "role", "affiliation"] {
+        c.remove(key);
+    }
+    let p = parse_project(&v.to_string()).unwrap();
+    assert_eq!(p, sample());
+    // A contract record of the same age.
+    let line = json(export(&sample(), Format::Jsonl).lines().next().unwrap());
+    let mut old = line.clone();
+    for key in ["type", "role", "affiliation"] {
+        old["claims"][0]["claimant"].as_object_mut().unwrap().remove(key);
+    }
+    let rec: crate::Record = serde_json::from_value(old).unwrap();
+    assert_eq!(rec.claims[0].claimant, sample().documents[0].claims[0].claim.claimant);
+}
+
+#[track_caller]
+fn check_w3c_claimant(claim: &str, about: Value, expect: &str) {
+    let lib = w3c_library();
+    let (s, e) = span(W3C_TEXT, claim);
+    let input = json!({
+        "@context": "http://www.w3.org/ns/anno.jsonld", "type": "Annotation",
+        "body": {"type": "TextualBody", "purpose": "describing", "value": "Sri Mulyani Indrawati", "schema:about": about},
+        "target": {"source": "urn:klaim:doc:d", "selector": {"type": "TextPositionSelector", "start": s, "end": e}},
+    });
+    let imp = import(&input.to_string(), Some(Format::W3c), &lib, NOW).unwrap();
+    let got = match &imp.project.documents[0].claims[0].claim.claimant {
+        Some(c) => format!(
+            "{}..{} {:?} {:?} {:?} {:?} {:?}",
+            c.start, c.end, c.text, c.resolved, c.kind, c.role, c.affiliation
+        ),
+        None => "none".into(),
+    };
+    let got = [got].into_iter().chain(imp.warnings.iter().map(|w| format!("warning: {w}"))).collect::<Vec<_>>();
+    assert_eq!(got.join("\n"), expect);
+}
+
+const W3C_TEXT: &str = "Menteri Keuangan Sri Mulyani menilai inflasi terkendali. \"Harga stabil,\" ujarnya. Kata Sri Mulyani, defisit aman.";
+
+fn w3c_library() -> Project {
+    let mut p = empty();
+    p.documents.push(Document {
+        id: "d".into(),
+        name: "d".into(),
+        text: W3C_TEXT.into(),
+        added: NOW.into(),
+        edited: NOW.into(),
+        boilerplate: Vec::new(),
+        entities: Vec::new(),
+        claims: Vec::new(),
+        outlet: None,
+        published: None,
+        url: None,
+    });
+    p
+}
+
+#[test]
+fn w3c_import_places_the_claimant_mention() {
+    let kemenkeu = json!({"type": "schema:Person", "schema:alternateName": "Sri Mulyani", "schema:jobTitle": "Menteri Keuangan", "schema:affiliation": {"type": "schema:Organization", "schema:name": "Kementerian Keuangan"}});
+    // Inside the claim when it is there; else the nearest occurrence.
+    check_w3c_claimant("Kata Sri Mulyani, defisit aman.", kemenkeu.clone(), "87..98 \"Sri Mulyani\" \"Sri Mulyani Indrawati\" Some(Person) Some(\"Menteri Keuangan\") Some(\"Kementerian Keuangan\")");
+    check_w3c_claimant("\"Harga stabil,\" ujarnya.", kemenkeu.clone(), "87..98 \"Sri Mulyani\" \"Sri Mulyani Indrawati\" Some(Person) Some(\"Menteri Keuangan\") Some(\"Kementerian Keuangan\")");
+    check_w3c_claimant("Menteri Keuangan Sri Mulyani menilai inflasi terkendali.", kemenkeu, "17..28 \"Sri Mulyani\" \"Sri Mulyani Indrawati\" Some(Person) Some(\"Menteri Keuangan\") Some(\"Kementerian Keuangan\")");
+    // Other tools' shapes: plain names, `name`, a body's parent, no type.
+    check_w3c_claimant(
+        "Kata Sri Mulyani, defisit aman.",
+        json!({"schema:alternateName": "Sri Mulyani", "schema:affiliation": "Kemenkeu"}),
+        "87..98 \"Sri Mulyani\" \"Sri Mulyani Indrawati\" None None Some(\"Kemenkeu\")",
+    );
+    check_w3c_claimant(
+        "Kata Sri Mulyani, defisit aman.",
+        json!({"type": ["schema:Organization"], "schema:alternateName": "Sri Mulyani", "schema:parentOrganization": {"name": "Pemerintah"}}),
+        "87..98 \"Sri Mulyani\" \"Sri Mulyani Indrawati\" Some(Organisation) None Some(\"Pemerintah\")",
+    );
+    check_w3c_claimant(
+        "Kata Sri Mulyani, defisit aman.",
+        json!({"type": "foaf:Group", "schema:alternateName": "Sri Mulyani", "schema:jobTitle": ""}),
+        "87..98 \"Sri Mulyani\" \"Sri Mulyani Indrawati\" Some(Group) None None",
+    );
+    // No mention given: the resolved name, which this text does not hold.
+    check_w3c_claimant("Kata Sri Mulyani, defisit aman.", json!({"type": "schema:Person"}), "none\nwarning: annotation 1: its claimant \"Sri Mulyani Indrawati\" is not in the text; the claim is imported without it");
 }
 
 // ---- all formats ----

@@ -10,14 +10,30 @@
 //! modality (`classifying`, e.g. `quote`, `hedged`), and the user's decision
 //! (`assessing`: `accepted`, `rejected` or `pending`).
 //!
+//! The claimant's body also says who the claimant is, in `schema:about`: a
+//! `schema:Person`, `schema:Organization`, `schema:NewsMediaOrganization`
+//! (an outlet) or `foaf:Group` (unnamed sources), with `schema:name`,
+//! `schema:jobTitle` (the role), `schema:affiliation` (an organisation with
+//! its `schema:name`; `schema:parentOrganization` for a body) and
+//! `schema:alternateName`, the mention as written. Why there and in
+//! schema.org terms: annotation clients (Hypothesis, Recogito, Annotorious)
+//! show a describing body's `value`, which stays the name; a JSON-LD consumer
+//! reads the rest with the anno.jsonld context alone, which declares the
+//! `schema` and `foaf` prefixes (the Web Annotation model's own audience
+//! example uses schema.org terms the same way), and they are the terms the
+//! ClaimReview export uses for the same claimant. A klaim-namespaced property
+//! would need a second context and mean nothing to any other reader.
+//!
 //! Import: a collection with embedded pages, a page, an array of annotations or
 //! one annotation. Annotations point at texts they do not carry, so each is
 //! attached to the library document its `source` names (`urn:klaim:doc:<id>`,
 //! or a document id or name as it is). The position is checked against the
 //! quote; a mismatch is re-anchored by the quote (with its prefix and suffix)
 //! when that finds one place, and skipped otherwise, with a warning either
-//! way. Tags, note, kind and modality come back; the claimant cannot (the
-//! annotation names it but has no span for it).
+//! way. Tags, note, kind and modality come back, and the claimant when its
+//! body has our `schema:about`: its mention is placed by its text, inside the
+//! claim when it occurs there, else at the occurrence nearest the claim (a
+//! claimant the text does not hold is left out, with a warning).
 
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -26,7 +42,9 @@ use super::{
     error_at, id_string, kind_name, kind_named, modality_name, modality_named, tag_id, tag_labels, whole, ImportError,
     Span, Text,
 };
+use crate::model::ClaimantKind;
 use crate::project::{Document, Project, Status};
+use crate::report::ClaimantRecord;
 
 pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
 /// Code points of context on each side in a TextQuoteSelector (Hypothesis
@@ -74,7 +92,43 @@ struct Body {
     purpose: &'static str,
     value: String,
     format: &'static str,
+    #[serde(rename = "schema:about", skip_serializing_if = "Option::is_none")]
+    about: Option<Agent>,
 }
+
+/// The claimant in schema.org terms (see the module docs).
+#[derive(Serialize)]
+struct Agent {
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    kind: Option<&'static str>,
+    #[serde(rename = "schema:name")]
+    name: String,
+    #[serde(rename = "schema:alternateName")]
+    mention: String,
+    #[serde(rename = "schema:jobTitle", skip_serializing_if = "Option::is_none")]
+    job_title: Option<String>,
+    #[serde(rename = "schema:affiliation", skip_serializing_if = "Option::is_none")]
+    affiliation: Option<Organization>,
+    #[serde(rename = "schema:parentOrganization", skip_serializing_if = "Option::is_none")]
+    parent_organization: Option<Organization>,
+}
+
+#[derive(Serialize)]
+struct Organization {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    #[serde(rename = "schema:name")]
+    name: String,
+}
+
+/// The claimant's type as a class of the vocabularies anno.jsonld declares,
+/// and back.
+const AGENT_TYPES: [(ClaimantKind, &str); 4] = [
+    (ClaimantKind::Person, "schema:Person"),
+    (ClaimantKind::Organisation, "schema:Organization"),
+    (ClaimantKind::Group, "foaf:Group"),
+    (ClaimantKind::Outlet, "schema:NewsMediaOrganization"),
+];
 
 #[derive(Serialize)]
 struct Target {
@@ -106,27 +160,29 @@ pub fn export(project: &Project) -> String {
         let source = format!("{DOC_PREFIX}{}", encode(&doc.id));
         for c in &doc.claims {
             let (start, end, exact) = text.clamped(c.claim.start, c.claim.end);
-            let mut body = Vec::new();
-            let mut textual = |purpose: &'static str, value: &str| {
-                body.push(Body { kind: "TextualBody", purpose, value: value.to_owned(), format: "text/plain" })
+            let textual = |purpose: &'static str, value: &str| Body {
+                kind: "TextualBody",
+                purpose,
+                value: value.to_owned(),
+                format: "text/plain",
+                about: None,
             };
-            for label in tag_labels(project, c) {
-                textual("tagging", label);
-            }
+            let mut body: Vec<Body> =
+                tag_labels(project, c).into_iter().map(|label| textual("tagging", label)).collect();
             if !c.note.is_empty() {
-                textual("commenting", &c.note);
+                body.push(textual("commenting", &c.note));
             }
             if let Some(who) = &c.claim.claimant {
-                textual("describing", &who.resolved);
+                body.push(Body { about: Some(agent(who)), ..textual("describing", &who.resolved) });
             }
-            textual("classifying", kind_name(c.claim.kind));
-            textual("classifying", modality_name(c.claim.modality));
+            body.push(textual("classifying", kind_name(c.claim.kind)));
+            body.push(textual("classifying", modality_name(c.claim.modality)));
             let status = match c.status {
                 Status::Pending => "pending",
                 Status::Accepted => "accepted",
                 Status::Rejected => "rejected",
             };
-            textual("assessing", status);
+            body.push(textual("assessing", status));
             items.push(Annotation {
                 context: CONTEXT,
                 id: format!("{CLAIM_PREFIX}{}:{}", encode(&doc.id), encode(&c.id)),
@@ -233,13 +289,18 @@ pub fn import(input: &str, library: &Project) -> Result<(Project, Vec<String>), 
                         }
                     }
                 }
+                "describing" => {
+                    if let Some(about) = body.get("schema:about") {
+                        span.claimant = claimant(&text, start, end, value, about, &at, &mut warnings);
+                    }
+                }
                 "commenting" | "" => {
                     if !span.note.is_empty() {
                         span.note.push_str("\n\n");
                     }
                     span.note.push_str(value);
                 }
-                _ => {} // describing (the claimant, without a span), assessing, ...
+                _ => {} // assessing, ...
             }
         }
         if let Some(note) = obj.get("bodyValue").and_then(Value::as_str) {
@@ -278,6 +339,82 @@ pub fn import(input: &str, library: &Project) -> Result<(Project, Vec<String>), 
     let mut project = super::empty_project(tags);
     project.documents = docs;
     Ok((project, warnings))
+}
+
+fn agent(who: &ClaimantRecord) -> Agent {
+    let organization = |name: &Option<String>| {
+        name.as_ref()
+            .filter(|n| !n.trim().is_empty())
+            .map(|n| Organization { kind: "schema:Organization", name: n.clone() })
+    };
+    let body = matches!(who.kind, Some(ClaimantKind::Organisation | ClaimantKind::Outlet));
+    Agent {
+        kind: who.kind.and_then(|k| AGENT_TYPES.iter().find(|(kind, _)| *kind == k)).map(|(_, name)| *name),
+        name: who.resolved.clone(),
+        mention: who.text.clone(),
+        job_title: who.role.clone().filter(|r| !r.trim().is_empty()),
+        // schema:affiliation is a Person's; a body has a parent organisation.
+        affiliation: if body { None } else { organization(&who.affiliation) },
+        parent_organization: if body { organization(&who.affiliation) } else { None },
+    }
+}
+
+/// The claimant a describing body's `schema:about` gives, its mention placed
+/// in the text: inside the claim `start..end` where it occurs there, else at
+/// the occurrence nearest the claim.
+fn claimant(
+    text: &Text<'_>,
+    start: usize,
+    end: usize,
+    resolved: &str,
+    about: &Value,
+    at: &str,
+    warnings: &mut Vec<String>,
+) -> Option<ClaimantRecord> {
+    let string = |v: Option<&Value>| v.and_then(Value::as_str).map(str::to_owned).filter(|s| !s.trim().is_empty());
+    // An organisation by its name, or the name alone.
+    let organization =
+        |v: Option<&Value>| string(v).or_else(|| string(v.and_then(|o| o.get("schema:name").or(o.get("name")))));
+    let mention = string(about.get("schema:alternateName")).unwrap_or_else(|| resolved.to_owned());
+    if mention.trim().is_empty() {
+        return None;
+    }
+    let distance = |&(s, e): &(usize, usize)| {
+        if s >= start && e <= end {
+            0
+        } else if e <= start {
+            start - e + 1
+        } else {
+            s.saturating_sub(end) + 1
+        }
+    };
+    // Inside the claim first: one short scan for most claimants, so that an
+    // import does not read the whole document once per annotation.
+    let inside = text.slice(start, end).and_then(|claim| {
+        let i = claim.find(mention.as_str())?;
+        let s = start + claim[..i].chars().count();
+        Some((s, s + mention.chars().count()))
+    });
+    let found = inside.or_else(|| text.find_quote(&mention, "", "").into_iter().min_by_key(distance));
+    let Some((s, e)) = found else {
+        warnings.push(format!("{at}: its claimant {mention:?} is not in the text; the claim is imported without it"));
+        return None;
+    };
+    let types: Vec<&str> = match about.get("type").or(about.get("@type")) {
+        Some(Value::String(t)) => vec![t.as_str()],
+        Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).collect(),
+        _ => Vec::new(),
+    };
+    Some(ClaimantRecord {
+        start: s,
+        end: e,
+        text: mention,
+        resolved: resolved.to_owned(),
+        kind: AGENT_TYPES.iter().find(|(_, name)| types.contains(name)).map(|(kind, _)| *kind),
+        role: string(about.get("schema:jobTitle")),
+        affiliation: organization(about.get("schema:affiliation"))
+            .or_else(|| organization(about.get("schema:parentOrganization"))),
+    })
 }
 
 /// The annotations of a collection, page, array or single annotation.

@@ -7,6 +7,8 @@ import { dateTime, t } from './i18n.js';
 
 const KINDS = ['quote', 'reported', 'unattributed'];
 const MODALITIES = ['asserted', 'hedged', 'denied'];
+// The claimant's `type` in the project file (src/report.rs); '' is "not said".
+const CLAIMANT_TYPES = ['person', 'organisation', 'group', 'outlet'];
 
 export class DetailsView {
   /** `selection()` returns the document view's selected text or null. */
@@ -75,8 +77,13 @@ export class DetailsView {
           type: 'button', class: 'small', 'data-testid': `claim-${name}-from-selection`, onmousedown: (e) => e.preventDefault(),
           onclick: () => this.fromSelection((s) => {
             if (name === 'claimant') {
+              // A new mention of the same identity (the user kept a resolved
+              // name that differs from the old mention) keeps type, role and
+              // affiliation; otherwise it is a new claimant, named as selected.
               const old = this.model.claims.get(id).claimant;
-              this.edit({ claimant: { ...s, resolved: old?.resolved && old.text !== old.resolved ? old.resolved : s.text } }, ['op.edit']);
+              const same = old?.resolved && old.text !== old.resolved;
+              const identity = same ? { type: old.type ?? null, role: old.role ?? null, affiliation: old.affiliation ?? null } : { type: null, role: null, affiliation: null };
+              this.edit({ claimant: { ...s, resolved: same ? old.resolved : s.text, ...identity } }, ['op.edit']);
             } else {
               this.edit({ [name]: s }, ['op.edit']);
             }
@@ -131,6 +138,19 @@ export class DetailsView {
             if (c) this.edit({ claimant: { ...c, resolved: e.target.value } }, ['op.edit'], 'resolved');
           },
         }))),
+      field('details.identity',
+        h('label', { class: 'inline' }, t('details.claimant.type'), h('select', {
+          'data-field': 'claimant-type', 'data-testid': 'claim-claimant-type',
+          onchange: (e) => this.editClaimant(id, { type: e.target.value || null }),
+        }, h('option', { value: '' }, t('details.none.value')), CLAIMANT_TYPES.map((v) => h('option', { value: v }, t(`claimant.${v}`))))),
+        h('label', { class: 'inline' }, t('details.role'), h('input', {
+          type: 'text', 'data-field': 'role', 'data-testid': 'claim-role',
+          oninput: (e) => this.editClaimant(id, { role: e.target.value || null }, 'role'),
+        })),
+        h('label', { class: 'inline' }, t('details.affiliation'), h('input', {
+          type: 'text', 'data-field': 'affiliation', 'data-testid': 'claim-affiliation',
+          oninput: (e) => this.editClaimant(id, { affiliation: e.target.value || null }, 'affiliation'),
+        }))),
       spanField('cue', 'details.cue'),
       spanField('via', 'details.via'),
       field('details.quantities', quantities),
@@ -155,6 +175,13 @@ export class DetailsView {
       }, t('details.delete')));
     replace(this.root, form);
     this.built = { form, tagsKey: this.tagsKey(), nq: claim.quantities.length };
+  }
+
+  /** Changes the claimant's identity fields (type, role, affiliation); an
+   * empty value is stored as null, as the extractor writes "not said". */
+  editClaimant(id, fields, coalesce) {
+    const c = this.model.claims.get(id)?.claimant;
+    if (c) this.edit({ claimant: { ...c, ...fields } }, ['op.edit'], coalesce);
   }
 
   editQuantity(i, fields, coalesce) {
@@ -182,6 +209,11 @@ export class DetailsView {
     const resolved = form.querySelector('[data-field=resolved]');
     resolved.disabled = !claim.claimant;
     set(resolved, claim.claimant?.resolved ?? '');
+    for (const [name, key] of [['claimant-type', 'type'], ['role', 'role'], ['affiliation', 'affiliation']]) {
+      const el = form.querySelector(`[data-field=${name}]`);
+      el.disabled = !claim.claimant;
+      set(el, claim.claimant?.[key] ?? '');
+    }
     claim.quantities.forEach((q, i) => {
       const row = form.querySelector(`[data-q="${i}"]`);
       if (!row) return;

@@ -74,13 +74,13 @@ export class TableView {
     const starts = [];
     let at = 0;
     const joined = rows.map((row) => {
-      const text = `${row.docName}\n${row.claim.text}\n${row.claimant}\n${row.tags}\n${row.claim.note}\u0000`;
+      const text = `${row.docName}\n${row.claim.text}\n${row.claimant}\n${row.identity}\n${row.tags}\n${row.claim.note}\u0000`;
       starts.push(at);
       at += text.length;
       return text;
     }).join('');
     const keep = new Set();
-    for (const hit of this.kernel.searchStarts(joined, q, rows.length * 4)) {
+    for (const hit of this.kernel.searchStarts(joined, q, rows.length * 5)) {
       // The row the hit starts in: the last start at or before it.
       let lo = 0;
       let hi = starts.length - 1;
@@ -110,6 +110,8 @@ export class TableView {
         docName: names.get(claim.doc) ?? claim.doc,
         docOrder: order.get(claim.doc) ?? 0,
         claimant: claim.claimant ? claim.claimant.resolved || claim.claimant.text : '',
+        // Role and affiliation, shown under the name and matched by the filter.
+        identity: claim.claimant ? [claim.claimant.role, claim.claimant.affiliation].filter(Boolean).join(', ') : '',
         quantities: claim.quantities.map((x) => x.text).join('; '),
         tags: claim.tags.map((x) => this.model.tagLabel(x)).join(', '),
       };
@@ -170,7 +172,8 @@ export class TableView {
     },
       h('span', { role: 'cell', class: 'c-doc', title: r.docName }, shorten(r.docName, 40)),
       h('span', { role: 'cell', class: 'c-text', title: c.text }, shorten(c.text, 160)),
-      h('span', { role: 'cell', class: 'c-claimant' }, r.claimant),
+      h('span', { role: 'cell', class: 'c-claimant', title: r.identity ? `${r.claimant} (${r.identity})` : null },
+        r.claimant, r.identity ? h('span', { class: 'identity', 'data-testid': 'claimant-identity' }, r.identity) : null),
       h('span', { role: 'cell', class: 'c-kind' }, h('span', { class: `badge hl-kind-${c.kind}` }, t(`kind.${c.kind}`))),
       h('span', { role: 'cell', class: 'c-modality' }, t(`modality.${c.modality}`)),
       h('span', { role: 'cell', class: 'c-quantities', title: r.quantities }, r.quantities),

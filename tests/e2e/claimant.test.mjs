@@ -1,0 +1,117 @@
+// The claimant as an identity (issue 7), end to end in headless Chromium:
+// the user edits a claimant's type, role and affiliation in the claim
+// details, undoes and redoes one edit, reloads and finds them stored, finds
+// the claim by its affiliation in the claims table, and gets them in every
+// export that has a place for them (JSONL, CSV, W3C, ClaimReview).
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { saved, start } from './harness.mjs';
+
+const ARTICLE = [
+  'JAKARTA – Pemerintah menaikkan harga beras medium sebesar 5 persen mulai bulan depan.',
+  '“Kami sudah menghitung dampaknya terhadap inflasi,” kata Budi Santoso di Jakarta, Senin.',
+].join('\n');
+const ROLE = 'Menteri Perdagangan';
+const AFFILIATION = 'Kementerian Perdagangan RI';
+
+async function exportAs(page, format) {
+  await page.selectOption('[data-testid=export-format]', format);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-run]')]);
+  return readFileSync(await download.path(), 'utf8');
+}
+
+/** Opens the quoted claim of ARTICLE in the details panel; returns its id. */
+async function openQuote(page) {
+  const row = page.locator('[data-testid=claim-row]', { hasText: 'Kami sudah menghitung' }).first();
+  const id = await row.getAttribute('data-claim-id');
+  await row.click();
+  await page.waitForSelector(`[data-testid=claim-details][data-claim-id="${id}"]`);
+  return id;
+}
+
+/** RFC 4180 rows (every field quoted by our export). */
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let field = '';
+  let quoted = false;
+  for (let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; } else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; } else if (c !== '\r') field += c;
+  }
+  return rows;
+}
+
+test('a claimant\'s type, role and affiliation: edited with undo, kept over a reload, filtered, exported', async () => {
+  const browser = await start();
+  try {
+    const page = await browser.open();
+    await saved(page);
+    await page.fill('[data-testid=paste-input]', ARTICLE);
+    await page.fill('[data-testid=paste-name]', 'Harga beras');
+    await page.click('[data-testid=paste-add]');
+    await page.waitForSelector('.doc-row.active >> text=Harga beras');
+    await page.waitForSelector('[data-testid=claim-row]');
+    const id = await openQuote(page);
+    assert.equal(await page.isDisabled('[data-testid=claim-role]'), false, 'the quote has a claimant');
+
+    await page.selectOption('[data-testid=claim-claimant-type]', 'person');
+    await page.fill('[data-testid=claim-role]', ROLE);
+    await saved(page);
+    const before = await page.inputValue('[data-testid=claim-affiliation]');
+    await page.fill('[data-testid=claim-affiliation]', AFFILIATION);
+    await saved(page);
+    await page.click('[data-testid=undo]');
+    await page.waitForFunction((v) => document.querySelector('[data-testid=claim-affiliation]').value === v, before);
+    assert.equal(await page.inputValue('[data-testid=claim-role]'), ROLE, 'one undo takes back the affiliation only');
+    await page.click('[data-testid=redo]');
+    await page.waitForFunction((v) => document.querySelector('[data-testid=claim-affiliation]').value === v, AFFILIATION);
+    await page.click('[data-testid=tag-salah]'); // a verdict, so that ClaimReview exports the claim
+    await saved(page);
+
+    await page.reload();
+    await page.waitForSelector('body[data-ready=true]');
+    await page.click('.doc-row >> text=Harga beras');
+    assert.equal(await openQuote(page), id);
+    assert.equal(await page.inputValue('[data-testid=claim-claimant-type]'), 'person');
+    assert.equal(await page.inputValue('[data-testid=claim-role]'), ROLE);
+    assert.equal(await page.inputValue('[data-testid=claim-affiliation]'), AFFILIATION);
+
+    // The table shows them with the name and its filter finds the claim by them.
+    await page.click('[data-testid=nav-table]');
+    await page.fill('[data-testid=filter-text]', 'perdagangan ri');
+    await page.waitForFunction((cid) => {
+      const rows = [...document.querySelectorAll('[data-testid=table-row]')];
+      return rows.length === 1 && rows[0].dataset.claimId === cid;
+    }, id);
+    assert.equal(await page.textContent('[data-testid=table-row] [data-testid=claimant-identity]'), `${ROLE}, ${AFFILIATION}`);
+    await page.click('[data-testid=nav-library]');
+
+    const jsonl = (await exportAs(page, 'jsonl')).trim().split('\n').map((l) => JSON.parse(l));
+    const claimant = jsonl.flatMap((d) => d.claims).find((c) => c.id === id).claimant;
+    assert.deepEqual([claimant.type, claimant.role, claimant.affiliation], ['person', ROLE, AFFILIATION]);
+
+    const csv = parseCsv(await exportAs(page, 'csv'));
+    const col = (name) => csv[0].indexOf(name);
+    const row = csv.find((r) => r[col('claim_id')] === id);
+    assert.deepEqual([row[col('claimant_type')], row[col('claimant_role')], row[col('claimant_affiliation')]], ['person', ROLE, AFFILIATION]);
+
+    const w3c = JSON.parse(await exportAs(page, 'w3c'));
+    const anno = w3c.first.items.find((a) => a.id.endsWith(`:${encodeURIComponent(id).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`));
+    const about = anno.body.find((b) => b.purpose === 'describing')['schema:about'];
+    assert.equal(about.type, 'schema:Person');
+    assert.equal(about['schema:jobTitle'], ROLE);
+    assert.equal(about['schema:affiliation']['schema:name'], AFFILIATION);
+
+    const reviews = JSON.parse(await exportAs(page, 'claimreview'));
+    const author = reviews.find((r) => r.claimReviewed.includes('Kami sudah menghitung')).itemReviewed.author;
+    assert.deepEqual(author, { '@type': 'Person', name: 'Budi Santoso', jobTitle: ROLE, affiliation: { '@type': 'Organization', name: AFFILIATION } });
+    assert.deepEqual(browser.errors, []);
+  } finally {
+    await browser.stop();
+  }
+});
