@@ -94,7 +94,7 @@ const STRINGS = {
     'details.claimant': 'Pengklaim',
     'details.resolved': 'Nama lengkap',
     'details.identity': 'Identitas',
-    'details.claimant.type': 'Jenis',
+    'details.claimant.type': 'Tipe',
     'details.role': 'Jabatan',
     'details.affiliation': 'Afiliasi',
     'claimant.person': 'orang',

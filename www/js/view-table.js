@@ -173,7 +173,7 @@ export class TableView {
       h('span', { role: 'cell', class: 'c-doc', title: r.docName }, shorten(r.docName, 40)),
       h('span', { role: 'cell', class: 'c-text', title: c.text }, shorten(c.text, 160)),
       h('span', { role: 'cell', class: 'c-claimant', title: r.identity ? `${r.claimant} (${r.identity})` : null },
-        r.claimant, r.identity ? h('span', { class: 'identity', 'data-testid': 'claimant-identity' }, r.identity) : null),
+        h('span', {}, r.claimant), r.identity ? h('span', { class: 'identity', 'data-testid': 'claimant-identity' }, r.identity) : null),
       h('span', { role: 'cell', class: 'c-kind' }, h('span', { class: `badge hl-kind-${c.kind}` }, t(`kind.${c.kind}`))),
       h('span', { role: 'cell', class: 'c-modality' }, t(`modality.${c.modality}`)),
       h('span', { role: 'cell', class: 'c-quantities', title: r.quantities }, r.quantities),
