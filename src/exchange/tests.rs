@@ -238,6 +238,14 @@ fn project_import_names_the_problem() {
         "line 1: unknown variant `maybe`, expected one of `pending`, `accepted`, `rejected` (column 456)",
     );
     check_project_error(
+        |v| v["documents"][0]["claims"][0]["claimant"]["type"] = json!("robot"),
+        "line 1: unknown variant `robot`, expected one of `person`, `organisation`, `group`, `outlet` (column 555)",
+    );
+    check_project_error(
+        |v| v["documents"][0]["claims"][0]["claimant"]["role"] = json!(["Kepala"]),
+        "line 1: invalid type: sequence, expected a string (column 558)",
+    );
+    check_project_error(
         |v| drop(v["documents"][0].as_object_mut().unwrap().remove("text")),
         "line 1: missing field `text` (column 1166)",
     );
