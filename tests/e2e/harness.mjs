@@ -17,9 +17,10 @@ const ARGS = [
 ];
 
 /** Starts the server and a browser with a fresh profile. */
-export async function start({ viewport = { width: 1440, height: 900 } } = {}) {
+export async function start({ viewport = { width: 1440, height: 900 }, profileDir } = {}) {
   const { server, url } = await serve({ port: 0 });
-  const profile = mkdtempSync(join(tmpdir(), 'klaim-profile-'));
+  // `profileDir`: a directory of the caller's (e.g. on a small filesystem).
+  const profile = profileDir ?? mkdtempSync(join(tmpdir(), 'klaim-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM, headless: true, args: ARGS, viewport,
   });
@@ -38,7 +39,7 @@ export async function start({ viewport = { width: 1440, height: 900 } } = {}) {
     async stop() {
       await context.close();
       await new Promise((r) => server.close(r));
-      rmSync(profile, { recursive: true, force: true });
+      if (!profileDir) rmSync(profile, { recursive: true, force: true });
     },
   };
 }

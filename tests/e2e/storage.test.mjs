@@ -185,3 +185,92 @@ describe('persistent storage and the export reminder', () => {
     assert.equal(await page.locator('[data-testid=export-reminder]').count(), 0);
   });
 });
+
+/** A small filesystem for the browser profile: a tmpfs when this runs as
+ * root, else null (the test then fills a storage quota instead). */
+function smallDisk(size) {
+  const dir = join(tmpdir(), `klaim-small-${process.pid}`);
+  mkdirSync(dir, { recursive: true });
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir], { stdio: 'ignore' });
+    return { dir, stop: () => { try { execFileSync('umount', [dir], { stdio: 'ignore' }); } catch { /* busy: left to the OS */ } rmSync(dir, { recursive: true, force: true }); } };
+  } catch {
+    rmSync(dir, { recursive: true, force: true });
+    return null;
+  }
+}
+
+describe('a full disk', () => {
+  const disk = smallDisk('160m');
+  let browser;
+  const filler = disk && join(disk.dir, 'filler');
+  before(async () => { browser = await start(disk ? { profileDir: join(disk.dir, 'profile') } : {}); });
+  after(async () => {
+    await browser?.stop();
+    disk?.stop();
+  });
+
+  test(`an add that does not fit says so plainly, keeps the work in the tab and saves it once there is room (${disk ? 'tmpfs profile' : 'CDP storage quota'})`, async () => {
+    const page = await browser.open();
+    await saved(page);
+    const cdp = disk ? null : await browser.context.newCDPSession(page);
+    if (disk) {
+      // Everything but a few KB of the filesystem taken.
+      const { statfsSync } = await import('node:fs');
+      const free = statfsSync(disk.dir).bavail * statfsSync(disk.dir).bsize;
+      writeFileSync(filler, Buffer.alloc(Math.max(0, free - 512 * 1024)));
+    } else {
+      const usage = await page.evaluate(async () => (await navigator.storage.estimate()).usage);
+      await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(browser.url).origin, quotaSize: usage + 64 * 1024 });
+    }
+    const text = Array.from({ length: 4000 }, (_, i) => `Menurut polisi, ${i + 1} orang ditahan di Bandung pada hari ke-${i}.`).join('\n');
+    await page.evaluate((text) => {
+      const box = document.querySelector('[data-testid=paste-input]');
+      box.value = text;
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    }, text);
+    await page.click('[data-testid=paste-add]');
+    await page.waitForSelector('[data-testid=storage-failed]', { timeout: 30_000 });
+    const message = await page.textContent('[data-testid=storage-failed]');
+    assert.match(message, /^(Ruang penyimpanan penuh|Penyimpanan di peramban gagal): perubahan terakhir BELUM tersimpan/);
+    assert.notEqual(await page.getAttribute('[data-testid=save-state]', 'data-state'), 'saved');
+    assert.equal(await page.locator('[data-testid=doc-row]').count(), 6, 'the new document stays in the tab');
+    // Room again: the same work is saved and survives a reload.
+    if (disk) rmSync(filler);
+    else await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(browser.url).origin });
+    await page.click('[data-testid=storage-retry]');
+    await saved(page);
+    await page.reload();
+    await page.waitForSelector('body[data-ready=true]');
+    const rows = await page.locator('[data-testid=doc-row]').count();
+    const vanished = await page.locator('[data-testid=library-vanished]').count();
+    assert.equal(rows, 6, `after a reload: ${rows} documents, vanished notice: ${vanished}`);
+  });
+});
+
+describe('closing the tab during an import', () => {
+  let browser;
+  before(async () => { browser = await start(); });
+  after(async () => { await browser?.stop(); });
+
+  test('the save state says what is not saved yet and closing the tab asks first', async () => {
+    const page = await browser.open();
+    await saved(page);
+    // A user gesture first: Chromium asks before unloading only pages the user touched.
+    await page.click('[data-testid=library-search]');
+    const lines = Array.from({ length: 400 }, (_, i) => JSON.stringify({ id: `imp-${i}`, title: `Berita ${i}`, text: `Menurut polisi, ${i + 3} orang ditahan di Bandung. "Kami masih menyelidiki," kata Kapolres AKBP Budi Santoso, Senin.` }));
+    await page.setInputFiles('[data-testid=file-input]', { name: 'banyak.jsonl', mimeType: 'application/json', buffer: Buffer.from(lines.join('\n')) });
+    // While the import runs: the save state names what is not saved.
+    await page.waitForFunction(() => /\d+ dokumen/.test(document.querySelector('[data-testid=save-state]').textContent), null, { timeout: 10_000, polling: 10 });
+    const state = await page.getAttribute('[data-testid=save-state]', 'data-state');
+    assert.notEqual(state, 'saved');
+    assert.match(await page.textContent('[data-testid=save-state]'), /belum tersimpan/);
+    // Closing the tab now asks first.
+    const asked = new Promise((resolve) => page.once('dialog', async (d) => { resolve(d.type()); await d.dismiss(); }));
+    await page.close({ runBeforeUnload: true });
+    assert.equal(await Promise.race([asked, new Promise((r) => setTimeout(() => r('no dialog'), 5000))]), 'beforeunload');
+    await saved(page);
+    assert.equal(await page.locator('[data-testid=doc-row]').count(), 405);
+    await page.close();
+  });
+});

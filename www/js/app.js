@@ -293,7 +293,7 @@ function wireChrome() {
   // Closing the tab while a write is in flight, or with storage failed,
   // would lose work that was never shown as saved: ask first.
   window.addEventListener('beforeunload', (e) => {
-    if (model.pending > 0 || model.saveState === 'error' || (model.saveState === 'memory' && model.canUndo())) e.preventDefault();
+    if (model.pending > 0 || model.importing > 0 || model.saveState === 'error' || (model.saveState === 'memory' && model.canUndo())) e.preventDefault();
   });
 
   let depth = 0;
@@ -390,10 +390,15 @@ function slug(label) {
   return label.toLocaleLowerCase('id').normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'tag';
 }
 
+/** The save state, with what is not saved yet when there is any. */
 function showSaveState(state) {
   const el = $('save-state');
   el.dataset.state = state;
-  el.textContent = t(`save.${state}`);
+  const docs = (model?.importing ?? 0) + (model?.unsavedDocs ?? 0);
+  if (state === 'saving' && docs) el.textContent = t(model.importing ? 'save.importing' : 'save.unsaved.docs', { n: docs });
+  else if (state === 'saving' && model?.unsaved) el.textContent = t('save.unsaved', { n: model.unsaved });
+  else if (state === 'error' && model?.failed.length) el.textContent = t('save.failed', { n: model.failed.length });
+  else el.textContent = t(`save.${state}`);
 }
 
 function storageFailed(error) {

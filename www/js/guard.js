@@ -182,7 +182,12 @@ export function mountGuard({ root, state, model, store, exportEverything, loadSa
     notice('storage-failed', () => storageMessage(error, { unsaved: model.failed.length }), [
       { testid: 'storage-retry', primary: true, label: () => t('guard.retry'), run: async (close) => {
         close();
-        await model.retry();
+        try {
+          await model.retry();
+        } catch (e) {
+          model.saveError = e;
+          model.setSave('error');
+        }
       } },
       exportAction,
     ]);

@@ -34,6 +34,10 @@ addStrings({
 
 addStrings({
   id: {
+    'save.importing': 'Mengimpor: {n} dokumen belum tersimpan',
+    'save.unsaved.docs': 'Menyimpan: {n} dokumen belum tersimpan',
+    'save.unsaved': 'Menyimpan: {n} perubahan belum tersimpan',
+    'save.failed': 'Tidak tersimpan: {n} perubahan',
     'guard.full': 'Ruang penyimpanan penuh: perubahan terakhir BELUM tersimpan ({n} perubahan hanya ada di tab ini). Kosongkan ruang disk lalu tekan “Coba simpan lagi”, atau ekspor semuanya sekarang.',
     'guard.failed': 'Penyimpanan di peramban gagal: perubahan terakhir BELUM tersimpan ({n} perubahan hanya ada di tab ini). Tekan “Coba simpan lagi”, atau ekspor semuanya sekarang.',
     'guard.detail': '(Rincian dari peramban: {raw})',
@@ -61,6 +65,10 @@ addStrings({
     'guard.file': 'Halaman ini dibuka dari berkas (file://). Di asal ini, setiap berkas HTML lokal lain yang Anda buka di peramban ini dapat membaca pustaka klaim. Jangan buka berkas HTML yang tidak Anda percayai di peramban ini, atau jalankan klaim dari server lokal (npm start).',
   },
   en: {
+    'save.importing': 'Importing: {n} {n|document|documents} not saved yet',
+    'save.unsaved.docs': 'Saving: {n} {n|document|documents} not saved yet',
+    'save.unsaved': 'Saving: {n} {n|change|changes} not saved yet',
+    'save.failed': 'Not saved: {n} {n|change|changes}',
     'guard.full': 'Storage is full: the latest changes are NOT saved ({n} changes exist only in this tab). Free some disk space and press “Try saving again”, or export everything now.',
     'guard.failed': 'Browser storage failed: the latest changes are NOT saved ({n} changes exist only in this tab). Press “Try saving again”, or export everything now.',
     'guard.detail': '(Details from the browser: {raw})',

@@ -36,7 +36,10 @@ export class Model {
     // Record changes handed to storage and not yet stored (the save state
     // says how many), and those whose write failed (kept to write again).
     this.unsaved = 0;
+    this.unsavedDocs = 0;
     this.failed = [];
+    // Documents being imported (extracted, not yet handed to storage).
+    this.importing = 0;
     this.saveState = store ? 'saved' : 'memory';
     this.saveError = null;
     this.listeners = new Map();
@@ -153,6 +156,10 @@ export class Model {
     const start = Date.now();
     const changes = [];
     const ids = [];
+    // Until the write completes, these documents exist nowhere but here:
+    // the save state counts them and closing the tab asks first.
+    this.importing += incoming.length;
+    if (this.store) this.setSave('saving');
     for (let i = 0; i < incoming.length; i++) {
       const id = newId('d');
       ids.push(id);
@@ -162,7 +169,9 @@ export class Model {
         await new Promise((r) => setTimeout(r, 0));
       }
     }
-    await this.apply(changes, { label: ['op.add', { n: incoming.length }] });
+    const written = this.apply(changes, { label: ['op.add', { n: incoming.length }] });
+    this.importing -= incoming.length;
+    await written;
     return ids;
   }
 
@@ -396,16 +405,20 @@ export class Model {
   async persist(changes, { force = false } = {}) {
     if (!this.store) return;
     this.pending++;
+    const docs = changes.filter((c) => c.store === 'documents' && c.after).length;
     this.unsaved += changes.length;
+    this.unsavedDocs += docs;
     this.setSave('saving');
     try {
       const written = await this.store.write(changes.map((c) => ({ store: c.store, key: c.key, expect: c.before?.rev, base: c.before, value: c.after })), { force });
       this.pending--;
       this.unsaved -= changes.length;
+      this.unsavedDocs -= docs;
       this.adoptStored(changes, written ?? []);
       if (this.pending === 0 && this.saveState !== 'error') this.setSave('saved');
     } catch (e) {
       this.pending--;
+      this.unsavedDocs -= docs;
       if (e instanceof ConflictError) {
         this.unsaved -= changes.length;
         // A deletion of a record another tab changed: the other tab wins;
@@ -415,6 +428,7 @@ export class Model {
         await this.refresh(changes.map(({ store, key }) => ({ store, key })), { force: true });
         if (this.pending === 0) this.setSave('saved');
       } else {
+        this.unsaved -= changes.length;
         this.saveError = e;
         this.failed.push(...changes);
         this.setSave('error');
@@ -462,6 +476,9 @@ export class Model {
 
   /** Writes again the changes whose write failed (after space was freed). */
   async retry() {
+    // The connection closed under us (Chromium does after an IO error, and
+    // may drop the database with it): write the whole library again.
+    if (this.store?.closed || this.store?.deleted) return this.resave();
     const changes = this.failed.splice(0);
     if (!changes.length) return;
     this.saveError = null;

@@ -60,6 +60,11 @@ export class Store {
 
   attach(db) {
     this.db = db;
+    this.closed = false;
+    // Chromium closes the connection itself after an IO error (a full disk)
+    // and may have dropped the database with it: writes need a fresh
+    // connection, and the library must be written whole again.
+    db.onclose = () => { this.closed = true; };
     // Another tab upgrading the schema, or deleting the database: close so
     // it is not blocked. A deletion (newVersion null) is told to the page,
     // which still holds the whole library in memory and can write it back.
