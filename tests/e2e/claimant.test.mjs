@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { saved, start } from './harness.mjs';
+import { saved, selectText, start } from './harness.mjs';
 
 const ARTICLE = [
   'JAKARTA – Pemerintah menaikkan harga beras medium sebesar 5 persen mulai bulan depan.',
@@ -110,6 +110,26 @@ test('a claimant\'s type, role and affiliation: edited with undo, kept over a re
     const reviews = JSON.parse(await exportAs(page, 'claimreview'));
     const author = reviews.find((r) => r.claimReviewed.includes('Kami sudah menghitung')).itemReviewed.author;
     assert.deepEqual(author, { '@type': 'Person', name: 'Budi Santoso', jobTitle: ROLE, affiliation: { '@type': 'Organization', name: AFFILIATION } });
+
+    // Moving the mention to the same name keeps the identity; selecting
+    // another name makes a new claimant, whose identity is not known.
+    await openQuote(page);
+    const name = ARTICLE.indexOf('Budi Santoso');
+    await selectText(page, name + 5, name + 12);
+    await page.click('[data-testid=claim-claimant-from-selection]');
+    await page.waitForFunction(() => document.querySelector('[data-span=claimant]').textContent === 'Santoso');
+    assert.equal(await page.inputValue('[data-testid=claim-claimant]'), 'Budi Santoso');
+    assert.equal(await page.inputValue('[data-testid=claim-role]'), ROLE);
+    const place = ARTICLE.indexOf('Jakarta, Senin');
+    await selectText(page, place, place + 7);
+    await page.click('[data-testid=claim-claimant-from-selection]');
+    await page.waitForFunction(() => document.querySelector('[data-span=claimant]').textContent === 'Jakarta');
+    assert.equal(await page.inputValue('[data-testid=claim-claimant]'), 'Jakarta');
+    assert.deepEqual(await Promise.all(['type', 'role', 'affiliation'].map((f) => page.inputValue(`[data-testid=${f === 'type' ? 'claim-claimant-type' : `claim-${f}`}]`))), ['', '', '']);
+    await page.click('[data-testid=undo]');
+    await page.waitForFunction(() => document.querySelector('[data-span=claimant]').textContent === 'Santoso');
+    assert.equal(await page.inputValue('[data-testid=claim-affiliation]'), AFFILIATION);
+    await saved(page);
     assert.deepEqual(browser.errors, []);
   } finally {
     await browser.stop();

@@ -77,11 +77,13 @@ export class DetailsView {
           type: 'button', class: 'small', 'data-testid': `claim-${name}-from-selection`, onmousedown: (e) => e.preventDefault(),
           onclick: () => this.fromSelection((s) => {
             if (name === 'claimant') {
-              // A new mention of the same identity (the user kept a resolved
-              // name that differs from the old mention) keeps type, role and
-              // affiliation; otherwise it is a new claimant, named as selected.
+              // A selection that names the same claimant (one name's words
+              // hold the other's: `Kirby` and `John Kirby`, `Menteri Budi
+              // Santoso` and `Budi Santoso`) moves the mention and keeps the
+              // resolved name, type, role and affiliation. Another name is a
+              // new claimant, named as selected, whose identity is not known.
               const old = this.model.claims.get(id).claimant;
-              const same = old?.resolved && old.text !== old.resolved;
+              const same = !!old?.resolved && sameName(old.resolved, s.text);
               const identity = same ? { type: old.type ?? null, role: old.role ?? null, affiliation: old.affiliation ?? null } : { type: null, role: null, affiliation: null };
               this.edit({ claimant: { ...s, resolved: same ? old.resolved : s.text, ...identity } }, ['op.edit']);
             } else {
@@ -262,4 +264,12 @@ export class DetailsView {
     box.setSelectionRange(Math.min(start, note.length), Math.min(end, note.length));
     box.parentElement.querySelector('[data-note-remote]').hidden = false;
   }
+}
+
+/** Whether every word of one name is a word of the other (case-folded). */
+function sameName(a, b) {
+  const words = (x) => new Set(x.toLocaleLowerCase('id').split(/[^\p{L}\p{N}]+/u).filter(Boolean));
+  const [x, y] = [words(a), words(b)];
+  const within = (p, q) => p.size > 0 && [...p].every((w) => q.has(w));
+  return within(x, y) || within(y, x);
 }
