@@ -19,11 +19,17 @@
 //! pejabat AS`) are people, so a `Person`. The review's own `url` and `author` (the
 //! fact-checking organisation) are not in a klaim project: the publisher adds
 //! them.
+//!
+//! [`read_reviews`] reads the other way, for the fact-check archive: any
+//! ClaimReview file (klaim's, a publisher's page markup) into
+//! [`FactCheck`] entries.
 
 use serde::Serialize;
+use serde_json::Value;
 
+use super::{error_at, whole, ImportError};
 use crate::model::ClaimantKind;
-use crate::project::{Project, Status};
+use crate::project::{FactCheck, Project, Status};
 use crate::EntityKind;
 
 #[derive(Serialize)]
@@ -159,5 +165,163 @@ pub fn export(project: &Project) -> String {
     }
     let mut out = serde_json::to_string_pretty(&reviews).expect("reviews serialize");
     out.push('\n');
+    out
+}
+
+/// The reviews of a ClaimReview file as fact-check archive entries: one
+/// `ClaimReview` object, an array of them, a JSON-LD `@graph` (as WordPress
+/// fact-check plugins publish), nested in any of these, or an HTML page whose
+/// `<script type="application/ld+json">` blocks hold them. Objects of other
+/// types are passed over; a review without `claimReviewed` is skipped and
+/// named in the second list. An entry's `id` is a hash of its URL and
+/// claim, so importing the same file twice adds nothing.
+pub fn read_reviews(input: &str) -> Result<(Vec<FactCheck>, Vec<String>), ImportError> {
+    let input = input.strip_prefix('\u{feff}').unwrap_or(input);
+    let trimmed = input.trim_start();
+    let mut values = Vec::new();
+    if trimmed.starts_with('<') {
+        for (i, block) in ld_json_blocks(input).into_iter().enumerate() {
+            let value: Value = serde_json::from_str(block)
+                .map_err(|e| error_at(format!("JSON-LD block {}", i + 1), format!("not valid JSON: {e}")))?;
+            values.push(value);
+        }
+        if values.is_empty() {
+            return Err(whole("the page has no JSON-LD (<script type=\"application/ld+json\">)"));
+        }
+    } else {
+        values.push(
+            serde_json::from_str(input)
+                .map_err(|e| error_at(format!("line {}", e.line()), format!("not valid JSON: {e}")))?,
+        );
+    }
+    let mut reviews = Vec::new();
+    let mut skipped = Vec::new();
+    for value in &values {
+        collect(value, &mut reviews, &mut skipped, 0);
+    }
+    if reviews.is_empty() && skipped.is_empty() {
+        return Err(whole("no ClaimReview in the file"));
+    }
+    Ok((reviews, skipped))
+}
+
+/// JSON-LD nests at most a few levels; deeper input is not a review file.
+const MAX_DEPTH: usize = 16;
+
+fn collect(value: &Value, out: &mut Vec<FactCheck>, skipped: &mut Vec<String>, depth: usize) {
+    if depth > MAX_DEPTH {
+        return;
+    }
+    match value {
+        Value::Array(items) => items.iter().for_each(|v| collect(v, out, skipped, depth + 1)),
+        Value::Object(obj) => {
+            if is_type(value, "ClaimReview") {
+                match review(value) {
+                    Some(r) if !out.iter().any(|x: &FactCheck| x.id == r.id) => out.push(r),
+                    Some(_) => {}
+                    None => skipped.push(format!(
+                        "a ClaimReview{} has no claimReviewed",
+                        text(obj.get("url")).map(|u| format!(" ({u})")).unwrap_or_default()
+                    )),
+                }
+            } else if let Some(graph) = obj.get("@graph") {
+                collect(graph, out, skipped, depth + 1);
+            } else if let Some(main) = obj.get("mainEntity") {
+                collect(main, out, skipped, depth + 1);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn review(value: &Value) -> Option<FactCheck> {
+    let claim = text(value.get("claimReviewed"))?.trim().to_owned();
+    if claim.is_empty() {
+        return None;
+    }
+    let url = text(value.get("url")).map(str::to_owned);
+    let rating = first(value.get("reviewRating")).map(rating).unwrap_or_default();
+    let item = first(value.get("itemReviewed"));
+    let appearance = item
+        .and_then(|i| first(i.get("appearance")).or_else(|| first(i.get("firstAppearance"))))
+        .and_then(|a| text(a.get("url")).or_else(|| name(a)).or_else(|| text(Some(a))))
+        .map(str::to_owned);
+    let mut seed = url.clone().unwrap_or_default();
+    seed.push('\n');
+    seed.push_str(&claim);
+    Some(FactCheck {
+        id: format!("fc-{}", crate::identity::content_hash(&seed)),
+        claim_reviewed: claim,
+        rating,
+        url,
+        author: first(value.get("author")).and_then(name).map(str::to_owned),
+        date_published: text(value.get("datePublished")).map(str::to_owned),
+        claimant: item.and_then(|i| first(i.get("author"))).and_then(name).map(str::to_owned),
+        appearance,
+    })
+}
+
+/// The verdict as people read it: `alternateName` (publishers' words), else
+/// `name`, else `ratingValue` out of `bestRating`.
+fn rating(r: &Value) -> String {
+    if let Some(words) = text(r.get("alternateName")).or_else(|| text(r.get("name"))) {
+        return words.trim().to_owned();
+    }
+    let number = |v: Option<&Value>| match v {
+        Some(Value::Number(n)) => Some(n.to_string()),
+        Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_owned()),
+        _ => None,
+    };
+    match (number(r.get("ratingValue")), number(r.get("bestRating"))) {
+        (Some(v), Some(best)) => format!("{v}/{best}"),
+        (Some(v), None) => v,
+        _ => String::new(),
+    }
+}
+
+fn is_type(value: &Value, wanted: &str) -> bool {
+    let matches = |t: &Value| t.as_str().is_some_and(|s| s == wanted || s.ends_with(&format!("/{wanted}")));
+    match value.get("@type") {
+        Some(Value::Array(types)) => types.iter().any(matches),
+        Some(t) => matches(t),
+        None => false,
+    }
+}
+
+/// An object or the first of an array of them.
+fn first(value: Option<&Value>) -> Option<&Value> {
+    match value? {
+        Value::Array(items) => items.first(),
+        v => Some(v),
+    }
+}
+
+/// A thing's `name` (or a plain string standing for it).
+fn name(value: &Value) -> Option<&str> {
+    text(value.get("name"))
+        .or_else(|| text(value.get("headline")))
+        .or_else(|| value.as_str())
+        .filter(|s| !s.trim().is_empty())
+}
+
+fn text(value: Option<&Value>) -> Option<&str> {
+    value?.as_str().filter(|s| !s.trim().is_empty())
+}
+
+/// The contents of the page's `<script type="application/ld+json">` blocks.
+fn ld_json_blocks(html: &str) -> Vec<&str> {
+    let lower = html.to_ascii_lowercase();
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(i) = lower[at..].find("<script") {
+        let open = at + i;
+        let Some(close) = lower[open..].find('>').map(|j| open + j + 1) else { break };
+        let tag = &lower[open..close];
+        let Some(end) = lower[close..].find("</script").map(|j| close + j) else { break };
+        if tag.contains("application/ld+json") {
+            out.push(&html[close..end]);
+        }
+        at = end;
+    }
     out
 }

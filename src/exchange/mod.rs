@@ -39,6 +39,7 @@ use crate::project::{AnnotatedClaim, Document, Origin, Project, Status, Tag};
 use crate::report::{ClaimRecord, ClaimantRecord};
 use crate::{Kind, Modality};
 
+pub use claimreview::read_reviews;
 pub use klaim::{merge, parse_project, validate, MergeSummary};
 
 /// A file format klaim exports to, imports from, or both.

@@ -357,6 +357,100 @@ fn export_drops_corrections_of_deleted_claims() {
     assert_eq!(back.links, vec![LinkCorrection::Join { groups: vec![vec!["c1".into()], vec!["c2".into()]] }]);
 }
 
+// ---- ClaimReview into the fact-check archive ----
+
+#[track_caller]
+fn check_reviews(input: &str, expect: &[(&str, &str, Option<&str>, Option<&str>)]) {
+    let (reviews, _) = read_reviews(input).unwrap();
+    let got: Vec<_> = reviews
+        .iter()
+        .map(|r| (r.claim_reviewed.as_str(), r.rating.as_str(), r.url.as_deref(), r.claimant.as_deref()))
+        .collect();
+    assert_eq!(got, expect);
+}
+
+#[track_caller]
+fn check_reviews_error(input: &str, expect: &str) {
+    assert_eq!(read_reviews(input).unwrap_err().to_string(), expect);
+}
+
+#[test]
+fn claimreview_files_become_archive_entries() {
+    // A publisher's page markup: a @graph beside a WebPage.
+    check_reviews(
+        include_str!("../../tests/e2e/fixtures/claimreview-graph.jsonld"),
+        &[("Korea Utara telah mengirimkan lebih dari 1.000 kontainer berisi peralatan militer dan amunisi ke Rusia dalam beberapa pekan terakhir.", "Sebagian benar", Some("https://cekfakta.contoh.id/2023/10/kontainer-amunisi-korut/"), Some("John Kirby"))],
+    );
+    // An array; a rating with only numbers reads as value/best.
+    check_reviews(
+        include_str!("../../tests/e2e/fixtures/claimreview-array.json"),
+        &[
+            (
+                "Korea Utara mengirim 6.700 kontainer berisi jutaan amunisi ke Rusia.",
+                "Belum terbukti",
+                Some("https://periksa.contoh.org/fakta/2023-09-artileri"),
+                Some("Shin Won-sik"),
+            ),
+            (
+                "Vaksin campak menyebabkan autisme pada anak.",
+                "Salah",
+                Some("https://periksa.contoh.org/fakta/2023-08-vaksin"),
+                Some("akun media sosial"),
+            ),
+        ],
+    );
+    check_reviews(
+        r#"{"@type":"ClaimReview","claimReviewed":"X naik","reviewRating":{"ratingValue":2,"bestRating":5}}"#,
+        &[("X naik", "2/5", None, None)],
+    );
+    check_reviews(
+        r#"{"@type":["ClaimReview"],"claimReviewed":"X","author":"Tim","itemReviewed":{"author":[{"name":"Budi"}]}}"#,
+        &[("X", "", None, Some("Budi"))],
+    );
+    check_reviews(
+        r#"{"@type":"WebPage","mainEntity":{"@type":"http://schema.org/ClaimReview","claimReviewed":"Y"}}"#,
+        &[("Y", "", None, None)],
+    );
+    // A page with the markup in a script block.
+    check_reviews(
+        r#"<html><head><script type="application/ld+json">{"@context":"https://schema.org","@type":"ClaimReview","claimReviewed":"Z","url":"https://a.example/z"}</script></head></html>"#,
+        &[("Z", "", Some("https://a.example/z"), None)],
+    );
+    // The same review twice is one entry.
+    check_reviews(
+        r#"[{"@type":"ClaimReview","claimReviewed":"X"},{"@type":"ClaimReview","claimReviewed":"X"}]"#,
+        &[("X", "", None, None)],
+    );
+    // klaim's own export reads back.
+    let mut p = sample();
+    p.documents[0].claims[0].tags = vec!["salah".into()];
+    let exported = export(&p, Format::ClaimReview);
+    let (reviews, _) = read_reviews(&exported).unwrap();
+    assert!(reviews.iter().any(|r| r.rating == "salah"
+        && r.claim_reviewed == p.documents[0].claims[0].claim.text
+        && r.claimant.as_deref() == Some("Budi Santoso")));
+    // A review without its claim is named, not silently dropped.
+    let (reviews, skipped) = read_reviews(
+        r#"[{"@type":"ClaimReview","url":"https://a.example/1"},{"@type":"ClaimReview","claimReviewed":"Q"}]"#,
+    )
+    .unwrap();
+    assert_eq!(
+        (reviews.len(), skipped),
+        (1, vec!["a ClaimReview (https://a.example/1) has no claimReviewed".to_string()])
+    );
+}
+
+#[test]
+fn claimreview_reading_names_the_problem() {
+    check_reviews_error("{", "line 1: not valid JSON: EOF while parsing an object at line 1 column 1");
+    check_reviews_error(r#"{"@type":"NewsArticle"}"#, "no ClaimReview in the file");
+    check_reviews_error(
+        "<html><body>no markup</body></html>",
+        "the page has no JSON-LD (<script type=\"application/ld+json\">)",
+    );
+    check_reviews_error("[]", "no ClaimReview in the file");
+}
+
 // ---- JSON Lines ----
 
 #[test]

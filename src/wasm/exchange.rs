@@ -76,6 +76,20 @@ pub fn merge_projects(base_json: &str, incoming_json: &str) -> Result<String, Js
     serde_json::to_string(&Out { project, summary }).map_err(|e| JsError::new(&e.to_string()))
 }
 
+/// The reviews of a ClaimReview file (JSON-LD, or an HTML page holding it)
+/// as fact-check archive entries: `{reviews: [FactCheck], skipped: [string]}`;
+/// throws an `Error` naming the problem when the file holds none.
+#[wasm_bindgen(js_name = readFactChecks)]
+pub fn read_fact_checks(input: &str) -> Result<JsValue, JsError> {
+    let (reviews, skipped) = exchange::read_reviews(input).map_err(|e| JsError::new(&e.to_string()))?;
+    #[derive(Serialize)]
+    struct Out {
+        reviews: Vec<crate::project::FactCheck>,
+        skipped: Vec<String>,
+    }
+    super::encode(&Out { reviews, skipped })
+}
+
 fn parse_format(name: &str) -> Result<Format, JsError> {
     Format::from_name(name).ok_or_else(|| JsError::new(&format!("unknown format `{name}`")))
 }
