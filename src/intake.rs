@@ -583,7 +583,7 @@ fn find_ignore_case(hay: &str, needle: &str) -> Option<usize> {
 
 /// Decodes `&amp;`, `&#8220;`, `&#x201C;` and the named entities news sites
 /// use; an unknown or unterminated entity stays as written.
-fn decode_entities(s: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn decode_entities(s: &str) -> std::borrow::Cow<'_, str> {
     if !s.contains('&') {
         return s.into();
     }

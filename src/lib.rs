@@ -8,6 +8,7 @@
 
 pub mod corrections;
 pub mod exchange;
+pub mod facts;
 pub mod identity;
 pub mod intake;
 pub mod model;
@@ -19,6 +20,7 @@ pub mod search;
 pub mod wasm;
 
 mod extract;
+pub mod link;
 
 pub use extract::{extract, quantity_in};
 pub use identity::content_hash;

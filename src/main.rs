@@ -11,6 +11,8 @@ klaim: finds the claims in Indonesian news articles, offline.
 USAGE:
     klaim extract [OPTIONS] [FILE ...]     one JSON line per document
     klaim bench [OPTIONS] [FILE ...]       extraction throughput in MB/s
+    klaim link --jsonl FILE [--pretty]     one JSON object: the same claim across
+                                           documents, their numbers, the same people
     klaim export --format F [--out FILE] PROJECT
                                            convert a klaim project file
     klaim --help | --version
@@ -60,6 +62,7 @@ fn main() -> ExitCode {
         }
         Some("extract") => cli::extract::run(&args[1..]),
         Some("bench") => cli::bench::run(&args[1..]),
+        Some("link") => cli::link::run(&args[1..]),
         Some("export") => cli::export::run(&args[1..]),
         Some(other) => Err(format!("unknown command `{other}`; see `klaim --help`")),
     };

@@ -5,6 +5,7 @@
 pub mod bench;
 pub mod export;
 pub mod extract;
+pub mod link;
 pub mod samples;
 
 use std::io::Read;

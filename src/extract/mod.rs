@@ -3,7 +3,7 @@
 
 mod attribution;
 mod doc;
-mod lexicon;
+pub(crate) mod lexicon;
 mod modality;
 mod names;
 mod quantity;

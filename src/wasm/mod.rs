@@ -13,6 +13,7 @@ use crate::intake::Limits;
 use crate::{OffsetMap, Options, Unit};
 
 pub mod exchange;
+pub mod link;
 
 /// Extracts the claims of `text` and returns the JSON-contract record for
 /// document `id`, offsets in `unit` (`"utf16"` or `"codepoint"`).

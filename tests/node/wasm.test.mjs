@@ -119,3 +119,20 @@ test('search starts are UTF-16 offsets into the text searched', () => {
   assert.deepEqual(Array.from(starts, (s) => text.slice(s, s + 5)), ['Kirby', 'kirby']);
   assert.equal(wasm.searchStarts(text, 'i̇zmir', 10).length, 1);
 });
+
+test('link returns the same object as `klaim link` on the sample articles', () => {
+  const texts = samples.map((f) => ({ id: f.replace(/\.txt$/, ''), text: readFileSync(SAMPLES + f, 'utf8') }));
+  const input = texts.map((d) => JSON.stringify(d)).join('\n');
+  const out = execFileSync('cargo', ['run', '--quiet', '--bin', 'klaim', '--', 'link', '--jsonl', '-'], {
+    cwd: ROOT, encoding: 'utf8', input, maxBuffer: 64 << 20, stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const native = JSON.parse(out);
+  // The page passes its stored documents: the extraction record plus the outlet.
+  const documents = texts.map(({ id, text }) => ({
+    ...wasm.extract(id, text, 'codepoint'), text, outlet: wasm.textFacts(text).outlet ?? null,
+  }));
+  const mine = wasm.link(documents);
+  assert.deepEqual(mine, native);
+  assert.ok(mine.groups.length > 0, 'the samples share claims');
+  assert.ok(mine.groups.some((g) => g.conflicts.length > 0), 'and disagree on a number');
+});

@@ -1,0 +1,207 @@
+//! The linker: which claims in different documents state the same thing,
+//! where their numbers disagree, and which claimants are the same person or
+//! body (`../shared/spec/linking-guidelines.md`).
+//!
+//! Sans IO and offset-agnostic in its logic: [`link`] takes documents with
+//! their claims in Unicode code points (as `klaim extract` prints them and
+//! as the project file stores them) and returns [`Links`], the contract of
+//! `../shared/spec/linking-output.md`, in code points too.
+//!
+//! Cost: claims are compared only when they share a term that is rare in
+//! the library (an inverted index, [`index`]), so linking grows near-linearly
+//! with the number of documents.
+
+mod groups;
+mod index;
+mod numbers;
+mod people;
+pub mod stem;
+mod words;
+
+pub(crate) use words::split_words as words_of;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::Modality;
+use crate::offsets::{OffsetMap, Unit};
+use crate::report::Record;
+
+/// One document as the linker reads it. Extra fields (a project file's
+/// `name`, `boilerplate`, a claim's `tags`) are ignored, so a project
+/// document or an extraction record can be passed as it is.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LinkDocument {
+    pub id: String,
+    pub text: String,
+    /// The outlet shown beside its values (`KOMPAS.com`); `None` for unknown.
+    #[serde(default)]
+    pub outlet: Option<String>,
+    #[serde(default)]
+    pub claims: Vec<LinkClaim>,
+}
+
+/// A claim, offsets in code points. `status: "rejected"` claims are left out.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LinkClaim {
+    /// The page's claim id, returned with the claim so it can open it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    pub start: usize,
+    pub end: usize,
+    #[serde(default)]
+    pub modality: Option<Modality>,
+    #[serde(default)]
+    pub claimant: Option<LinkClaimant>,
+    #[serde(default)]
+    pub quantities: Vec<LinkQuantity>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LinkClaimant {
+    pub start: usize,
+    pub end: usize,
+    /// The fullest name the document gives.
+    #[serde(default)]
+    pub resolved: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LinkQuantity {
+    pub start: usize,
+    pub end: usize,
+    pub value: f64,
+    pub unit: String,
+    #[serde(default)]
+    pub qualifier: Option<String>,
+}
+
+/// The linking result (`linking-output.md`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Links {
+    pub documents: Vec<String>,
+    pub groups: Vec<Group>,
+    pub people: Vec<Person>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Group {
+    pub id: String,
+    /// What the claims share, for the page: `sama: kontainer, kirim, Rusia`.
+    pub reason: String,
+    pub claims: Vec<ClaimRef>,
+    pub conflicts: Vec<Conflict>,
+}
+
+/// A claim of a document, offsets in code points.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ClaimRef {
+    pub doc: String,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// The page's claim id when the input had one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claim: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Conflict {
+    /// The unit every `value` is expressed in.
+    pub unit: String,
+    pub values: Vec<ConflictValue>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ConflictValue {
+    pub doc: String,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub value: f64,
+    pub claimant: Option<String>,
+    pub qualifier: Option<String>,
+    pub modality: Modality,
+    pub outlet: Option<String>,
+    /// The claim the value is read from.
+    pub claim: ClaimRef,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Person {
+    pub id: String,
+    /// The fullest name found across documents.
+    pub name: String,
+    /// The claimant spans, pronouns included.
+    pub mentions: Vec<Mention>,
+    /// The claims these mentions are claimants of.
+    pub claims: Vec<ClaimRef>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Mention {
+    pub doc: String,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+impl LinkDocument {
+    /// A document from its `klaim extract` record (offsets in code points).
+    pub fn from_record(text: &str, record: &Record, outlet: Option<String>) -> LinkDocument {
+        let claims = record
+            .claims
+            .iter()
+            .map(|c| LinkClaim {
+                id: None,
+                start: c.start,
+                end: c.end,
+                modality: Some(c.modality),
+                claimant: c.claimant.as_ref().map(|w| LinkClaimant {
+                    start: w.start,
+                    end: w.end,
+                    resolved: w.resolved.clone(),
+                }),
+                quantities: c
+                    .quantities
+                    .iter()
+                    .map(|q| LinkQuantity {
+                        start: q.start,
+                        end: q.end,
+                        value: q.value,
+                        unit: q.unit.clone(),
+                        qualifier: q.qualifier.clone(),
+                    })
+                    .collect(),
+                status: None,
+            })
+            .collect();
+        LinkDocument { id: record.id.clone(), text: text.to_owned(), outlet, claims }
+    }
+}
+
+/// Links the claims and claimants of `documents`. Never panics: claims whose
+/// offsets do not fit their text are skipped. The result does not depend on
+/// the order of the documents (only `documents` keeps the input order).
+pub fn link(documents: &[LinkDocument]) -> Links {
+    let corpus = words::Corpus::read(documents);
+    let people = people::people(&corpus);
+    let groups = groups::groups(&corpus, &people);
+    Links {
+        documents: documents.iter().map(|d| d.id.clone()).collect(),
+        groups: groups.iter().enumerate().map(|(n, g)| g.render(&corpus, n)).collect(),
+        people: people.render(&corpus),
+    }
+}
+
+// Shared helpers.
+
+/// A code-point span of a document's text as a byte range, if it fits.
+pub(crate) fn byte_range(map: &OffsetMap, text: &str, start: usize, end: usize) -> Option<std::ops::Range<usize>> {
+    if start > end || end > map.len(Unit::CodePoint) {
+        return None;
+    }
+    let (s, e) = (map.convert(start, Unit::CodePoint, Unit::Byte), map.convert(end, Unit::CodePoint, Unit::Byte));
+    (s <= e && e <= text.len()).then_some(s..e)
+}

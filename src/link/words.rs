@@ -1,0 +1,271 @@
+//! Each claim read once into what linking compares: its terms (stemmed
+//! content words and names, without its attribution), its quantities and
+//! its claimant. Terms are interned to numbers and weighed by how rare they
+//! are among the library's claims.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use super::numbers::{self, Value};
+use super::stem::stem;
+use super::{byte_range, LinkDocument};
+use crate::extract::lexicon::{cat, Cat};
+use crate::model::Modality;
+use crate::offsets::OffsetMap;
+
+/// The documents in a fixed order (by id, then text), so that nothing
+/// downstream depends on the order they were given in.
+pub struct Corpus<'a> {
+    pub docs: Vec<Doc<'a>>,
+    pub claims: Vec<ClaimInfo>,
+    /// Per term: how it reads (the first surface form seen) and in how many
+    /// claims it occurs.
+    pub terms: Vec<Term>,
+}
+
+pub struct Doc<'a> {
+    pub src: &'a LinkDocument,
+    pub map: OffsetMap,
+}
+
+pub struct Term {
+    pub surface: String,
+    pub claims: u32,
+}
+
+pub struct ClaimInfo {
+    pub doc: usize,
+    /// Index into the document's `claims`.
+    pub claim: usize,
+    pub bytes: Range<usize>,
+    /// Sorted, without repeats.
+    pub terms: Vec<u32>,
+    pub modality: Modality,
+    pub values: Vec<Value>,
+}
+
+impl<'a> Corpus<'a> {
+    pub fn read(documents: &'a [LinkDocument]) -> Corpus<'a> {
+        let mut order: Vec<&LinkDocument> = documents.iter().collect();
+        order.sort_by(|a, b| a.id.cmp(&b.id).then_with(|| a.text.cmp(&b.text)));
+        let docs: Vec<Doc> = order.into_iter().map(|src| Doc { map: OffsetMap::new(&src.text), src }).collect();
+        let lower_words = lower_initial_words(&docs);
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut terms: Vec<Term> = Vec::new();
+        let mut claims = Vec::new();
+        for (d, doc) in docs.iter().enumerate() {
+            let text = doc.src.text.as_str();
+            for (c, claim) in doc.src.claims.iter().enumerate() {
+                if claim.status.as_deref() == Some("rejected") {
+                    continue;
+                }
+                let Some(bytes) = byte_range(&doc.map, text, claim.start, claim.end) else { continue };
+                let skip = claim.claimant.as_ref().and_then(|w| byte_range(&doc.map, text, w.start, w.end));
+                let mut set = Vec::new();
+                for (word, capital, at) in claim_words(text, bytes.clone()) {
+                    if skip.as_ref().is_some_and(|s| s.start <= at && at < s.end) {
+                        continue;
+                    }
+                    for key in keys(word, capital, &lower_words) {
+                        let next = terms.len() as u32;
+                        let id = *ids.entry(key.clone()).or_insert_with(|| {
+                            terms.push(Term { surface: word.to_owned(), claims: 0 });
+                            next
+                        });
+                        set.push(id);
+                    }
+                }
+                set.sort_unstable();
+                set.dedup();
+                for &t in &set {
+                    terms[t as usize].claims += 1;
+                }
+                let values = numbers::values(doc, claim, bytes.clone());
+                claims.push(ClaimInfo {
+                    doc: d,
+                    claim: c,
+                    bytes,
+                    terms: set,
+                    modality: claim.modality.unwrap_or(Modality::Asserted),
+                    values,
+                });
+            }
+        }
+        Corpus { docs, claims, terms }
+    }
+
+    /// How much sharing term `t` says: rare terms say more.
+    pub fn weight(&self, t: u32) -> f32 {
+        let n = self.claims.len().max(1) as f32;
+        let df = self.terms[t as usize].claims.max(1) as f32;
+        ((n + 1.0) / df).ln().max(0.0)
+    }
+}
+
+/// The words of `text[range]`: `(word, capitalised and not sentence-initial
+/// common word, byte offset)`. Numbers are left out: quantities carry them.
+fn claim_words(text: &str, range: Range<usize>) -> impl Iterator<Item = (&str, bool, usize)> {
+    let slice = &text[range.clone()];
+    let mut out = Vec::new();
+    let mut first = true;
+    for (at, word) in split_words(slice) {
+        let starts_sentence = first;
+        first = false;
+        if word.bytes().any(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        out.push((word, capital && !starts_sentence, range.start + at, starts_sentence && capital));
+    }
+    out.into_iter().map(|(w, cap, at, _)| (w, cap, at))
+}
+
+/// Words with their byte offsets: letters and digits, joined by `-`, `.` or
+/// `'` between two of them (`diam-diam`, `KONTAN.CO.ID`, `6.700`).
+pub fn split_words(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, ch)) = chars.next() {
+        let joins = matches!(ch, '-' | '.' | '\'' | ',')
+            && start.is_some()
+            && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric())
+            && (ch != ',' || text[..i].chars().next_back().is_some_and(|p| p.is_ascii_digit()));
+        if ch.is_alphanumeric() || joins {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            out.push((s, &text[s..i]));
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..]));
+    }
+    out
+}
+
+/// Lower-case words seen anywhere in the library: a capitalised word that
+/// opens a sentence is a common word when it also occurs in lower case.
+fn lower_initial_words(docs: &[Doc]) -> HashSet<String> {
+    let mut set = HashSet::new();
+    for doc in docs {
+        for (_, w) in split_words(&doc.src.text) {
+            if w.chars().next().is_some_and(char::is_lowercase) {
+                set.insert(w.to_owned());
+            }
+        }
+    }
+    set
+}
+
+/// The matching keys of one word: none for a function word, the stem of a
+/// common word, the lower-case form of a name (aliases for the names of a
+/// few states, which news write several ways).
+fn keys(word: &str, capital: bool, lower_words: &HashSet<String>) -> Vec<String> {
+    let lower = word.to_lowercase();
+    let lower = lower.strip_suffix("-nya").unwrap_or(&lower).to_owned();
+    if is_stopword(&lower) {
+        return Vec::new();
+    }
+    let name = capital || (word.chars().next().is_some_and(char::is_uppercase) && !lower_words.contains(&lower));
+    if name || word.len() > 1 && word.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) {
+        if let Some(alias) = STATE_ALIASES.iter().find(|(w, _)| *w == lower) {
+            return alias.1.iter().map(|s| (*s).to_owned()).collect();
+        }
+        if lower.len() < 2 {
+            return Vec::new();
+        }
+        return vec![lower];
+    }
+    if lower.len() < 3 {
+        return Vec::new();
+    }
+    vec![stem(&lower)]
+}
+
+/// Words that say nothing about what a claim states: function words,
+/// reporting verbs, hedges, pronouns, days and months (dates are compared
+/// as quantities, not as words).
+pub fn is_stopword(lower: &str) -> bool {
+    const SKIP: Cat = Cat::CUE_PRE;
+    let c = cat(lower);
+    if [
+        SKIP,
+        Cat::CUE_POST,
+        Cat::SOURCE,
+        Cat::AUX,
+        Cat::NEG,
+        Cat::HEDGE,
+        Cat::DENY,
+        Cat::STOP,
+        Cat::PRONOUN,
+        Cat::DEMONSTRATIVE,
+        Cat::BOUNDARY,
+        Cat::VAGUE,
+        Cat::QUALIFIER,
+        Cat::DAY,
+        Cat::MONTH,
+        Cat::NUMBER,
+    ]
+    .iter()
+    .any(|&k| c.has(k))
+    {
+        return true;
+    }
+    STOPWORDS.binary_search(&lower).is_ok()
+}
+
+// Own lists, written for this module (MIT, like the crate).
+
+/// Function words and very common verbs and adverbs of news prose not in the
+/// extractor's lexicon. Sorted (binary search).
+#[rustfmt::skip]
+const STOPWORDS: &[&str] = &[
+    "ada", "adalah", "agar", "akan", "akhir", "amat", "anda", "antara", "apa", "apakah", "atas", "bagai",
+    "bagaimana", "baik", "banyak", "baru", "begitu", "belum", "berada", "berbagai", "berikut", "besar",
+    "bisa", "boleh", "bukan", "cukup", "dapat", "dari", "daripada", "dengan", "dua", "hal", "hanya",
+    "harus", "ialah", "ikut", "ini", "itu", "jadi", "juga", "kali", "kalangan", "kata", "ke", "kemudian",
+    "kepada", "kini", "kita", "lagi", "lain", "lainnya", "lalu", "lama", "lebih", "maupun", "masih", "masing",
+    "melakukan", "memang", "mereka", "merupakan", "misalnya", "mulai", "mungkin", "nanti", "oleh", "pada",
+    "pernah", "pihak", "pula", "pun", "saja", "salah", "sama", "sangat", "satu", "sebelumnya", "sebuah",
+    "secara", "sedang", "sekarang", "sekitar", "selain", "semakin", "sendiri", "seorang", "seperti",
+    "sesuai", "setiap", "sudah", "tahun", "telah", "tengah", "terakhir", "terdapat", "terus", "tetap",
+    "tidak", "turut", "ujar", "waktu", "yaitu", "yakni", "yang",
+];
+
+/// A state written as its acronym, its capital or a short form stands for
+/// the state (guidelines, section 3): `AS`, `Amerika`, `Washington`.
+/// General knowledge, written for this module.
+const STATE_ALIASES: &[(&str, &[&str])] = &[
+    ("as", &["amerika"]),
+    ("us", &["amerika"]),
+    ("usa", &["amerika"]),
+    ("washington", &["amerika"]),
+    ("korut", &["korea", "utara"]),
+    ("dprk", &["korea", "utara"]),
+    ("pyongyang", &["korea", "utara"]),
+    ("korsel", &["korea", "selatan"]),
+    ("seoul", &["korea", "selatan"]),
+    ("moskow", &["rusia"]),
+    ("moscow", &["rusia"]),
+    ("kremlin", &["rusia"]),
+    ("tiongkok", &["china"]),
+    ("beijing", &["china"]),
+    ("kyiv", &["ukraina"]),
+    ("kiev", &["ukraina"]),
+    ("ri", &["indonesia"]),
+];
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn stopwords_are_sorted() {
+        assert!(super::STOPWORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn words_keep_their_joiners() {
+        let words: Vec<&str> =
+            super::split_words("Rp 1,2 triliun, diam-diam KONTAN.CO.ID.").into_iter().map(|(_, w)| w).collect();
+        assert_eq!(words, ["Rp", "1,2", "triliun", "diam-diam", "KONTAN.CO.ID"]);
+    }
+}
