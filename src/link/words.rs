@@ -222,14 +222,14 @@ pub fn is_stopword(lower: &str) -> bool {
 const STOPWORDS: &[&str] = &[
     "ada", "adalah", "agar", "akan", "akhir", "amat", "anda", "antara", "apa", "apakah", "atas", "bagai",
     "bagaimana", "baik", "banyak", "baru", "begitu", "belum", "berada", "berbagai", "berikut", "besar",
-    "bisa", "boleh", "bukan", "cukup", "dapat", "dari", "daripada", "dengan", "dua", "hal", "hanya",
-    "harus", "ialah", "ikut", "ini", "itu", "jadi", "juga", "kali", "kalangan", "kata", "ke", "kemudian",
-    "kepada", "kini", "kita", "lagi", "lain", "lainnya", "lalu", "lama", "lebih", "maupun", "masih", "masing",
+    "bisa", "boleh", "bukan", "cukup", "dapat", "dari", "daripada", "dengan", "dua", "hal", "hanya", "harus",
+    "ialah", "ikut", "ini", "itu", "jadi", "juga", "kalangan", "kali", "kata", "ke", "kemudian", "kepada",
+    "kini", "kita", "lagi", "lain", "lainnya", "lalu", "lama", "lebih", "masih", "masing", "maupun",
     "melakukan", "memang", "mereka", "merupakan", "misalnya", "mulai", "mungkin", "nanti", "oleh", "pada",
     "pernah", "pihak", "pula", "pun", "saja", "salah", "sama", "sangat", "satu", "sebelumnya", "sebuah",
-    "secara", "sedang", "sekarang", "sekitar", "selain", "semakin", "sendiri", "seorang", "seperti",
-    "sesuai", "setiap", "sudah", "tahun", "telah", "tengah", "terakhir", "terdapat", "terus", "tetap",
-    "tidak", "turut", "ujar", "waktu", "yaitu", "yakni", "yang",
+    "secara", "sedang", "sekarang", "sekitar", "selain", "semakin", "sendiri", "seorang", "seperti", "sesuai",
+    "setiap", "sudah", "tahun", "telah", "tengah", "terakhir", "terdapat", "terus", "tetap", "tidak", "turut",
+    "ujar", "waktu", "yaitu", "yakni", "yang",
 ];
 
 /// A state written as its acronym, its capital or a short form stands for
