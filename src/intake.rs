@@ -51,6 +51,21 @@ pub struct Incoming {
     /// name without its extension (numbered for several records).
     pub name: String,
     pub text: String,
+    /// A record's own `url`, `published` and `outlet` strings (what the
+    /// project file's document keeps; absent when the record had none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
+}
+
+impl Incoming {
+    /// A document with only a name and a text.
+    pub fn plain(name: String, text: String) -> Incoming {
+        Incoming { id: None, name, text, url: None, published: None, outlet: None }
+    }
 }
 
 /// Everything one file yielded.
@@ -114,9 +129,9 @@ pub fn intake(name: &str, bytes: &[u8], limits: &Limits) -> Result<Intake, Intak
         "json" => json(name, &stem, &text)?,
         "html" | "htm" | "xhtml" => {
             let name = html_title(&text).unwrap_or(stem);
-            vec![Incoming { id: None, name, text: html_to_text(&text) }]
+            vec![Incoming::plain(name, html_to_text(&text))]
         }
-        _ => vec![Incoming { id: None, name: stem, text }],
+        _ => vec![Incoming::plain(stem, text)],
     };
     finish(name, documents, warnings, limits)
 }
@@ -132,7 +147,7 @@ pub fn intake_text(name: &str, text: &str, limits: &Limits) -> Result<Intake, In
         return Err(binary(name, "it contains NUL characters"));
     }
     let doc_name = if name.trim().is_empty() { first_line_name(text) } else { name.to_owned() };
-    let doc = Incoming { id: None, name: doc_name, text: normalise_newlines(text) };
+    let doc = Incoming::plain(doc_name, normalise_newlines(text));
     finish(name, vec![doc], Vec::new(), limits)
 }
 
@@ -478,7 +493,16 @@ fn record(name: &str, value: &serde_json::Value, n: usize) -> Result<Incoming, I
         .map(str::to_owned)
         .or_else(|| id.clone())
         .unwrap_or_default();
-    Ok(Incoming { id, name: label, text: normalise_newlines(text) })
+    let string =
+        |key: &str| obj.get(key).and_then(|v| v.as_str()).map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
+    Ok(Incoming {
+        id,
+        name: label,
+        text: normalise_newlines(text),
+        url: string("url"),
+        published: string("published"),
+        outlet: string("outlet"),
+    })
 }
 
 /// Records without a title, name or id are called `stem 1`, `stem 2`, ...
@@ -754,6 +778,16 @@ mod tests {
         );
         let got = intake("k.jsonl", b"{\"id\": \"a1\", \"text\": \"satu\"}", &Limits::default()).unwrap();
         assert_eq!(got.documents[0].id.as_deref(), Some("a1"));
+        // A record's own url, published and outlet are kept.
+        let line = br#"{"id": "k-9", "text": "isi", "url": "https://contoh.id/a", "published": "2024-03-01", "outlet": "Kompas", "lain": 1}"#;
+        let got = intake("k.jsonl", line, &Limits::default()).unwrap();
+        let d = &got.documents[0];
+        assert_eq!(
+            (d.id.as_deref(), d.url.as_deref(), d.published.as_deref(), d.outlet.as_deref()),
+            (Some("k-9"), Some("https://contoh.id/a"), Some("2024-03-01"), Some("Kompas"))
+        );
+        let got = intake("k.jsonl", b"{\"text\": \"isi\", \"url\": 5}", &Limits::default()).unwrap();
+        assert_eq!(got.documents[0].url, None, "only strings are kept");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 import init, * as wasm from '../pkg/klaim.js';
 import { h, replace } from './dom.js';
+import { addIncoming, reportText } from './adding.js';
 import { mountExchange } from './exchange.js';
 import { mountGuard } from './guard.js';
 import { bytes, language, onLanguageChange, setLanguage, t, translatePage } from './i18n.js';
@@ -28,6 +29,7 @@ const kernel = {
   searchText: (text, query, limit, context) => wasm.searchText(text, query, limit, context),
   searchStarts: (text, query, limit) => wasm.searchStarts(text, query, limit),
   quantityIn: (text) => wasm.quantityIn(text),
+  contentHash: (text) => wasm.contentHash(text),
   TextIndex: wasm.TextIndex,
 };
 
@@ -101,7 +103,7 @@ async function main() {
   store?.onRemoteChange(({ keys }) => model.refresh(keys));
 
   wireChrome();
-  mountExchange({ root: $('toolbar-exchange'), model, wasm, message: toast });
+  mountExchange({ root: $('toolbar-exchange'), model, wasm, message: toast, addDocuments });
   showSaveState(model.saveState);
   library.renderList();
 
@@ -228,14 +230,18 @@ async function addFiles(files) {
 
 async function addDocuments({ documents, warnings }) {
   const progress = toast({ text: t('add.working', { done: 0, n: documents.length }), sticky: true });
-  const ids = await model.addDocuments(documents, {
-    onProgress: (done, n) => { progress.text.textContent = t('add.working', { done, n }); },
-  });
-  progress.close();
-  const claims = ids.reduce((n, id) => n + (model.byDoc.get(id)?.length ?? 0), 0);
-  toast({ text: t('add.done', { n: ids.length, claims }) });
-  for (const w of warnings ?? []) toast({ text: w, level: 'warning' });
-  if (ids.length) go(ids[0], null);
+  let added;
+  try {
+    added = await addIncoming({
+      model, kernel, documents, dropped: warnings ?? [],
+      onProgress: (done, n) => { progress.text.textContent = t('add.working', { done, n }); },
+    });
+  } finally {
+    progress.close();
+  }
+  if (!added) return;
+  toast({ text: reportText(added.report), level: added.report.dropped.length ? 'warning' : 'info' });
+  if (added.ids.length) go(added.ids[0], null);
 }
 
 function intakeError(name, e) {

@@ -23,7 +23,7 @@ const MAX_IMPORT_BYTES = 128 << 20;
  * (exchangeFormats, exportProject, importFile, mergeProjects); `message`: the
  * page's toast function ({text, level, testid, sticky}).
  */
-export function mountExchange({ root, model, wasm, message }) {
+export function mountExchange({ root, model, wasm, message, addDocuments }) {
   const formats = wasm.exchangeFormats();
   // The controls carry data-i18n keys, so a language switch relabels them
   // (i18n.translatePage) without rebuilding them or losing the chosen format.
@@ -81,6 +81,14 @@ export function mountExchange({ root, model, wasm, message }) {
       result = JSON.parse(wasm.importFile(text, '', library, new Date().toISOString()));
     } catch (e) {
       return fail(e?.message ?? String(e));
+    }
+    // A file of texts without a single claim (a JSON array of {text}
+    // records reads as doccano) is a set of documents to extract, not
+    // annotations to import: the add path extracts, deduplicates and reports.
+    const claims = result.project.documents.reduce((n, d) => n + d.claims.length, 0);
+    if (result.format !== 'klaim' && !claims && result.project.documents.length && addDocuments) {
+      const documents = result.project.documents.map(({ name, text, url, published, outlet }) => ({ name, text, url, published, outlet }));
+      return addDocuments({ documents, warnings: result.warnings });
     }
     if (result.format === 'klaim') {
       const choice = await askMergeOrReplace(file.name, result.project);

@@ -96,3 +96,28 @@ addStrings({
     'guard.file': 'This page was opened from a file (file://). On this origin, every other local HTML file you open in this browser can read the klaim library. Do not open HTML files you do not trust in this browser, or run klaim from a local server (npm start).',
   },
 });
+
+addStrings({
+  id: {
+    'report.added': '{n} dokumen ditambahkan, {claims} klaim ditemukan.',
+    'report.dup.skipped': '{n} duplikat dilewati (teksnya sudah ada di pustaka).',
+    'report.dup.kept': '{n} duplikat tetap ditambahkan atas pilihan Anda.',
+    'report.dropped': '{n} catatan dibuang: {what}',
+    'dup.title': '{n} dari {total} dokumen sudah ada di pustaka',
+    'dup.body': 'Teksnya sama (setelah spasi dan baris dinormalkan) dengan dokumen yang sudah ada. Lewati salinannya, atau simpan keduanya?',
+    'dup.item': '“{name}” sama dengan “{same}”',
+    'dup.skip': 'Lewati duplikat',
+    'dup.keep': 'Simpan keduanya',
+  },
+  en: {
+    'report.added': '{n} {n|document|documents} added, {claims} {claims|claim|claims} found.',
+    'report.dup.skipped': '{n} {n|duplicate|duplicates} skipped (the text is already in the library).',
+    'report.dup.kept': '{n} {n|duplicate|duplicates} added anyway, as you chose.',
+    'report.dropped': '{n} {n|record|records} dropped: {what}',
+    'dup.title': '{n} of {total} documents are already in the library',
+    'dup.body': 'Their text is the same (once spaces and line breaks are normalised) as documents already there. Skip the copies, or keep both?',
+    'dup.item': '“{name}” is the same as “{same}”',
+    'dup.skip': 'Skip duplicates',
+    'dup.keep': 'Keep both',
+  },
+});

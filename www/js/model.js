@@ -160,10 +160,14 @@ export class Model {
     // the save state counts them and closing the tab asks first.
     this.importing += incoming.length;
     if (this.store) this.setSave('saving');
+    const taken = new Set();
     for (let i = 0; i < incoming.length; i++) {
-      const id = newId('d');
+      // A record's own id names the document unless the library has it.
+      const own = incoming[i].id;
+      const id = own && !this.documents.has(own) && !taken.has(own) ? own : newId('d');
+      taken.add(id);
       ids.push(id);
-      changes.push(...this.documentChanges(id, incoming[i].name, incoming[i].text, new Date(start + i).toISOString()));
+      changes.push(...this.documentChanges(id, incoming[i].name, incoming[i].text, new Date(start + i).toISOString(), incoming[i]));
       if (i % 50 === 49) {
         onProgress?.(i + 1, incoming.length);
         await new Promise((r) => setTimeout(r, 0));
@@ -311,10 +315,12 @@ export class Model {
   // Internals.
 
   /** The records for a new document and its extracted claims. */
-  documentChanges(id, name, text, at) {
+  documentChanges(id, name, text, at, facts = {}) {
     const record = this.kernel.extract(id, text, 'codepoint');
     const doc = {
       id, name, text, added: at, edited: at,
+      // The facts a record brought (project::Document's url, published, outlet).
+      ...Object.fromEntries(['url', 'published', 'outlet'].filter((k) => facts[k]).map((k) => [k, facts[k]])),
       boilerplate: record.boilerplate, entities: record.entities ?? [], notes: record.notes ?? [],
       rev: 1,
     };

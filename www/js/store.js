@@ -191,6 +191,7 @@ export function toProject({ format, version, tags, documents, claimsOf }) {
       edited: d.edited,
       boilerplate: d.boilerplate ?? [],
       entities: d.entities ?? [],
+      ...Object.fromEntries(['outlet', 'published', 'url'].filter((k) => d[k]).map((k) => [k, d[k]])),
       claims: claimsOf(d.id).map(({ doc, rev, conflicts, ...claim }) => claim),
     })),
   };

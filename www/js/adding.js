@@ -1,0 +1,94 @@
+// Adding documents to the library: duplicates found by content, the records'
+// own id and facts kept, and a report that says what happened.
+//
+// A document's identity is the core's content hash of its normalised text
+// (wasm `contentHash`, `klaim::content_hash`): the same file added twice, or
+// the same JSON Lines imported twice, is noticed, and the user chooses to
+// skip the copies or keep both. Nothing is hashed here in JS.
+
+import { h, replace } from './dom.js';
+import { t } from './i18n.js';
+
+/** Hashes of the library's documents, computed once per document record. */
+const hashes = new WeakMap();
+
+function hashOf(kernel, doc) {
+  let hash = hashes.get(doc);
+  if (!hash) {
+    hash = kernel.contentHash(doc.text);
+    hashes.set(doc, hash);
+  }
+  return hash;
+}
+
+/**
+ * Adds `documents` ({name, text, id?, url?, published?, outlet?}) through
+ * `model.addDocuments`, after asking what to do with duplicates. `dropped`:
+ * what the reading of the files left out (warnings, in the core's words).
+ * Returns {ids, report} where report = {docs, claims, duplicates, kept,
+ * dropped}; null when the user cancelled.
+ */
+export async function addIncoming({ model, kernel, documents, dropped = [], onProgress }) {
+  const known = new Map();
+  for (const doc of model.documents.values()) known.set(hashOf(kernel, doc), doc);
+  const fresh = [];
+  const duplicates = [];
+  for (const doc of documents) {
+    const hash = kernel.contentHash(doc.text);
+    const same = known.get(hash);
+    if (same) duplicates.push({ doc, same });
+    else {
+      fresh.push(doc);
+      known.set(hash, doc);
+    }
+  }
+  let keep = false;
+  if (duplicates.length) {
+    const choice = await askDuplicates(duplicates, documents.length);
+    if (!choice) return null;
+    keep = choice === 'keep';
+  }
+  const adding = keep ? documents : fresh;
+  const ids = adding.length ? await model.addDocuments(adding, { onProgress }) : [];
+  const claims = ids.reduce((n, id) => n + (model.byDoc.get(id)?.length ?? 0), 0);
+  return {
+    ids,
+    report: { docs: ids.length, claims, duplicates: duplicates.length, kept: keep, dropped },
+  };
+}
+
+/** The report as one message. */
+export function reportText({ docs, claims, duplicates, kept, dropped }) {
+  const parts = [t('report.added', { n: docs, claims })];
+  if (duplicates) parts.push(t(kept ? 'report.dup.kept' : 'report.dup.skipped', { n: duplicates }));
+  if (dropped.length) parts.push(t('report.dropped', { n: dropped.length, what: dropped.slice(0, 3).join('; ') + (dropped.length > 3 ? '; …' : '') }));
+  return parts.join(' ');
+}
+
+/** Resolves to 'skip', 'keep' or null (cancel). */
+function askDuplicates(duplicates, total) {
+  return new Promise((resolve) => {
+    const dialog = h('dialog', { class: 'exchange-dialog', 'data-testid': 'dup-dialog' });
+    const done = (value) => {
+      dialog.close();
+      dialog.remove();
+      resolve(value);
+    };
+    dialog.addEventListener('cancel', (e) => {
+      e.preventDefault();
+      done(null);
+    });
+    replace(dialog,
+      h('h2', {}, t('dup.title', { n: duplicates.length, total })),
+      h('p', {}, t('dup.body')),
+      h('ul', { class: 'exchange-warnings' }, duplicates.slice(0, 8).map(({ doc, same }) => h('li', {}, t('dup.item', { name: doc.name, same: same.name }))),
+        duplicates.length > 8 ? h('li', {}, '…') : null),
+      h('div', { class: 'row end' },
+        h('button', { type: 'button', 'data-testid': 'dup-cancel', onclick: () => done(null) }, t('import.cancel')),
+        h('button', { type: 'button', 'data-testid': 'dup-keep', onclick: () => done('keep') }, t('dup.keep')),
+        h('button', { type: 'button', class: 'primary', 'data-testid': 'dup-skip', onclick: () => done('skip') }, t('dup.skip'))));
+    document.body.append(dialog);
+    dialog.showModal();
+    dialog.querySelector('[data-testid=dup-skip]').focus();
+  });
+}
