@@ -6,6 +6,7 @@
 //! the offset unit the caller needs. The CLI (`main.rs`) and the WebAssembly
 //! binding (`wasm/`) are thin edges around these functions.
 
+pub mod agree;
 pub mod corrections;
 pub mod exchange;
 pub mod facts;

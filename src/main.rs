@@ -15,6 +15,10 @@ USAGE:
                                            documents, their numbers, the same people
     klaim export --format F [--out FILE] PROJECT
                                            convert a klaim project file
+    klaim import [--format F] FILE... --into PROJECT [--as NAME] [--out FILE]
+                                           bring other tools' files into a project
+    klaim agree A.json B.json [...] [--format json]
+                                           agreement between annotators
     klaim --help | --version
 
 EXTRACT:
@@ -38,7 +42,8 @@ BENCH:
     --rounds N       timed passes over the corpus, best is reported (default 3).
 
 EXPORT:
-    --format F       klaim | jsonl | csv | w3c | doccano | labelstudio | claimreview
+    --format F       klaim | jsonl | csv | w3c | doccano | doccano-utf16 |
+                     labelstudio | claimreview
                      (offsets in code points; ClaimReview only for claims with
                      a verdict tag; doccano and Label Studio leave out rejected
                      claims).
@@ -47,7 +52,44 @@ EXPORT:
                      with its place and nothing is written.
     --out FILE       write there instead of standard output.
 
+IMPORT:
+    --format F       klaim | w3c | doccano | labelstudio (default: recognised
+                     from the file).
+    FILE             files to import, in order; each is matched against the
+                     project as it stands (documents by content, not by id).
+    --into PROJECT   the klaim project to import into; created when missing,
+                     rewritten unless --out is given.
+    --as NAME        keep the files' claims apart as annotator NAME (for
+                     `klaim agree` and adjudication) instead of merging them.
+    What was matched, re-anchored, not placed or dropped goes to stderr.
+
+AGREE:
+    A.json B.json    klaim project files of the same documents: A's claims are
+                     `library`, each other file's an annotator named by its path.
+    --format json    the figures as JSON (default: a text table): span F1 with
+                     exact and overlap matching, Cohen's kappa of kind, modality
+                     and verdict tags over matched claims, with counts;
+                     Krippendorff's alpha with three or more annotators.
+
 Output format: see ../shared/spec/extraction-output.md and README.md.";
+
+/// The current time, RFC 3339 in UTC with milliseconds (as the page writes).
+fn now() -> String {
+    let t = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+    let (secs, ms) = (t.as_secs() as i64, t.subsec_millis());
+    let (days, rest) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
+    // Civil from days (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}.{ms:03}Z", rest / 3600, rest % 3600 / 60, rest % 60)
+}
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -64,6 +106,8 @@ fn main() -> ExitCode {
         Some("bench") => cli::bench::run(&args[1..]),
         Some("link") => cli::link::run(&args[1..]),
         Some("export") => cli::export::run(&args[1..]),
+        Some("import") => cli::import::run(&args[1..], &now()),
+        Some("agree") => cli::agree::run(&args[1..]),
         Some(other) => Err(format!("unknown command `{other}`; see `klaim --help`")),
     };
     match result {

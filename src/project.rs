@@ -28,6 +28,68 @@ pub struct Project {
     /// ClaimReview files, matched against the library's claims.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub factchecks: Vec<FactCheck>,
+    /// Who publishes this library's fact-checks: the `author` of every
+    /// ClaimReview. Set once in the page's settings.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<Publisher>,
+    /// Other annotators' work on the library's documents (issue 10), kept
+    /// beside the library's own claims and compared with them by
+    /// `klaim::agree`; nothing of it is merged without a [`Decision`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub annotators: Vec<Annotator>,
+    /// The record of adjudication: who decided what, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub decisions: Vec<Decision>,
+}
+
+/// A fact-checking organisation.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Publisher {
+    pub name: String,
+    #[serde(default)]
+    pub url: String,
+}
+
+/// One annotator's claims on documents of the library.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Annotator {
+    /// Unique in the project: `Ani`, `labelstudio:3`, a file name.
+    pub name: String,
+    /// Where the work came from: the imported file's name and format.
+    #[serde(default)]
+    pub source: String,
+    pub documents: Vec<AnnotatorDocument>,
+}
+
+/// An annotator's claims on one library document, matched by content.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AnnotatorDocument {
+    /// The library document's id.
+    pub id: String,
+    /// `klaim::content_hash` of the text the annotator saw (the same as the
+    /// library document's).
+    pub hash: String,
+    /// The annotator's own id of the document, when it differs.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub their_id: String,
+    pub claims: Vec<AnnotatedClaim>,
+}
+
+/// One adjudication: at span `start..end` of document `doc`, `by` chose the
+/// side of `chose` (an annotator's name, `library` for the library's own
+/// claims, `edited` when the reviewer wrote their own, or `none` when the claim
+/// was removed); `claim` is the library claim that results.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Decision {
+    pub doc: String,
+    pub start: usize,
+    pub end: usize,
+    pub chose: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claim: Option<String>,
+    pub by: String,
+    /// RFC 3339.
+    pub at: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -100,3 +100,40 @@ fn help_version_and_usage_errors() {
     assert_eq!(klaim(&["frobnicate"], b"").status.code(), Some(2));
     assert_eq!(klaim(&["extract", "--unit", "miles"], b"").status.code(), Some(2));
 }
+
+fn interop(name: &str) -> String {
+    format!("{}/tests/interop/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn import_into_a_project_and_agree() {
+    // Two people's work on the same article: a Label Studio export (two
+    // annotators) and a doccano export, each imported into its own copy.
+    let library = std::fs::read(interop("library.klaim.json")).unwrap();
+    let a = temp("agree-a.json", &library);
+    let b = temp("agree-b.json", &library);
+    let out = klaim(&["import", "--format", "labelstudio", &interop("labelstudio-export.json"), "--into", &a], b"");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let report = String::from_utf8_lossy(&out.stderr);
+    assert!(report.contains("3 new claim(s)") && report.contains("annotators: labelstudio:2"), "{report}");
+    let out = klaim(&["import", &interop("doccano-export.jsonl"), "--into", &b], b"");
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("line 2: skipped"));
+    let out = klaim(&["agree", &a, &b, "--format", "json"], b"");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let figures: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(figures["annotators"], serde_json::json!(["library", "labelstudio:2", b]));
+    // library vs B: claims 3/2, both of B's spans exact; kinds agree.
+    let pair = &figures["pairs"][1]["total"];
+    assert_eq!((&pair["a_claims"], &pair["b_claims"], &pair["exact"]["matched"]), (&3.into(), &2.into(), &2.into()));
+    assert_eq!(pair["exact"]["f1"], 0.8);
+    assert_eq!(pair["kind"], serde_json::json!({"n": 2, "agree": 2, "kappa": 1.0}));
+    assert_eq!(figures["alpha"]["units"], 3);
+    // The text table names the figures.
+    let out = klaim(&["agree", &a, &b], b"");
+    let table = String::from_utf8_lossy(&out.stdout);
+    assert!(table.contains("F1 exact 0.800 (2)") && table.contains("Krippendorff's alpha"), "{table}");
+    // Usage errors.
+    assert_eq!(klaim(&["import", &a], b"").status.code(), Some(2));
+    assert_eq!(klaim(&["import", "--format", "csv", &a, "--into", &b], b"").status.code(), Some(2));
+}

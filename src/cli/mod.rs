@@ -2,9 +2,11 @@
 //! `Ok(true)` on full success, `Ok(false)` when some input failed but the rest
 //! was processed, and `Err` for a usage error.
 
+pub mod agree;
 pub mod bench;
 pub mod export;
 pub mod extract;
+pub mod import;
 pub mod link;
 pub mod samples;
 

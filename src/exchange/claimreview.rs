@@ -6,8 +6,8 @@
 //! `Rating` whose `alternateName` is the verdict's label), `datePublished`
 //! (the claim's last edit, a date) and `itemReviewed`: a `Claim` with its
 //! `author` (the claimant; omitted for claims in the article's own voice,
-//! whose author the project does not know) and its `appearance` (the article,
-//! by name).
+//! whose author the project does not know) and its `appearance` (the article:
+//! its address, outlet and date where known, else its name).
 //!
 //! The author is a schema.org `Person` or `Organization` named by the
 //! claimant's resolved name, the two types Google's fact-check markup accepts
@@ -16,9 +16,14 @@
 //! schema.org and read by Google's Fact Check Tools (`claimAuthor.jobTitle`).
 //! An organisation or outlet has no job title; its affiliation is its
 //! `parentOrganization`. Unnamed sources (`group`: `sejumlah warga`, `seorang
-//! pejabat AS`) are people, so a `Person`. The review's own `url` and `author` (the
-//! fact-checking organisation) are not in a klaim project: the publisher adds
-//! them.
+//! pejabat AS`) are people, so a `Person`.
+//!
+//! The review's `author` is the library's [`Publisher`] (set once in the
+//! page's settings and stored with the library) and its `url` the publisher's
+//! address with the claim as fragment: Google's fact-check markup needs both,
+//! so [`missing`] says what to set when there is no publisher.
+//! `claimReviewed` is cut to 75 characters at a word boundary (Google's
+//! recommendation); the claim's full text is the `itemReviewed`'s `name`.
 //!
 //! [`read_reviews`] reads the other way, for the fact-check archive: any
 //! ClaimReview file (klaim's, a publisher's page markup) into
@@ -29,7 +34,7 @@ use serde_json::Value;
 
 use super::{error_at, whole, ImportError};
 use crate::model::ClaimantKind;
-use crate::project::{FactCheck, Project, Status};
+use crate::project::{FactCheck, Project, Publisher, Status};
 use crate::EntityKind;
 
 #[derive(Serialize)]
@@ -38,8 +43,12 @@ struct ClaimReview<'a> {
     context: &'static str,
     #[serde(rename = "@type")]
     kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    author: Option<Organization<'a>>,
     #[serde(rename = "claimReviewed")]
-    claim_reviewed: &'a str,
+    claim_reviewed: String,
     #[serde(rename = "reviewRating")]
     review_rating: Rating<'a>,
     #[serde(rename = "itemReviewed")]
@@ -59,9 +68,20 @@ struct Rating<'a> {
 }
 
 #[derive(Serialize)]
+struct Organization<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    url: &'a str,
+}
+
+#[derive(Serialize)]
 struct Claim<'a> {
     #[serde(rename = "@type")]
     kind: &'static str,
+    /// The claim's full text.
+    name: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     author: Option<Author<'a>>,
     appearance: Work<'a>,
@@ -97,17 +117,27 @@ struct Work<'a> {
     name: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     url: Option<&'a str>,
+    /// The outlet, where known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    publisher: Option<Named<'a>>,
+    #[serde(rename = "datePublished", skip_serializing_if = "Option::is_none")]
+    date_published: Option<&'a str>,
 }
 
 pub fn export(project: &Project) -> String {
     let mut reviews = Vec::new();
     for doc in &project.documents {
-        // The article as a `CreativeWork`: by `url` when its name is one.
+        // The article as a `CreativeWork`: its address (the document's
+        // `url`, or its name when that is one), its outlet and date where
+        // known; its name unless that is the address.
         let is_url = doc.name.starts_with("http://") || doc.name.starts_with("https://");
+        let url = doc.url.as_deref().filter(|u| !u.is_empty()).or(is_url.then_some(doc.name.as_str()));
         let appearance = || Work {
             kind: "CreativeWork",
             name: (!is_url).then_some(doc.name.as_str()),
-            url: is_url.then_some(doc.name.as_str()),
+            url,
+            publisher: doc.outlet.as_deref().filter(|o| !o.is_empty()).map(|name| Named { kind: "Organization", name }),
+            date_published: doc.published.as_deref().filter(|d| !d.is_empty()),
         };
         for c in &doc.claims {
             if c.status == Status::Rejected {
@@ -151,12 +181,15 @@ pub fn export(project: &Project) -> String {
                         Author { kind: "Person", name, job_title: role, affiliation: body, parent_organization: None }
                     }
                 });
+                let publisher = project.publisher.as_ref().filter(|p| !p.name.trim().is_empty());
                 reviews.push(ClaimReview {
                     context: "https://schema.org",
                     kind: "ClaimReview",
-                    claim_reviewed: &c.claim.text,
+                    url: publisher.filter(|p| !p.url.is_empty()).map(|p| review_url(&p.url, &c.id)),
+                    author: publisher.map(|p| Organization { kind: "Organization", name: &p.name, url: &p.url }),
+                    claim_reviewed: short(&c.claim.text, CLAIM_REVIEWED_CHARS),
                     review_rating: Rating { kind: "Rating", alternate_name: &tag.label },
-                    item_reviewed: Claim { kind: "Claim", author, appearance: appearance() },
+                    item_reviewed: Claim { kind: "Claim", name: &c.claim.text, author, appearance: appearance() },
                     date_published: c.edited.get(..10).filter(|d| d.as_bytes().get(4) == Some(&b'-')),
                     review_body: &c.note,
                 });
@@ -324,4 +357,46 @@ fn ld_json_blocks(html: &str) -> Vec<&str> {
         at = end;
     }
     out
+}
+
+/// Google's recommended most for `claimReviewed`.
+const CLAIM_REVIEWED_CHARS: usize = 75;
+
+/// What a ClaimReview export of `project` lacks for Google's fact-check
+/// markup, as messages; empty when nothing.
+pub fn missing(project: &Project) -> Vec<String> {
+    match &project.publisher {
+        Some(Publisher { name, url }) if !name.trim().is_empty() && !url.trim().is_empty() => Vec::new(),
+        _ => vec!["ClaimReview: the reviewing organisation's name and address are not set (settings); \
+                   every review lacks `author` and `url`, which Google's fact-check markup requires"
+            .into()],
+    }
+}
+
+/// The review's address: the publisher's, with the claim id as fragment.
+fn review_url(base: &str, claim: &str) -> String {
+    let base = base.split('#').next().unwrap_or(base);
+    let mut fragment = String::new();
+    for b in claim.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            fragment.push(char::from(b));
+        } else {
+            fragment.push_str(&format!("%{b:02X}"));
+        }
+    }
+    format!("{base}#klaim-{fragment}")
+}
+
+/// `text` cut to at most `max` characters at a word boundary, with `…`.
+fn short(text: &str, max: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(max - 1).collect();
+    let at_word = match cut.rfind(char::is_whitespace) {
+        Some(i) if i > cut.len() / 2 => &cut[..i],
+        _ => &cut,
+    };
+    format!("{}…", at_word.trim_end_matches([',', ';', ':', ' ']))
 }

@@ -2,11 +2,11 @@
 //! libraries.
 
 use std::cmp::Ordering;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::{error_at, whole, ImportError, Text};
 use crate::corrections;
-use crate::project::{Document, Project, FORMAT, VERSION};
+use crate::project::{Annotator, AnnotatorDocument, Document, Project, FORMAT, VERSION};
 
 /// The project as pretty JSON with a final newline. Reading it back with
 /// [`parse_project`] gives an equal project, so export, import, export gives
@@ -135,6 +135,31 @@ pub fn validate(project: &Project) -> Result<(), ImportError> {
             return Err(error_at(format!("factchecks[{i}]"), "`claim_reviewed` is empty"));
         }
     }
+    // Other annotators' claims: on documents of the library, inside their text.
+    let mut names = HashSet::new();
+    for (a, annotator) in project.annotators.iter().enumerate() {
+        if !names.insert(annotator.name.as_str()) {
+            return Err(error_at(format!("annotators[{a}]"), format!("annotator `{}` appears twice", annotator.name)));
+        }
+        for (d, doc) in annotator.documents.iter().enumerate() {
+            let at = format!("annotators[{a}].documents[{d}]");
+            let Some(mine) = project.documents.iter().find(|x| x.id == doc.id) else {
+                return Err(error_at(at, format!("document `{}` is not in the library", doc.id)));
+            };
+            let text = Text::new(&mine.text);
+            for (i, c) in doc.claims.iter().enumerate() {
+                if text.slice(c.claim.start, c.claim.end) != Some(c.claim.text.as_str()) {
+                    return Err(error_at(
+                        format!("{at}.claims[{i}]"),
+                        format!(
+                            "text {:?} does not match the document at {}..{}",
+                            c.claim.text, c.claim.start, c.claim.end
+                        ),
+                    ));
+                }
+            }
+        }
+    }
     Ok(())
 }
 
@@ -157,6 +182,11 @@ pub struct MergeSummary {
     /// Incoming documents whose id was taken by a different text in the
     /// library: `(old id, new id)`. Both are kept.
     pub renamed: Vec<(String, String)>,
+    /// Incoming documents found in the library under another id by their
+    /// content (`klaim::content_hash`): `(their id, library id)`. Merged.
+    pub matched: Vec<(String, String)>,
+    /// Annotators added or updated (their work kept apart, issue 10).
+    pub annotators: Vec<String>,
 }
 
 /// `incoming` merged into `base`, by document and claim id.
@@ -195,6 +225,13 @@ pub fn merge(base: &Project, incoming: &Project) -> (Project, MergeSummary) {
             summary.factchecks_added += 1;
         }
     }
+    // Incoming document id -> the id it has in the result.
+    let mut ids: HashMap<String, String> = HashMap::new();
+    // Only the base's documents: two copies in one file are not merged here.
+    let mut by_hash: HashMap<String, usize> = HashMap::new();
+    for (i, d) in out.documents.iter().enumerate() {
+        by_hash.entry(crate::content_hash(&d.text)).or_insert(i);
+    }
     for tag in &incoming.tags {
         if !out.tags.iter().any(|t| t.id == tag.id) {
             out.tags.push(tag.clone());
@@ -202,9 +239,38 @@ pub fn merge(base: &Project, incoming: &Project) -> (Project, MergeSummary) {
         }
     }
     for doc in &incoming.documents {
+        let same_id = out.documents.iter().position(|d| d.id == doc.id);
+        let same_content = || {
+            let i = *by_hash.get(&crate::content_hash(&doc.text))?;
+            // Only the same text: offsets are kept as they are.
+            (out.documents[i].text == doc.text).then_some(i)
+        };
+        if same_id.is_none_or(|i| out.documents[i].text != doc.text) {
+            if let Some(i) = same_content() {
+                let mine = &mut out.documents[i];
+                let mut theirs = doc.clone();
+                theirs.id.clone_from(&mine.id);
+                for c in &mut theirs.claims {
+                    c.id = match c.id.strip_prefix(&format!("{}#", doc.id)) {
+                        Some(rest) => format!("{}#{rest}", mine.id),
+                        None => format!("{}#{}", mine.id, c.id),
+                    };
+                }
+                summary.matched.push((doc.id.clone(), mine.id.clone()));
+                ids.insert(doc.id.clone(), mine.id.clone());
+                if merge_document(mine, &theirs, &mut summary) {
+                    summary.documents_updated += 1;
+                }
+                continue;
+            }
+        }
+        ids.insert(doc.id.clone(), doc.id.clone());
         match out.documents.iter_mut().find(|d| d.id == doc.id) {
             None => {
                 summary.documents_added += 1;
+                // Their claims are new too (the message said `0 klaim baru`
+                // for a file that added documents with claims).
+                summary.claims_added += doc.claims.len();
                 out.documents.push(doc.clone());
             }
             Some(mine) if mine.text == doc.text => {
@@ -229,13 +295,120 @@ pub fn merge(base: &Project, incoming: &Project) -> (Project, MergeSummary) {
                         c.id = format!("{id}#{rest}");
                     }
                 }
-                summary.renamed.push((doc.id.clone(), id));
+                summary.renamed.push((doc.id.clone(), id.clone()));
                 summary.documents_added += 1;
+                summary.claims_added += renamed.claims.len();
+                ids.insert(doc.id.clone(), id);
                 out.documents.push(renamed);
             }
         }
     }
+    if out.publisher.is_none() {
+        out.publisher.clone_from(&incoming.publisher);
+    }
+    // Annotators: their documents follow the renames; one of the same name
+    // is updated document by document.
+    for a in &incoming.annotators {
+        let mut a = a.clone();
+        for d in &mut a.documents {
+            if let Some(id) = ids.get(&d.id) {
+                d.id.clone_from(id);
+            }
+        }
+        summary.annotators.push(a.name.clone());
+        match out.annotators.iter_mut().find(|x| x.name == a.name) {
+            None => out.annotators.push(a),
+            Some(mine) => {
+                for d in a.documents {
+                    match mine.documents.iter_mut().find(|x| x.id == d.id) {
+                        Some(x) => *x = d,
+                        None => mine.documents.push(d),
+                    }
+                }
+            }
+        }
+    }
+    for d in &incoming.decisions {
+        let mut d = d.clone();
+        if let Some(id) = ids.get(&d.doc) {
+            d.doc.clone_from(id);
+        }
+        if !out.decisions.contains(&d) {
+            out.decisions.push(d);
+        }
+    }
     (out, summary)
+}
+
+/// The claims of `incoming` (a colleague's project, or another tool's file as
+/// imported) as the work of annotator `name` on the library's documents,
+/// matched by id and text or by content. The result holds only annotators
+/// (this one, and any the file had), to be [`merge`]d into the library.
+/// Documents the library does not hold are not placed, and named in the
+/// returned messages with what was matched.
+pub fn as_annotator(incoming: &Project, library: &Project, name: &str, source: &str) -> (Project, Vec<String>) {
+    let known = super::Known::new(library);
+    let mut notes = Vec::new();
+    let mut ids: HashMap<&str, String> = HashMap::new();
+    let mut documents = Vec::new();
+    let (mut matched, mut moved, mut lost) = (0, 0, 0);
+    for doc in &incoming.documents {
+        let Some(mine) = known.same(&doc.id, &doc.text) else {
+            notes.push(format!(
+                "document {:?} ({}): not placed, the library has no document with this text",
+                doc.id, doc.name
+            ));
+            lost += 1;
+            continue;
+        };
+        matched += 1;
+        if mine.id != doc.id {
+            notes.push(format!("document {:?}: matched by content to {:?} ({})", doc.id, mine.id, mine.name));
+        }
+        ids.insert(doc.id.as_str(), mine.id.clone());
+        let mut claims = doc.claims.clone();
+        if mine.text != doc.text {
+            // Same words, other spacing: each claim found again by its quote.
+            let text = Text::new(&mine.text);
+            claims.retain_mut(|c| match text.find_quote(&c.claim.text, "", "").first() {
+                Some(&(s, e)) => {
+                    (c.claim.start, c.claim.end) = (s, e);
+                    (c.claim.claimant, c.claim.cue, c.claim.via) = (None, None, None);
+                    c.claim.quantities.clear();
+                    moved += 1;
+                    true
+                }
+                None => {
+                    notes.push(format!("claim {:?}: not placed, its text is not in {:?}", c.id, mine.id));
+                    false
+                }
+            });
+        }
+        documents.push(AnnotatorDocument {
+            id: mine.id.clone(),
+            hash: crate::content_hash(&mine.text),
+            their_id: if mine.id == doc.id { String::new() } else { doc.id.clone() },
+            claims,
+        });
+    }
+    notes.insert(
+        0,
+        format!("{name}: {matched} document(s) matched, {moved} claim(s) re-anchored, {lost} document(s) not placed"),
+    );
+    let mut out = super::empty_project(incoming.tags.clone());
+    out.annotators.push(Annotator { name: name.to_owned(), source: source.to_owned(), documents });
+    for a in &incoming.annotators {
+        let mut a = a.clone();
+        a.documents.retain_mut(|d| match ids.get(d.id.as_str()) {
+            Some(id) => {
+                d.id.clone_from(id);
+                true
+            }
+            None => false,
+        });
+        out.annotators.push(a);
+    }
+    (out, notes)
 }
 
 /// Merges `theirs` into `mine` (same id, same text); whether anything changed.

@@ -1,7 +1,8 @@
 //! Label Studio task JSON: a list of tasks
 //! `{"data": {"text": ...}, "annotations": [{"result": [...]}], "predictions": [...]}`.
 //!
-//! Export: one task per document (`data.text`, `data.document_id`,
+//! Export: one task per document (`id`, its place in the library, which
+//! label-studio-converter requires; `data.text`, `data.document_id`,
 //! `data.document_name`). Claims the user accepted or added are an annotation,
 //! claims still pending are a prediction (`model_version` `klaim`), rejected
 //! claims are left out. Each claim is one region: a `labels` result (its kind),
@@ -31,17 +32,21 @@
 
 use serde_json::{json, Value};
 
+use std::collections::HashMap;
+
+use super::role_named;
 use super::{
     error_at, id_string, imported_document, kind_name, kind_named, modality_named, name_from_text, tag_id, tag_labels,
-    ImportError, Span, Text,
+    ImportError, Known, Span, Text,
 };
-use crate::project::{AnnotatedClaim, Origin, Project, Status};
+use crate::project::{AnnotatedClaim, Annotator, AnnotatorDocument, Document, Origin, Project, Status, Tag};
 
 pub fn export(project: &Project) -> String {
     let tasks: Vec<Value> = project
         .documents
         .iter()
-        .map(|doc| {
+        .enumerate()
+        .map(|(i, doc)| {
             let text = Text::new(&doc.text);
             let mut annotation = Vec::new();
             let mut prediction = Vec::new();
@@ -53,16 +58,25 @@ pub fn export(project: &Project) -> String {
                 };
                 target.extend(regions(project, c, &text));
             }
+            // Label Studio numbers tasks, annotations and predictions; its
+            // converter needs them (`KeyError: 'id'` without). Ours are the
+            // document's place in the library (1-based), which is stable for
+            // one export; the document's own id is `data.document_id`.
+            let n = i + 1;
             let mut task = json!({
+                "id": n,
                 "data": {"text": doc.text, "document_id": doc.id, "document_name": doc.name},
                 "annotations": [],
                 "predictions": [],
             });
             if !annotation.is_empty() {
-                task["annotations"] = json!([{"result": annotation, "was_cancelled": false, "ground_truth": false}]);
+                task["annotations"] = json!([{
+                    "id": n, "task": n, "result": annotation, "was_cancelled": false, "ground_truth": false,
+                    "created_at": doc.edited, "updated_at": doc.edited,
+                }]);
             }
             if !prediction.is_empty() {
-                task["predictions"] = json!([{"model_version": "klaim", "result": prediction}]);
+                task["predictions"] = json!([{"id": n, "task": n, "model_version": "klaim", "result": prediction}]);
             }
             task
         })
@@ -104,117 +118,65 @@ pub fn import(input: &str, library: &Project, now: &str) -> Result<(Project, Vec
         v @ Value::Object(_) => vec![v],
         _ => return Err(error_at("", "not Label Studio JSON: expected a list of tasks")),
     };
+    let known = Known::new(library);
+    let predictions = predictions_by_id(&tasks);
     let mut tags = library.tags.clone();
     let mut warnings = Vec::new();
-    let mut documents = Vec::new();
+    // Per annotator (in order of first appearance): its documents.
+    let mut people: Vec<(String, Vec<Document>)> = Vec::new();
+    let mut main: Vec<Document> = Vec::new();
     for (i, task) in tasks.iter().enumerate() {
         let at = match task.get("id").and_then(id_string) {
             Some(id) => format!("task {} (id {id})", i + 1),
             None => format!("task {}", i + 1),
         };
-        let text = task
-            .get("data")
-            .and_then(|d| d.get("text"))
-            .and_then(Value::as_str)
-            .ok_or_else(|| error_at(&at, "`data.text` is missing or not a string"))?
-            .to_owned();
-        let t = Text::new(&text);
-        // Regions by id, in order of first appearance.
-        let mut spans: Vec<(String, Span)> = Vec::new();
-        let lists = ["annotations", "completions", "predictions"];
-        for list in lists {
-            let Some(items) = task.get(list) else {
+        let Some(text) = task.get("data").and_then(|d| d.get("text")).and_then(Value::as_str) else {
+            warnings.push(format!("{at}: skipped, `data.text` is missing or not a string"));
+            continue;
+        };
+        let t = Text::new(text);
+        // (annotator, results) of this task: annotations by who made them,
+        // then predictions (objects, or ids resolved from the file).
+        let mut sources: Vec<(String, String, &Vec<Value>)> = Vec::new();
+        for list in ["annotations", "completions", "predictions"] {
+            match task.get(list) {
+                None | Some(Value::Array(_)) => {}
+                Some(_) => warnings.push(format!("{at}: dropped `{list}`: not a list")),
+            }
+        }
+        for list in ["annotations", "completions"] {
+            let Some(items) = task.get(list).and_then(Value::as_array) else {
                 continue;
             };
-            let items = items.as_array().ok_or_else(|| error_at(&at, format!("`{list}` is not a list")))?;
             for (a, item) in items.iter().enumerate() {
                 if item.get("was_cancelled").and_then(Value::as_bool) == Some(true) {
+                    warnings.push(format!("{at}: {list}[{a}] was cancelled in Label Studio: not imported"));
                     continue;
                 }
-                let Some(results) = item.get("result") else {
+                let Some(results) = item.get("result").and_then(Value::as_array) else {
                     continue;
                 };
-                let results =
-                    results.as_array().ok_or_else(|| error_at(&at, format!("{list}[{a}].result is not a list")))?;
-                for (r, result) in results.iter().enumerate() {
-                    let field = format!("{list}[{a}].result[{r}]");
-                    let Some(value) = result.get("value") else {
-                        return Err(error_at(&at, format!("{field}: no `value`")));
-                    };
-                    if value.get("start").is_none() && value.get("end").is_none() {
-                        continue; // A task-level choice or rating: not a span.
-                    }
-                    let (Some(start), Some(end)) =
-                        (value.get("start").and_then(Value::as_u64), value.get("end").and_then(Value::as_u64))
-                    else {
-                        return Err(error_at(
-                            &at,
-                            format!(
-                                "{field}: `value.start`/`value.end` are not whole numbers (a rich-text XPath region?)"
-                            ),
-                        ));
-                    };
-                    let (start, end) = (start as usize, end as usize);
-                    let quoted = value.get("text").and_then(Value::as_str);
-                    let kind = result.get("type").and_then(Value::as_str).unwrap_or("");
-                    let Some((start, end)) = place(
-                        &t,
-                        start,
-                        end,
-                        quoted.filter(|_| kind != "textarea"),
-                        &format!("{at}, {field}"),
-                        &mut warnings,
-                    ) else {
-                        continue;
-                    };
-                    // Regions group by id within one annotation; by span across them.
-                    let key = format!("{start}-{end}");
-                    let span = match spans.iter().position(|(k, _)| *k == key) {
-                        Some(k) => &mut spans[k].1,
+                let who = annotator(item).unwrap_or_else(|| format!("annotation {}", a + 1));
+                sources.push((who, format!("{list}[{a}]"), results));
+            }
+        }
+        if let Some(items) = task.get("predictions").and_then(Value::as_array) {
+            for (p, item) in items.iter().enumerate() {
+                let item = match item {
+                    Value::Object(_) => Some(item),
+                    other => match id_string(other).and_then(|id| predictions.get(&id).copied()) {
+                        Some(found) => Some(found),
                         None => {
-                            spans.push((key, Span::new(start, end)));
-                            &mut spans.last_mut().expect("just pushed").1
+                            warnings.push(format!(
+                                "{at}: dropped prediction {} (listed by id only; its results are not in the file)",
+                                other
+                            ));
+                            None
                         }
-                    };
-                    let strings = |f: &str| -> Vec<String> {
-                        value
-                            .get(f)
-                            .and_then(Value::as_array)
-                            .map_or(Vec::new(), |xs| xs.iter().filter_map(Value::as_str).map(str::to_owned).collect())
-                    };
-                    match kind {
-                        "labels" | "hypertextlabels" => {
-                            for label in strings("labels") {
-                                if let Some(k) = kind_named(&label) {
-                                    span.kind = Some(k);
-                                } else if let Some(m) = modality_named(&label) {
-                                    span.modality = Some(m);
-                                } else {
-                                    let id = tag_id(&mut tags, &label);
-                                    if !span.tags.contains(&id) {
-                                        span.tags.push(id);
-                                    }
-                                }
-                            }
-                        }
-                        "choices" | "taxonomy" => {
-                            for choice in strings("choices") {
-                                let id = tag_id(&mut tags, &choice);
-                                if !span.tags.contains(&id) {
-                                    span.tags.push(id);
-                                }
-                            }
-                        }
-                        "textarea" => {
-                            for note in strings("text") {
-                                if !span.note.is_empty() {
-                                    span.note.push_str("\n\n");
-                                }
-                                span.note.push_str(&note);
-                            }
-                        }
-                        _ => {}
-                    }
+                    },
+                };
+                if let Some(results) = item.and_then(|p| p.get("result")).and_then(Value::as_array) {
+                    sources.push((PREDICTIONS.to_owned(), format!("predictions[{p}]"), results));
                 }
             }
         }
@@ -228,13 +190,283 @@ pub fn import(input: &str, library: &Project, now: &str) -> Result<(Project, Vec
             .get("document_name")
             .and_then(Value::as_str)
             .map(str::to_owned)
-            .unwrap_or_else(|| name_from_text(&text));
-        let spans = spans.into_iter().map(|(_, s)| s).collect();
-        documents.push(imported_document(library, id, name, text, spans, now, "labelstudio"));
+            .unwrap_or_else(|| name_from_text(text));
+        // One span list per annotator; predictions join the first
+        // annotator's list where it has no span of their own.
+        let mut by_who: Vec<(String, Vec<Span>)> = Vec::new();
+        for (who, field, results) in sources {
+            let spans = regions_of(&t, results, &format!("{at}, {field}"), &mut tags, &mut warnings);
+            if !people.iter().any(|(p, _)| *p == who) && who != PREDICTIONS {
+                people.push((who.clone(), Vec::new()));
+            }
+            match by_who.iter_mut().find(|(w, _)| *w == who) {
+                Some((_, list)) => list.extend(spans),
+                None => by_who.push((who, spans)),
+            }
+        }
+        let first = people.first().map(|(p, _)| p.clone());
+        let mut library_spans = Vec::new();
+        let mut predicted = Vec::new();
+        for (who, spans) in by_who {
+            if who == PREDICTIONS {
+                predicted = spans;
+            } else if Some(&who) == first.as_ref() {
+                library_spans = spans;
+            } else {
+                let doc = imported_document(
+                    &known,
+                    (id.clone(), name.clone(), text.to_owned()),
+                    spans,
+                    now,
+                    "labelstudio",
+                    &mut warnings,
+                    &at,
+                );
+                people.iter_mut().find(|(p, _)| *p == who).expect("listed above").1.push(doc);
+            }
+        }
+        for span in predicted {
+            if !library_spans.iter().any(|s| (s.start, s.end) == (span.start, span.end)) {
+                library_spans.push(span);
+            }
+        }
+        main.push(imported_document(
+            &known,
+            (id, name, text.to_owned()),
+            library_spans,
+            now,
+            "labelstudio",
+            &mut warnings,
+            &at,
+        ));
     }
     let mut project = super::empty_project(tags);
-    project.documents = documents;
+    project.documents = main;
+    if let Some((first, _)) = people.first() {
+        if people.len() > 1 {
+            warnings.push(format!(
+                "{} annotators: the results of {first} are the library's claims; the others are kept apart as annotators for agreement and adjudication ({})",
+                people.len(),
+                people[1..].iter().map(|(p, _)| p.as_str()).collect::<Vec<_>>().join(", ")
+            ));
+        }
+    }
+    for (name, documents) in people.into_iter().skip(1) {
+        project.annotators.push(Annotator {
+            name,
+            source: "labelstudio".into(),
+            documents: documents
+                .into_iter()
+                .map(|d| AnnotatorDocument {
+                    hash: crate::content_hash(&d.text),
+                    id: d.id,
+                    their_id: String::new(),
+                    claims: d.claims,
+                })
+                .collect(),
+        });
+    }
     Ok((project, warnings))
+}
+
+/// The name of predictions as a source: they are suggestions for the
+/// library's claims, not an annotator.
+const PREDICTIONS: &str = "\u{0}predictions";
+
+/// Who made an annotation: `labelstudio:<user id or email>`.
+fn annotator(item: &Value) -> Option<String> {
+    let by = item.get("completed_by")?;
+    let who = match by {
+        Value::Object(o) => {
+            o.get("email").and_then(Value::as_str).map(str::to_owned).or_else(|| o.get("id").and_then(id_string))
+        }
+        v => id_string(v),
+    }?;
+    Some(format!("labelstudio:{who}"))
+}
+
+/// Every prediction object in the file by its id: the task's own list, and
+/// the `prediction` an annotation was made from (Label Studio's default export
+/// lists a task's predictions by id and embeds them only there).
+fn predictions_by_id<'v>(tasks: &[&'v Value]) -> HashMap<String, &'v Value> {
+    let mut out = HashMap::new();
+    for task in tasks {
+        let embedded =
+            task.get("annotations").and_then(Value::as_array).into_iter().flatten().filter_map(|a| a.get("prediction"));
+        let listed = task.get("predictions").and_then(Value::as_array).into_iter().flatten();
+        for p in listed.chain(embedded) {
+            if let (Some(id), Some(_)) = (p.get("id").and_then(id_string), p.get("result")) {
+                out.entry(id).or_insert(p);
+            }
+        }
+    }
+    out
+}
+
+/// The spans of one annotation's (or prediction's) results: regions grouped
+/// by region id, relations applied, task-level choices as tags.
+fn regions_of(t: &Text<'_>, results: &[Value], at: &str, tags: &mut Vec<Tag>, warnings: &mut Vec<String>) -> Vec<Span> {
+    // (region id, span, role label) in order of first appearance.
+    let mut regions: Vec<(String, Span, Option<&'static str>)> = Vec::new();
+    let mut relations: Vec<(usize, &Value)> = Vec::new();
+    let mut task_choices: Vec<String> = Vec::new();
+    for (r, result) in results.iter().enumerate() {
+        let field = format!("{at}.result[{r}]");
+        let kind = result.get("type").and_then(Value::as_str).unwrap_or("");
+        if kind == "relation" {
+            relations.push((r, result));
+            continue;
+        }
+        let Some(value) = result.get("value") else {
+            warnings.push(format!("{field}: dropped, a `{kind}` result without `value`"));
+            continue;
+        };
+        let strings = |f: &str| -> Vec<String> {
+            value
+                .get(f)
+                .and_then(Value::as_array)
+                .map_or(Vec::new(), |xs| xs.iter().filter_map(Value::as_str).map(str::to_owned).collect())
+        };
+        if value.get("start").is_none() && value.get("end").is_none() {
+            match kind {
+                "choices" | "taxonomy" => task_choices.extend(strings("choices")),
+                _ => warnings.push(format!("{field}: dropped, a task-level `{kind}` result")),
+            }
+            continue;
+        }
+        let (Some(start), Some(end)) =
+            (value.get("start").and_then(Value::as_u64), value.get("end").and_then(Value::as_u64))
+        else {
+            warnings.push(format!(
+                "{field}: skipped, `value.start`/`value.end` are not whole numbers (a rich-text XPath region?)"
+            ));
+            continue;
+        };
+        let quoted = value.get("text").and_then(Value::as_str).filter(|_| kind != "textarea");
+        let Some((start, end)) = place(t, start as usize, end as usize, quoted, &field, warnings) else {
+            continue;
+        };
+        // Regions group by id; results without one by span.
+        let key = result.get("id").and_then(id_string).unwrap_or_else(|| format!("{start}-{end}"));
+        let k = match regions.iter().position(|(k, s, _)| *k == key && (s.start, s.end) == (start, end)) {
+            Some(k) => k,
+            None => {
+                regions.push((key, Span::new(start, end), None));
+                regions.len() - 1
+            }
+        };
+        let (_, span, role) = &mut regions[k];
+        match kind {
+            "labels" | "hypertextlabels" => {
+                for label in strings("labels") {
+                    if let Some(k) = kind_named(&label) {
+                        span.kind = Some(k);
+                    } else if let Some(m) = modality_named(&label) {
+                        span.modality = Some(m);
+                    } else if let Some(r) = role_named(&label) {
+                        *role = Some(r);
+                    } else {
+                        span.add_tag(tag_id(tags, &label));
+                    }
+                }
+            }
+            "choices" | "taxonomy" => {
+                for choice in strings("choices") {
+                    span.add_tag(tag_id(tags, &choice));
+                }
+            }
+            "textarea" => {
+                for note in strings("text") {
+                    span.add_note(&note);
+                }
+            }
+            other => warnings.push(format!("{field}: dropped, a `{other}` result klaim does not read")),
+        }
+    }
+    // Relations: a claim and a region labelled claimant/cue/via (or a
+    // relation labelled so) link them; any other relation is kept as a note
+    // on the region it starts from.
+    let mut consumed = vec![false; regions.len()];
+    for (r, rel) in relations {
+        let field = format!("{at}.result[{r}]");
+        let end = |f: &str| {
+            let id = rel.get(f).and_then(id_string)?;
+            regions.iter().position(|(k, _, _)| *k == id)
+        };
+        let (Some(from), Some(to)) = (end("from_id"), end("to_id")) else {
+            warnings.push(format!("{field}: dropped, a relation between regions that are not in this annotation"));
+            continue;
+        };
+        let labels: Vec<&str> =
+            rel.get("labels").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).collect();
+        let label_role = labels.iter().find_map(|l| role_named(l));
+        let is_claim = |i: usize| regions[i].2.is_none();
+        let link = match (is_claim(from), is_claim(to)) {
+            (true, false) => Some((from, to)),
+            (false, true) => Some((to, from)),
+            (true, true) if label_role.is_some() => Some((from, to)),
+            _ => None,
+        };
+        match link {
+            Some((claim, part)) => {
+                let role = regions[part].2.or(label_role).expect("a role from the region or the relation");
+                let span = (regions[part].1.start, regions[part].1.end);
+                let target = &mut regions[claim].1;
+                match role {
+                    "claimant" => target.claimant_at = Some(span),
+                    "cue" => target.cue = Some(span),
+                    _ => target.via = Some(span),
+                }
+                consumed[part] = regions[part].2.is_some();
+            }
+            None => {
+                let (a, b) = (&regions[from].1, &regions[to].1);
+                let words = if labels.is_empty() { "related".to_owned() } else { labels.join(", ") };
+                let note = format!(
+                    "Label Studio relation ({words}) to {:?} at {}..{}",
+                    t.slice(b.start, b.end).unwrap_or(""),
+                    b.start,
+                    b.end
+                );
+                let _ = a;
+                regions[from].1.add_note(&note);
+                warnings.push(format!("{field}: a relation ({words}) kept as a note on the claim it starts from"));
+            }
+        }
+    }
+    let mut spans: Vec<Span> = Vec::new();
+    for ((_, span, role), used) in regions.into_iter().zip(consumed) {
+        if used {
+            continue;
+        }
+        if let Some(role) = role {
+            // A claimant/cue/via region no relation links: kept as a claim
+            // with its label as a tag, so nothing is lost.
+            let mut span = span;
+            span.add_tag(tag_id(tags, role));
+            spans.push(span);
+            continue;
+        }
+        spans.push(span);
+    }
+    if !task_choices.is_empty() {
+        if spans.is_empty() {
+            warnings
+                .push(format!("{at}: dropped task-level choices {task_choices:?}: the annotation has no claim to tag"));
+        } else {
+            warnings.push(format!(
+                "{at}: task-level choices {task_choices:?} kept as tags on the task's {} claims",
+                spans.len()
+            ));
+        }
+        for choice in &task_choices {
+            let id = tag_id(tags, choice);
+            for span in &mut spans {
+                span.add_tag(id.clone());
+            }
+        }
+    }
+    spans
 }
 
 /// Code point offsets checked against the region's quoted text.

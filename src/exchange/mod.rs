@@ -31,16 +31,17 @@ mod klaim;
 mod labelstudio;
 mod w3c;
 
+use std::collections::HashMap;
 use std::fmt;
 
 use crate::model::ClaimantKind;
 use crate::offsets::{OffsetMap, Unit};
 use crate::project::{AnnotatedClaim, Document, Origin, Project, Status, Tag};
-use crate::report::{ClaimRecord, ClaimantRecord};
+use crate::report::{ClaimRecord, ClaimantRecord, SpanRecord};
 use crate::{Kind, Modality};
 
 pub use claimreview::read_reviews;
-pub use klaim::{merge, parse_project, validate, MergeSummary};
+pub use klaim::{as_annotator, merge, parse_project, validate, MergeSummary};
 
 /// A file format klaim exports to, imports from, or both.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,6 +56,8 @@ pub enum Format {
     W3c,
     /// doccano sequence-labelling JSONL (export and import).
     Doccano,
+    /// The same in UTF-16 offsets, as doccano's web editor counts (export).
+    DoccanoUtf16,
     /// Label Studio task JSON (export and import).
     LabelStudio,
     /// schema.org ClaimReview JSON-LD (export).
@@ -62,12 +65,13 @@ pub enum Format {
 }
 
 impl Format {
-    pub const ALL: [Format; 7] = [
+    pub const ALL: [Format; 8] = [
         Format::Klaim,
         Format::Jsonl,
         Format::Csv,
         Format::W3c,
         Format::Doccano,
+        Format::DoccanoUtf16,
         Format::LabelStudio,
         Format::ClaimReview,
     ];
@@ -81,6 +85,7 @@ impl Format {
             Format::Csv => "csv",
             Format::W3c => "w3c",
             Format::Doccano => "doccano",
+            Format::DoccanoUtf16 => "doccano-utf16",
             Format::LabelStudio => "labelstudio",
             Format::ClaimReview => "claimreview",
         }
@@ -98,6 +103,7 @@ impl Format {
             Format::Csv => "csv",
             Format::W3c => "w3c.jsonld",
             Format::Doccano => "doccano.jsonl",
+            Format::DoccanoUtf16 => "doccano-utf16.jsonl",
             Format::LabelStudio => "labelstudio.json",
             Format::ClaimReview => "claimreview.jsonld",
         }
@@ -107,7 +113,7 @@ impl Format {
     pub fn media_type(self) -> &'static str {
         match self {
             Format::Csv => "text/csv;charset=utf-8",
-            Format::Jsonl | Format::Doccano => "application/x-ndjson",
+            Format::Jsonl | Format::Doccano | Format::DoccanoUtf16 => "application/x-ndjson",
             Format::W3c => "application/ld+json;profile=\"http://www.w3.org/ns/anno.jsonld\"",
             Format::ClaimReview => "application/ld+json",
             Format::Klaim | Format::LabelStudio => "application/json",
@@ -129,9 +135,21 @@ pub fn export(project: &Project, format: Format) -> String {
         Format::Jsonl => jsonl::export(project),
         Format::Csv => csv::export(project),
         Format::W3c => w3c::export(project),
-        Format::Doccano => doccano::export(project),
+        Format::Doccano => doccano::export(project, Unit::CodePoint),
+        Format::DoccanoUtf16 => doccano::export(project, Unit::Utf16),
         Format::LabelStudio => labelstudio::export(project),
         Format::ClaimReview => claimreview::export(project),
+    }
+}
+
+/// What the user should know about an export of `project` in `format`: for
+/// doccano, the claims that overlap (a default doccano project keeps one of
+/// them). Empty when there is nothing to say.
+pub fn export_warnings(project: &Project, format: Format) -> Vec<String> {
+    match format {
+        Format::Doccano | Format::DoccanoUtf16 => doccano::overlaps(project),
+        Format::ClaimReview => claimreview::missing(project),
+        _ => Vec::new(),
     }
 }
 
@@ -178,6 +196,8 @@ impl std::error::Error for ImportError {}
 /// Imported spans become claims to review: origin `imported`, status `pending`.
 pub fn import(input: &str, format: Option<Format>, library: &Project, now: &str) -> Result<Imported, ImportError> {
     let input = input.strip_prefix('\u{feff}').unwrap_or(input);
+    let (input, lone) = tolerate_lone_surrogates(input);
+    let input = input.as_ref();
     let format = match format {
         Some(f) => f,
         None => detect(input).ok_or_else(|| {
@@ -191,12 +211,72 @@ pub fn import(input: &str, format: Option<Format>, library: &Project, now: &str)
         Format::LabelStudio => labelstudio::import(input, library, now)?,
         other => return Err(whole(format!("{} files are exported only, not imported", other.name()))),
     };
+    let mut warnings = warnings;
+    // One message per fact (a document matched for two annotators is one).
+    let mut seen = std::collections::HashSet::new();
+    warnings.retain(|w| seen.insert(w.clone()));
+    if lone > 0 {
+        warnings.insert(
+            0,
+            format!(
+                "{lone} lone UTF-16 surrogate escape(s) (half of an emoji, as a JavaScript slice can leave) read as U+FFFD"
+            ),
+        );
+    }
     Ok(Imported { format, project, warnings })
+}
+
+/// `input` with every `\\uXXXX` escape of a lone UTF-16 surrogate (one half
+/// of a pair without the other) replaced by `\\uFFFD`, and how many there
+/// were. serde_json refuses such escapes, and JavaScript writes them when a
+/// string was cut next to an emoji (a W3C prefix of 32 UTF-16 units).
+fn tolerate_lone_surrogates(input: &str) -> (std::borrow::Cow<'_, str>, usize) {
+    if !input.contains("\\u") {
+        return (input.into(), 0);
+    }
+    let b = input.as_bytes();
+    let hex = |at: usize| -> Option<u32> {
+        let s = input.get(at..at + 4)?;
+        s.bytes().all(|c| c.is_ascii_hexdigit()).then(|| u32::from_str_radix(s, 16).ok())?
+    };
+    // `\uXXXX` at byte `at`, if that is what is there.
+    let escape = |at: usize| -> Option<u32> {
+        (b.get(at) == Some(&b'\\') && b.get(at + 1) == Some(&b'u')).then(|| hex(at + 2))?
+    };
+    let mut out = String::with_capacity(input.len());
+    let mut lone = 0;
+    let mut i = 0;
+    let mut copied = 0;
+    while i < b.len() {
+        if b[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        match escape(i) {
+            Some(0xD800..=0xDBFF) if matches!(escape(i + 6), Some(0xDC00..=0xDFFF)) => i += 12,
+            Some(0xD800..=0xDFFF) => {
+                out.push_str(&input[copied..i]);
+                out.push_str("\\uFFFD");
+                lone += 1;
+                i += 6;
+                copied = i;
+            }
+            Some(_) => i += 6,
+            None => i += 2, // `\\`, `\"`, ...: the next byte is escaped.
+        }
+    }
+    if lone == 0 {
+        return (input.into(), 0);
+    }
+    out.push_str(&input[copied..]);
+    (out.into(), lone)
 }
 
 /// The importable format `input` looks like, from its first JSON value.
 pub fn detect(input: &str) -> Option<Format> {
     let input = input.strip_prefix('\u{feff}').unwrap_or(input).trim_start();
+    let (input, _) = tolerate_lone_surrogates(input);
+    let input = input.as_ref();
     let first: serde_json::Value = match serde_json::from_str(input) {
         Ok(v) => v,
         // JSON Lines: the first line decides.
@@ -396,14 +476,46 @@ struct Span {
     claimant: Option<ClaimantRecord>,
     tags: Vec<String>,
     note: String,
+    /// Code point spans of the claimant, cue and via, where the file links
+    /// them (Label Studio and doccano relations).
+    claimant_at: Option<(usize, usize)>,
+    cue: Option<(usize, usize)>,
+    via: Option<(usize, usize)>,
 }
 
 impl Span {
     fn new(start: usize, end: usize) -> Span {
-        Span { start, end, kind: None, modality: None, claimant: None, tags: Vec::new(), note: String::new() }
+        Span {
+            start,
+            end,
+            kind: None,
+            modality: None,
+            claimant: None,
+            tags: Vec::new(),
+            note: String::new(),
+            claimant_at: None,
+            cue: None,
+            via: None,
+        }
+    }
+
+    fn add_tag(&mut self, id: String) {
+        if !self.tags.contains(&id) {
+            self.tags.push(id);
+        }
+    }
+
+    fn add_note(&mut self, note: &str) {
+        if !self.note.is_empty() {
+            self.note.push_str("\n\n");
+        }
+        self.note.push_str(note);
     }
 
     fn into_claim(self, id: String, text: &Text<'_>, edited: &str) -> AnnotatedClaim {
+        let part = |s: Option<(usize, usize)>| {
+            s.and_then(|(a, b)| Some(SpanRecord { start: a, end: b, text: text.slice(a, b)?.to_owned() }))
+        };
         AnnotatedClaim {
             id,
             claim: ClaimRecord {
@@ -412,9 +524,21 @@ impl Span {
                 text: text.slice(self.start, self.end).unwrap_or("").to_owned(),
                 kind: self.kind.unwrap_or(Kind::Unattributed),
                 modality: self.modality.unwrap_or(Modality::Asserted),
-                claimant: self.claimant,
-                cue: None,
-                via: None,
+                // A claimant the file describes (W3C), else one it links by
+                // span only (Label Studio and doccano relations).
+                claimant: self.claimant.or_else(|| {
+                    part(self.claimant_at).map(|s| ClaimantRecord {
+                        start: s.start,
+                        end: s.end,
+                        resolved: s.text.clone(),
+                        text: s.text,
+                        kind: None,
+                        role: None,
+                        affiliation: None,
+                    })
+                }),
+                cue: part(self.cue),
+                via: part(self.via),
                 quantities: Vec::new(),
             },
             origin: Origin::Imported,
@@ -426,20 +550,99 @@ impl Span {
     }
 }
 
+/// The library's documents indexed by id and by content
+/// ([`crate::content_hash`]), built once per import.
+struct Known<'p> {
+    library: &'p Project,
+    by_id: HashMap<&'p str, usize>,
+    by_hash: HashMap<String, usize>,
+}
+
+impl<'p> Known<'p> {
+    fn new(library: &'p Project) -> Known<'p> {
+        let mut by_hash = HashMap::new();
+        for (i, d) in library.documents.iter().enumerate() {
+            by_hash.entry(crate::content_hash(&d.text)).or_insert(i);
+        }
+        let by_id = library.documents.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
+        Known { library, by_id, by_hash }
+    }
+
+    /// The library document whose content hash is `hash`.
+    fn by_hash(&self, hash: &str) -> Option<&'p Document> {
+        self.by_hash.get(hash).map(|&i| &self.library.documents[i])
+    }
+
+    /// The library document that is the same as a file's document `id` with
+    /// `text`: the same id and text, else the same content under any id.
+    fn same(&self, id: &str, text: &str) -> Option<&'p Document> {
+        let docs = &self.library.documents;
+        self.by_id
+            .get(id)
+            .map(|&i| &docs[i])
+            .filter(|d| d.text == text)
+            .or_else(|| self.by_hash.get(&crate::content_hash(text)).map(|&i| &docs[i]))
+    }
+}
+
 /// A document of a span-based import (doccano, Label Studio): its spans become
 /// pending claims, minus those the library's copy of the same text already
-/// has. The document keeps the library's id, name and dates when the library
-/// holds the same text under that id.
+/// has. A document the library already holds (by id and text, or by content
+/// under another id) takes the library's id, name, text and dates, and the
+/// match is reported.
 fn imported_document(
-    library: &Project,
-    id: String,
-    name: String,
-    text: String,
+    library: &Known<'_>,
+    (id, name, text): (String, String, String),
     spans: Vec<Span>,
     now: &str,
     prefix: &str,
+    warnings: &mut Vec<String>,
+    at: &str,
 ) -> Document {
-    let known = library.documents.iter().find(|d| d.id == id && d.text == text);
+    let known = library.same(&id, &text);
+    if let Some(d) = known.filter(|d| d.id != id) {
+        warnings.push(format!("{at}: matched by content to the library's document {:?} ({})", d.id, d.name));
+    }
+    let text = match known {
+        // The same content with other spacing: spans are re-read on the
+        // library's text by their quote.
+        Some(d) if d.text != text => {
+            let theirs = Text::new(&text);
+            let mine = Text::new(&d.text);
+            let mut placed = Vec::new();
+            for mut span in spans {
+                let quote = theirs.slice(span.start, span.end).unwrap_or("");
+                match mine.find_quote(quote, "", "").as_slice() {
+                    [(s, e), ..] => {
+                        warnings.push(format!(
+                            "{at}: span {}..{} re-anchored by its quote at {s}..{e}",
+                            span.start, span.end
+                        ));
+                        (span.start, span.end) = (*s, *e);
+                        span.claimant = None;
+                        span.cue = None;
+                        span.via = None;
+                        placed.push(span);
+                    }
+                    [] => warnings.push(format!(
+                        "{at}: span {}..{} not placed: its quote {quote:?} is not in the library's text",
+                        span.start, span.end
+                    )),
+                }
+            }
+            return imported_document(
+                library,
+                (d.id.clone(), d.name.clone(), d.text.clone()),
+                placed,
+                now,
+                prefix,
+                warnings,
+                at,
+            );
+        }
+        _ => text,
+    };
+    let id = known.map_or(id, |d| d.id.clone());
     let t = Text::new(&text);
     let mut claims: Vec<AnnotatedClaim> = Vec::new();
     for span in spans {
@@ -467,6 +670,17 @@ fn imported_document(
         published: known.and_then(|d| d.published.clone()),
         url: known.and_then(|d| d.url.clone()),
         claims,
+    }
+}
+
+/// `claimant`, `cue` or `via` for a region or relation label naming that part
+/// of a claim (English or Indonesian).
+fn role_named(label: &str) -> Option<&'static str> {
+    match label.trim().to_lowercase().as_str() {
+        "claimant" | "speaker" | "source" | "narasumber" | "penutur" => Some("claimant"),
+        "cue" | "reporting verb" | "kata kerja" => Some("cue"),
+        "via" | "outlet" | "media" => Some("via"),
+        _ => None,
     }
 }
 
@@ -498,6 +712,9 @@ fn empty_project(tags: Vec<Tag>) -> Project {
         documents: Vec::new(),
         links: Vec::new(),
         factchecks: Vec::new(),
+        publisher: None,
+        annotators: Vec::new(),
+        decisions: Vec::new(),
     }
 }
 

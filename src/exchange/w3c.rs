@@ -40,7 +40,7 @@ use serde_json::{Map, Value};
 
 use super::{
     error_at, id_string, kind_name, kind_named, modality_name, modality_named, tag_id, tag_labels, whole, ImportError,
-    Span, Text,
+    Known, Span, Text,
 };
 use crate::model::ClaimantKind;
 use crate::project::{Document, Project, Status};
@@ -76,13 +76,22 @@ struct Page {
 #[derive(Serialize)]
 struct Annotation {
     #[serde(rename = "@context")]
-    context: &'static str,
+    context: (&'static str, Prefix),
     id: String,
     #[serde(rename = "type")]
     kind: &'static str,
     modified: String,
-    body: Vec<Body>,
+    body: Vec<BodyItem>,
     target: Target,
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum BodyItem {
+    Text(Body),
+    /// klaim's own fields, namespaced so other tools ignore them: what a
+    /// round trip through W3C must not lose.
+    Klaim(KlaimBody),
 }
 
 #[derive(Serialize)]
@@ -94,6 +103,35 @@ struct Body {
     format: &'static str,
     #[serde(rename = "schema:about", skip_serializing_if = "Option::is_none")]
     about: Option<Agent>,
+}
+
+#[derive(Serialize, serde::Deserialize, Default)]
+struct KlaimBody {
+    #[serde(rename = "type")]
+    kind: String,
+    #[serde(rename = "klaim:status", default, skip_serializing_if = "Option::is_none")]
+    status: Option<Status>,
+    #[serde(rename = "klaim:origin", default, skip_serializing_if = "Option::is_none")]
+    origin: Option<crate::project::Origin>,
+    #[serde(rename = "klaim:claimant", default, skip_serializing_if = "Option::is_none")]
+    claimant: Option<crate::report::ClaimantRecord>,
+    #[serde(rename = "klaim:cue", default, skip_serializing_if = "Option::is_none")]
+    cue: Option<crate::report::SpanRecord>,
+    #[serde(rename = "klaim:via", default, skip_serializing_if = "Option::is_none")]
+    via: Option<crate::report::SpanRecord>,
+    /// The content hash of the annotated text (`klaim::content_hash`), so
+    /// another library finds its copy of the article whatever its id.
+    #[serde(rename = "klaim:document", default, skip_serializing_if = "String::is_empty")]
+    document: String,
+}
+
+const KLAIM_BODY: &str = "klaim:Claim";
+/// The JSON-LD prefix of klaim's own terms.
+const KLAIM_NS: &str = "urn:klaim:ns#";
+
+#[derive(Serialize, Clone, Copy)]
+struct Prefix {
+    klaim: &'static str,
 }
 
 /// The claimant in schema.org terms (see the module docs).
@@ -157,7 +195,14 @@ pub fn export(project: &Project) -> String {
     let mut items = Vec::new();
     for doc in &project.documents {
         let text = Text::new(&doc.text);
-        let source = format!("{DOC_PREFIX}{}", encode(&doc.id));
+        // The article's address where it has one (another library holding
+        // the same article finds it), else klaim's own document IRI.
+        let source = match doc.url.as_deref().filter(|u| is_url(u)) {
+            Some(url) => url.to_owned(),
+            None if is_url(&doc.name) => doc.name.clone(),
+            None => format!("{DOC_PREFIX}{}", encode(&doc.id)),
+        };
+        let hash = crate::content_hash(&doc.text);
         for c in &doc.claims {
             let (start, end, exact) = text.clamped(c.claim.start, c.claim.end);
             let textual = |purpose: &'static str, value: &str| Body {
@@ -183,8 +228,18 @@ pub fn export(project: &Project) -> String {
                 Status::Rejected => "rejected",
             };
             body.push(textual("assessing", status));
+            let mut body: Vec<BodyItem> = body.into_iter().map(BodyItem::Text).collect();
+            body.push(BodyItem::Klaim(KlaimBody {
+                kind: KLAIM_BODY.into(),
+                status: Some(c.status),
+                origin: Some(c.origin),
+                claimant: c.claim.claimant.clone(),
+                cue: c.claim.cue.clone(),
+                via: c.claim.via.clone(),
+                document: hash.clone(),
+            }));
             items.push(Annotation {
-                context: CONTEXT,
+                context: (CONTEXT, Prefix { klaim: KLAIM_NS }),
                 id: format!("{CLAIM_PREFIX}{}:{}", encode(&doc.id), encode(&c.id)),
                 kind: "Annotation",
                 modified: c.edited.clone(),
@@ -220,73 +275,109 @@ pub fn import(input: &str, library: &Project) -> Result<(Project, Vec<String>), 
     let value: Value = serde_json::from_str(input)
         .map_err(|e| error_at(format!("line {}", e.line()), format!("not valid JSON: {e}")))?;
     let annotations = annotations(&value)?;
+    let known = Known::new(library);
     let mut tags = library.tags.clone();
     let mut warnings = Vec::new();
     let mut docs: Vec<Document> = Vec::new();
-    let mut unknown_source = 0;
+    let mut not_placed = 0;
+    // The document the last annotation without a usable source was found
+    // in: the next is most likely in the same one.
+    let mut last_found: Option<usize> = None;
     for (i, a) in annotations.iter().enumerate() {
         let at = format!("annotation {}", i + 1);
         let Some(obj) = a.as_object() else {
-            return Err(error_at(at, "not a JSON object"));
+            warnings.push(format!("{at}: skipped, not a JSON object"));
+            not_placed += 1;
+            continue;
         };
         if !has_type(obj, "Annotation") {
-            return Err(error_at(at, "`type` is not `Annotation`"));
+            warnings.push(format!("{at}: skipped, `type` is not `Annotation`"));
+            not_placed += 1;
+            continue;
         }
         let at = match obj.get("id").and_then(Value::as_str) {
             Some(id) => format!("{at} ({id})"),
             None => at,
         };
-        let target = match obj.get("target") {
+        let Some(target) = (match obj.get("target") {
             Some(Value::Array(ts)) => ts.iter().find(|t| t.get("selector").is_some()).or(ts.first()),
             Some(t) => Some(t),
             None => None,
-        }
-        .ok_or_else(|| error_at(&at, "no `target`"))?;
+        }) else {
+            warnings.push(format!("{at}: not placed, it has no `target`"));
+            not_placed += 1;
+            continue;
+        };
         let source = match target {
-            Value::String(s) => s.as_str(),
-            t => t
-                .get("source")
-                .and_then(|s| s.as_str().or_else(|| s.get("id").and_then(Value::as_str)))
-                .ok_or_else(|| error_at(&at, "`target.source` is missing"))?,
+            Value::String(s) => Some(s.as_str()),
+            t => t.get("source").and_then(|s| s.as_str().or_else(|| s.get("id").and_then(Value::as_str))),
         };
-        let Some(doc) = find_document(library, source) else {
-            warnings.push(format!("{at}: skipped, its source {source:?} is not a document in the library"));
-            unknown_source += 1;
-            continue;
-        };
-        let text = Text::new(&doc.text);
-        let Some((start, end)) = anchor(&text, target, &at, &mut warnings)? else {
-            continue;
-        };
-        let mut span = Span::new(start, end);
         let bodies: Vec<&Value> = match obj.get("body") {
             Some(Value::Array(bs)) => bs.iter().collect(),
             Some(b) => vec![b],
             None => Vec::new(),
         };
+        let ours: KlaimBody = bodies
+            .iter()
+            .find(|b| b.get("type").and_then(Value::as_str) == Some(KLAIM_BODY))
+            .and_then(|b| serde_json::from_value((*b).clone()).ok())
+            .unwrap_or_default();
+        // The document: by source (id, address or name), by the content hash
+        // klaim writes, else by the quote over the library.
+        let by_source = source.and_then(|s| find_document(library, s));
+        let by_hash = || (!ours.document.is_empty()).then(|| known.by_hash(&ours.document)).flatten();
+        let (doc, placed) = match by_source.or_else(by_hash) {
+            Some(d) => {
+                if by_source.is_none() {
+                    warnings.push(format!("{at}: matched by content to the library's document {:?}", d.id));
+                }
+                let text = Text::new(&d.text);
+                (d, anchor(&text, target, &at, &mut warnings)?)
+            }
+            None => match by_quote(library, target, last_found) {
+                Some((k, span)) => {
+                    last_found = Some(k);
+                    let d = &library.documents[k];
+                    let why = match source {
+                        Some(s) => format!("its source {s:?} is not a document in the library"),
+                        None => "it has no `target.source`".into(),
+                    };
+                    warnings
+                        .push(format!("{at}: {why}; anchored by its quote in {:?} at {}..{}", d.id, span.0, span.1));
+                    (d, Some(span))
+                }
+                None => {
+                    let why = match source {
+                        Some(s) => format!("its source {s:?} is not a document in the library"),
+                        None => "it has no `target.source`".into(),
+                    };
+                    warnings.push(format!("{at}: not placed, {why} and its quote is not found in exactly one place"));
+                    not_placed += 1;
+                    continue;
+                }
+            },
+        };
+        let text = Text::new(&doc.text);
+        let Some((start, end)) = placed else {
+            continue;
+        };
+        let mut span = Span::new(start, end);
         let motivation = obj.get("motivation").and_then(Value::as_str).unwrap_or("");
+        let mut status = None;
         for body in bodies {
             let Some(value) = body.get("value").and_then(Value::as_str) else {
-                continue; // An IRI or a SpecificResource: nothing klaim stores.
+                continue; // An IRI, a SpecificResource or klaim's own body.
             };
             let purpose = body.get("purpose").and_then(Value::as_str).unwrap_or(motivation);
             match purpose {
-                "tagging" => {
-                    let id = tag_id(&mut tags, value);
-                    if !span.tags.contains(&id) {
-                        span.tags.push(id);
-                    }
-                }
+                "tagging" => span.add_tag(tag_id(&mut tags, value)),
                 "classifying" => {
                     if let Some(k) = kind_named(value) {
                         span.kind = Some(k);
                     } else if let Some(m) = modality_named(value) {
                         span.modality = Some(m);
                     } else {
-                        let id = tag_id(&mut tags, value);
-                        if !span.tags.contains(&id) {
-                            span.tags.push(id);
-                        }
+                        span.add_tag(tag_id(&mut tags, value));
                     }
                 }
                 "describing" => {
@@ -294,17 +385,45 @@ pub fn import(input: &str, library: &Project) -> Result<(Project, Vec<String>), 
                         span.claimant = claimant(&text, start, end, value, about, &at, &mut warnings);
                     }
                 }
-                "commenting" | "" => {
-                    if !span.note.is_empty() {
-                        span.note.push_str("\n\n");
+                "commenting" | "" => span.add_note(value),
+                "assessing" => {
+                    status = match value {
+                        "accepted" => Some(Status::Accepted),
+                        "rejected" => Some(Status::Rejected),
+                        "pending" => Some(Status::Pending),
+                        _ => status,
                     }
-                    span.note.push_str(value);
                 }
-                _ => {} // assessing, ...
+                _ => {}
             }
         }
         if let Some(note) = obj.get("bodyValue").and_then(Value::as_str) {
-            span.note.push_str(note);
+            span.add_note(note);
+        }
+        // klaim's own fields, each checked against the text.
+        let fits = |s: usize, e: usize, quoted: &str| text.slice(s, e) == Some(quoted);
+        let mut lost = Vec::new();
+        match &ours.claimant {
+            Some(c) if fits(c.start, c.end, &c.text) => span.claimant = Some(c.clone()),
+            Some(_) => lost.push("claimant"),
+            None => {}
+        }
+        for (name, part, slot) in [("cue", &ours.cue, &mut span.cue), ("via", &ours.via, &mut span.via)] {
+            match part {
+                Some(p) if fits(p.start, p.end, &p.text) => *slot = Some((p.start, p.end)),
+                Some(_) => lost.push(name),
+                None => {}
+            }
+        }
+        if (start, end) != target_position(target).unwrap_or((start, end)) {
+            // Re-anchored: the parts' offsets belong to the old place.
+            let claimant = ours.claimant.is_some() && span.claimant.take().is_some();
+            if claimant | span.cue.take().is_some() | span.via.take().is_some() {
+                lost.push("claimant/cue/via (the claim was re-anchored)");
+            }
+        }
+        if !lost.is_empty() {
+            warnings.push(format!("{at}: dropped its {} (offsets do not fit the text)", lost.join(", ")));
         }
         let claim_id = obj
             .get("id")
@@ -321,15 +440,23 @@ pub fn import(input: &str, library: &Project) -> Result<(Project, Vec<String>), 
             }
         };
         let same = |c: &crate::project::AnnotatedClaim| c.claim.start == start && c.claim.end == end;
-        if doc.claims.iter().any(|c| c.id == claim_id) || copy.claims.iter().any(|c| c.id == claim_id) {
-            continue; // Already in the library: the merge would keep the library's.
-        }
-        if doc.claims.iter().any(same) || copy.claims.iter().any(same) {
+        // A claim the library has under another id at the same span is
+        // already there; under the same id, the merge decides (a later
+        // decision wins).
+        if doc.claims.iter().any(|c| same(c) && c.id != claim_id)
+            || copy.claims.iter().any(|c| c.id == claim_id)
+            || copy.claims.iter().any(same)
+        {
             continue;
         }
-        copy.claims.push(span.into_claim(claim_id, &text, &edited));
+        let mut claim = span.into_claim(claim_id, &text, &edited);
+        claim.status = ours.status.or(status).unwrap_or(Status::Pending);
+        if let Some(origin) = ours.origin {
+            claim.origin = origin;
+        }
+        copy.claims.push(claim);
     }
-    if unknown_source > 0 && unknown_source == annotations.len() {
+    if not_placed > 0 && not_placed == annotations.len() {
         return Err(whole(format!(
             "none of the {} annotations points at a document in the library; first: {}",
             annotations.len(),
@@ -417,6 +544,51 @@ fn claimant(
     })
 }
 
+/// The TextPositionSelector's span of a target, if it has one.
+fn target_position(target: &Value) -> Option<(usize, usize)> {
+    let selectors = match target.get("selector")? {
+        Value::Array(s) => s.iter().collect::<Vec<_>>(),
+        s => vec![s],
+    };
+    let s = selectors.into_iter().find(|s| s.get("type").and_then(Value::as_str) == Some("TextPositionSelector"))?;
+    Some((s.get("start")?.as_u64()? as usize, s.get("end")?.as_u64()? as usize))
+}
+
+/// The one library document (index) and span where the target's
+/// TextQuoteSelector occurs, trying `hint` first. The quote with its context
+/// must occur once in the whole library; a scan of every document, done only
+/// for annotations no source or hash places.
+fn by_quote(library: &Project, target: &Value, hint: Option<usize>) -> Option<(usize, (usize, usize))> {
+    let selectors = match target.get("selector")? {
+        Value::Array(s) => s.iter().collect::<Vec<_>>(),
+        s => vec![s],
+    };
+    let q = selectors.into_iter().find(|s| s.get("type").and_then(Value::as_str) == Some("TextQuoteSelector"))?;
+    let f = |f: &str| q.get(f).and_then(Value::as_str).unwrap_or("");
+    let (exact, prefix, suffix) = (f("exact"), f("prefix"), f("suffix"));
+    if exact.is_empty() {
+        return None;
+    }
+    let find = |k: usize| {
+        let text = Text::new(&library.documents[k].text);
+        let mut found = text.find_quote(exact, prefix, suffix);
+        if found.is_empty() {
+            found = text.find_quote(exact, "", "");
+        }
+        found
+    };
+    if let Some(k) = hint {
+        if let [span] = find(k).as_slice() {
+            return Some((k, *span));
+        }
+    }
+    let mut hits = (0..library.documents.len())
+        .filter(|&k| library.documents[k].text.contains(exact))
+        .flat_map(|k| find(k).into_iter().map(move |span| (k, span)));
+    let first = hits.next()?;
+    hits.next().is_none().then_some(first)
+}
+
 /// The annotations of a collection, page, array or single annotation.
 fn annotations(value: &Value) -> Result<Vec<&Value>, ImportError> {
     match value {
@@ -453,10 +625,20 @@ fn has_type(obj: &Map<String, Value>, name: &str) -> bool {
     }
 }
 
+/// The library document a `target.source` names: `urn:klaim:doc:<id>`, a
+/// document id, or the article's address (its name when that is a URL).
 fn find_document<'p>(library: &'p Project, source: &str) -> Option<&'p Document> {
     let id = source.strip_prefix(DOC_PREFIX).map(decode);
     let id = id.as_deref().unwrap_or(source);
-    library.documents.iter().find(|d| d.id == id).or_else(|| library.documents.iter().find(|d| d.name == source))
+    library
+        .documents
+        .iter()
+        .find(|d| d.id == id)
+        .or_else(|| library.documents.iter().find(|d| d.url.as_deref() == Some(source) || d.name == source))
+}
+
+fn is_url(s: &str) -> bool {
+    s.starts_with("http://") || s.starts_with("https://")
 }
 
 /// The code point span the target's selectors give, checked against the

@@ -90,6 +90,22 @@ pub fn read_fact_checks(input: &str) -> Result<JsValue, JsError> {
     super::encode(&Out { reviews, skipped })
 }
 
+/// The agreement figures of the library's annotators (JSON text in and out);
+/// see `klaim::agree::agreement`.
+#[wasm_bindgen(js_name = agreementOf)]
+pub fn agreement_of(project_json: &str) -> Result<String, JsError> {
+    let project = parse_library(project_json)?;
+    serde_json::to_string(&crate::agree::agreement(&project)).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// The adjudication items of the library against annotator `name` (JSON
+/// text); see `klaim::agree::curate::items`.
+#[wasm_bindgen(js_name = curationItems)]
+pub fn curation_items(project_json: &str, name: &str) -> Result<String, JsError> {
+    let project = parse_library(project_json)?;
+    serde_json::to_string(&crate::agree::curate::items(&project, name)).map_err(|e| JsError::new(&e.to_string()))
+}
+
 fn parse_format(name: &str) -> Result<Format, JsError> {
     Format::from_name(name).ok_or_else(|| JsError::new(&format!("unknown format `{name}`")))
 }

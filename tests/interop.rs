@@ -1,0 +1,224 @@
+//! Issue 10: files from the tools people use, in the shapes those tools
+//! write (`tests/interop/`), imported without losing what klaim can keep,
+//! and exports those tools accept. Each test names the problem it measures;
+//! each failed on the code before the fix.
+
+use klaim::exchange::{export, import, merge, Format};
+use klaim::project::Project;
+use serde_json::Value;
+
+const NOW: &str = "2026-12-07T06:00:00.000Z";
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(format!("{}/tests/interop/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+fn library() -> Project {
+    serde_json::from_str(&fixture("library.klaim.json")).unwrap()
+}
+
+/// One line per claim: `doc start..end kind modality status [tags] who=.. cue=.. via=.. note=..`.
+fn claims(p: &Value) -> String {
+    let mut out = Vec::new();
+    for d in p["documents"].as_array().unwrap() {
+        for c in d["claims"].as_array().unwrap() {
+            let part = |k: &str| c[k]["text"].as_str().unwrap_or("-").to_owned();
+            out.push(format!(
+                "{} {}..{} {} {} {} {} who={} cue={} via={} note={:?}",
+                d["id"].as_str().unwrap(),
+                c["start"],
+                c["end"],
+                c["kind"].as_str().unwrap(),
+                c["modality"].as_str().unwrap(),
+                c["status"].as_str().unwrap(),
+                c["tags"],
+                part("claimant"),
+                part("cue"),
+                part("via"),
+                c["note"].as_str().unwrap_or(""),
+            ));
+        }
+    }
+    out.join("\n")
+}
+
+fn imported(file: &str, format: Format, library: &Project) -> (Value, Vec<String>) {
+    let imp = import(&fixture(file), Some(format), library, NOW).unwrap_or_else(|e| panic!("{file}: {e}"));
+    (serde_json::to_value(&imp.project).unwrap(), imp.warnings)
+}
+
+#[track_caller]
+fn has(warnings: &[String], part: &str) {
+    assert!(warnings.iter().any(|w| w.contains(part)), "no warning with {part:?} in {warnings:#?}");
+}
+
+#[test]
+fn labelstudio_keeps_relations_predictions_annotators_and_choices() {
+    // Before: `annotations[0].result[4]: no value` refused the whole file.
+    let (p, warnings) = imported("labelstudio-export.json", Format::LabelStudio, &library());
+    assert_eq!(
+        claims(&p),
+        [
+            // Matched by content: the task has no id of ours.
+            r#"berita-1 13..40 quote asserted pending ["salah","ekonomi"] who=Menteri Budi cue=kata via=- note="""#,
+            r#"berita-1 87..117 reported asserted pending ["ekonomi"] who=- cue=- via=- note="""#,
+            // Prediction 7 was listed by id only; its results were embedded
+            // in the annotation made from it.
+            r#"berita-1 61..86 unattributed asserted pending [] who=- cue=- via=- note="""#,
+        ]
+        .join("\n")
+    );
+    // Before: both annotators' labels were merged into one claim.
+    let others = p["annotators"].as_array().expect("the second annotator is kept apart");
+    assert_eq!(others.len(), 1);
+    assert_eq!(others[0]["name"], "labelstudio:2");
+    let theirs = &others[0]["documents"][0];
+    assert_eq!(theirs["id"], "berita-1");
+    assert_eq!(theirs["claims"][0]["kind"], "reported");
+    assert_eq!(theirs["claims"][0]["tags"], serde_json::json!(["benar"]));
+    has(&warnings, "2 annotators");
+    has(&warnings, "dropped prediction 8 (listed by id only");
+    has(&warnings, "task-level choices [\"ekonomi\"] kept as tags");
+    has(&warnings, "matched by content to the library's document \"berita-1\"");
+}
+
+#[test]
+fn labelstudio_export_has_the_ids_its_converter_needs() {
+    // Before: no task `id`, label-studio-converter stopped with KeyError: 'id'.
+    let mut lib = library();
+    let imp = import(&fixture("labelstudio-export.json"), Some(Format::LabelStudio), &lib, NOW).unwrap();
+    lib = merge(&lib, &imp.project).0;
+    let tasks: Value = serde_json::from_str(&export(&lib, Format::LabelStudio)).unwrap();
+    for (i, task) in tasks.as_array().unwrap().iter().enumerate() {
+        assert_eq!(task["id"], i + 1);
+        for list in ["annotations", "predictions"] {
+            for a in task[list].as_array().unwrap() {
+                assert_eq!((a["id"].is_u64(), &a["task"]), (true, &task["id"]));
+            }
+        }
+    }
+}
+
+#[test]
+fn doccano_keeps_relations_and_comments_and_skips_a_bad_record() {
+    // Before: line 2 (no text) refused the whole file; relations and
+    // comments were dropped without a word.
+    let (p, warnings) = imported("doccano-export.jsonl", Format::Doccano, &library());
+    let note = "doccano relation (contradicts) to \\\"Harga beras naik 10 persen,\\\" at 13..40\\n\\ndoccano comment: cek data BPS";
+    assert_eq!(
+        claims(&p),
+        [
+            r#"berita-1 13..40 quote asserted pending [] who=Menteri Budi cue=- via=- note="doccano comment: cek data BPS""#.to_owned(),
+            format!(r#"berita-1 87..117 reported asserted pending [] who=- cue=- via=- note="{note}""#),
+            r#"9 0..21 quote asserted pending [] who=- cue=- via=- note="""#.to_owned(),
+        ]
+        .join("\n")
+    );
+    has(&warnings, "line 2: skipped, `text` is missing");
+    has(&warnings, "relations[1]: a relation (contradicts) kept as a note");
+    has(&warnings, "1 comment(s) kept as notes");
+}
+
+#[test]
+fn doccano_export_in_utf16_and_a_warning_for_nested_claims() {
+    let mut lib = library();
+    let imp = import(&fixture("labelstudio-export.json"), Some(Format::LabelStudio), &lib, NOW).unwrap();
+    lib = merge(&lib, &imp.project).0;
+    let cp: Value = serde_json::from_str(export(&lib, Format::Doccano).lines().next().unwrap()).unwrap();
+    let u16: Value = serde_json::from_str(export(&lib, Format::DoccanoUtf16).lines().next().unwrap()).unwrap();
+    // The emoji before the claims is one code point, two UTF-16 units.
+    assert_eq!(cp["label"][0], serde_json::json!([13, 40, "quote"]));
+    assert_eq!(u16["label"][0], serde_json::json!([14, 41, "quote"]));
+    assert!(klaim::exchange::export_warnings(&lib, Format::Doccano).is_empty());
+    // A claim inside another: doccano's default project keeps only one.
+    let mut nested = lib.clone();
+    let mut inner = nested.documents[0].claims[0].clone();
+    inner.id = "berita-1#inner".into();
+    (inner.claim.start, inner.claim.end, inner.claim.text) = (19, 30, "beras naik ".into());
+    nested.documents[0].claims.push(inner);
+    let w = klaim::exchange::export_warnings(&nested, Format::Doccano);
+    has(&w, "Allow overlapping spans");
+    has(&w, "the claims at 13..40 and 19..30 overlap");
+}
+
+#[test]
+fn w3c_without_source_and_with_a_lone_surrogate_is_anchored_by_quote() {
+    // Before: `\ude00` made the file unreadable, and an annotation without
+    // `target.source` was refused.
+    let (p, warnings) = imported("w3c-recogito.jsonld", Format::W3c, &library());
+    assert_eq!(
+        claims(&p),
+        [
+            r#"berita-1 87..117 unattributed asserted pending ["salah"] who=- cue=- via=- note="cek ulang""#,
+            r#"berita-1 13..40 unattributed asserted pending ["layak-cek"] who=- cue=- via=- note="""#,
+        ]
+        .join("\n")
+    );
+    has(&warnings, "1 lone UTF-16 surrogate");
+    has(&warnings, "it has no `target.source`; anchored by its quote in \"berita-1\" at 87..117");
+}
+
+#[test]
+fn w3c_from_a_colleagues_library_matches_documents_by_content() {
+    // A colleague holds the same article under another id, and decided.
+    let mut theirs = library();
+    theirs.documents[0].id = "x-99".into();
+    let imp = import(&fixture("labelstudio-export.json"), Some(Format::LabelStudio), &theirs, NOW).unwrap();
+    let mut theirs = merge(&theirs, &imp.project).0;
+    theirs.documents[0].claims[0].status = klaim::project::Status::Accepted;
+    theirs.documents[0].claims[1].status = klaim::project::Status::Rejected;
+    let file = export(&theirs, Format::W3c);
+    // Before: `none of the 3 annotations points at a document in the library`.
+    let imp = import(&file, Some(Format::W3c), &library(), NOW).unwrap();
+    let p = serde_json::to_value(&imp.project).unwrap();
+    assert_eq!(
+        claims(&p),
+        [
+            r#"berita-1 13..40 quote asserted accepted ["salah","ekonomi"] who=Menteri Budi cue=kata via=- note="""#,
+            r#"berita-1 87..117 reported asserted rejected ["ekonomi"] who=- cue=- via=- note="""#,
+            r#"berita-1 61..86 unattributed asserted pending [] who=- cue=- via=- note="""#,
+        ]
+        .join("\n")
+    );
+    has(&imp.warnings, "matched by content to the library's document \"berita-1\"");
+}
+
+#[test]
+fn claimreview_has_url_author_and_a_short_claim() {
+    let mut lib: Value = serde_json::from_str(&fixture("library.klaim.json")).unwrap();
+    lib["publisher"] = serde_json::json!({"name": "Cek Fakta Nusantara", "url": "https://cekfakta.example/"});
+    lib["documents"][0]["url"] = "https://berita.example/harga-beras".into();
+    lib["documents"][0]["outlet"] = "Berita Contoh".into();
+    lib["documents"][0]["published"] = "2026-12-01".into();
+    let mut lib: Project = serde_json::from_value(lib).unwrap();
+    let imp = import(&fixture("labelstudio-export.json"), Some(Format::LabelStudio), &lib, NOW).unwrap();
+    lib = merge(&lib, &imp.project).0;
+    lib.documents[0].claims[0].claim.text = "Harga beras naik 10 persen,".into();
+    let reviews: Value = serde_json::from_str(&export(&lib, Format::ClaimReview)).unwrap();
+    let r = &reviews[0];
+    // Before: no `url`, no `author` in any item.
+    assert_eq!(r["url"], "https://cekfakta.example/#klaim-berita-1%23labelstudio-13-40");
+    assert_eq!(
+        r["author"],
+        serde_json::json!({"@type": "Organization", "name": "Cek Fakta Nusantara", "url": "https://cekfakta.example/"})
+    );
+    assert_eq!(r["reviewRating"]["alternateName"], "salah");
+    // Before: `appearance` held the file name only.
+    assert_eq!(
+        r["itemReviewed"]["appearance"],
+        serde_json::json!({"@type": "CreativeWork", "name": "Harga beras", "url": "https://berita.example/harga-beras",
+            "publisher": {"@type": "Organization", "name": "Berita Contoh"}, "datePublished": "2026-12-01"})
+    );
+    assert!(r["datePublished"].is_string());
+    // A long claim is cut at a word for `claimReviewed`, whole in `itemReviewed.name`.
+    let long = "Menteri Budi mengatakan bahwa harga beras di seluruh pasar tradisional Jakarta naik sepuluh persen sejak awal bulan.";
+    let mut one = lib.clone();
+    one.documents[0].claims[0].claim.text = long.into();
+    let reviews: Value = serde_json::from_str(&export(&one, Format::ClaimReview)).unwrap();
+    let short = reviews[0]["claimReviewed"].as_str().unwrap();
+    assert!(short.chars().count() <= 75 && short.ends_with('…'), "{short}");
+    assert_eq!(reviews[0]["itemReviewed"]["name"], long);
+    // Without a publisher the export says what is missing.
+    lib.publisher = None;
+    assert!(!klaim::exchange::export_warnings(&lib, Format::ClaimReview).is_empty());
+}
