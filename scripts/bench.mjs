@@ -47,8 +47,55 @@ for (let i = 0; n500 < 500; i++) {
   n500 = wasm.extract('big', big, 'utf16').claims.length;
 }
 
+/** A 1.9 MB document: the samples again and again, a number changed in each copy. */
+export function hugeDocument(samples, bytes = 1_900_000) {
+  const parts = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const part = `${samples[i % samples.length]}\nSalinan nomor ${i + 1}.`;
+    size += Buffer.byteLength(part) + 1;
+    parts.push(part);
+  }
+  return parts.join('\n').slice(0, bytes);
+}
+
+/** One `j` step in the 1.9 MB document: keydown until two frames later. */
+async function jStep(browser) {
+  const page = await browser.open();
+  await page.waitForFunction(() => document.querySelector('[data-testid=save-state]').dataset.state === 'saved');
+  const text = hugeDocument(samples);
+  await page.evaluate((text) => {
+    const box = document.querySelector('[data-testid=paste-input]');
+    box.value = text;
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    document.querySelector('[data-testid=paste-name]').value = 'raksasa';
+    document.querySelector('[data-testid=paste-add]').click();
+  }, text);
+  await page.waitForSelector('.doc-title >> text=raksasa', { timeout: 600_000 });
+  await page.waitForSelector('[data-testid=claim-row]', { timeout: 600_000 });
+  const claims = await page.evaluate(() => Number(document.querySelector('#claim-list .list-title')?.textContent.match(/\d+/)?.[0]));
+  await page.locator('[data-testid=claim-row]').first().click();
+  const steps = [];
+  for (let i = 0; i < 5; i++) {
+    steps.push(await page.evaluate(() => new Promise((resolve) => {
+      const t = performance.now();
+      document.dispatchEvent(new KeyboardEvent('keydown', { key: 'j', bubbles: true }));
+      requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - t)));
+    })));
+  }
+  steps.sort((a, b) => a - b);
+  print(`j step in a ${(Buffer.byteLength(text) / 1e6).toFixed(1)} MB document (${claims} claims), median of 5`, ms(steps[2]));
+  await page.close();
+}
+
 const browser = await start({ viewport: { width: 1440, height: 900 } });
 try {
+  // `node scripts/bench.mjs jstep`: only the 1.9 MB document's j step.
+  if (process.argv[2] === 'jstep') {
+    await jStep(browser);
+    await browser.stop();
+    process.exit(0);
+  }
   // Page load to first highlighted claim.
   let page = await browser.open();
   const firstCold = await page.evaluate(() => performance.getEntriesByName('klaim:first-highlight')[0]?.startTime);
@@ -141,6 +188,7 @@ try {
     requestAnimationFrame(() => resolve({ ms: performance.now() - t, shown: document.querySelector('[data-testid=table-count]').textContent }));
   }));
   print('filter the claims table by text ("kirby")', `${ms(filter.ms)} (${filter.shown})`);
+  await jStep(browser);
   if (browser.errors.length) console.log('page errors:', browser.errors);
   void claims;
 } finally {

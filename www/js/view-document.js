@@ -9,6 +9,7 @@
 
 import { h, replace, shorten } from './dom.js';
 import { t } from './i18n.js';
+import { Blocks, ROW_HEIGHT, VirtualList, isLarge, spansIn } from './window.js';
 
 /** Highlight names, lowest priority first. */
 const LAYERS = [
@@ -59,8 +60,16 @@ export class DocumentView {
       this.scroller.scrollTop = 0;
       // A new document's list starts at its top, not where the last one was.
       this.list.scrollTop = 0;
+      // Very large documents are windowed (window.js); the <mark> fallback is not.
+      if (this.useHighlights && isLarge(doc.text, this.model.byDoc.get(docId)?.length ?? 0)) {
+        this.blocks = new Blocks(this.text, doc.text, () => this.paintWindow());
+      }
+      this.dirty = true;
     }
-    this.claimId = claimId && this.model.claims.has(claimId) ? claimId : null;
+    const claim = claimId && this.model.claims.has(claimId) ? claimId : null;
+    // Only the selection moved (j/k, a click): no need to lay everything out again.
+    if (!this.dirty) return this.select(claim);
+    this.claimId = claim;
     this.render();
     if (this.claimId) this.scrollTo(this.claimId);
   }
@@ -68,6 +77,10 @@ export class DocumentView {
   close() {
     this.index?.free();
     this.index = null;
+    this.blocks?.disconnect();
+    this.blocks = null;
+    this.rows?.disconnect();
+    this.rows = null;
     this.docId = null;
     this.selection = null;
     if (this.useHighlights) for (const name of LAYERS) CSS.highlights.delete(name);
@@ -77,6 +90,7 @@ export class DocumentView {
   /** Re-renders after a model change. */
   refresh() {
     if (!this.docId) return;
+    this.dirty = true;
     if (!this.model.documents.has(this.docId)) return this.show(null);
     this.show(this.docId, this.claimId);
   }
@@ -113,8 +127,10 @@ export class DocumentView {
     const doc = this.model.documents.get(this.docId);
     const claims = this.model.claimsOf(this.docId);
     this.renderHeader(doc, claims);
+    this.dirty = false;
     this.spans = this.layout(doc, claims);
-    if (this.useHighlights) this.paintHighlights(doc);
+    if (this.blocks) this.paintWindow();
+    else if (this.useHighlights) this.paintHighlights(doc);
     else this.paintMarks(doc);
     this.paintSelection();
     this.renderList();
@@ -170,6 +186,26 @@ export class DocumentView {
     return withoutNested(spans);
   }
 
+  /** Windowed: highlights for the spans near the viewport only. */
+  paintWindow() {
+    if (!this.blocks) return;
+    if (this.sortedFor !== this.spans) {
+      this.sortedFor = this.spans;
+      this.sorted = this.spans.filter((s) => s.end > s.start).sort((a, b) => a.start - b.start);
+      this.maxSpan = this.sorted.reduce((m, s) => Math.max(m, s.end - s.start), 0);
+    }
+    const [start, end] = this.blocks.visibleRange();
+    const byLayer = new Map(LAYERS.map((l) => [l, []]));
+    for (const s of spansIn(this.sorted, start, end, this.maxSpan)) byLayer.get(s.layer).push(...this.blocks.ranges(s.start, s.end));
+    LAYERS.forEach((layer, i) => {
+      if (layer === 'selected') return;
+      const hl = new Highlight(...byLayer.get(layer));
+      hl.priority = i;
+      CSS.highlights.set(layer, hl);
+    });
+    this.text.dataset.painted = String(end - start);
+  }
+
   paintHighlights(doc) {
     if (this.text.firstChild?.nodeType !== Node.TEXT_NODE || this.text.childNodes.length !== 1) {
       this.text.replaceChildren(document.createTextNode(doc.text));
@@ -213,7 +249,15 @@ export class DocumentView {
 
   paintSelection() {
     const span = this.spans.find((s) => s.claim === this.claimId && (s.layer.startsWith('kind-') || s.layer === 'rejected'));
-    if (this.useHighlights) {
+    if (this.blocks) {
+      if (span) {
+        const hl = new Highlight(...this.blocks.ranges(span.start, span.end));
+        hl.priority = LAYERS.length;
+        CSS.highlights.set('selected', hl);
+      } else {
+        CSS.highlights.delete('selected');
+      }
+    } else if (this.useHighlights) {
       const node = this.text.firstChild;
       if (span && node) {
         const hl = new Highlight(new StaticRange({ startContainer: node, startOffset: span.start, endContainer: node, endOffset: span.end }));
@@ -230,7 +274,33 @@ export class DocumentView {
 
   renderList() {
     const claims = this.model.claimsOf(this.docId);
-    const rows = claims.map((c, i) => h('li', {
+    if (this.blocks) return this.renderWindowedList(claims);
+    const rows = claims.map((c, i) => this.row(c, i));
+    replace(this.list,
+      h('h3', { class: 'list-title' }, this.listTitle ?? t('doc.claims')),
+      rows.length ? h('ul', { class: 'claim-list', role: 'listbox', 'aria-label': t('doc.claims') }, rows) : h('p', { class: 'empty' }, t('doc.noclaims')));
+    this.revealSelectedRow();
+  }
+
+  /** Windowed: the same rows, one line each, only those near the scroll position. */
+  renderWindowedList(claims) {
+    if (!this.rows || this.rows.claims !== claims.length || !this.list.contains(this.rows.list)) {
+      this.rows?.disconnect();
+      const ul = h('ul', { class: 'claim-list', role: 'listbox', 'aria-label': t('doc.claims') });
+      replace(this.list, h('h3', { class: 'list-title' }, this.listTitle ?? t('doc.claims')), ul);
+      this.rows = new VirtualList(this.list, ul, claims.length, (i) => this.row(this.listed[i], i));
+      this.rows.claims = claims.length;
+    } else {
+      this.list.querySelector('.list-title').textContent = this.listTitle ?? t('doc.claims');
+    }
+    this.listed = claims;
+    const at = this.claimId ? claims.findIndex((c) => c.id === this.claimId) : -1;
+    if (at >= 0) this.rows.reveal(at, this.list.querySelector('.list-title')?.offsetHeight ?? 0);
+    else this.rows.paint();
+  }
+
+  row(c, i) {
+    return h('li', {
       'data-testid': 'claim-row',
       'data-claim-id': c.id,
       'data-status': c.status,
@@ -247,11 +317,7 @@ export class DocumentView {
       c.claimant ? h('span', { class: 'claimant' }, c.claimant.resolved || c.claimant.text) : null,
       h('span', { class: 'snippet' }, shorten(c.text, 140)),
       c.tags.length ? h('span', { class: 'tags' }, c.tags.map((tag) => h('span', { class: 'tag' }, this.model.tagLabel(tag)))) : null,
-    ));
-    replace(this.list,
-      h('h3', { class: 'list-title' }, this.listTitle ?? t('doc.claims')),
-      rows.length ? h('ul', { class: 'claim-list', role: 'listbox', 'aria-label': t('doc.claims') }, rows) : h('p', { class: 'empty' }, t('doc.noclaims')));
-    this.revealSelectedRow();
+    );
   }
 
   /** Scrolls the claim list (and nothing else: scrollIntoView would also
@@ -272,6 +338,7 @@ export class DocumentView {
   scrollTo(claimId) {
     const span = this.spans.find((s) => s.claim === claimId);
     if (!span) return;
+    if (this.blocks) return this.blocks.reveal(this.scroller, span.start);
     const range = document.createRange();
     const [node, offset] = this.locate(span.start);
     if (!node) return;
@@ -302,6 +369,7 @@ export class DocumentView {
 
   /** UTF-16 offset of a DOM point inside the text. */
   offsetOf(node, offset) {
+    if (this.blocks) return this.blocks.offsetOf(node, offset) ?? 0;
     const r = document.createRange();
     r.setStart(this.text, 0);
     r.setEnd(node, offset);
@@ -310,6 +378,7 @@ export class DocumentView {
 
   /** The DOM point at UTF-16 offset `at` of the text. */
   locate(at) {
+    if (this.blocks) return this.blocks.point(at);
     const walker = document.createTreeWalker(this.text, NodeFilter.SHOW_TEXT);
     let seen = 0;
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -348,11 +417,14 @@ export class DocumentView {
 /** A rejected claim's strike-through stops where a claim that is not
  * rejected lies inside it (the user's own claim within a rejected one). */
 function withoutNested(spans) {
-  const live = spans.filter((s) => s.layer.startsWith('kind-'));
+  // Only the live spans that overlap a rejected one are looked at (sorted by
+  // start, found by bisection): thousands of rejected claims stay linear.
+  const live = spans.filter((s) => s.layer.startsWith('kind-')).sort((a, b) => a.start - b.start);
+  const maxLength = live.reduce((m, l) => Math.max(m, l.end - l.start), 0);
   return spans.flatMap((s) => {
     if (s.layer !== 'rejected') return [s];
     let pieces = [s];
-    for (const l of live) {
+    for (const l of spansIn(live, s.start, s.end, maxLength)) {
       if (l.end <= s.start || s.end <= l.start) continue;
       pieces = pieces.flatMap((p) => [
         p.start < l.start ? { ...p, end: Math.min(p.end, l.start) } : null,
