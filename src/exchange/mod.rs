@@ -48,7 +48,8 @@ pub use klaim::{as_annotator, merge, parse_project, validate, MergeSummary};
 pub enum Format {
     /// The klaim project file (export and import).
     Klaim,
-    /// The extraction contract as JSON Lines with the user's decisions (export).
+    /// The extraction contract as JSON Lines with the user's decisions (export
+    /// and import).
     Jsonl,
     /// One row per claim (export).
     Csv,
@@ -122,7 +123,7 @@ impl Format {
 
     /// Whether [`import`] reads this format.
     pub fn can_import(self) -> bool {
-        matches!(self, Format::Klaim | Format::W3c | Format::Doccano | Format::LabelStudio)
+        matches!(self, Format::Klaim | Format::Jsonl | Format::W3c | Format::Doccano | Format::LabelStudio)
     }
 }
 
@@ -201,11 +202,12 @@ pub fn import(input: &str, format: Option<Format>, library: &Project, now: &str)
     let format = match format {
         Some(f) => f,
         None => detect(input).ok_or_else(|| {
-            whole("not a format klaim imports (klaim project, W3C Web Annotation, doccano JSONL, Label Studio JSON)")
+            whole("not a format klaim imports (klaim project, klaim JSON Lines, W3C Web Annotation, doccano JSONL, Label Studio JSON)")
         })?,
     };
     let (project, warnings) = match format {
         Format::Klaim => (parse_project(input)?, Vec::new()),
+        Format::Jsonl => jsonl::import(input, library, now)?,
         Format::W3c => w3c::import(input, library)?,
         Format::Doccano => doccano::import(input, library, now)?,
         Format::LabelStudio => labelstudio::import(input, library, now)?,
@@ -299,6 +301,10 @@ pub fn detect(input: &str) -> Option<Format> {
         return Some(Format::LabelStudio);
     }
     if obj.get("text").is_some_and(|t| t.is_string()) {
+        // Our JSON Lines carry the claims; doccano's its labels.
+        if obj.get("claims").is_some_and(|c| c.is_array()) {
+            return Some(Format::Jsonl);
+        }
         return Some(Format::Doccano);
     }
     None

@@ -489,6 +489,79 @@ fn jsonl_follows_the_contract() {
     assert_eq!(rec.claims.len(), 3);
 }
 
+#[test]
+fn jsonl_round_trips_into_a_library() {
+    let p = sample();
+    let out = export(&p, Format::Jsonl);
+    // Into an empty library: every document and claim, decisions included.
+    let back = import(&out, None, &empty(), NOW).unwrap();
+    assert_eq!(back.warnings, Vec::<String>::new());
+    for (got, want) in back.project.documents.iter().zip(&p.documents) {
+        assert_eq!((&got.id, &got.name, &got.text, &got.added), (&want.id, &want.name, &want.text, &NOW.to_owned()));
+        assert_eq!(got.claims, want.claims);
+    }
+    assert_eq!(back.project.documents.len(), p.documents.len());
+    // Into the library it came from: merging it changes nothing.
+    let back = import(&out, None, &p, NOW).unwrap();
+    let (merged, summary) = merge(&p, &back.project);
+    assert_eq!(merged, p);
+    assert_eq!(summary, MergeSummary::default());
+}
+
+/// One JSON Lines record for [`TEXT`] holding `claim` (merged over a valid
+/// claim of `Harga naik lagi.`).
+fn jsonl_line(claim: Value) -> String {
+    let mut c = json!({"start": 81, "end": 97, "text": "Harga naik lagi.", "kind": "unattributed", "modality": "asserted", "claimant": null, "cue": null, "via": null, "id": "d#1", "origin": "imported", "status": "pending", "edited": NOW});
+    c.as_object_mut().unwrap().extend(claim.as_object().unwrap().clone());
+    json!({"id": "d", "text": TEXT, "claims": [c]}).to_string()
+}
+
+#[test]
+fn jsonl_import_checks_every_span() {
+    let lib = empty();
+    let ok = "d 81..97 \"Harga naik lagi.\" Unattributed Pending tags=[] note=\"\"";
+    check_import(&jsonl_line(json!({})), Format::Jsonl, &lib, ok);
+    check_import(
+        &jsonl_line(json!({"status": "accepted", "tags": ["salah", "Baru"], "note": "n"})),
+        Format::Jsonl,
+        &lib,
+        "d 81..97 \"Harga naik lagi.\" Unattributed Accepted tags=[\"salah\", \"baru\"] note=\"n\"",
+    );
+    check_import(&jsonl_line(json!({"start": 80, "end": 96})), Format::Jsonl, &lib, &format!("{ok}\nwarning: line 1, claims[0]: offsets 80..96 do not hold its text \"Harga naik lagi.\"; placed by the text at 81..97"));
+    check_import(
+        &jsonl_line(json!({"start": 0, "end": 5, "text": "Harga"})),
+        Format::Jsonl,
+        &lib,
+        "warning: line 1, claims[0]: skipped, offsets 0..5 do not hold its text \"Harga\" and the text occurs 2 times",
+    );
+    check_import(&jsonl_line(json!({"start": 0, "end": 5, "text": "Bukan"})), Format::Jsonl, &lib, "warning: line 1, claims[0]: skipped, offsets 0..5 do not hold its text \"Bukan\" and the text is not in the document");
+    check_import(
+        &jsonl_line(
+            json!({"claimant": {"start": 81, "end": 86, "text": "Budi", "resolved": "Budi", "role": "Kepala"}}),
+        ),
+        Format::Jsonl,
+        &lib,
+        &format!("{ok}\nwarning: line 1, claims[0]: its claimant does not fit the text and was left out"),
+    );
+    check_import(&jsonl_line(json!({"cue": {"start": 1, "end": 2, "text": "x"}, "quantities": [{"start": 1, "end": 2, "text": "x", "value": 1, "unit": "x"}]})), Format::Jsonl, &lib, &format!("{ok}\nwarning: line 1, claims[0]: its cue does not fit the text and was left out\nwarning: line 1, claims[0]: its quantity does not fit the text and was left out"));
+    // What does not read is refused whole, with its place.
+    check_import(&jsonl_line(json!({"claimant": {"start": 44, "end": 56, "text": "Budi Santoso", "resolved": "Budi Santoso", "type": "robot"}})), Format::Jsonl, &lib, "error: line 1: unknown variant `robot`, expected one of `person`, `organisation`, `group`, `outlet` (column 306)");
+    check_import(
+        &jsonl_line(json!({"status": "maybe"})),
+        Format::Jsonl,
+        &lib,
+        "error: line 1: unknown variant `maybe`, expected one of `pending`, `accepted`, `rejected` (column 186)",
+    );
+    check_import(
+        "{\"id\": \"d\", \"claims\": []}",
+        Format::Jsonl,
+        &lib,
+        "error: line 1: missing field `text` (column 25)",
+    );
+    check_import("{\"text\": \"a\"", Format::Jsonl, &lib, "error: line 1: EOF while parsing an object (column 12)");
+    check_import("", Format::Jsonl, &lib, "error: the file holds no records");
+}
+
 // ---- CSV ----
 
 #[track_caller]
@@ -997,7 +1070,15 @@ fn check_identity(kind: Option<ClaimantKind>, role: Option<&str>, affiliation: O
     };
     assert_eq!(cells.map(str::to_owned), [shown(type_name), shown(role), shown(affiliation)]);
 
-    // W3C: exported, then imported into a library that lacks the claim.
+    // JSON Lines and W3C: exported, then imported into a library that lacks
+    // the claim.
+    let mut library = p.clone();
+    library.documents[0].claims.remove(0);
+    let back = import(&export(&p, Format::Jsonl), None, &library, NOW).unwrap();
+    assert_eq!(back.format, Format::Jsonl);
+    let c1 = back.project.documents[0].claims.iter().find(|c| c.id == "c1").unwrap();
+    assert_eq!(c1.claim.claimant.as_ref(), Some(&who), "JSONL import reads the claimant back");
+
     let w3c = export(&p, Format::W3c);
     let mut library = p.clone();
     library.documents[0].claims.remove(0);
@@ -1157,7 +1238,7 @@ fn formats_have_names_and_detection() {
     check_import("{\"a\": 1}", Format::Csv, &p, "error: csv files are exported only, not imported");
     assert_eq!(
         import("name,text\n", None, &p, NOW).unwrap_err().to_string(),
-        "not a format klaim imports (klaim project, W3C Web Annotation, doccano JSONL, Label Studio JSON)"
+        "not a format klaim imports (klaim project, klaim JSON Lines, W3C Web Annotation, doccano JSONL, Label Studio JSON)"
     );
 }
 

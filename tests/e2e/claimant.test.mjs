@@ -1,10 +1,13 @@
 // The claimant as an identity (issue 7), end to end in headless Chromium:
 // the user edits a claimant's type, role and affiliation in the claim
 // details, undoes and redoes one edit, reloads and finds them stored, finds
-// the claim by its affiliation in the claims table, and gets them in every
-// export that has a place for them (JSONL, CSV, W3C, ClaimReview).
+// the claim by its affiliation in the claims table, gets them in every export
+// that has a place for them (JSONL, CSV, W3C, ClaimReview), and finds them
+// again after importing the JSON Lines file into a fresh profile.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { saved, selectText, start } from './harness.mjs';
 
@@ -46,6 +49,9 @@ function parseCsv(text) {
   return rows;
 }
 
+let jsonlFile;
+let claimId;
+
 test('a claimant\'s type, role and affiliation: edited with undo, kept over a reload, filtered, exported', async () => {
   const browser = await start();
   try {
@@ -57,6 +63,7 @@ test('a claimant\'s type, role and affiliation: edited with undo, kept over a re
     await page.waitForSelector('.doc-row.active >> text=Harga beras');
     await page.waitForSelector('[data-testid=claim-row]');
     const id = await openQuote(page);
+    claimId = id;
     assert.equal(await page.isDisabled('[data-testid=claim-role]'), false, 'the quote has a claimant');
 
     await page.selectOption('[data-testid=claim-claimant-type]', 'person');
@@ -91,7 +98,8 @@ test('a claimant\'s type, role and affiliation: edited with undo, kept over a re
     assert.equal(await page.textContent('[data-testid=table-row] [data-testid=claimant-identity]'), `${ROLE}, ${AFFILIATION}`);
     await page.click('[data-testid=nav-library]');
 
-    const jsonl = (await exportAs(page, 'jsonl')).trim().split('\n').map((l) => JSON.parse(l));
+    jsonlFile = await exportAs(page, 'jsonl');
+    const jsonl = jsonlFile.trim().split('\n').map((l) => JSON.parse(l));
     const claimant = jsonl.flatMap((d) => d.claims).find((c) => c.id === id).claimant;
     assert.deepEqual([claimant.type, claimant.role, claimant.affiliation], ['person', ROLE, AFFILIATION]);
 
@@ -133,5 +141,29 @@ test('a claimant\'s type, role and affiliation: edited with undo, kept over a re
     assert.deepEqual(browser.errors, []);
   } finally {
     await browser.stop();
+  }
+});
+
+test('the JSON Lines export, imported into a fresh profile, brings the claimant\'s identity back', async () => {
+  assert.ok(jsonlFile, 'the first test exported a file');
+  const tmp = mkdtempSync(join(tmpdir(), 'klaim-claimant-'));
+  const browser = await start();
+  try {
+    const path = join(tmp, 'klaim.jsonl');
+    writeFileSync(path, jsonlFile);
+    const page = await browser.open();
+    await saved(page);
+    await page.setInputFiles('[data-testid=import-input]', path);
+    await page.waitForSelector('[data-testid=import-done]');
+    await saved(page);
+    await page.click('.doc-row >> text=Harga beras');
+    assert.equal(await openQuote(page), claimId);
+    assert.equal(await page.inputValue('[data-testid=claim-claimant-type]'), 'person');
+    assert.equal(await page.inputValue('[data-testid=claim-role]'), ROLE);
+    assert.equal(await page.inputValue('[data-testid=claim-affiliation]'), AFFILIATION);
+    assert.deepEqual(browser.errors, []);
+  } finally {
+    await browser.stop();
+    rmSync(tmp, { recursive: true, force: true });
   }
 });
