@@ -90,6 +90,31 @@ pub fn read_fact_checks(input: &str) -> Result<JsValue, JsError> {
     super::encode(&Out { reviews, skipped })
 }
 
+/// A file's project (JSON text, as `importFile` gave it) as the work of
+/// annotator `name` on the library's documents (JSON text): JSON text
+/// `{project, notes}` to merge with `mergeProjects`; see
+/// `klaim::exchange::as_annotator`.
+#[wasm_bindgen(js_name = asAnnotator)]
+pub fn as_annotator(incoming_json: &str, library_json: &str, name: &str, source: &str) -> Result<String, JsError> {
+    let (incoming, library) = (parse_library(incoming_json)?, parse_library(library_json)?);
+    let (project, notes) = exchange::as_annotator(&incoming, &library, name, source);
+    #[derive(Serialize)]
+    struct Out {
+        project: Project,
+        notes: Vec<String>,
+    }
+    serde_json::to_string(&Out { project, notes }).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// What the user should know about exporting the library (JSON text) in
+/// `format`: overlapping claims for doccano, a missing publisher for
+/// ClaimReview; see `klaim::exchange::export_warnings`.
+#[wasm_bindgen(js_name = exportWarnings)]
+pub fn export_warnings(project_json: &str, format: &str) -> Result<Vec<String>, JsError> {
+    let format = parse_format(format)?;
+    Ok(exchange::export_warnings(&parse_library(project_json)?, format))
+}
+
 /// The agreement figures of the library's annotators (JSON text in and out);
 /// see `klaim::agree::agreement`.
 #[wasm_bindgen(js_name = agreementOf)]

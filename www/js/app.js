@@ -15,6 +15,8 @@ import { DetailsView } from './view-details.js';
 import { DocumentView } from './view-document.js';
 import { LibraryView } from './view-library.js';
 import { TableView } from './view-table.js';
+import { AgreeView } from './view-agree.js';
+import { CurateView } from './view-curate.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -38,6 +40,8 @@ let library;
 let documentView;
 let details;
 let table;
+let agree;
+let curate;
 let guard;
 
 main().catch((e) => {
@@ -78,6 +82,8 @@ async function main() {
   documentView.onAddClaim = addClaimFromSelection;
   details = new DetailsView({ root: $('details'), model, kernel, selection: () => documentView.selected(), message: toast });
   table = new TableView({ root: $('table-view'), model, kernel, open: (doc, claim) => go(doc, claim) });
+  curate = new CurateView({ model, wasm, open: (doc, claim) => go(doc, claim) });
+  agree = new AgreeView({ root: $('agree-view'), model, wasm, curate });
 
   model.on('change', (detail) => {
     // Claim edits touch one library row; anything else redraws the list.
@@ -91,6 +97,7 @@ async function main() {
     documentView.refresh();
     details.refresh();
     table.invalidate();
+    if (route.view === 'agree') agree.render();
     updateHistoryButtons();
     refreshToastActions();
     leaveRemovedRecords();
@@ -131,11 +138,18 @@ function go(doc, claim) {
 
 function applyRoute() {
   const parts = location.hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
-  const tableView = parts[0] === 'table';
-  $('main').dataset.view = tableView ? 'table' : 'doc';
-  $('table-view').hidden = !tableView;
+  const view = parts[0] === 'table' || parts[0] === 'agree' ? parts[0] : 'doc';
+  const tableView = view !== 'doc';
+  $('main').dataset.view = view;
+  $('table-view').hidden = view !== 'table';
+  $('agree-view').hidden = view !== 'agree';
   for (const id of ['document', 'side']) $(id).hidden = tableView;
-  for (const a of document.querySelectorAll('nav a')) a.setAttribute('aria-current', String(a.dataset.view === (tableView ? 'table' : 'doc')));
+  for (const a of document.querySelectorAll('nav a')) a.setAttribute('aria-current', String(a.dataset.view === view));
+  if (view === 'agree') {
+    route.view = 'agree';
+    agree.render();
+    return;
+  }
   if (tableView) {
     route.view = 'table';
     table.render();
@@ -339,6 +353,10 @@ function onKey(e) {
     return;
   }
   if (typing || mod || e.altKey || document.querySelector('dialog[open]')) return;
+  if (route.view === 'agree' && curate.key(e)) {
+    e.preventDefault();
+    return;
+  }
   const claim = route.claim;
   const act = {
     '?': () => $('help').showModal(),
@@ -353,6 +371,7 @@ function onKey(e) {
     u: () => claim && model.editClaim(claim, { status: 'pending' }, ['op.status']),
     c: addClaimFromSelection,
   }[e.key];
+  if (route.view === 'agree' && !['?', '/', 't'].includes(e.key)) return;
   if (/^[1-9]$/.test(e.key)) {
     const tag = model.tags[Number(e.key) - 1];
     if (claim && tag) model.toggleTag(claim, tag.id);

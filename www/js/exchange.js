@@ -14,6 +14,7 @@
 
 import { h, replace } from './dom.js';
 import { bytes, t } from './i18n.js';
+import { EXTRAS } from './model.js';
 
 /** Files above this are refused before reading (a project of 1,000 articles is ~20 MB). */
 const MAX_IMPORT_BYTES = 128 << 20;
@@ -44,7 +45,25 @@ export function mountExchange({ root, model, wasm, message, addDocuments }) {
     type: 'button', 'data-testid': 'import-open', title: t('import.title'), 'data-i18n-title': 'import.title', 'data-i18n': 'import.label',
     onclick: () => input.click(),
   }, t('import.label'));
-  replace(root, select, run, pick, input);
+  // Another annotator's work (a colleague's project, Label Studio, doccano,
+  // W3C), kept apart for agreement and adjudication (issue 10).
+  const otherInput = h('input', {
+    type: 'file', 'data-testid': 'import-annotator-input', accept: '.json,.jsonl,.jsonld,.ndjson,application/json',
+    hidden: true, onchange: () => {
+      const file = otherInput.files?.[0];
+      otherInput.value = '';
+      if (file) importAnnotator(file);
+    },
+  });
+  const pickOther = h('button', {
+    type: 'button', 'data-testid': 'import-annotator-open', title: t('annotator.import.title'), 'data-i18n-title': 'annotator.import.title',
+    'data-i18n': 'annotator.import', onclick: () => otherInput.click(),
+  }, t('annotator.import'));
+  const publisher = h('button', {
+    type: 'button', 'data-testid': 'publisher-open', title: t('publisher.title'), 'data-i18n-title': 'publisher.title',
+    'data-i18n': 'publisher.button', onclick: () => editPublisher(),
+  }, t('publisher.button'));
+  replace(root, select, run, pick, input, pickOther, otherInput, publisher);
 
   /** Downloads the library in `format`; returns the file name. */
   function exportNow(format) {
@@ -68,6 +87,10 @@ export function mountExchange({ root, model, wasm, message, addDocuments }) {
     // ClaimReview lists only claims with a verdict tag; say so when none has one.
     const empty = text.trim() === '[]';
     message({ text: t(empty ? 'export.empty' : 'export.done', { name }), quiet: !empty, testid: 'export-done' });
+    // What the receiving tool will do with it: nested spans in doccano, a
+    // ClaimReview without the reviewing organisation.
+    const warnings = wasm.exportWarnings(JSON.stringify(model.project()), f.name);
+    if (warnings.length) showWarnings(warnings, { title: t('export.warnings.title', { n: warnings.length }), testid: 'export-warnings' });
     return name;
   }
 
@@ -153,17 +176,88 @@ export function mountExchange({ root, model, wasm, message, addDocuments }) {
     });
   }
 
-  function showWarnings(warnings) {
-    const dialog = h('dialog', { class: 'exchange-dialog', 'data-testid': 'import-warnings' },
-      h('h2', {}, t('import.warnings.title', { n: warnings.length })),
-      h('p', {}, t('import.warnings.body')),
+  /** Reads `file` as another annotator's work on the library's documents. */
+  async function importAnnotator(file) {
+    const fail = (why) => message({ text: t('import.failed', { name: file.name, why }), level: 'error', sticky: true, testid: 'import-error' });
+    if (file.size > MAX_IMPORT_BYTES) return fail(t('import.toolarge', { size: bytes(file.size), limit: bytes(MAX_IMPORT_BYTES) }));
+    const name = await askName(file.name.replace(/\.(klaim\.json|json|jsonl|jsonld|ndjson)$/i, ''));
+    if (!name) return;
+    let merged;
+    let notes;
+    let result;
+    try {
+      const text = await file.text();
+      const library = JSON.stringify(model.project());
+      result = JSON.parse(wasm.importFile(text, '', library, new Date().toISOString()));
+      const layer = JSON.parse(wasm.asAnnotator(JSON.stringify(result.project), library, name, file.name));
+      notes = layer.notes;
+      merged = JSON.parse(wasm.mergeProjects(library, JSON.stringify(layer.project)));
+    } catch (e) {
+      return fail(e?.message ?? String(e));
+    }
+    await applyProject(model, merged.project, { replace: false });
+    message({ text: `${t('annotator.done', { name })} ${notes[0]}`, testid: 'import-done' });
+    const all = [...result.warnings, ...notes.slice(1)];
+    if (all.length) showWarnings(all);
+  }
+
+  /** Resolves to the annotator's name, or null. */
+  function askName(suggested) {
+    return new Promise((resolve) => {
+      const field = h('input', { type: 'text', 'data-testid': 'annotator-name', value: suggested, required: true });
+      const dialog = h('dialog', { class: 'exchange-dialog', 'data-testid': 'annotator-dialog' },
+        h('form', { method: 'dialog' },
+          h('h2', {}, t('annotator.import')),
+          h('p', {}, t('annotator.import.body')),
+          h('label', {}, t('annotator.name'), ' ', field),
+          h('div', { class: 'row end' },
+            h('button', { type: 'button', onclick: () => dialog.close('') }, t('import.cancel')),
+            h('button', { value: 'ok', class: 'primary', 'data-testid': 'annotator-ok' }, 'OK'))));
+      dialog.addEventListener('close', () => {
+        dialog.remove();
+        resolve(dialog.returnValue === 'ok' ? field.value.trim() || null : null);
+      });
+      document.body.append(dialog);
+      dialog.showModal();
+      field.select();
+    });
+  }
+
+  /** The reviewing organisation, set once and stored with the library. */
+  function editPublisher() {
+    const current = model.extras.publisher ?? { name: '', url: '' };
+    const name = h('input', { type: 'text', 'data-testid': 'publisher-name', value: current.name });
+    const url = h('input', { type: 'url', 'data-testid': 'publisher-url', value: current.url, placeholder: 'https://' });
+    const dialog = h('dialog', { class: 'exchange-dialog', 'data-testid': 'publisher-dialog' },
+      h('form', { method: 'dialog' },
+        h('h2', {}, t('publisher.title')),
+        h('p', {}, t('publisher.body')),
+        h('label', {}, t('publisher.name'), ' ', name),
+        h('label', {}, t('publisher.url'), ' ', url),
+        h('div', { class: 'row end' },
+          h('button', { type: 'button', onclick: () => dialog.close('') }, t('import.cancel')),
+          h('button', { value: 'save', class: 'primary', 'data-testid': 'publisher-save' }, 'OK'))));
+    dialog.addEventListener('close', () => {
+      dialog.remove();
+      if (dialog.returnValue !== 'save') return;
+      const value = { name: name.value.trim(), url: url.value.trim() };
+      if (JSON.stringify(value) !== JSON.stringify(current)) model.setPublisher(value.name || value.url ? value : null);
+    });
+    document.body.append(dialog);
+    dialog.showModal();
+  }
+
+  function showWarnings(warnings, { title = t('import.warnings.title', { n: warnings.length }), testid = 'import-warnings' } = {}) {
+    const dialog = h('dialog', { class: 'exchange-dialog', 'data-testid': testid },
+      h('h2', {}, title),
+      h('p', {}, t(testid === 'import-warnings' ? 'import.warnings.body' : 'export.warnings.body')),
       h('ul', { class: 'exchange-warnings' }, warnings.map((w) => h('li', {}, w))),
       h('div', { class: 'row end' }, h('button', { type: 'button', onclick: () => { dialog.close(); dialog.remove(); } }, t('help.close'))));
     document.body.append(dialog);
     dialog.showModal();
   }
 
-  return { exportNow, importFile };
+  return { exportNow, importFile, importAnnotator };
 }
 
 /**
@@ -198,6 +292,11 @@ export async function applyProject(model, project, { replace: removeOthers }) {
   if (removeOthers) {
     for (const c of model.claims.values()) if (!keepClaims.has(c.id)) changes.push({ store: 'claims', key: c.id, before: c, after: null });
     for (const d of model.documents.values()) if (!keepDocs.has(d.id)) changes.push({ store: 'documents', key: d.id, before: d, after: null });
+  }
+  // Library-wide records (publisher, other annotators, decisions).
+  for (const key of Object.keys(EXTRAS)) {
+    const value = project[key] ?? structuredClone(EXTRAS[key]);
+    if (JSON.stringify(model.extras[key]) !== JSON.stringify(value)) changes.push(model.extraChange(key, value));
   }
   if (JSON.stringify(model.tags) !== JSON.stringify(project.tags)) {
     changes.push({

@@ -14,6 +14,12 @@ import { ConflictError, toProject } from './store.js';
 
 const HISTORY_LIMIT = 500;
 
+/** Library-wide records kept in the `meta` store beside the tag set (issue
+ * 10): `publisher` ({name, url} for ClaimReview), `annotators` (other people's
+ * work, kept apart) and `decisions` (the adjudication record). Each is one
+ * meta record `{key, value, rev}`; their values are the project file's. */
+export const EXTRAS = { publisher: null, annotators: [], decisions: [] };
+
 export class Model {
   /**
    * `store`: a Store or null (no persistence); `kernel`: the wasm functions
@@ -27,6 +33,8 @@ export class Model {
     this.byDoc = new Map(); // doc id -> claim ids sorted by start
     this.tags = [];
     this.tagsRev = undefined;
+    this.extras = structuredClone(EXTRAS);
+    this.extrasRev = {};
     this.undoStack = [];
     this.redoStack = [];
     // `store/key` -> the rev this tab last wrote (undefined: deleted). A
@@ -67,6 +75,7 @@ export class Model {
         this.tagsRev = tags.rev;
       }
       this.seeded = !!meta.find((m) => m.key === 'seeded');
+      for (const m of meta) if (m.key in EXTRAS) this.setRecord('meta', m.key, m);
     }
     if (!this.tagsRev) this.tags = this.kernel.defaultTags();
     this.reindex();
@@ -145,7 +154,21 @@ export class Model {
 
   project() {
     const { format, version } = this.kernel.projectFormat();
-    return toProject({ format, version, tags: this.tags, documents: this.documentList(), claimsOf: (id) => this.claimsOf(id) });
+    const project = toProject({ format, version, tags: this.tags, documents: this.documentList(), claimsOf: (id) => this.claimsOf(id) });
+    if (this.extras.publisher) project.publisher = this.extras.publisher;
+    if (this.extras.annotators.length) project.annotators = this.extras.annotators;
+    if (this.extras.decisions.length) project.decisions = this.extras.decisions;
+    return project;
+  }
+
+  /** The change that sets library-wide record `key` (one of EXTRAS) to `value`. */
+  extraChange(key, value) {
+    return { store: 'meta', key, before: this.current('meta', key), after: { key, value, rev: (this.extrasRev[key] ?? 0) + 1 } };
+  }
+
+  /** Sets the reviewing organisation ({name, url}) ClaimReview exports name. */
+  setPublisher(publisher) {
+    return this.apply([this.extraChange('publisher', publisher)], { label: ['op.publisher'] });
   }
 
   // Changes.
@@ -375,7 +398,11 @@ export class Model {
   }
 
   current(store, key) {
-    if (store === 'meta') return key === 'tags' && this.tagsRev ? { key, value: this.tags, rev: this.tagsRev } : null;
+    if (store === 'meta') {
+      if (key === 'tags') return this.tagsRev ? { key, value: this.tags, rev: this.tagsRev } : null;
+      if (key in EXTRAS) return this.extrasRev[key] ? { key, value: this.extras[key], rev: this.extrasRev[key] } : null;
+      return null;
+    }
     return this.mapOf(store).get(key) ?? null;
   }
 
@@ -396,6 +423,9 @@ export class Model {
       if (key === 'tags') {
         this.tags = value ? value.value : this.kernel.defaultTags();
         this.tagsRev = value?.rev;
+      } else if (key in EXTRAS) {
+        this.extras[key] = value ? value.value : structuredClone(EXTRAS[key]);
+        this.extrasRev[key] = value?.rev;
       }
       return;
     }
@@ -474,6 +504,10 @@ export class Model {
     ];
     if (this.tagsRev) changes.push({ store: 'meta', key: 'tags', before: null, after: { key: 'tags', value: this.tags, rev: this.tagsRev } });
     if (this.seeded) changes.push({ store: 'meta', key: 'seeded', before: null, after: { key: 'seeded', value: true, rev: 1 } });
+    for (const key of Object.keys(EXTRAS)) {
+      const record = this.current('meta', key);
+      if (record) changes.push({ store: 'meta', key, before: null, after: record });
+    }
     this.failed = [];
     this.saveError = null;
     this.saveState = 'saving';

@@ -1,0 +1,166 @@
+// Two annotators, one text (issue 10), end to end in headless Chromium: two
+// profiles annotate the samples differently; the second imports the first's
+// project file as another annotator; the agreement view shows the figures
+// the two files imply; every disagreement is adjudicated from the keyboard;
+// a reload keeps the decisions; the merged project exports, and imported
+// into a fresh profile exports the same file again.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { start, saved } from './harness.mjs';
+
+async function exportAs(page, format) {
+  await page.selectOption('[data-testid=export-format]', format);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-run]')]);
+  return readFileSync(await download.path(), 'utf8');
+}
+
+/** Clicks the `n`th claim of the open document and presses `keys`. */
+async function onClaim(page, n, ...keys) {
+  await page.click(`[data-testid=claim-row] >> nth=${n}`);
+  for (const key of keys) await page.keyboard.press(key);
+  await saved(page);
+}
+
+/** Claims that count for agreement: not rejected. */
+function kept(project) {
+  return project.documents.flatMap((d) => d.claims.filter((c) => c.status !== 'rejected').map((c) => ({ ...c, doc: d.id })));
+}
+
+let tmp;
+before(() => { tmp = mkdtempSync(join(tmpdir(), 'klaim-agree-')); });
+after(() => rmSync(tmp, { recursive: true, force: true }));
+
+test('two annotators: import, agreement, adjudication, reload, export, re-import', async () => {
+  // Ani, in her own profile: rejects the first claim, calls the second
+  // `salah` (tag 2), keeps the third.
+  const a = await start();
+  let aniFile;
+  try {
+    const page = await a.open();
+    await onClaim(page, 0, 'r');
+    await onClaim(page, 1, '2');
+    aniFile = join(tmp, 'Ani.klaim.json');
+    writeFileSync(aniFile, await exportAs(page, 'klaim'));
+    assert.deepEqual(a.errors, []);
+  } finally {
+    await a.stop();
+  }
+  const ani = JSON.parse(readFileSync(aniFile, 'utf8'));
+
+  const b = await start();
+  let merged;
+  try {
+    const page = await b.open();
+    // Budi: accepts the first claim as `benar` (tag 1), agrees on the second,
+    // rejects the third.
+    await onClaim(page, 0, 'a', '1');
+    await onClaim(page, 1, '2');
+    await onClaim(page, 2, 'r');
+    const mine = JSON.parse(await exportAs(page, 'klaim'));
+    // Ani's work, kept apart.
+    const chooser = page.waitForEvent('filechooser');
+    await page.click('[data-testid=import-annotator-open]');
+    await (await chooser).setFiles(aniFile);
+    await page.fill('[data-testid=annotator-name]', 'Ani');
+    await page.click('[data-testid=annotator-ok]');
+    await page.waitForSelector('[data-testid=import-done]');
+    await saved(page);
+    // The library's own claims are untouched.
+    const after = JSON.parse(await exportAs(page, 'klaim'));
+    assert.deepEqual(after.documents, mine.documents);
+    assert.equal(after.annotators[0].name, 'Ani');
+
+    // The figures the two files imply: every kept claim of the smaller side
+    // is on the other side at the same span, except the ones each rejected.
+    await page.click('[data-testid=nav-agree]');
+    await page.waitForSelector('[data-testid=agree-pair]');
+    const budiClaims = kept(mine);
+    const aniClaims = kept(ani);
+    const key = (c) => `${c.doc} ${c.start} ${c.end}`;
+    const aniSpans = new Set(aniClaims.map(key));
+    const matched = budiClaims.filter((c) => aniSpans.has(key(c))).length;
+    assert.equal(matched, budiClaims.length - 1, 'Budi has one claim Ani rejected');
+    assert.equal(matched, aniClaims.length - 1, 'Ani has one claim Budi rejected');
+    const all = page.locator('[data-testid=agree-row][data-doc=""]');
+    assert.equal(await all.locator('[data-testid=agree-claims]').textContent(), `${budiClaims.length} / ${aniClaims.length}`);
+    const f1 = (2 * matched / (budiClaims.length + aniClaims.length)).toFixed(3);
+    assert.equal(await all.locator('[data-testid=agree-f1-exact]').textContent(), `${f1} (${matched})`);
+    // Kinds and modalities are the extractor's on both sides: all agree.
+    assert.match(await all.locator('[data-testid=agree-kind]').textContent(), new RegExp(`^1\\.000 \\(${matched}/${matched}\\)$`));
+    // `salah` on one paired claim on both sides, absent on every other: 1.
+    assert.equal(await all.locator('[data-testid=agree-verdict][data-tag=salah]').textContent(), `1.000 (${matched}/${matched})`);
+    // `benar` only on a claim Ani rejected: never present in a pair, undefined.
+    assert.equal(await all.locator('[data-testid=agree-verdict][data-tag=benar]').textContent(), `– (${matched}/${matched})`);
+    // The first document's own row agrees with the library row's counts.
+    const doc = mine.documents[0];
+    const row = page.locator(`[data-testid=agree-row][data-doc="${doc.id}"]`);
+    const inDoc = (cs) => cs.filter((c) => c.doc === doc.id).length;
+    assert.equal(await row.locator('[data-testid=agree-claims]').textContent(), `${inDoc(budiClaims)} / ${inDoc(aniClaims)}`);
+
+    // Adjudication: two disagreements, the rest agreements.
+    const open = page.locator('[data-testid=curate-open]');
+    assert.equal(await open.getAttribute('data-n'), '2');
+    await page.keyboard.press('Shift+A'); // accept all agreements
+    await saved(page);
+    assert.equal(await page.locator('[data-testid=curate-item][data-state=same]').count(), matched);
+    // First disagreement: the claim only Budi kept: keep it (1).
+    const items = page.locator('[data-testid=curate-item]');
+    const firstOpen = await page.locator('[data-testid=curate-item][data-state=open]').first().getAttribute('data-start');
+    const index = await items.evaluateAll((els, s) => els.findIndex((e) => e.dataset.state === 'open' && e.dataset.start === s), firstOpen);
+    await items.nth(index).click();
+    await page.keyboard.press('1');
+    await saved(page);
+    // Undo takes it back, redo is a new decision.
+    await page.keyboard.press('Control+z');
+    await saved(page);
+    assert.equal(await open.getAttribute('data-n'), '2');
+    await items.nth(index).click();
+    await page.keyboard.press('1');
+    await saved(page);
+    // Second: the claim only Ani kept: take hers (2).
+    await page.locator('[data-testid=curate-item][data-state=open]').first().click();
+    await page.keyboard.press('2');
+    await saved(page);
+    assert.equal(await open.getAttribute('data-n'), '0');
+
+    // A reload loses nothing.
+    await page.reload();
+    await page.waitForSelector('body[data-ready=true]');
+    await page.waitForSelector('[data-testid=curate-open]');
+    assert.equal(await page.locator('[data-testid=curate-open]').getAttribute('data-n'), '0');
+    merged = await exportAs(page, 'klaim');
+    const project = JSON.parse(merged);
+    assert.equal(project.decisions.length, matched + 2);
+    assert.deepEqual(project.decisions.slice(-2).map((d) => d.chose), ['library', 'Ani']);
+    assert.ok(project.decisions.every((d) => d.by && d.at));
+    // Budi's third claim, which he had rejected, is back as Ani had it.
+    const third = mine.documents[0].claims.find((c) => c.status === 'rejected');
+    assert.equal(project.documents[0].claims.find((c) => c.id === third.id).status, 'accepted');
+    assert.deepEqual(b.errors, []);
+  } finally {
+    await b.stop();
+  }
+
+  // The merged project, imported into a fresh profile, exports the same file.
+  const c = await start();
+  try {
+    const page = await c.open();
+    const file = join(tmp, 'merged.klaim.json');
+    writeFileSync(file, merged);
+    await page.setInputFiles('[data-testid=import-input]', file);
+    await page.click('[data-testid=import-replace]');
+    await page.click('[data-testid=import-replace-confirm]');
+    await page.waitForSelector('[data-testid=import-done]');
+    await saved(page);
+    assert.equal(await exportAs(page, 'klaim'), merged);
+    await page.click('[data-testid=nav-agree]');
+    await page.waitForSelector('[data-testid=curate-open]');
+    assert.equal(await page.locator('[data-testid=curate-open]').getAttribute('data-n'), '0');
+    assert.deepEqual(c.errors, []);
+  } finally {
+    await c.stop();
+  }
+});
