@@ -87,6 +87,7 @@ test('a claimant\'s type, role and affiliation: edited with undo, kept over a re
     assert.equal(await page.inputValue('[data-testid=claim-claimant-type]'), 'person');
     assert.equal(await page.inputValue('[data-testid=claim-role]'), ROLE);
     assert.equal(await page.inputValue('[data-testid=claim-affiliation]'), AFFILIATION);
+    assert.equal(await page.getAttribute(`[data-testid=claim-row][data-claim-id="${id}"] .claimant`, 'title'), `${ROLE}, ${AFFILIATION}`);
 
     // The table shows them with the name and its filter finds the claim by them.
     await page.click('[data-testid=nav-table]');

@@ -314,7 +314,11 @@ export class DocumentView {
       h('span', { class: 'status-icon', title: t(`status.${c.status}`) }, c.status === 'accepted' ? '✓' : c.status === 'rejected' ? '✗' : '•'),
       h('span', { class: `badge hl-kind-${c.kind}` }, t(`kind.${c.kind}`)),
       c.modality !== 'asserted' ? h('span', { class: `badge hl-mod-${c.modality}` }, t(`modality.${c.modality}`)) : null,
-      c.claimant ? h('span', { class: 'claimant' }, c.claimant.resolved || c.claimant.text) : null,
+      c.claimant ? h('span', {
+        class: 'claimant',
+        // Role and affiliation on hover: the row has no room to spare.
+        title: [c.claimant.role, c.claimant.affiliation].filter(Boolean).join(', ') || null,
+      }, c.claimant.resolved || c.claimant.text) : null,
       h('span', { class: 'snippet' }, shorten(c.text, 140)),
       c.tags.length ? h('span', { class: 'tags' }, c.tags.map((tag) => h('span', { class: 'tag' }, this.model.tagLabel(tag)))) : null,
     );
