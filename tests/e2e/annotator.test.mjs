@@ -107,10 +107,16 @@ describe('the annotator', () => {
     await page.locator('body').press('j');
     const second = await claimRows(page).nth(1).getAttribute('data-claim-id');
     await page.waitForSelector(`[data-testid=claim-details][data-claim-id="${second}"]`);
-    await page.locator('body').press('a');
     await page.locator('body').press('1');
-    assert.equal(await page.getAttribute(`[data-testid=claim-row][data-claim-id="${second}"]`, 'data-status'), 'accepted');
     assert.equal(await page.getAttribute('[data-testid=tag-benar]', 'aria-pressed'), 'true');
+    // `a` accepts and moves on to the next pending claim.
+    const next = await page.evaluate((second) => {
+      const all = [...document.querySelectorAll('[data-testid=claim-row]')];
+      return all.slice(all.findIndex((r) => r.dataset.claimId === second) + 1).find((r) => r.dataset.status === 'pending')?.dataset.claimId;
+    }, second);
+    await page.locator('body').press('a');
+    assert.equal(await page.getAttribute(`[data-testid=claim-row][data-claim-id="${second}"]`, 'data-status'), 'accepted');
+    await page.waitForSelector(`[data-testid=claim-details][data-claim-id="${next}"]`);
     await page.locator('body').press('Shift+?');
     assert.ok(await page.locator('[data-testid=help]').isVisible());
     await page.keyboard.press('Escape');

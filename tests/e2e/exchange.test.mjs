@@ -30,8 +30,9 @@ async function exportAs(page, format) {
 /** Accepts the first claim of the open document, tags it and waits for the save. */
 async function annotate(page) {
   await page.click('[data-testid=claim-row] >> nth=0');
-  await page.keyboard.press('a');
+  // Tag first: `a` moves on to the next pending claim.
   await page.keyboard.press('2');
+  await page.keyboard.press('a');
   await page.waitForSelector('[data-testid=claim-row][data-status=accepted]');
   await saved(page);
 }

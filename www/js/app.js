@@ -11,6 +11,7 @@ import { bytes, language, onLanguageChange, setLanguage, t, translatePage } from
 import './i18n-storage.js';
 import { Model } from './model.js';
 import { open as openStore } from './store.js';
+import { nextPending, settings as reviewSettings } from './review.js';
 import { DetailsView } from './view-details.js';
 import { DocumentView } from './view-document.js';
 import { LibraryView } from './view-library.js';
@@ -366,8 +367,8 @@ function onKey(e) {
     k: () => selectClaim(documentView.neighbour(-1)),
     ArrowDown: () => selectClaim(documentView.neighbour(1)),
     ArrowUp: () => selectClaim(documentView.neighbour(-1)),
-    a: () => claim && model.editClaim(claim, { status: 'accepted' }, ['op.status']),
-    r: () => claim && model.editClaim(claim, { status: 'rejected' }, ['op.status']),
+    a: () => decide(claim, 'accepted'),
+    r: () => decide(claim, 'rejected'),
     u: () => claim && model.editClaim(claim, { status: 'pending' }, ['op.status']),
     c: addClaimFromSelection,
   }[e.key];
@@ -381,6 +382,16 @@ function onKey(e) {
   if (!act || (route.view === 'table' && !['?', '/', 't'].includes(e.key))) return;
   e.preventDefault();
   act();
+}
+
+/** `a`/`r`: the decision, then (unless turned off) on to the next pending claim. */
+function decide(claim, status) {
+  if (!claim) return;
+  model.editClaim(claim, { status }, ['op.status']);
+  if (!reviewSettings().advance) return;
+  const next = nextPending(model, route.doc, claim);
+  if (next) selectClaim(next);
+  else toast({ key: 'review.done', quiet: true });
 }
 
 function openTags() {

@@ -121,3 +121,18 @@ addStrings({
     'dup.keep': 'Keep both',
   },
 });
+
+addStrings({
+  id: {
+    'review.pendingonly': 'Hanya yang tertunda',
+    'review.advance': 'A/R lanjut ke klaim tertunda berikutnya',
+    'review.done': 'Tidak ada lagi klaim tertunda di dokumen ini.',
+    'table.unit': 'Satuan',
+  },
+  en: {
+    'review.pendingonly': 'Pending only',
+    'review.advance': 'A/R move on to the next pending claim',
+    'review.done': 'No pending claims left in this document.',
+    'table.unit': 'Unit',
+  },
+});

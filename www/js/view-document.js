@@ -9,7 +9,8 @@
 
 import { h, replace, shorten } from './dom.js';
 import { t } from './i18n.js';
-import { Blocks, ROW_HEIGHT, VirtualList, isLarge, spansIn } from './window.js';
+import { onSettings, setSetting, settings } from './review.js';
+import { Blocks, VirtualList, isLarge, spansIn } from './window.js';
 
 /** Highlight names, lowest priority first. */
 const LAYERS = [
@@ -40,6 +41,7 @@ export class DocumentView {
     this.root.replaceChildren(this.header, this.scroller);
 
     this.text.addEventListener('click', (e) => this.hitTest(e));
+    onSettings(() => { if (this.docId) this.renderList(); });
     document.addEventListener('selectionchange', () => this.trackSelection());
   }
 
@@ -104,11 +106,31 @@ export class DocumentView {
 
   /** The next (+1) or previous (-1) claim id, from the selected one. */
   neighbour(step) {
-    const ids = this.model.byDoc.get(this.docId) ?? [];
+    const ids = this.shownIds();
     if (!ids.length) return null;
     const at = ids.indexOf(this.claimId);
     if (at < 0) return step > 0 ? ids[0] : ids.at(-1);
     return ids[Math.min(ids.length - 1, Math.max(0, at + step))];
+  }
+
+  /** The claim ids the list shows: all, or only the pending ones (and the
+   * selected claim, so accepting it does not make it vanish under the user). */
+  shownIds() {
+    const ids = this.model.byDoc.get(this.docId) ?? [];
+    if (!settings().pendingOnly) return ids;
+    return ids.filter((id) => id === this.claimId || this.model.claims.get(id)?.status === 'pending');
+  }
+
+  /** The list's header: its title and the review settings. */
+  listHead() {
+    const s = settings();
+    const toggle = (name, key, testid) => h('label', { class: 'review-toggle' },
+      h('input', { type: 'checkbox', checked: s[name], 'data-testid': testid, onchange: (e) => setSetting(name, e.target.checked) }), ' ', t(key));
+    return h('div', { class: 'list-head' },
+      h('h3', { class: 'list-title' }, this.listTitle ?? t('doc.claims')),
+      h('div', { class: 'review-settings' },
+        toggle('pendingOnly', 'review.pendingonly', 'pending-only'),
+        toggle('advance', 'review.advance', 'review-advance')));
   }
 
   /** The text the user selected in the document: code points and UTF-16. */
@@ -273,11 +295,11 @@ export class DocumentView {
   }
 
   renderList() {
-    const claims = this.model.claimsOf(this.docId);
+    const claims = this.shownIds().map((id) => this.model.claims.get(id));
     if (this.blocks) return this.renderWindowedList(claims);
     const rows = claims.map((c, i) => this.row(c, i));
     replace(this.list,
-      h('h3', { class: 'list-title' }, this.listTitle ?? t('doc.claims')),
+      this.listHead(),
       rows.length ? h('ul', { class: 'claim-list', role: 'listbox', 'aria-label': t('doc.claims') }, rows) : h('p', { class: 'empty' }, t('doc.noclaims')));
     this.revealSelectedRow();
   }
@@ -287,7 +309,7 @@ export class DocumentView {
     if (!this.rows || this.rows.claims !== claims.length || !this.list.contains(this.rows.list)) {
       this.rows?.disconnect();
       const ul = h('ul', { class: 'claim-list', role: 'listbox', 'aria-label': t('doc.claims') });
-      replace(this.list, h('h3', { class: 'list-title' }, this.listTitle ?? t('doc.claims')), ul);
+      replace(this.list, this.listHead(), ul);
       this.rows = new VirtualList(this.list, ul, claims.length, (i) => this.row(this.listed[i], i));
       this.rows.claims = claims.length;
     } else {
@@ -295,7 +317,7 @@ export class DocumentView {
     }
     this.listed = claims;
     const at = this.claimId ? claims.findIndex((c) => c.id === this.claimId) : -1;
-    if (at >= 0) this.rows.reveal(at, this.list.querySelector('.list-title')?.offsetHeight ?? 0);
+    if (at >= 0) this.rows.reveal(at, this.list.querySelector('.list-head')?.offsetHeight ?? 0);
     else this.rows.paint();
   }
 
@@ -332,7 +354,7 @@ export class DocumentView {
     if (!row) return;
     const box = this.list.getBoundingClientRect();
     const rect = row.getBoundingClientRect();
-    const title = this.list.querySelector('.list-title')?.getBoundingClientRect().height ?? 0;
+    const title = this.list.querySelector('.list-head')?.getBoundingClientRect().height ?? 0;
     const top = rect.top - box.top - title - 8;
     const bottom = rect.bottom - box.bottom + 8;
     if (top < 0) this.list.scrollTop += top;

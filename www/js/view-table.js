@@ -27,7 +27,9 @@ export class TableView {
     this.kernel = kernel;
     this.open = open;
     this.sort = { key: 'doc', dir: 1 };
-    this.filter = { q: '', kind: '', modality: '', status: '', tag: '' };
+    this.filter = { q: '', kind: '', modality: '', status: '', tag: '', claimant: '', unit: '' };
+    // The row the keyboard is on (index into this.rows).
+    this.active = -1;
     this.rows = [];
     this.dirty = true;
     this.frame = 0;
@@ -39,6 +41,7 @@ export class TableView {
     this.spacer.append(this.body);
     this.scroller = h('div', { class: 'table-scroller', 'data-testid': 'table-scroller', tabindex: 0 }, this.spacer);
     this.scroller.addEventListener('scroll', () => this.schedule(), { passive: true });
+    this.scroller.addEventListener('keydown', (e) => this.onKey(e));
     this.countEl = h('span', { class: 'count', 'data-testid': 'table-count' });
     replace(this.root, h('div', { class: 'table-top' }, h('h2', { 'data-i18n': 'table.title' }, t('table.title')), this.countEl), this.controls,
       h('div', { class: 'table', role: 'table' }, this.head, this.scroller));
@@ -105,6 +108,8 @@ export class TableView {
       if (f.modality && claim.modality !== f.modality) continue;
       if (f.status && claim.status !== f.status) continue;
       if (f.tag === '-' ? claim.tags.length : f.tag && !claim.tags.includes(f.tag)) continue;
+      if (f.unit && !claim.quantities.some((x) => (x.unit ?? '') === f.unit)) continue;
+      if (f.claimant && (claim.claimant ? claim.claimant.resolved || claim.claimant.text : '') !== f.claimant) continue;
       const row = {
         claim,
         docName: names.get(claim.doc) ?? claim.doc,
@@ -131,6 +136,30 @@ export class TableView {
       return dir * primary || a.docOrder - b.docOrder || a.claim.start - b.claim.start;
     });
     this.rows = rows;
+    this.active = Math.min(this.active, rows.length - 1);
+  }
+
+  /** Keyboard: arrows, Page Up/Down, Home/End move the active row; Enter opens it. */
+  onKey(e) {
+    if (e.target !== this.scroller || e.altKey || e.ctrlKey || e.metaKey) return;
+    const page = Math.max(1, Math.floor(this.scroller.clientHeight / ROW_HEIGHT) - 1);
+    const step = { ArrowDown: 1, ArrowUp: -1, j: 1, k: -1, PageDown: page, PageUp: -page, Home: -Infinity, End: Infinity }[e.key];
+    if (e.key === 'Enter' && this.rows[this.active]) {
+      e.preventDefault();
+      const c = this.rows[this.active].claim;
+      this.open(c.doc, c.id);
+      return;
+    }
+    if (step === undefined || !this.rows.length) return;
+    e.preventDefault();
+    e.stopPropagation();
+    this.active = Math.max(0, Math.min(this.rows.length - 1, (this.active < 0 ? -1 : this.active) + step));
+    const top = this.active * ROW_HEIGHT;
+    if (top < this.scroller.scrollTop) this.scroller.scrollTop = top;
+    else if (top + ROW_HEIGHT > this.scroller.scrollTop + this.scroller.clientHeight) this.scroller.scrollTop = top + ROW_HEIGHT - this.scroller.clientHeight;
+    this.body.replaceChildren(); // The active mark moves: rows in view are drawn again.
+    this.paint();
+    this.scroller.setAttribute('aria-activedescendant', `table-row-${this.active}`);
   }
 
   schedule() {
@@ -167,7 +196,8 @@ export class TableView {
   row(r, i) {
     const c = r.claim;
     return h('div', {
-      class: `table-row status-${c.status}`, role: 'row', 'data-testid': 'table-row', 'data-claim-id': c.id, 'data-index': i,
+      class: `table-row status-${c.status}${i === this.active ? ' active' : ''}`, role: 'row', 'data-testid': 'table-row', 'data-claim-id': c.id, 'data-index': i,
+      id: `table-row-${i}`, 'aria-selected': i === this.active ? 'true' : null,
       onclick: () => this.open(c.doc, c.id),
     },
       h('span', { role: 'cell', class: 'c-doc', title: r.docName }, shorten(r.docName, 40)),
@@ -208,11 +238,31 @@ export class TableView {
       choice('kind', ['quote', 'reported', 'unattributed'], 'kind'),
       choice('modality', ['asserted', 'hedged', 'denied'], 'modality'),
       choice('status', ['pending', 'accepted', 'rejected'], 'status'),
-      this.tagSelect = h('select', { 'data-testid': 'filter-tag', onchange: set('tag'), 'aria-label': t('table.tags') }));
+      this.tagSelect = h('select', { 'data-testid': 'filter-tag', onchange: set('tag'), 'aria-label': t('table.tags') }),
+      this.claimantSelect = h('select', { 'data-testid': 'filter-claimant', onchange: set('claimant'), 'aria-label': t('table.claimant') }),
+      this.unitSelect = h('select', { 'data-testid': 'filter-unit', onchange: set('unit'), 'aria-label': t('table.unit') }));
     this.relabelControls();
   }
 
+  /** The claimant and unit choices: the values the library holds, most used first. */
+  fillValueChoices() {
+    const counts = (pick) => {
+      const n = new Map();
+      for (const c of this.model.claims.values()) for (const v of pick(c)) n.set(v, (n.get(v) ?? 0) + 1);
+      return [...n].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([v]) => v);
+    };
+    const fill = (select, key, label, values) => {
+      const current = this.filter[key];
+      replace(select, h('option', { value: '' }, `${label}: ${t('table.any')}`), values.map((v) => h('option', { value: v }, v)));
+      select.value = current;
+    };
+    fill(this.claimantSelect, 'claimant', t('table.claimant'), counts((c) => (c.claimant ? [c.claimant.resolved || c.claimant.text] : [])));
+    fill(this.unitSelect, 'unit', t('table.unit'), counts((c) => new Set(c.quantities.map((x) => x.unit).filter(Boolean))));
+  }
+
   relabelControls() {
+    // Refilled when the claims changed (or the language did: the selects are new).
+    if (this.dirty || !this.unitSelect.options.length) this.fillValueChoices();
     const current = this.filter.tag;
     replace(this.tagSelect,
       h('option', { value: '' }, `${t('table.tags')}: ${t('table.any')}`),
