@@ -147,11 +147,11 @@ export class DetailsView {
         }, h('option', { value: '' }, t('details.none.value')), CLAIMANT_TYPES.map((v) => h('option', { value: v }, t(`claimant.${v}`))))),
         h('label', { class: 'inline' }, t('details.role'), h('input', {
           type: 'text', 'data-field': 'role', 'data-testid': 'claim-role',
-          oninput: (e) => this.editClaimant(id, { role: e.target.value || null }, 'role'),
+          oninput: (e) => this.editClaimant(id, { role: e.target.value.trim() ? e.target.value : null }, 'role'),
         })),
         h('label', { class: 'inline' }, t('details.affiliation'), h('input', {
           type: 'text', 'data-field': 'affiliation', 'data-testid': 'claim-affiliation',
-          oninput: (e) => this.editClaimant(id, { affiliation: e.target.value || null }, 'affiliation'),
+          oninput: (e) => this.editClaimant(id, { affiliation: e.target.value.trim() ? e.target.value : null }, 'affiliation'),
         }))),
       spanField('cue', 'details.cue'),
       spanField('via', 'details.via'),
@@ -179,8 +179,8 @@ export class DetailsView {
     this.built = { form, tagsKey: this.tagsKey(), nq: claim.quantities.length };
   }
 
-  /** Changes the claimant's identity fields (type, role, affiliation); an
-   * empty value is stored as null, as the extractor writes "not said". */
+  /** Changes the claimant's identity fields (type, role, affiliation); a
+   * blank value is stored as null, as the extractor writes "not said". */
   editClaimant(id, fields, coalesce) {
     const c = this.model.claims.get(id)?.claimant;
     if (c) this.edit({ claimant: { ...c, ...fields } }, ['op.edit'], coalesce);
