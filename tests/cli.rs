@@ -12,8 +12,14 @@ fn klaim(args: &[&str], stdin: &[u8]) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("klaim runs");
-    child.stdin.take().unwrap().write_all(stdin).unwrap();
-    child.wait_with_output().unwrap()
+    // Written from another thread: a large input would otherwise fill the
+    // pipe while klaim waits for its output to be read.
+    let mut input = child.stdin.take().unwrap();
+    let stdin = stdin.to_vec();
+    let writer = std::thread::spawn(move || input.write_all(&stdin));
+    let output = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    output
 }
 
 fn lines(out: &Output) -> Vec<serde_json::Value> {
@@ -93,12 +99,63 @@ fn offsets_can_be_asked_in_utf16() {
 fn help_version_and_usage_errors() {
     let help = klaim(&["--help"], b"");
     let text = String::from_utf8_lossy(&help.stdout);
-    for option in ["--jsonl", "--unit", "--attributed", "--pretty", "--mb", "--rounds", "--format", "--out"] {
+    for option in ["--jsonl", "--unit", "--jobs", "--attributed", "--pretty", "--mb", "--rounds", "--format", "--out"] {
         assert!(text.contains(option), "--help documents {option}");
     }
     assert!(String::from_utf8_lossy(&klaim(&["--version"], b"").stdout).starts_with("klaim "));
     assert_eq!(klaim(&["frobnicate"], b"").status.code(), Some(2));
     assert_eq!(klaim(&["extract", "--unit", "miles"], b"").status.code(), Some(2));
+    assert_eq!(klaim(&["extract", "--jobs", "0"], b"").status.code(), Some(2));
+}
+
+/// A JSON Lines stream of every test article, `copies` times over, each
+/// record with its own id: several batches of work for the threads.
+fn article_stream(copies: usize) -> String {
+    let mut articles: Vec<_> = std::fs::read_dir("tests/articles").unwrap().map(|e| e.unwrap().path()).collect();
+    articles.sort();
+    let mut out = String::new();
+    for copy in 0..copies {
+        for path in articles.iter().filter(|p| p.extension().is_some_and(|e| e == "txt")) {
+            let text = std::fs::read_to_string(path).unwrap();
+            let id = format!("{}-{copy}", path.file_stem().unwrap().to_string_lossy());
+            out += &serde_json::json!({ "id": id, "text": text }).to_string();
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[test]
+fn jobs_do_not_change_a_byte_of_the_output() {
+    let input = article_stream(20);
+    let one = klaim(&["extract", "--jobs", "1", "--jsonl", "-"], input.as_bytes());
+    let four = klaim(&["extract", "--jobs", "4", "--jsonl", "-"], input.as_bytes());
+    assert!(one.status.success() && four.status.success());
+    assert_eq!(lines(&one).len(), input.lines().count());
+    assert!(one.stdout == four.stdout, "--jobs 1 and --jobs 4 differ");
+    // And in input order.
+    let ids: Vec<String> = lines(&four).iter().map(|d| d["id"].as_str().unwrap().to_owned()).collect();
+    let expected: Vec<String> = input
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(ids, expected);
+}
+
+#[test]
+fn a_malformed_line_mid_stream_is_reported_by_number_and_the_rest_processed() {
+    let mut input: Vec<&str> = Vec::new();
+    let stream = article_stream(10);
+    input.extend(stream.lines());
+    let n = input.len();
+    input.insert(n / 2, "{\"id\": \"broken\", \"text\": ");
+    let file = temp("stream.jsonl", (input.join("\n") + "\n").as_bytes());
+    let out = klaim(&["extract", "--jobs", "2", "--jsonl", &file], b"");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(&format!("stream.jsonl:{}:", n / 2 + 1)), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert_eq!(lines(&out).len(), n);
 }
 
 fn interop(name: &str) -> String {

@@ -8,6 +8,7 @@ pub mod export;
 pub mod extract;
 pub mod import;
 pub mod link;
+mod ordered;
 pub mod samples;
 
 use std::io::Read;
