@@ -11,6 +11,7 @@ import { bytes, language, onLanguageChange, setLanguage, t, translatePage } from
 import './i18n-storage.js';
 import { Model } from './model.js';
 import { open as openStore } from './store.js';
+import { mountPrint } from './print.js';
 import { nextPending, settings as reviewSettings } from './review.js';
 import { DetailsView } from './view-details.js';
 import { DocumentView } from './view-document.js';
@@ -83,6 +84,7 @@ async function main() {
   documentView.onAddClaim = addClaimFromSelection;
   details = new DetailsView({ root: $('details'), model, kernel, selection: () => documentView.selected(), message: toast });
   table = new TableView({ root: $('table-view'), model, kernel, open: (doc, claim) => go(doc, claim) });
+  mountPrint({ model, view: () => route.view, docId: () => route.doc, rows: () => table.rows, paintAll: (on) => documentView.paintAll(on) });
   curate = new CurateView({ model, wasm, open: (doc, claim) => go(doc, claim) });
   agree = new AgreeView({ root: $('agree-view'), model, wasm, curate });
 

@@ -208,6 +208,12 @@ export class DocumentView {
     return withoutNested(spans);
   }
 
+  /** While printing, a windowed document paints its whole text. */
+  paintAll(on) {
+    this.printing = on;
+    this.paintWindow();
+  }
+
   /** Windowed: highlights for the spans near the viewport only. */
   paintWindow() {
     if (!this.blocks) return;
@@ -216,7 +222,7 @@ export class DocumentView {
       this.sorted = this.spans.filter((s) => s.end > s.start).sort((a, b) => a.start - b.start);
       this.maxSpan = this.sorted.reduce((m, s) => Math.max(m, s.end - s.start), 0);
     }
-    const [start, end] = this.blocks.visibleRange();
+    const [start, end] = this.printing ? [0, this.blocks.length] : this.blocks.visibleRange();
     const byLayer = new Map(LAYERS.map((l) => [l, []]));
     for (const s of spansIn(this.sorted, start, end, this.maxSpan)) byLayer.get(s.layer).push(...this.blocks.ranges(s.start, s.end));
     LAYERS.forEach((layer, i) => {
