@@ -113,3 +113,35 @@ proptest! {
         valid(&text)?;
     }
 }
+
+// Issue 10: imports of any bytes give a result or an error, never a panic,
+// and the agreement of any pair of span sets is well formed.
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn imports_never_panic(input in r#"[\[\]{}":,0-9a-z\\ud83d\\ude00 \n]{0,120}"#, noise in any::<String>()) {
+        let library: klaim::project::Project = serde_json::from_str(
+            r#"{"format": "klaim-project", "version": 1, "tags": [], "documents": [{"id": "d", "name": "d", "text": "ab😀 cd", "added": "", "edited": "", "claims": []}]}"#,
+        ).unwrap();
+        for format in klaim::exchange::Format::ALL.into_iter().filter(|f| f.can_import()) {
+            let _ = klaim::exchange::import(&input, Some(format), &library, "");
+            let _ = klaim::exchange::import(&noise, Some(format), &library, "");
+        }
+    }
+
+    #[test]
+    fn span_pairing_is_one_to_one(a in proptest::collection::vec((0usize..50, 0usize..20), 0..12), b in proptest::collection::vec((0usize..50, 0usize..20), 0..12)) {
+        let a: Vec<(usize, usize)> = a.into_iter().map(|(s, l)| (s, s + l)).collect();
+        let b: Vec<(usize, usize)> = b.into_iter().map(|(s, l)| (s, s + l)).collect();
+        let p = klaim::agree::pair_spans(&a, &b);
+        let mut seen_a = std::collections::HashSet::new();
+        let mut seen_b = std::collections::HashSet::new();
+        for &(i, j) in &p.pairs {
+            prop_assert!(seen_a.insert(i) && seen_b.insert(j));
+            let (x, y) = (a[i], b[j]);
+            prop_assert!(x == y || (x.0 < y.1 && y.0 < x.1), "{:?} {:?}", x, y);
+        }
+        prop_assert!(p.exact <= p.pairs.len());
+    }
+}

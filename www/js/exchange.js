@@ -136,7 +136,9 @@ export function mountExchange({ root, model, wasm, message, addDocuments }) {
       const text = t('import.done', {
         format: fmt, docs: summary.documents_added, updated: summary.documents_updated,
         claims: summary.claims_added, claimsUpdated: summary.claims_updated,
-      }) + (summary.renamed.length ? ` ${t('import.renamed', { n: summary.renamed.length })}` : '');
+      }) + (summary.renamed.length ? ` ${t('import.renamed', { n: summary.renamed.length })}` : '')
+        + (summary.matched?.length ? ` ${t('import.matched', { n: summary.matched.length })}` : '')
+        + (summary.annotators?.length ? ` ${t('import.annotators', { names: summary.annotators.join(', ') })}` : '');
       message({ text, testid: 'import-done' });
     }
     if (result.warnings.length) showWarnings(result.warnings);
