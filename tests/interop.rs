@@ -155,6 +155,8 @@ fn w3c_without_source_and_with_a_lone_surrogate_is_anchored_by_quote() {
         .join("\n")
     );
     has(&warnings, "1 lone UTF-16 surrogate");
+    has(&warnings, "dropped a body with purpose \"linking\"");
+    has(&warnings, "dropped a body without a text value (https://example.org/tags/harga)");
     has(&warnings, "it has no `target.source`; anchored by its quote in \"berita-1\" at 87..117");
 }
 

@@ -366,7 +366,15 @@ pub fn import(input: &str, library: &Project) -> Result<(Project, Vec<String>), 
         let mut status = None;
         for body in bodies {
             let Some(value) = body.get("value").and_then(Value::as_str) else {
-                continue; // An IRI, a SpecificResource or klaim's own body.
+                // klaim's own body was read above; an IRI or a
+                // SpecificResource has nothing klaim stores: named.
+                if body.get("type").and_then(Value::as_str) != Some(KLAIM_BODY) {
+                    let what = body
+                        .as_str()
+                        .map_or_else(|| body.get("type").map_or("?".into(), |t| t.to_string()), str::to_owned);
+                    warnings.push(format!("{at}: dropped a body without a text value ({what})"));
+                }
+                continue;
             };
             let purpose = body.get("purpose").and_then(Value::as_str).unwrap_or(motivation);
             match purpose {
@@ -394,7 +402,9 @@ pub fn import(input: &str, library: &Project) -> Result<(Project, Vec<String>), 
                         _ => status,
                     }
                 }
-                _ => {}
+                other => warnings.push(format!(
+                    "{at}: dropped a body with purpose {other:?} ({value:?}): klaim has no place for it"
+                )),
             }
         }
         if let Some(note) = obj.get("bodyValue").and_then(Value::as_str) {

@@ -7,7 +7,8 @@
 // result and exports like any other.
 //
 // Keys (while the view is shown): j/k or arrows move, 1 keeps the library's
-// side, 2 takes the annotator's, x takes neither, e opens the claim to edit,
+// side, 2 takes the annotator's, x takes neither, e records `edited` and opens
+// the library's claim to edit,
 // A accepts every agreement at once. Ctrl+Z undoes as anywhere.
 //
 // Hooks: data-testid="curate", "curate-annotator" (<select>),
@@ -87,7 +88,7 @@ export class CurateView {
         pick('library', 'curate-pick-library', 'curate.pick.library'),
         pick(this.name, 'curate-pick-other', 'curate.pick.other', !!item.other),
         pick('none', 'curate-pick-none', 'curate.pick.none', !!item.library),
-        h('button', { type: 'button', 'data-testid': 'curate-edit', disabled: !item.library, onclick: () => this.open(item.doc, item.library.id) }, t('curate.edit'))));
+        h('button', { type: 'button', 'data-testid': 'curate-edit', disabled: !item.library, onclick: () => { this.at = i; this.edit(item); } }, t('curate.edit'))));
   }
 
   /** Handles a key while the view is shown; whether it was used. */
@@ -99,7 +100,7 @@ export class CurateView {
       1: () => item && this.decide(item, 'library'),
       2: () => item?.other && this.decide(item, this.name),
       x: () => item?.library && this.decide(item, 'none'),
-      e: () => item?.library && this.open(item.doc, item.library.id),
+      e: () => item?.library && this.edit(item),
       A: () => this.acceptAgreements(),
     }[e.key];
     if (!act) return false;
@@ -135,7 +136,7 @@ export class CurateView {
       : this.model.claimsOf(item.doc).find((c) => item.other && c.start === item.other.start && c.end === item.other.end);
     const at = now();
     let result = mine?.id ?? null;
-    if (chose === 'library') {
+    if (chose === 'library' || chose === 'edited') {
       if (mine && mine.status !== 'accepted') changes.push(this.model.update('claims', mine, { status: 'accepted', edited: at }));
     } else if (chose === 'none') {
       if (mine) changes.push(this.model.update('claims', mine, { status: 'rejected', edited: at }));
@@ -155,8 +156,15 @@ export class CurateView {
     const decision = { doc: item.doc, start: item.start, end: item.end, chose, by: this.reviewer(), at };
     if (result) decision.claim = result;
     changes.push(this.model.extraChange('decisions', [...this.model.extras.decisions, decision]));
-    this.model.apply(changes, { label: ['op.decide'] });
     this.at = Math.min(this.at + 1, this.items.length - 1);
+    return this.model.apply(changes, { label: ['op.decide'] });
+  }
+
+  /** The reviewer writes their own version: recorded as `edited`, then the
+   * library's claim opens in the document view. */
+  async edit(item) {
+    await this.decide(item, 'edited');
+    this.open(item.doc, item.library.id);
   }
 
   /** Every pair both sides agree on, not yet decided, accepted at once. */
@@ -184,6 +192,7 @@ function state(item) {
 
 function sideName(chose) {
   if (chose === 'library') return annotator('library');
+  if (chose === 'edited') return t('curate.edited');
   if (chose === 'none') return t('curate.pick.none');
   if (chose === 'both') return t('curate.both');
   return chose;
