@@ -74,6 +74,44 @@ pub struct Intake {
     pub documents: Vec<Incoming>,
     /// Things the user should know that did not stop the intake, in English.
     pub warnings: Vec<String>,
+    /// The same, as codes and numbers for the page to word in its language.
+    pub notes: Vec<Note>,
+}
+
+/// One thing the intake left out or changed, as a code: the page words it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Note {
+    pub code: NoteCode,
+    /// The file it is about.
+    pub name: String,
+    /// The 1-based record (JSON Lines line, JSON array item), where it applies.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub record: Option<usize>,
+    /// How many (replaced byte sequences), where it applies.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub count: Option<usize>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoteCode {
+    /// Invalid UTF-8 sequences were replaced with U+FFFD.
+    ReplacedBytes,
+    /// A record had no text and was skipped.
+    EmptyRecord,
+}
+
+impl Note {
+    /// The English wording (the CLI's, and `Intake::warnings`).
+    pub fn english(&self) -> String {
+        match (self.code, self.record) {
+            (NoteCode::ReplacedBytes, _) => {
+                format!("{}: {} invalid UTF-8 sequences were replaced with U+FFFD", self.name, self.count.unwrap_or(0))
+            }
+            (NoteCode::EmptyRecord, Some(n)) => format!("{}, record {n}: empty text, skipped", self.name),
+            (NoteCode::EmptyRecord, None) => format!("{}: empty text, skipped", self.name),
+        }
+    }
 }
 
 /// Why a file was refused. `kind` and the numbers let the page word the
@@ -91,6 +129,21 @@ pub struct IntakeError {
     /// The 1-based line (JSON Lines) or record (JSON array) at fault.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<usize>,
+    /// What exactly is malformed, for the page to word.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<Reason>,
+}
+
+/// Why JSON input is malformed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reason {
+    /// The file (or a line of it) does not parse as JSON.
+    NotJson,
+    /// A record is not an object.
+    NotObject,
+    /// A record (or the single object) has no `text` string.
+    NoText,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -121,8 +174,8 @@ pub fn intake(name: &str, bytes: &[u8], limits: &Limits) -> Result<Intake, Intak
     if bytes.len() > limits.max_file_bytes {
         return Err(too_large(name, bytes.len(), limits.max_file_bytes));
     }
-    let mut warnings = Vec::new();
-    let text = decode(name, bytes, &mut warnings)?;
+    let mut notes = Vec::new();
+    let text = decode(name, bytes, &mut notes)?;
     let (stem, ext) = split_name(name);
     let documents = match ext.as_str() {
         "jsonl" | "ndjson" => json_lines(name, &stem, &text)?,
@@ -133,7 +186,7 @@ pub fn intake(name: &str, bytes: &[u8], limits: &Limits) -> Result<Intake, Intak
         }
         _ => vec![Incoming::plain(stem, text)],
     };
-    finish(name, documents, warnings, limits)
+    finish(name, documents, notes, limits)
 }
 
 /// Turns pasted text into one document named `name`, or when `name` is
@@ -288,6 +341,7 @@ fn too_large(name: &str, size: usize, limit: usize) -> IntakeError {
         size: Some(size),
         limit: Some(limit),
         line: None,
+        reason: None,
     }
 }
 
@@ -298,15 +352,16 @@ fn binary(name: &str, why: &str) -> IntakeError {
         size: None,
         limit: None,
         line: None,
+        reason: None,
     }
 }
 
-fn malformed(name: &str, line: Option<usize>, what: String) -> IntakeError {
+fn malformed(name: &str, line: Option<usize>, reason: Reason, what: String) -> IntakeError {
     let message = match line {
         Some(n) => format!("{name}, record {n}: {what}"),
         None => format!("{name}: {what}"),
     };
-    IntakeError { kind: ErrorKind::Malformed, message, size: None, limit: None, line }
+    IntakeError { kind: ErrorKind::Malformed, message, size: None, limit: None, line, reason: Some(reason) }
 }
 
 /// Decimal units, as file managers show sizes (and as the limits are set).
@@ -322,7 +377,7 @@ fn human(bytes: usize) -> String {
 
 /// Bytes to text: UTF-8 (a BOM dropped) or UTF-16 with a BOM; binary refused;
 /// a few broken bytes replaced with U+FFFD and a warning.
-fn decode(name: &str, bytes: &[u8], warnings: &mut Vec<String>) -> Result<String, IntakeError> {
+fn decode(name: &str, bytes: &[u8], notes: &mut Vec<Note>) -> Result<String, IntakeError> {
     if let Some(text) = decode_utf16(bytes) {
         return text.ok_or_else(|| binary(name, "its UTF-16 is broken"));
     }
@@ -339,7 +394,7 @@ fn decode(name: &str, bytes: &[u8], warnings: &mut Vec<String>) -> Result<String
             if bad as f64 / all as f64 > MAX_INVALID_RATIO {
                 return Err(binary(name, &format!("{bad} of its {all} characters are not valid UTF-8")));
             }
-            warnings.push(format!("{name}: {bad} invalid UTF-8 sequences were replaced with U+FFFD"));
+            notes.push(Note { code: NoteCode::ReplacedBytes, name: name.to_owned(), record: None, count: Some(bad) });
             text
         }
     };
@@ -390,12 +445,7 @@ fn split_name(name: &str) -> (String, String) {
 }
 
 /// Checks the documents against the limits and drops nothing silently.
-fn finish(
-    name: &str,
-    documents: Vec<Incoming>,
-    mut warnings: Vec<String>,
-    limits: &Limits,
-) -> Result<Intake, IntakeError> {
+fn finish(name: &str, documents: Vec<Incoming>, mut notes: Vec<Note>, limits: &Limits) -> Result<Intake, IntakeError> {
     let mut kept = Vec::with_capacity(documents.len());
     let n = documents.len();
     for (i, doc) in documents.into_iter().enumerate() {
@@ -415,9 +465,10 @@ fn finish(
                     size: None,
                     limit: None,
                     line: None,
+                    reason: None,
                 });
             }
-            warnings.push(format!("{name}, record {}: empty text, skipped", i + 1));
+            notes.push(Note { code: NoteCode::EmptyRecord, name: name.to_owned(), record: Some(i + 1), count: None });
             continue;
         }
         kept.push(doc);
@@ -429,9 +480,10 @@ fn finish(
             size: None,
             limit: None,
             line: None,
+            reason: None,
         });
     }
-    Ok(Intake { documents: kept, warnings })
+    Ok(Intake { documents: kept, warnings: notes.iter().map(Note::english).collect(), notes })
 }
 
 fn json_lines(name: &str, stem: &str, text: &str) -> Result<Vec<Incoming>, IntakeError> {
@@ -440,8 +492,8 @@ fn json_lines(name: &str, stem: &str, text: &str) -> Result<Vec<Incoming>, Intak
         if line.trim().is_empty() {
             continue;
         }
-        let value: serde_json::Value =
-            serde_json::from_str(line).map_err(|e| malformed(name, Some(i + 1), format!("not JSON ({e})")))?;
+        let value: serde_json::Value = serde_json::from_str(line)
+            .map_err(|e| malformed(name, Some(i + 1), Reason::NotJson, format!("not JSON ({e})")))?;
         docs.push(record(name, &value, i + 1)?);
     }
     number_names(&mut docs, stem);
@@ -450,7 +502,7 @@ fn json_lines(name: &str, stem: &str, text: &str) -> Result<Vec<Incoming>, Intak
 
 fn json(name: &str, stem: &str, text: &str) -> Result<Vec<Incoming>, IntakeError> {
     let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| malformed(name, None, format!("not JSON ({e})")))?;
+        serde_json::from_str(text).map_err(|e| malformed(name, None, Reason::NotJson, format!("not JSON ({e})")))?;
     if value.get("format").and_then(|f| f.as_str()) == Some(crate::project::FORMAT) {
         return Err(IntakeError {
             kind: ErrorKind::Project,
@@ -458,6 +510,7 @@ fn json(name: &str, stem: &str, text: &str) -> Result<Vec<Incoming>, IntakeError
             size: None,
             limit: None,
             line: None,
+            reason: None,
         });
     }
     let mut docs = match &value {
@@ -477,10 +530,10 @@ fn json(name: &str, stem: &str, text: &str) -> Result<Vec<Incoming>, IntakeError
 /// One JSON record: `text` is required; `id` may be a string or a number.
 fn record(name: &str, value: &serde_json::Value, n: usize) -> Result<Incoming, IntakeError> {
     let Some(obj) = value.as_object() else {
-        return Err(malformed(name, Some(n), "not an object".into()));
+        return Err(malformed(name, Some(n), Reason::NotObject, "not an object".into()));
     };
     let Some(text) = obj.get("text").and_then(|t| t.as_str()) else {
-        return Err(malformed(name, Some(n), "no `text` string".into()));
+        return Err(malformed(name, Some(n), Reason::NoText, "no `text` string".into()));
     };
     let id = obj.get("id").and_then(|v| match v {
         serde_json::Value::String(s) => Some(s.clone()),
@@ -831,6 +884,25 @@ mod tests {
         );
     }
 
+    /// Checks the reason code (and record) a malformed file is refused with.
+    #[track_caller]
+    fn check_reason(name: &str, bytes: &[u8], reason: Reason, line: Option<usize>) {
+        let e = intake(name, bytes, &Limits::default()).expect_err(name);
+        assert_eq!((e.reason, e.line), (Some(reason), line), "{name}: {}", e.message);
+    }
+
+    #[test]
+    fn malformed_files_say_why_as_a_code() {
+        check_reason("a.jsonl", b"{\"text\": \"x\"}\n{oops", Reason::NotJson, Some(2));
+        check_reason("a.json", b"[1, 2", Reason::NotJson, None);
+        check_reason("a.json", b"[{\"text\": \"x\"}, 5]", Reason::NotObject, Some(2));
+        check_reason("a.jsonl", b"{\"title\": \"x\"}", Reason::NoText, Some(1));
+        check_reason("a.json", b"{\"title\": \"x\"}", Reason::NoText, None);
+        let got = intake("a.jsonl", b"{\"text\": \"x\"}\n{\"text\": \" \"}", &Limits::default()).unwrap();
+        assert_eq!((got.notes[0].code, got.notes[0].record), (NoteCode::EmptyRecord, Some(2)));
+        assert_eq!(got.warnings, ["a.jsonl, record 2: empty text, skipped"]);
+    }
+
     #[test]
     fn a_few_broken_bytes_are_replaced_with_a_warning() {
         let mut text = "a".repeat(500).into_bytes();
@@ -838,6 +910,7 @@ mod tests {
         let got = intake("hampir.txt", &text, &Limits::default()).unwrap();
         assert!(got.documents[0].text.ends_with('\u{FFFD}'));
         assert_eq!(got.warnings.len(), 1);
+        assert_eq!((got.notes[0].code, got.notes[0].count), (NoteCode::ReplacedBytes, Some(1)));
     }
 
     #[test]

@@ -58,7 +58,7 @@ describe('imports', () => {
     ].map((r) => JSON.stringify(r)).join('\n');
     await addFile(page, 'korpus.jsonl', lines);
     const first = await report(page);
-    assert.match(first, /^2 dokumen ditambahkan, 2 klaim ditemukan\. 1 catatan dibuang: .*record 3/);
+    assert.match(first, /^2 dokumen ditambahkan, 2 klaim ditemukan\. 1 catatan dibuang: “korpus\.jsonl” catatan ke-3 tanpa teks/);
     await saved(page);
     assert.equal(await rows(page).count(), 9);
     await addFile(page, 'korpus.jsonl', lines);
@@ -87,6 +87,15 @@ describe('imports', () => {
     assert.ok(Number(m[2]) >= 2, text);
     await saved(page);
     assert.equal(await rows(page).count(), 11);
+  });
+
+  test('a broken file is refused in the interface language, no English from the core', async () => {
+    await addFile(page, 'rusak.jsonl', '{"text": "satu"}\n{rusak');
+    const error = page.locator('[data-testid=intake-error]').first();
+    await error.waitFor();
+    const text = await error.textContent();
+    assert.match(text, /“rusak\.jsonl” tidak bisa dibaca: isinya bukan JSON yang sah \(catatan ke-2\)/);
+    assert.doesNotMatch(text, /record|not JSON|expected/);
   });
 
   test('no errors on the page', () => {

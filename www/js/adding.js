@@ -61,8 +61,19 @@ export async function addIncoming({ model, kernel, documents, dropped = [], onPr
 export function reportText({ docs, claims, duplicates, kept, dropped }) {
   const parts = [t('report.added', { n: docs, claims })];
   if (duplicates) parts.push(t(kept ? 'report.dup.kept' : 'report.dup.skipped', { n: duplicates }));
-  if (dropped.length) parts.push(t('report.dropped', { n: dropped.length, what: dropped.slice(0, 3).join('; ') + (dropped.length > 3 ? '; …' : '') }));
+  // Intake notes are codes (intake::Note); an importer's warnings are text.
+  const changed = dropped.filter((w) => w?.code === 'replaced_bytes');
+  const lost = dropped.filter((w) => w?.code !== 'replaced_bytes');
+  const list = (ws) => ws.slice(0, 3).map(word).join('; ') + (ws.length > 3 ? '; …' : '');
+  if (lost.length) parts.push(t('report.dropped', { n: lost.length, what: list(lost) }));
+  if (changed.length) parts.push(t('report.changed', { what: list(changed) }));
   return parts.join(' ');
+}
+
+/** One intake note in the interface language. */
+function word(w) {
+  if (typeof w === 'string') return w;
+  return t(`intake.note.${w.code}`, { name: w.name, record: w.record ?? '', count: w.count ?? 0 });
 }
 
 /** Resolves to 'skip', 'keep' or null (cancel). */

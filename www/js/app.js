@@ -237,7 +237,8 @@ async function addFiles(files) {
     try {
       const result = kernel.intake(file.name, data);
       documents.push(...result.documents);
-      warnings.push(...result.warnings);
+      // Codes (intake::Note), worded by the page in its language.
+      warnings.push(...(result.notes ?? result.warnings));
     } catch (e) {
       intakeError(file.name, e);
     }
@@ -263,11 +264,15 @@ async function addDocuments({ documents, warnings }) {
 
 function intakeError(name, e) {
   const kind = e?.kind ?? 'malformed';
+  // The core gives a code (`reason`) and numbers; the page words them. Only
+  // an error without a code (a browser's) is quoted, after a plain sentence.
+  const detail = e?.reason ? t(`err.reason.${e.reason}`, { line: e.line ?? '' }) + (e.line ? ` ${t('err.reason.at', { line: e.line })}` : '')
+    : e?.kind ? e.message : t('err.browser', { raw: e?.message ?? String(e) });
   const text = t(`err.${kind}`, {
     name,
     size: e.size != null ? bytes(e.size) : '',
     limit: e.limit != null ? bytes(e.limit) : '',
-    detail: e.message ?? String(e),
+    detail,
   });
   toast({ text, level: 'error', testid: 'intake-error' });
 }

@@ -136,3 +136,27 @@ addStrings({
     'table.unit': 'Unit',
   },
 });
+
+// The core's intake codes (src/intake.rs Reason, NoteCode), worded.
+addStrings({
+  id: {
+    'err.reason.not_json': 'isinya bukan JSON yang sah',
+    'err.reason.not_object': 'sebuah catatan bukan objek JSON',
+    'err.reason.no_text': 'sebuah catatan tidak punya isian “text”',
+    'err.reason.at': '(catatan ke-{line})',
+    'err.browser': 'peramban melaporkan galat ({raw})',
+    'intake.note.empty_record': '“{name}” catatan ke-{record} tanpa teks',
+    'intake.note.replaced_bytes': '“{name}”: {count} urutan byte rusak diganti dengan �',
+    'report.changed': 'Perhatian: {what}.',
+  },
+  en: {
+    'err.reason.not_json': 'it is not valid JSON',
+    'err.reason.not_object': 'a record is not a JSON object',
+    'err.reason.no_text': 'a record has no “text” field',
+    'err.reason.at': '(record {line})',
+    'err.browser': 'the browser reported an error ({raw})',
+    'intake.note.empty_record': '“{name}” record {record} has no text',
+    'intake.note.replaced_bytes': '“{name}”: {count} broken byte sequences replaced with �',
+    'report.changed': 'Note: {what}.',
+  },
+});
