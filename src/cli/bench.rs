@@ -51,6 +51,7 @@ pub fn run(args: &[String]) -> Result<bool, String> {
     println!("single thread: {:.3} s, {:.1} MB/s", single, mbs / single);
     let (all, _) = best_of(rounds, || extract_all(&corpus, jobs));
     println!("{jobs} threads:    {:.3} s, {:.1} MB/s, {:.2}x the single thread", all, mbs / all, single / all);
+    long_document(&articles, &Options::default(), rounds.max(1));
     Ok(true)
 }
 
@@ -85,4 +86,38 @@ fn best_of(rounds: usize, mut f: impl FnMut() -> usize) -> (f64, usize) {
         best = best.min(t.elapsed().as_secs_f64());
     }
     (best, out)
+}
+
+/// One document of at least 5 MB (the articles joined by blank lines) against
+/// the same bytes as separate articles: resolution must stay linear, so a
+/// pasted transcript costs what its articles cost.
+fn long_document(articles: &[String], options: &Options, rounds: usize) {
+    let mut parts = Vec::new();
+    let mut bytes = 0;
+    while bytes < 5 << 20 {
+        for a in articles {
+            bytes += a.len() + 2;
+            parts.push(a.as_str());
+        }
+    }
+    let joined = parts.join("\n\n");
+    let time = |f: &dyn Fn() -> usize| {
+        (0..rounds)
+            .map(|_| {
+                let t = Instant::now();
+                std::hint::black_box(f());
+                t.elapsed().as_secs_f64()
+            })
+            .fold(f64::INFINITY, f64::min)
+    };
+    let separate = time(&|| parts.iter().map(|doc| extract(doc, options).claims.len()).sum());
+    let one = time(&|| extract(&joined, options).claims.len());
+    println!(
+        "one document of {:.1} MB {:.3} s, as {} articles {:.3} s: ratio {:.2} (must stay under 1.5)",
+        joined.len() as f64 / (1u64 << 20) as f64,
+        one,
+        parts.len(),
+        separate,
+        one / separate
+    );
 }

@@ -358,6 +358,13 @@ fn np_before(doc: &Doc, v: usize, start: usize, outside: &dyn Fn(usize) -> bool)
     {
         (k, end) = walk_back(doc, k - 1, start, outside)?;
     }
+    // A relative clause set off by commas: `Pemerintah, yang diwakili
+    // Kementerian X, membantah` is the government's denial.
+    if k > start + 2 && doc.low(k - 1) == "yang" && doc.punct(k - 2, &[',']) {
+        if let Some((h, head_end)) = walk_back(doc, k - 2, start, outside).filter(|&(h, e)| nameish(doc, h..e)) {
+            return Some(h..head_end);
+        }
+    }
     // A relative clause: take its head instead.
     if !nameish(doc, k..end) && k > start && doc.low(k - 1) == "yang" {
         let head_end = k - 1;
@@ -383,7 +390,10 @@ fn np_before(doc: &Doc, v: usize, start: usize, outside: &dyn Fn(usize) -> bool)
         let titled = (seg..seg_end)
             .any(|x| doc.is(x, Cat::ROLE) || doc.is(x, Cat::ORG) || doc.is(x, Cat::RANK) || doc.is(x, Cat::ORG_TAIL));
         let listed = in_list && (seg..seg_end).all(|x| doc.cap(x) || doc.kind(x) == TokKind::Punct);
-        if !(titled || listed) || seg_end - seg > 10 {
+        // `Rina Wulandari, pengamat militer dari UI, menilai`: a name before
+        // a description that starts with an office.
+        let named = doc.is(k, Cat::ROLE) && (seg..seg_end).all(|x| doc.cap(x) || doc.punct(x, &['.']));
+        if !(titled || listed || named) || seg_end - seg > 10 {
             break;
         }
         in_list = in_list || doc.low(seg) == "dan";

@@ -61,6 +61,8 @@ impl Cat {
     pub const NUMBER: Cat = Cat(1 << 24);
     /// A portfolio inside a title: `Energi` in `Menteri Energi`.
     pub const PORTFOLIO: Cat = Cat(1 << 25);
+    /// An Indonesian given or family name (`identity::data`).
+    pub const GIVEN: Cat = Cat(1 << 26);
 
     pub fn has(self, other: Cat) -> bool {
         self.0 & other.0 != 0
@@ -186,7 +188,13 @@ const ROLE: &[&str] = &[
     "siswa", "orang", "tua", "ibu", "ayah", "anak", "istri", "suami", "kakak", "adik", "paman", "bibi", "kakek",
     "nenek", "sumber", "diplomat", "negarawan", "head", "chief", "director", "spokesperson", "spokesman",
     "officer", "president", "founder", "analyst", "researcher", "minister", "executive", "vice", "manager",
-    "spesialis", "kapusdatin", "kalaksa",
+    "spesialis", "kapusdatin", "kalaksa", "sosiolog", "epidemiolog", "psikolog", "kriminolog", "antropolog",
+    "virolog", "ahli", "pemerhati", "komisioner", "pembina", "pengajar", "ketum", "sekjen", "bendahara",
+    "komisaris", "kabag", "kasubag", "kasubbag", "plh", "wakapolri", "wakapolda", "wakapolres", "wamen",
+    "dubes", "kepsek", "vp", "cfo", "cto", "coo", "kasubbid", "kasubdit", "kanit", "panit", "kapolsek",
+    "kasatlantas", "kasatnarkoba", "kabidhumas", "danramil", "dandim", "danrem", "pangdam", "kasad", "kasal",
+    "kasau", "wadir", "wakadiv", "direksi", "kuasa", "advokat", "sekretariat", "inspektur", "auditor",
+    "konsultan", "praktisi", "akademisi", "guru", "ekonom", "pengamat",
 ];
 #[rustfmt::skip]
 /// Portfolios, written between a title and a name: `Menteri Energi Budi`,
@@ -197,9 +205,10 @@ const PORTFOLIO: &[&str] = &[
     "pertanian", "kelautan", "perikanan", "sosial", "agama", "perhubungan", "pariwisata", "komunikasi",
     "informatika", "ketenagakerjaan", "tenaga", "kerja", "lingkungan", "hidup", "kehutanan", "perekonomian",
     "koordinator", "bidang", "politik", "keamanan", "investasi", "kebudayaan", "riset", "teknologi",
-    "perumahan", "pekerjaan", "pemuda", "olahraga", "kominfo", "pupr", "esdm", "bumn", "ham", "sekretaris",
+    "perumahan", "pekerjaan", "pemuda", "olahraga", "pupr", "esdm", "bumn", "ham", "sekretaris",
     "negara", "perencanaan", "pembangunan", "koperasi", "ukm", "desa", "transmigrasi", "agraria", "tata",
-    "ruang", "kesejahteraan", "pemberdayaan", "perempuan", "perlindungan",
+    "ruang", "kesejahteraan", "pemberdayaan", "perempuan", "perlindungan", "konstitusi", "niaga", "pajak",
+    "anggaran", "operasional", "eksekutif", "harian", "pelaksana", "tugas",
 ];
 #[rustfmt::skip]
 const RANK: &[&str] = &[
@@ -230,7 +239,7 @@ const ORG: &[&str] = &[
     "pusat", "laboratorium", "lab", "akademi", "sekolah", "madrasah", "pesantren", "masjid", "gereja", "museum",
     "perum", "bumn", "bumd", "koperasi", "firma", "kantor", "stasiun", "bandara", "pelabuhan", "fasilitas",
     "kpai", "komnas", "ombudsman", "timnas", "pssi", "corporate", "communications", "polresta", "polrestabes",
-    "kodam", "kodim", "korem", "kejari", "kejati",
+    "kodam", "kodim", "korem", "kejari", "kejati", "kominfo", "balai", "hotel", "komunitas", "perkumpulan",
 ];
 #[rustfmt::skip]
 const ORG_TAIL: &[&str] = &[
@@ -268,6 +277,12 @@ const PLACE: &[&str] = &[
     "jabodetabek", "dki", "jabar", "jateng", "jatim", "sumut", "sumbar", "sumsel", "kaltim", "kalbar", "kalsel",
     "kalteng", "sulsel", "sulut", "sulteng", "ntt", "ntb", "kepri", "babel", "metro", "kabupaten", "provinsi",
     "kecamatan", "desa", "kelurahan", "dusun", "kampung",
+];
+/// Regions as news abbreviates them (not in the gazetteer).
+#[rustfmt::skip]
+const ABBREVIATED_PLACES: &[&str] = &[
+    "tangsel", "jaksel", "jakut", "jakbar", "jaktim", "jakpus", "sultra", "sulbar", "kaltara", "malut", "pabar",
+    "sumteng", "kalut", "jabar", "jateng", "jatim", "jogja", "jambi", "diy", "ri", "kabupaten", "kota",
 ];
 const DIRECTION: &[&str] = &["utara", "selatan", "barat", "timur", "tengah", "laut", "daya"];
 #[rustfmt::skip]
@@ -388,7 +403,15 @@ fn table() -> &'static Table {
         ];
         let mut filter = Filter([0; 256]);
         let numbers: Vec<&'static str> = NUMBER_WORDS.iter().map(|(w, _)| *w).collect();
-        for (words, c) in lists.into_iter().chain([(&numbers[..], Cat::NUMBER)]) {
+        use super::identity::data;
+        let more = [
+            (&numbers[..], Cat::NUMBER),
+            (data::GIVEN, Cat::GIVEN),
+            (data::FAMILY, Cat::GIVEN),
+            (data::PLACES, Cat::PLACE),
+            (ABBREVIATED_PLACES, Cat::PLACE),
+        ];
+        for (words, c) in lists.into_iter().chain(more) {
             for w in words {
                 let e = map.entry(*w).or_default();
                 *e = *e | c;

@@ -3,9 +3,9 @@
 
 mod attribution;
 mod doc;
+mod identity;
 pub(crate) mod lexicon;
 mod modality;
-mod names;
 mod quantity;
 mod quotes;
 mod structure;
@@ -13,7 +13,7 @@ mod tokens;
 
 use attribution::{attribute, Found};
 use doc::Doc;
-use names::Names;
+use identity::Names;
 use quotes::Quotation;
 
 use crate::model::{Claim, Claimant, Extraction, Kind, Span};
@@ -101,7 +101,14 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             let nearest = || nearest_person(&doc, &names, src.who.start(), &quote_of);
             let resolved = names.resolve(&doc, src.toks.clone(), src.who, &previous[recent..], &previous, &nearest);
             names.confirm_speaker(&resolved);
-            claimant = Some(Claimant { span: src.who, resolved, kind: None, role: None, affiliation: None });
+            let who = names.identity(&doc, src.toks.clone(), &resolved, src.outlet);
+            claimant = Some(Claimant {
+                span: src.who,
+                resolved,
+                kind: Some(who.kind),
+                role: who.role,
+                affiliation: who.affiliation,
+            });
             cue = Some(src.cue);
             via = found[k].via;
         } else if kind == Kind::Quote {

@@ -6,12 +6,17 @@
 //! resolves short names (`Kirby`), titles (`Presiden`), pronouns (`ia`,
 //! `ujarnya`) and descriptions (`pejabat tersebut`, `pusat tersebut`).
 
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use super::doc::Doc;
-use super::lexicon::Cat;
-use super::tokens::TokKind;
-use crate::model::{Entity, EntityKind, Span};
+use super::profile::{Profile, Profiles};
+use super::segment::{
+    apposition_after, continues_name, is_office, org_or_place, person_tail, role_key, split, starts_name, words,
+};
+use crate::extract::doc::Doc;
+use crate::extract::lexicon::Cat;
+use crate::extract::tokens::TokKind;
+use crate::model::{ClaimantKind, Entity, EntityKind, Span};
 
 /// A person mention. `titled` when a role, rank or apposition introduced it
 /// (`Menteri X`, `Kepala Y, X,`): a bare capitalized pair may as well be a
@@ -22,19 +27,44 @@ struct Person {
     titled: bool,
 }
 
-/// Names learnt from one document.
+/// Names learnt from one document. Every question is answered from an index
+/// (by name, by word, by role, by position), so resolving a claimant costs
+/// the same in a 5 MB transcript as in a short article.
 #[derive(Default)]
 pub struct Names {
     pub entities: Vec<Entity>,
-    /// Full person names, with where they were mentioned.
+    /// Person mentions in text order, for `person_before`.
     persons: Vec<Person>,
+    /// Each distinct full name: whether any mention was titled, and the
+    /// index of its last mention (ties go to the latest).
+    known: HashMap<String, Known>,
+    /// Lower-case word -> the distinct names that contain it.
+    by_word: HashMap<String, Vec<String>>,
     /// Names already resolved as speakers: the surest persons there are.
-    speakers: Vec<String>,
-    /// `(role words in lower case, person name)`: `presiden` -> `Joko Widodo`.
-    roles: Vec<(String, String)>,
-    /// `(acronym, full name)`: `KLHK` -> `Kementerian Lingkungan Hidup dan
+    speakers: HashSet<String>,
+    /// Role words in lower case -> the person last given that role:
+    /// `presiden` -> `Joko Widodo`. `role_prefixes` holds every shorter
+    /// word prefix of those keys (`presiden` for `presiden korea utara`).
+    roles: HashMap<String, String>,
+    role_prefixes: HashMap<String, String>,
+    /// Acronym -> full name: `KLHK` -> `Kementerian Lingkungan Hidup dan
     /// Kehutanan (KLHK)`, learnt where the text spells it out.
-    acronyms: Vec<(String, String)>,
+    acronyms: HashMap<String, String>,
+    /// What the article says about each person: role and affiliation.
+    pub profiles: Profiles,
+}
+
+/// Who a claimant is, besides their name.
+pub struct Identity {
+    pub kind: ClaimantKind,
+    pub role: Option<String>,
+    pub affiliation: Option<String>,
+}
+
+#[derive(Clone, Copy)]
+struct Known {
+    titled: bool,
+    last: usize,
 }
 
 impl Names {
@@ -53,14 +83,15 @@ impl Names {
                 while j < r.end && continues_name(doc, j, r.end) {
                     j += 1;
                 }
-                names.classify(doc, i..j, r.start);
+                names.classify(doc, i..j, r.clone());
                 i = j;
             }
         }
         names
     }
 
-    fn classify(&mut self, doc: &Doc, run: Range<usize>, sentence_start: usize) {
+    fn classify(&mut self, doc: &Doc, run: Range<usize>, sentence: Range<usize>) {
+        let sentence_start = sentence.start;
         // Role words written in lower case right before the run count too:
         // `pemimpin Korea Utara Kim Jong Un`, `presiden Korea Utara (Korut) ...`.
         let mut role_start = run.start;
@@ -70,6 +101,23 @@ impl Names {
             && doc.is(role_start - 1, Cat::ROLE)
         {
             role_start -= 1;
+        }
+        // A description with connectors before the run: `Pembina Komunitas
+        // Bike to Work (B2W) Toto Sugito`.
+        while role_start >= sentence_start + 2
+            && matches!(doc.low(role_start - 1), "dan" | "to" | "of" | "for" | "the" | "&")
+            && doc.cap(role_start - 2)
+            && run.start - role_start < 12
+        {
+            let mut k = role_start - 2;
+            while k > sentence_start && (doc.cap(k - 1) || doc.is(k - 1, Cat::ROLE) && doc.kind(k - 1) == TokKind::Word)
+            {
+                k -= 1;
+            }
+            if !(k..role_start).any(|t| doc.is(t, Cat::ROLE)) {
+                break;
+            }
+            role_start = k;
         }
         let span = doc.span(run.start, run.end);
         let first = doc.cat(run.start);
@@ -98,9 +146,7 @@ impl Names {
                 let full = words(doc, name.clone());
                 if has_prefix {
                     let role = role_key(doc, role_start..name.start);
-                    if !role.is_empty() {
-                        self.roles.push((role, full.clone()));
-                    }
+                    self.add_role(role, &full);
                 }
                 // An appositive: `pemimpin Korea Utara, Kim Jong Un`.
                 if !has_prefix && name.start >= 2 && doc.punct(name.start - 1, &[',']) {
@@ -113,7 +159,8 @@ impl Names {
                         k -= 1;
                     }
                     if (k..name.start - 1).any(|x| doc.is(x, Cat::ROLE)) {
-                        self.roles.push((role_key(doc, k..name.start - 1), full.clone()));
+                        self.add_role(role_key(doc, k..name.start - 1), &full);
+                        self.profiles.add(&full, split(doc, k..name.start - 1));
                     }
                 }
                 if run.start < name.start {
@@ -122,8 +169,14 @@ impl Names {
                         kind: org_or_place(doc, run.start..name.start),
                     });
                 }
+                if has_prefix {
+                    self.profiles.add(&full, split(doc, role_start..name.start));
+                }
+                if let Some(desc) = apposition_after(doc, name.end, sentence.end) {
+                    self.profiles.add(&full, split(doc, desc));
+                }
                 let titled = has_prefix || (name.start >= 1 && doc.punct(name.start - 1, &[',']));
-                self.persons.push(Person { span: doc.span(name.start, name.end), name: full, titled });
+                self.add_person(Person { span: doc.span(name.start, name.end), name: full, titled });
                 self.entities.push(Entity { span: doc.span(name.start, name.end), kind: EntityKind::Person });
                 return;
             }
@@ -180,7 +233,7 @@ impl Names {
             let desc = np.start..np.end - 1;
             let head = doc.low(desc.start);
             if let Some((_, _, r)) =
-                previous.iter().rev().find(|(_, s, r)| contains_word(s, head) || contains_word(r, head))
+                previous.iter().rev().take(200).find(|(_, s, r)| contains_word(s, head) || contains_word(r, head))
             {
                 return r.clone();
             }
@@ -189,10 +242,7 @@ impl Names {
                 return name;
             }
             if let Some(e) = self
-                .entities
-                .iter()
-                .rev()
-                .filter(|e| e.span.end() <= who.start() && e.kind == EntityKind::Organisation)
+                .organisations_before(who.start(), 200)
                 .find(|e| e.span.text(doc.text).split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case(head)))
             {
                 return e.span.text(doc.text).to_owned();
@@ -207,9 +257,7 @@ impl Names {
         if !doc.cap(np.start)
             && matches!(first, "lembaga" | "organisasi" | "institusi" | "badan" | "pusat" | "perusahaan" | "kelompok")
         {
-            if let Some(e) = self.entities.iter().rev().find(|e| {
-                e.span.end() <= who.start() && e.kind == EntityKind::Organisation && who.start() - e.span.end() < 600
-            }) {
+            if let Some(e) = self.organisations_before(who.start(), 50).find(|e| who.start() - e.span.end() < 600) {
                 return e.span.text(doc.text).to_owned();
             }
         }
@@ -217,7 +265,22 @@ impl Names {
         // Countries keep the name the text uses (`AS`), organisations get
         // their full one.
         if np.len() == 1 && !doc.is(np.start, Cat::PLACE) {
-            if let Some((_, full)) = self.acronyms.iter().find(|(a, _)| a == doc.word(np.start)) {
+            if let Some(full) = self.acronyms.get(doc.word(np.start)) {
+                return full.clone();
+            }
+        }
+        // A name before a description: `Tulus Abadi, Ketua YLKI`.
+        if let Some(c) = np.clone().find(|&k| doc.punct(k, &[','])) {
+            if c > np.start && c + 1 < np.end && is_office(doc, c + 1) {
+                if let Some(name) = person_tail(doc, np.start..c).filter(|t| t.start == np.start) {
+                    let short = words(doc, name);
+                    return self.fullest(&short).unwrap_or(short);
+                }
+            }
+        }
+        // `Kementerian ESDM`: a body named by a head and a known acronym.
+        if np.len() >= 2 && doc.is(np.start, Cat::ORG) && doc.all_caps(np.end - 1) {
+            if let Some(full) = self.acronyms.get(doc.word(np.end - 1)) {
                 return full.clone();
             }
         }
@@ -228,12 +291,7 @@ impl Names {
         // `Pihak DanaKita`, `Manajemen NEHI` speak for DanaKita and NEHI.
         if matches!(first, "pihak" | "manajemen" | "direksi" | "jajaran") && np.len() == 2 && doc.cap(np.start + 1) {
             let body = doc.word(np.start + 1);
-            return self
-                .acronyms
-                .iter()
-                .find(|(a, _)| a == body)
-                .map(|(_, full)| full.clone())
-                .unwrap_or_else(|| body.to_owned());
+            return self.acronyms.get(body).cloned().unwrap_or_else(|| body.to_owned());
         }
         // `Seorang pejabat Kominfo`: an unnamed source, described by who
         // employs them.
@@ -313,58 +371,119 @@ impl Names {
                 to += 1;
             }
             let full = doc.span(from, to).text(doc.text).to_owned();
-            self.acronyms.retain(|(a, _)| a != acronym);
-            self.acronyms.push((acronym.to_owned(), full));
+            self.acronyms.insert(acronym.to_owned(), full);
         }
     }
 
+    /// What kind of claimant the mention `np` (resolved to `resolved`) is,
+    /// with the role and affiliation the article gives it anywhere.
+    pub fn identity(&self, doc: &Doc, np: Range<usize>, resolved: &str, outlet: bool) -> Identity {
+        if outlet {
+            return Identity { kind: ClaimantKind::Outlet, role: None, affiliation: None };
+        }
+        let tail = if np.is_empty() { None } else { person_tail(doc, np.clone()) };
+        let own = match &tail {
+            Some(t) if t.start > np.start => split(doc, np.start..t.start),
+            _ => Profile::default(),
+        };
+        if self.is_person(resolved) || tail.is_some() && !is_group(doc, np.clone()) {
+            let known = self.profiles.get(resolved).cloned().unwrap_or_default();
+            let role = known.role.or(own.role).or(known.rank).or(own.rank);
+            let affiliation = known.affiliation.or(own.affiliation);
+            return Identity { kind: ClaimantKind::Person, role, affiliation };
+        }
+        if !np.is_empty() && is_group(doc, np.clone()) {
+            let p = split(doc, np.clone());
+            return Identity { kind: ClaimantKind::Group, role: p.role, affiliation: p.affiliation };
+        }
+        Identity { kind: ClaimantKind::Organisation, role: None, affiliation: None }
+    }
+
+    fn add_person(&mut self, p: Person) {
+        let last = self.persons.len();
+        match self.known.get_mut(&p.name) {
+            Some(k) => {
+                k.titled |= p.titled;
+                k.last = last;
+            }
+            None => {
+                for w in p.name.split_whitespace() {
+                    self.by_word.entry(w.to_lowercase()).or_default().push(p.name.clone());
+                }
+                self.known.insert(p.name.clone(), Known { titled: p.titled, last });
+            }
+        }
+        self.persons.push(p);
+    }
+
+    fn add_role(&mut self, key: String, name: &str) {
+        if key.is_empty() {
+            return;
+        }
+        let mut prefix = String::new();
+        for w in key.split(' ') {
+            if !prefix.is_empty() {
+                self.role_prefixes.insert(prefix.clone(), name.to_owned());
+                prefix.push(' ');
+            }
+            prefix.push_str(w);
+        }
+        self.roles.insert(key, name.to_owned());
+    }
+
     fn is_person(&self, name: &str) -> bool {
-        self.persons.iter().any(|p| p.name == name) || self.speakers.iter().any(|p| p == name)
+        self.known.contains_key(name) || self.speakers.contains(name)
     }
 
     /// Remembers a resolved claimant as a person: later pronouns may refer
     /// to them.
     pub fn confirm_speaker(&mut self, name: &str) {
-        if self.persons.iter().any(|p| p.name == name) && !self.speakers.iter().any(|p| p == name) {
-            self.speakers.push(name.to_owned());
+        if self.known.contains_key(name) {
+            self.speakers.insert(name.to_owned());
         }
     }
 
-    fn sure(&self, p: &Person) -> bool {
-        p.titled || self.speakers.contains(&p.name)
+    fn sure(&self, name: &str) -> bool {
+        self.known.get(name).is_some_and(|k| k.titled) || self.speakers.contains(name)
     }
 
     /// The longest known person name that contains every word of `short`,
-    /// preferring names introduced with a title.
+    /// preferring names introduced with a title. Looks only at the names
+    /// that share the rarest word of `short`.
     fn fullest(&self, short: &str) -> Option<String> {
-        self.persons
+        let lower: Vec<String> = short.split_whitespace().map(str::to_lowercase).collect();
+        let candidates = lower.iter().filter_map(|w| self.by_word.get(w)).min_by_key(|c| c.len())?;
+        candidates
             .iter()
-            .filter(|p| short.split_whitespace().all(|s| p.name.split_whitespace().any(|w| w.eq_ignore_ascii_case(s))))
-            .max_by_key(|p| (self.sure(p), p.name.split_whitespace().count()))
-            .map(|p| p.name.clone())
+            .filter(|name| lower.iter().all(|s| name.split_whitespace().any(|w| w.to_lowercase() == *s)))
+            .max_by_key(|name| (self.sure(name), name.split_whitespace().count(), self.known[*name].last))
+            .cloned()
     }
 
     fn by_role(&self, key: &str) -> Option<String> {
         if key.is_empty() {
             return None;
         }
-        let starts = |r: &str| r.strip_prefix(key).is_some_and(|rest| rest.is_empty() || rest.starts_with(' '));
-        self.roles
-            .iter()
-            .rev()
-            .find(|(r, _)| r == key)
-            .or_else(|| self.roles.iter().rev().find(|(r, _)| starts(r)))
-            .map(|(_, n)| n.clone())
+        self.roles.get(key).or_else(|| self.role_prefixes.get(key)).cloned()
     }
 
     /// The person mentioned nearest before byte `at`, among those surely
     /// persons, and where the mention ends.
     pub fn person_before(&self, at: usize, limit: usize) -> Option<(usize, String)> {
-        self.persons
+        let upto = self.persons.partition_point(|p| p.span.end() <= at);
+        self.persons[..upto]
             .iter()
             .rev()
-            .find(|p| p.span.end() <= at && at - p.span.end() < limit && self.sure(p))
+            .take_while(|p| at - p.span.end() < limit)
+            .find(|p| self.sure(&p.name))
             .map(|p| (p.span.end(), p.name.clone()))
+    }
+
+    /// Organisations mentioned before byte `at`, nearest first, at most
+    /// `limit` of them.
+    fn organisations_before(&self, at: usize, limit: usize) -> impl Iterator<Item = &Entity> {
+        let upto = self.entities.partition_point(|e| e.span.end() <= at);
+        self.entities[..upto].iter().rev().take(limit).filter(|e| e.kind == EntityKind::Organisation)
     }
 
     /// Role descriptions with a demonstrative before `at`, resolved.
@@ -393,244 +512,28 @@ impl Names {
     }
 }
 
-/// A capitalized word that can start a name.
-fn starts_name(doc: &Doc, i: usize, sentence_start: usize) -> bool {
-    if doc.kind(i) != TokKind::Word || !doc.cap(i) {
-        return false;
-    }
-    let c = doc.cat(i);
-    if c.has(Cat::MONTH) || c.has(Cat::DAY) {
-        return false;
-    }
-    // A capital at the start of a sentence says nothing about a common word.
-    !(i == sentence_start
-        && (c.has(Cat::BOUNDARY)
-            || c.has(Cat::STOP)
-            || c.has(Cat::AUX)
-            || c.has(Cat::PRONOUN)
-            || c.has(Cat::NEG)
-            || c.has(Cat::DEMONSTRATIVE)))
-}
-
-fn continues_name(doc: &Doc, j: usize, end: usize) -> bool {
-    if doc.kind(j) == TokKind::Word && doc.cap(j) && !doc.is(j, Cat::MONTH) && !doc.is(j, Cat::DAY) {
-        return true;
-    }
-    // `Pusat Studi Strategis dan Internasional`, `Ahmad bin Ali`; but
-    // `Korea Utara dan Rusia` is two names.
-    if doc.kind(j) == TokKind::Word && j + 1 < end && doc.cap(j + 1) {
-        match doc.low(j) {
-            "bin" | "binti" | "van" | "von" | "de" | "al" | "el" | "da" => return true,
-            "dan" => return !(doc.is(j + 1, Cat::ORG) || doc.is(j + 1, Cat::PLACE) || doc.is(j + 1, Cat::ROLE)),
-            _ => {}
-        }
-    }
-    if doc.punct(j, &['(']) {
-        return j + 2 < end && doc.all_caps(j + 1) && doc.punct(j + 2, &[')']);
-    }
-    if doc.punct(j, &['.']) {
-        return !doc.space_before(j) && doc.word(j - 1).chars().count() == 1 && j + 1 < end && doc.cap(j + 1);
-    }
-    if doc.punct(j, &[')']) {
-        return j >= 2 && doc.punct(j - 2, &['(']);
-    }
-    doc.kind(j) == TokKind::Word && doc.all_caps(j) && j + 1 < end && doc.cap(j + 1)
-}
-
-/// The person's name at the end of `np`: the capitalized words after the
-/// last role, rank, organisation or place word. `None` if there is none.
-fn person_tail(doc: &Doc, np: Range<usize>) -> Option<Range<usize>> {
-    // An age or an acronym after the name: `Euis Sumiati (45)`; degrees
-    // after a comma: `Melati Sukma, Sp.P`.
-    let mut np = np;
-    if np.len() > 2 && doc.punct(np.end - 2, &[',']) && doc.word(np.end - 1).contains('.') {
-        np = np.start..np.end - 2;
-    }
-    if np.len() > 2 && doc.punct(np.end - 1, &[')']) {
-        if let Some(p) = (np.start..np.end - 1).rev().take(5).find(|&p| doc.punct(p, &['('])) {
-            np = np.start..p;
-        }
-    }
-    let mut k = np.end;
-    while k > np.start {
-        let t = k - 1;
-        let c = doc.cat(t);
-        // The second word of an organisation's name: `Gedung Putih`. A
-        // complete name before a person (`Kemenkes Siti Nadia`) is no head.
-        if t > np.start && k < np.end && doc.cap(t - 1) && is_org_head(doc.low(t - 1)) {
-            break;
-        }
-        let w = doc.word(t);
-        let plain = doc.kind(t) == TokKind::Word
-            && !c.has(Cat::PORTFOLIO)
-            && doc.cap(t)
-            && !doc.all_caps(t)
-            && !w.contains(|c: char| c.is_ascii_digit() || c == '.')
-            && !(c.has(Cat::ROLE)
-                || c.has(Cat::RANK)
-                || c.has(Cat::ORG)
-                || c.has(Cat::PLACE)
-                || c.has(Cat::DIRECTION)
-                || c.has(Cat::OUTLET)
-                || c.has(Cat::ORG_TAIL)
-                || c.has(Cat::PRONOUN)
-                || c.has(Cat::BOUNDARY)
-                || c.has(Cat::STOP)
-                || c.has(Cat::DEMONSTRATIVE));
-        // A one-letter initial inside a name: `Jean H Lee`, `Teguh P. Nugroho`;
-        // a short acronym closing one: `Mahfud MD`.
-        let initial = (doc.kind(t) == TokKind::Word && doc.word(t).chars().count() == 1 && doc.cap(t) && k < np.end)
-            || (doc.punct(t, &['.'])
-                && t > np.start
-                && !doc.space_before(t)
-                && doc.word(t - 1).chars().count() == 1
-                && k < np.end);
-        let closing_acronym = t + 1 == np.end
-            && t > np.start
-            && doc.all_caps(t)
-            && w.chars().count() <= 3
-            && doc.cap(t - 1)
-            && !doc.all_caps(t - 1)
-            && !doc.cat(t - 1).has(Cat::ORG)
-            && !doc.cat(t - 1).has(Cat::ROLE);
-        if !(plain || initial || closing_acronym) || np.end - t > 5 {
-            break;
-        }
-        k = t;
-    }
-    if k == np.end || (k + 1 == np.end && doc.all_caps(k)) {
-        return None;
-    }
-    // `Kepala Bapanas Hendra Wijayakusuma`: a head of something names the
-    // body first.
-    if k > np.start
-        && np.end - k >= 3
-        && matches!(
-            doc.low(k - 1),
-            "kepala"
-                | "ketua"
-                | "direktur"
-                | "manajer"
-                | "pimpinan"
-                | "pelatih"
-                | "kapten"
-                | "dirut"
-                | "sekjen"
-                | "rektor"
-                | "dekan"
-        )
-    {
-        k += 1;
-    }
-    // After a role that governs a place (`Bupati Grobogan Sri Sumarni`), the
-    // first word is the place; alone (`Kapolda Sultra`), it is no name.
-    if k > np.start && doc.is(k - 1, Cat::JURIS) {
-        if np.end - k < 2 {
-            return None;
-        }
-        k += 1;
-    }
-    Some(k..np.end)
-}
-
-/// An organisation word that needs a complement: `Gedung` (Putih), `Badan`
-/// (Pusat Statistik).
-fn is_org_head(low: &str) -> bool {
-    matches!(
-        low,
-        "gedung"
-            | "badan"
-            | "dewan"
-            | "lembaga"
-            | "pusat"
-            | "komisi"
-            | "partai"
-            | "universitas"
-            | "institut"
-            | "bank"
-            | "dinas"
-            | "kantor"
-            | "kementerian"
-            | "departemen"
-            | "direktorat"
-            | "rumah"
-            | "sekolah"
-            | "pengadilan"
-            | "kejaksaan"
-            | "mahkamah"
-            | "majelis"
-            | "angkatan"
-            | "yayasan"
-            | "organisasi"
-            | "asosiasi"
-            | "persatuan"
-            | "perhimpunan"
-            | "ikatan"
-            | "serikat"
-            | "satuan"
-            | "komite"
-            | "markas"
-            | "istana"
-            | "pt"
-            | "cv"
-            | "perum"
-            | "stasiun"
-            | "bandara"
-            | "pelabuhan"
-            | "fasilitas"
-            | "museum"
-            | "masjid"
-            | "gereja"
-            | "otoritas"
-    )
-}
-
-fn org_or_place(doc: &Doc, r: Range<usize>) -> EntityKind {
-    if r.clone().all(|k| doc.is(k, Cat::PLACE) || doc.is(k, Cat::DIRECTION) || doc.kind(k) == TokKind::Punct) {
-        EntityKind::Place
-    } else {
-        EntityKind::Organisation
-    }
-}
-
-/// The words of a token range joined by single spaces.
-fn words(doc: &Doc, r: Range<usize>) -> String {
-    let mut s = String::new();
-    for k in r {
-        if doc.kind(k) == TokKind::Punct {
-            // Keep the dot of an initial: `Teguh P. Nugroho`.
-            if doc.punct(k, &['.']) && !doc.space_before(k) && !s.is_empty() {
-                s.push('.');
-            }
-            continue;
-        }
-        if !s.is_empty() {
-            s.push(' ');
-        }
-        s.push_str(doc.word(k));
-    }
-    s
-}
-
-/// Role words in lower case, separated by single spaces, without parentheses.
-fn role_key(doc: &Doc, r: Range<usize>) -> String {
-    let mut s = String::new();
-    for k in r {
-        if doc.kind(k) != TokKind::Word || matches!(doc.low(k), "seorang" | "sang" | "para") {
-            continue;
-        }
-        if !s.is_empty() {
-            s.push(' ');
-        }
-        s.push_str(doc.low(k));
-    }
-    s
-}
-
 fn is_pronoun(s: &str) -> bool {
     matches!(s.to_lowercase().as_str(), "ia" | "dia" | "beliau" | "nya" | "mereka" | "pihaknya" | "dirinya")
 }
 
 fn contains_word(haystack: &str, word: &str) -> bool {
     haystack.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// An unnamed source: `seorang pejabat AS`, `sejumlah warga`, `mereka`.
+fn is_group(doc: &Doc, np: Range<usize>) -> bool {
+    matches!(
+        doc.low(np.start),
+        "seorang"
+            | "sejumlah"
+            | "para"
+            | "beberapa"
+            | "warga"
+            | "sebagian"
+            | "banyak"
+            | "kalangan"
+            | "mereka"
+            | "sebuah"
+            | "salah"
+    ) || np.len() == 1 && matches!(doc.low(np.start), "warga" | "pedagang" | "petani" | "nelayan" | "buruh" | "kami")
 }

@@ -1,0 +1,11 @@
+//! Who a mention is: entity mentions, the segmentation of `[role]
+//! [affiliation] [name]` phrases, what the article says about each person
+//! (role, affiliation) and coreference (short names, titles, pronouns,
+//! descriptions). `extract/mod.rs` only asks questions of [`Names`].
+
+pub(crate) mod data;
+mod names;
+mod profile;
+mod segment;
+
+pub use names::Names;

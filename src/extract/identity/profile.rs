@@ -1,0 +1,65 @@
+//! What the article says about each person: the office they hold and the
+//! body they speak for, learnt from any mention (`Kepala Dinas Perhubungan
+//! DKI Jakarta Syafrin Liputo`, `Tulus Abadi, Ketua YLKI,`) and asked for by
+//! the full name a claimant resolved to.
+
+use std::collections::HashMap;
+
+/// Role, affiliation and rank of one person (or of one mention).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Profile {
+    pub role: Option<String>,
+    pub affiliation: Option<String>,
+    pub rank: Option<String>,
+}
+
+#[derive(Default)]
+pub struct Profiles {
+    by_name: HashMap<String, Profile>,
+    /// Lower-case last word -> names, for a profile learnt under a shorter
+    /// or longer form of the name.
+    by_last: HashMap<String, Vec<String>>,
+}
+
+impl Profiles {
+    /// Adds what one mention says of `name`; the first mention that gives a
+    /// field keeps it (news introduces a source fully once).
+    pub fn add(&mut self, name: &str, p: Profile) {
+        if p.role.is_none() && p.affiliation.is_none() && p.rank.is_none() {
+            return;
+        }
+        let entry = self.by_name.entry(name.to_owned()).or_insert_with(|| {
+            if let Some(last) = name.split_whitespace().last() {
+                self.by_last.entry(last.to_lowercase()).or_default().push(name.to_owned());
+            }
+            Profile::default()
+        });
+        // Role and affiliation come from the same mention where possible.
+        if entry.role.is_none() && entry.affiliation.is_none() {
+            entry.role = p.role;
+            entry.affiliation = p.affiliation;
+        } else if entry.role.is_none() {
+            entry.role = p.role;
+        } else if entry.affiliation.is_none() {
+            entry.affiliation = p.affiliation;
+        }
+        if entry.rank.is_none() {
+            entry.rank = p.rank;
+        }
+    }
+
+    /// The profile of `name`, or of a form of it that shares its last word
+    /// and whose words all belong to it (or the other way round).
+    pub fn get(&self, name: &str) -> Option<&Profile> {
+        if let Some(p) = self.by_name.get(name) {
+            return Some(p);
+        }
+        let last = name.split_whitespace().last()?.to_lowercase();
+        let mine: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+        self.by_last.get(&last)?.iter().find_map(|other| {
+            let theirs: Vec<String> = other.split_whitespace().map(str::to_lowercase).collect();
+            let within = |a: &[String], b: &[String]| a.iter().all(|w| b.contains(w));
+            (within(&mine, &theirs) || within(&theirs, &mine)).then(|| &self.by_name[other])
+        })
+    }
+}

@@ -1,0 +1,509 @@
+//! The segmentation of a mention into rank, role, affiliation and name:
+//! `Kepala Polres Luwu Utara Ajun Komisaris Besar Irwan Sunudin` is the role
+//! `Kepala`, the body `Polres Luwu Utara`, the rank `Ajun Komisaris Besar`
+//! and the name `Irwan Sunudin`. Everything here reads word categories
+//! (offices, organisation heads, acronym shapes, ranks, places, given names),
+//! never particular phrases.
+
+use std::ops::Range;
+
+use super::profile::Profile;
+use crate::extract::doc::Doc;
+use crate::extract::lexicon::Cat;
+use crate::extract::tokens::TokKind;
+use crate::model::EntityKind;
+
+/// Splits the words written before a name (or in apposition to it) into
+/// role, affiliation and rank. `dari`/`di` separate role and body
+/// explicitly (`sosiolog dari Universitas Negeri Jakarta`); otherwise the
+/// body starts at the last organisation head after the office words
+/// (`Kepala Badan Ketahanan Pangan | Kementerian Pertanian`), a run of heads
+/// being one body (`Yayasan Lembaga Konsumen Indonesia`).
+pub fn split(doc: &Doc, r: Range<usize>) -> Profile {
+    let mut start = r.start;
+    let mut end = r.end;
+    while start < end && (doc.kind(start) == TokKind::Punct || matches!(doc.low(start), "seorang" | "sang" | "para")) {
+        start += 1;
+    }
+    while end > start && doc.kind(end - 1) == TokKind::Punct && !doc.punct(end - 1, &[')']) {
+        end -= 1;
+    }
+    // A rank right before the name: `Ajun Komisaris Besar`, `AKBP`, `dr.`.
+    let mut rank_start = end;
+    while rank_start > start && is_rank_part(doc, rank_start - 1) {
+        rank_start -= 1;
+    }
+    while rank_start < end && !starts_rank(doc, rank_start) {
+        rank_start += 1;
+    }
+    let rank = (rank_start < end).then(|| source(doc, rank_start..end));
+    end = rank_start;
+    let mut profile = Profile { role: None, affiliation: None, rank };
+    if start >= end {
+        return profile;
+    }
+    let explicit = (start + 1..end).find(|&k| matches!(doc.low(k), "dari" | "di" | "pada"));
+    let body = match explicit {
+        Some(k) => Some((k, k + 1)),
+        None => body_start(doc, start, end).or_else(|| named_body(doc, start, end)).map(|b| (b, b)),
+    };
+    let (role_end, aff_start) = body.unwrap_or((end, end));
+    if (start..role_end).any(|k| is_office(doc, k)) {
+        profile.role = Some(source(doc, start..role_end)).filter(|w| !w.is_empty());
+    } else if body.is_none() && (start..end).any(|k| is_head(doc, k)) {
+        return Profile { affiliation: Some(source(doc, start..end)), ..profile };
+    }
+    if aff_start < end {
+        profile.affiliation = Some(source(doc, aff_start..end)).filter(|w| !w.is_empty());
+    }
+    profile
+}
+
+/// A description in apposition after a name, up to the comma or verb that
+/// closes it: `Tulus Abadi, Ketua Pengurus Harian YLKI, mengatakan`.
+pub fn apposition_after(doc: &Doc, name_end: usize, end: usize) -> Option<Range<usize>> {
+    if name_end + 1 >= end || !doc.punct(name_end, &[',']) || !is_office(doc, name_end + 1) {
+        return None;
+    }
+    let from = name_end + 1;
+    let mut k = from;
+    while k < end && k - from < 16 {
+        if doc.punct(k, &[',']) || doc.is(k, Cat::CUE_PRE) || doc.is(k, Cat::CUE_POST) && !doc.cap(k) {
+            break;
+        }
+        if doc.kind(k) == TokKind::Punct && !doc.punct(k, &['(', ')', '.', '-', '&']) {
+            return None;
+        }
+        if doc.kind(k) == TokKind::Word
+            && !doc.cap(k)
+            && (doc.is(k, Cat::BOUNDARY) || doc.is(k, Cat::STOP))
+            && !matches!(doc.low(k), "dari" | "di" | "dan" | "pada")
+        {
+            break;
+        }
+        k += 1;
+    }
+    (k > from && (k == end || doc.kind(k) == TokKind::Word || doc.punct(k, &[',']))).then_some(from..k)
+}
+
+/// A word that names an office or function (`Kepala`, `juru`, `sosiolog`),
+/// or completes one (`Hakim Agung`).
+pub fn is_office(doc: &Doc, k: usize) -> bool {
+    doc.kind(k) == TokKind::Word
+        && (doc.is(k, Cat::ROLE) && !matches!(doc.low(k), "seorang" | "salah" | "satu" | "pihak" | "warga" | "orang")
+            || completes_office(doc, k))
+}
+
+/// `Agung` after `Hakim` or `Jaksa` is part of the office, not a name.
+pub fn completes_office(doc: &Doc, k: usize) -> bool {
+    k > 0 && doc.low(k) == "agung" && matches!(doc.low(k - 1), "hakim" | "jaksa")
+}
+
+/// Where the body a role belongs to starts inside `start..end`, if anywhere
+/// after the first word.
+fn body_start(doc: &Doc, start: usize, end: usize) -> Option<usize> {
+    let mut at: Option<usize> = None;
+    for k in start + 1..end {
+        if !is_head(doc, k) || doc.punct(k - 1, &['(']) {
+            continue;
+        }
+        match at {
+            None => at = Some(k),
+            // A new named body after a sub-unit: `Badan Ketahanan Pangan
+            // Kementerian Pertanian`; not `Koperasi dan UKM`, not `Yayasan
+            // Lembaga ...`.
+            Some(a) => {
+                if is_top_body(doc.low(k)) && !is_head(doc, k - 1) && doc.low(k - 1) != "dan" && k - a >= 2 {
+                    at = Some(k);
+                }
+            }
+        }
+    }
+    at
+}
+
+/// With no head word: the capitalized words after the office words that are
+/// neither office, portfolio nor place (`Direktur Utama | Garuda Indonesia`,
+/// `Direktur | Lappan`). Not after an office that governs a place (`Wali Kota
+/// Bekasi`).
+fn named_body(doc: &Doc, start: usize, end: usize) -> Option<usize> {
+    let mut k = start;
+    while k < end && (is_office(doc, k) || doc.is(k, Cat::PORTFOLIO) || doc.low(k) == "dan") {
+        if doc.is(k, Cat::JURIS) || doc.low(k) == "wali" {
+            return None;
+        }
+        k += 1;
+    }
+    let plain = |t: usize| {
+        doc.kind(t) == TokKind::Word
+            && doc.cap(t)
+            && !doc.is(t, Cat::PLACE)
+            && !doc.is(t, Cat::DIRECTION)
+            && !doc.is(t, Cat::ROLE)
+            && !doc.is(t, Cat::OUTLET)
+    };
+    (k > start && k < end && plain(k)).then_some(k)
+}
+
+/// A body that sub-units belong to: `Kepala Badan Ketahanan Pangan |
+/// Kementerian Pertanian`, `Kepala Bidang Humas | Polda Jatim`.
+fn is_top_body(low: &str) -> bool {
+    matches!(
+        low,
+        "kementerian"
+            | "universitas"
+            | "pemerintah"
+            | "pemprov"
+            | "pemkab"
+            | "pemkot"
+            | "polda"
+            | "polres"
+            | "polri"
+            | "kepolisian"
+            | "kejaksaan"
+            | "tni"
+            | "institut"
+            | "pt"
+            | "hotel"
+            | "rsud"
+    ) || low.starts_with("kemen")
+}
+
+/// An organisation's first word: a head noun (`Kementerian`, `Polda`), an
+/// acronym that is no place, office or rank (`PLN`, `OJK`) or a CamelCase
+/// brand (`KirimCepat`, `NasDem`).
+pub fn is_head(doc: &Doc, k: usize) -> bool {
+    if doc.kind(k) != TokKind::Word || !doc.cap(k) {
+        return false;
+    }
+    let c = doc.cat(k);
+    if c.has(Cat::ORG) || is_org_shape(doc.low(k)) {
+        return true;
+    }
+    if c.has(Cat::PLACE) || c.has(Cat::ROLE) || c.has(Cat::RANK) || c.has(Cat::DIRECTION) {
+        return false;
+    }
+    let w = doc.word(k);
+    let acronym = doc.all_caps(k) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+    acronym || is_camel(w)
+}
+
+/// Ministry and government abbreviations built on a head: `Kemenkes`,
+/// `Kemendikbudristek`, `Pemkab`, `Dinkes`, `Dishub`.
+fn is_org_shape(low: &str) -> bool {
+    low.len() >= 6 && (low.starts_with("kemen") || low.starts_with("pemk") || low.starts_with("pempro"))
+        || matches!(
+            low,
+            "dinkes"
+                | "dishub"
+                | "disdik"
+                | "disnaker"
+                | "dispenda"
+                | "satpol"
+                | "balai"
+                | "unit"
+                | "perkumpulan"
+                | "komunitas"
+                | "hotel"
+                | "fakultas"
+        )
+}
+
+/// `KirimCepat`, `DealStreetAsia`: a capital after a lower-case letter.
+/// The capital comes after three letters or more, which keeps `McCarthy`,
+/// `MacArthur` and `DeSantis` names.
+pub fn is_camel(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 6
+        && b[0].is_ascii_uppercase()
+        && b.windows(2)
+            .enumerate()
+            .skip(2)
+            .any(|(i, p)| i >= 3 && p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase())
+}
+
+/// A word of a rank: `AKBP`, `Brigjen`, `dr`, `Prof`, `Ajun Komisaris
+/// Besar`, `Inspektur Polisi Satu`, `(Pol)`.
+fn is_rank_part(doc: &Doc, k: usize) -> bool {
+    doc.is(k, Cat::RANK)
+        || matches!(
+            doc.low(k),
+            "ajun"
+                | "komisaris"
+                | "besar"
+                | "inspektur"
+                | "letnan"
+                | "polisi"
+                | "satu"
+                | "dua"
+                | "pertama"
+                | "muda"
+                | "madya"
+                | "purn"
+                | "purnawirawan"
+                | "("
+                | ")"
+                | "."
+        ) && !(doc.low(k) == "besar" && k > 0 && doc.low(k - 1) == "duta")
+}
+
+/// The first word of a rank: a rank word, or the Indonesian police and
+/// military ranks spelt out (`Ajun Komisaris`, `Inspektur Jenderal`).
+fn starts_rank(doc: &Doc, k: usize) -> bool {
+    doc.kind(k) == TokKind::Word
+        && !matches!(doc.low(k), "bapak" | "ibu" | "pak" | "bu" | "jenderal" | "pol")
+        && (doc.is(k, Cat::RANK) || matches!(doc.low(k), "ajun" | "komisaris" | "inspektur" | "letnan"))
+}
+/// A capitalized word that can start a name.
+pub fn starts_name(doc: &Doc, i: usize, sentence_start: usize) -> bool {
+    if doc.kind(i) != TokKind::Word || !doc.cap(i) {
+        return false;
+    }
+    let c = doc.cat(i);
+    if c.has(Cat::MONTH) || c.has(Cat::DAY) {
+        return false;
+    }
+    // A capital at the start of a sentence says nothing about a common word.
+    !(i == sentence_start
+        && (c.has(Cat::BOUNDARY)
+            || c.has(Cat::STOP)
+            || c.has(Cat::AUX)
+            || c.has(Cat::PRONOUN)
+            || c.has(Cat::NEG)
+            || c.has(Cat::DEMONSTRATIVE)))
+}
+
+pub fn continues_name(doc: &Doc, j: usize, end: usize) -> bool {
+    if doc.kind(j) == TokKind::Word && doc.cap(j) && !doc.is(j, Cat::MONTH) && !doc.is(j, Cat::DAY) {
+        return true;
+    }
+    // `Pusat Studi Strategis dan Internasional`, `Ahmad bin Ali`; but
+    // `Korea Utara dan Rusia` is two names.
+    if doc.kind(j) == TokKind::Word && j + 1 < end && doc.cap(j + 1) {
+        match doc.low(j) {
+            "bin" | "binti" | "van" | "von" | "de" | "al" | "el" | "da" => return true,
+            "dan" => return !(doc.is(j + 1, Cat::ORG) || doc.is(j + 1, Cat::PLACE) || doc.is(j + 1, Cat::ROLE)),
+            _ => {}
+        }
+    }
+    if doc.punct(j, &['(']) {
+        return j + 2 < end && doc.all_caps(j + 1) && doc.punct(j + 2, &[')']);
+    }
+    if doc.punct(j, &['.']) {
+        return !doc.space_before(j) && doc.word(j - 1).chars().count() == 1 && j + 1 < end && doc.cap(j + 1);
+    }
+    if doc.punct(j, &[')']) {
+        return j >= 2 && doc.punct(j - 2, &['(']);
+    }
+    doc.kind(j) == TokKind::Word && doc.all_caps(j) && j + 1 < end && doc.cap(j + 1)
+}
+
+/// The person's name at the end of `np`: the capitalized words after the
+/// last role, rank, organisation or place word. `None` if there is none.
+pub fn person_tail(doc: &Doc, np: Range<usize>) -> Option<Range<usize>> {
+    // An age or an acronym after the name: `Euis Sumiati (45)`; degrees
+    // after a comma: `Melati Sukma, Sp.P`.
+    let mut np = np;
+    if np.len() > 2 && doc.punct(np.end - 2, &[',']) && doc.word(np.end - 1).contains('.') {
+        np = np.start..np.end - 2;
+    }
+    if np.len() > 2 && doc.punct(np.end - 1, &[')']) {
+        if let Some(p) = (np.start..np.end - 1).rev().take(5).find(|&p| doc.punct(p, &['('])) {
+            np = np.start..p;
+        }
+    }
+    let mut k = np.end;
+    while k > np.start {
+        let t = k - 1;
+        let c = doc.cat(t);
+        // The second word of an organisation's name: `Gedung Putih`. A
+        // complete name before a person (`Kemenkes Siti Nadia`) is no head.
+        if t > np.start && k < np.end && doc.cap(t - 1) && is_org_head(doc.low(t - 1)) {
+            break;
+        }
+        let w = doc.word(t);
+        let plain = doc.kind(t) == TokKind::Word
+            && !c.has(Cat::PORTFOLIO)
+            && doc.cap(t)
+            && !doc.all_caps(t)
+            && !w.contains(|c: char| c.is_ascii_digit() || c == '.')
+            && !is_camel(w)
+            && !(c.has(Cat::ROLE)
+                || c.has(Cat::RANK)
+                || c.has(Cat::ORG)
+                || c.has(Cat::PLACE)
+                || c.has(Cat::DIRECTION)
+                || c.has(Cat::OUTLET)
+                || c.has(Cat::ORG_TAIL)
+                || c.has(Cat::PRONOUN)
+                || c.has(Cat::BOUNDARY)
+                || c.has(Cat::STOP)
+                || c.has(Cat::DEMONSTRATIVE));
+        // A one-letter initial inside a name: `Jean H Lee`, `Teguh P. Nugroho`;
+        // a short acronym closing one: `Mahfud MD`.
+        // `Hakim Agung X`: `Agung` completes the office, it starts no name.
+        if t > np.start && completes_office(doc, t) {
+            break;
+        }
+        let initial = (doc.kind(t) == TokKind::Word && doc.word(t).chars().count() == 1 && doc.cap(t) && k < np.end)
+            || (doc.punct(t, &['.'])
+                && t > np.start
+                && !doc.space_before(t)
+                && doc.word(t - 1).chars().count() == 1
+                && k < np.end);
+        let closing_acronym = t + 1 == np.end
+            && t > np.start
+            && doc.all_caps(t)
+            && w.chars().count() <= 3
+            && doc.cap(t - 1)
+            && !doc.all_caps(t - 1)
+            && !doc.cat(t - 1).has(Cat::ORG)
+            && !doc.cat(t - 1).has(Cat::ROLE);
+        if !(plain || initial || closing_acronym) || np.end - t > 5 {
+            break;
+        }
+        k = t;
+    }
+    // `Hotel Harmoni One Wahyu`: after a body's name, the person starts at
+    // the first known given name.
+    let plain_before = k > np.start
+        && doc.kind(k - 1) == TokKind::Word
+        && !(doc.is(k - 1, Cat::RANK) || doc.is(k - 1, Cat::ROLE) || doc.is(k - 1, Cat::PLACE));
+    if plain_before && (np.start..k).any(|t| is_head(doc, t)) {
+        if let Some(g) = (k..np.end).find(|&t| doc.is(t, Cat::GIVEN)) {
+            k = g;
+        }
+    }
+    if k == np.end || (k + 1 == np.end && doc.all_caps(k)) {
+        return None;
+    }
+    // `Kepala Bapanas Hendra Wijayakusuma`: a head of something names the
+    // body first.
+    if k > np.start
+        && np.end - k >= 3
+        && matches!(
+            doc.low(k - 1),
+            "kepala"
+                | "ketua"
+                | "direktur"
+                | "manajer"
+                | "pimpinan"
+                | "pelatih"
+                | "kapten"
+                | "dirut"
+                | "sekjen"
+                | "rektor"
+                | "dekan"
+        )
+    {
+        k += 1;
+    }
+    // After a role that governs a place (`Bupati Grobogan Sri Sumarni`), the
+    // first word is the place; alone (`Kapolda Sultra`), it is no name.
+    if k > np.start && doc.is(k - 1, Cat::JURIS) {
+        if np.end - k < 2 {
+            return None;
+        }
+        k += 1;
+    }
+    Some(k..np.end)
+}
+
+/// An organisation word that needs a complement: `Gedung` (Putih), `Badan`
+/// (Pusat Statistik).
+pub fn is_org_head(low: &str) -> bool {
+    matches!(
+        low,
+        "gedung"
+            | "badan"
+            | "dewan"
+            | "lembaga"
+            | "pusat"
+            | "komisi"
+            | "partai"
+            | "universitas"
+            | "institut"
+            | "bank"
+            | "dinas"
+            | "kantor"
+            | "kementerian"
+            | "departemen"
+            | "direktorat"
+            | "rumah"
+            | "sekolah"
+            | "pengadilan"
+            | "kejaksaan"
+            | "mahkamah"
+            | "majelis"
+            | "angkatan"
+            | "yayasan"
+            | "organisasi"
+            | "asosiasi"
+            | "persatuan"
+            | "perhimpunan"
+            | "ikatan"
+            | "serikat"
+            | "satuan"
+            | "komite"
+            | "markas"
+            | "istana"
+            | "pt"
+            | "cv"
+            | "perum"
+            | "stasiun"
+            | "bandara"
+            | "pelabuhan"
+            | "fasilitas"
+            | "museum"
+            | "masjid"
+            | "gereja"
+            | "otoritas"
+    )
+}
+
+pub fn org_or_place(doc: &Doc, r: Range<usize>) -> EntityKind {
+    if r.clone().all(|k| doc.is(k, Cat::PLACE) || doc.is(k, Cat::DIRECTION) || doc.kind(k) == TokKind::Punct) {
+        EntityKind::Place
+    } else {
+        EntityKind::Organisation
+    }
+}
+
+/// The words of a token range joined by single spaces.
+pub fn words(doc: &Doc, r: Range<usize>) -> String {
+    let mut s = String::new();
+    for k in r {
+        if doc.kind(k) == TokKind::Punct {
+            // Keep the dot of an initial: `Teguh P. Nugroho`.
+            if doc.punct(k, &['.']) && !doc.space_before(k) && !s.is_empty() {
+                s.push('.');
+            }
+            continue;
+        }
+        if !s.is_empty() {
+            s.push(' ');
+        }
+        s.push_str(doc.word(k));
+    }
+    s
+}
+
+/// The text of tokens `r` as written, line breaks folded.
+fn source(doc: &Doc, r: Range<usize>) -> String {
+    doc.span(r.start, r.end).text(doc.text).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Role words in lower case, separated by single spaces, without parentheses.
+pub fn role_key(doc: &Doc, r: Range<usize>) -> String {
+    let mut s = String::new();
+    for k in r {
+        if doc.kind(k) != TokKind::Word || matches!(doc.low(k), "seorang" | "sang" | "para") {
+            continue;
+        }
+        if !s.is_empty() {
+            s.push(' ');
+        }
+        s.push_str(doc.low(k));
+    }
+    s
+}

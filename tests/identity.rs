@@ -1,0 +1,159 @@
+//! Who a claimant is: one line per phrase shape (`check`: the mention, then
+//! role, affiliation, name and type), and coreference cases (`check_speakers`:
+//! the resolved claimant of every claim in order).
+
+use klaim::{extract, report, Options, Unit};
+
+/// The first claim's claimant of `text` as (role, affiliation, resolved, type).
+fn identity(text: &str) -> (Option<String>, Option<String>, String, String) {
+    let r = report("t", text, &extract(text, &Options::default()), Unit::CodePoint);
+    let c = r.claims.iter().find_map(|c| c.claimant.clone()).expect("a claimant");
+    let kind = c.kind.map(|k| serde_json::to_value(k).unwrap().as_str().unwrap().to_owned()).unwrap_or_default();
+    (c.role, c.affiliation, c.resolved, kind)
+}
+
+/// `sentence` is completed with ` harga beras naik.` unless it already ends.
+#[track_caller]
+fn check(sentence: &str, role: Option<&str>, affiliation: Option<&str>, name: &str, kind: &str) {
+    let text = if sentence.ends_with('.') { sentence.to_owned() } else { format!("{sentence} harga beras naik.") };
+    let got = identity(&text);
+    let want = (role.map(str::to_owned), affiliation.map(str::to_owned), name.to_owned(), kind.to_owned());
+    assert_eq!(got, want, "\n{text}");
+}
+
+/// The resolved claimant of every claim, in order (`-` for none).
+#[track_caller]
+fn check_speakers(text: &str, expect: &[&str]) {
+    let r = report("t", text, &extract(text, &Options::default()), Unit::CodePoint);
+    let got: Vec<String> =
+        r.claims.iter().map(|c| c.claimant.as_ref().map_or("-".to_owned(), |x| x.resolved.clone())).collect();
+    assert_eq!(got, expect, "\n{text}");
+}
+
+#[test]
+fn role_affiliation_and_name() {
+    check(
+        "Kepala Dinas Perhubungan DKI Jakarta Syafrin Liputo mengatakan",
+        Some("Kepala"),
+        Some("Dinas Perhubungan DKI Jakarta"),
+        "Syafrin Liputo",
+        "person",
+    );
+    check(
+        "Hakim Konstitusi Arief Setiawan Nugroho mengatakan",
+        Some("Hakim Konstitusi"),
+        None,
+        "Arief Setiawan Nugroho",
+        "person",
+    );
+    check(
+        "CEO KirimCepat Andi Wirawan Setiadi mengatakan",
+        Some("CEO"),
+        Some("KirimCepat"),
+        "Andi Wirawan Setiadi",
+        "person",
+    );
+    check(
+        "Kepala Badan Ketahanan Pangan Kementerian Pertanian Agung Hendriadi mengatakan",
+        Some("Kepala Badan Ketahanan Pangan"),
+        Some("Kementerian Pertanian"),
+        "Agung Hendriadi",
+        "person",
+    );
+    check(
+        "Direktur Niaga dan Manajemen Pelanggan PLN Bob Saril mengatakan",
+        Some("Direktur Niaga dan Manajemen Pelanggan"),
+        Some("PLN"),
+        "Bob Saril",
+        "person",
+    );
+    check(
+        "Ketua Pengurus Harian Yayasan Lembaga Konsumen Indonesia Tulus Abadi mengatakan",
+        Some("Ketua Pengurus Harian"),
+        Some("Yayasan Lembaga Konsumen Indonesia"),
+        "Tulus Abadi",
+        "person",
+    );
+    check("Wali Kota Bekasi Rahmat Effendi mengatakan", Some("Wali Kota Bekasi"), None, "Rahmat Effendi", "person");
+    check("Bupati Brebes Idza Priyanti mengatakan", Some("Bupati Brebes"), None, "Idza Priyanti", "person");
+    check("Menteri Keuangan Sri Mulyani mengatakan", Some("Menteri Keuangan"), None, "Sri Mulyani", "person");
+}
+
+#[test]
+fn apposition_gives_role_and_affiliation() {
+    check(
+        "Tulus Abadi, Ketua Pengurus Harian Yayasan Lembaga Konsumen Indonesia, mengatakan",
+        Some("Ketua Pengurus Harian"),
+        Some("Yayasan Lembaga Konsumen Indonesia"),
+        "Tulus Abadi",
+        "person",
+    );
+    check(
+        "Rakhmat Hidayat, sosiolog dari Universitas Negeri Jakarta, mengatakan",
+        Some("sosiolog"),
+        Some("Universitas Negeri Jakarta"),
+        "Rakhmat Hidayat",
+        "person",
+    );
+}
+
+#[test]
+fn places_and_organisations_stay_out_of_names() {
+    check(
+        "Ketua Kelompok Konservasi Penyu Nagaraja Cilacap Jumawan mengatakan",
+        Some("Ketua"),
+        Some("Kelompok Konservasi Penyu Nagaraja Cilacap"),
+        "Jumawan",
+        "person",
+    );
+    check(
+        "Ketua Serikat Pekerja Hotel Harmoni One Wahyu mengatakan",
+        Some("Ketua Serikat Pekerja"),
+        Some("Hotel Harmoni One"),
+        "Wahyu",
+        "person",
+    );
+    check("Hakim Agung Syamsul Maarif mengatakan", Some("Hakim Agung"), None, "Syamsul Maarif", "person");
+    check(
+        "Pelaksana Tugas Kepala Dinas Kesehatan Tangsel Deden Deni mengatakan",
+        Some("Pelaksana Tugas Kepala"),
+        Some("Dinas Kesehatan Tangsel"),
+        "Deden Deni",
+        "person",
+    );
+}
+
+#[test]
+fn organisations_resolve_to_their_spelled_out_name() {
+    check(
+        "Kementerian Energi dan Sumber Daya Mineral (ESDM) menerbitkan aturan baru. Kementerian ESDM mengatakan harga naik.",
+        None,
+        None,
+        "Kementerian Energi dan Sumber Daya Mineral (ESDM)",
+        "organisation",
+    );
+    check("Seorang pejabat Kominfo mengatakan", Some("pejabat"), Some("Kominfo"), "Seorang pejabat Kominfo", "group");
+    check("Sejumlah warga mengatakan", None, None, "Sejumlah warga", "group");
+}
+
+#[test]
+fn the_role_comes_from_anywhere_in_the_article() {
+    let text = "Kepala Dinas Perhubungan DKI Jakarta Syafrin Liputo meninjau lokasi.\n\n\"Kami akan menambah armada,\" kata Syafrin.";
+    assert_eq!(
+        identity(text),
+        (Some("Kepala".into()), Some("Dinas Perhubungan DKI Jakarta".into()), "Syafrin Liputo".into(), "person".into())
+    );
+}
+
+#[test]
+fn pronouns_follow_the_newest_speaker() {
+    check_speakers(
+        "Menteri Pertahanan Budi Santoso mengatakan anggaran naik.\n\nSementara itu, Rina Wulandari, pengamat militer dari Universitas Indonesia, menilai anggaran itu kecil.\n\n\"Ini belum cukup,\" ujarnya.\n\nIa menambahkan bahwa perlu ada audit.",
+        &["Budi Santoso", "Rina Wulandari", "Rina Wulandari", "Rina Wulandari"],
+    );
+    // Never a place, a road or a date.
+    check_speakers(
+        "Bupati Kepulauan Aru Johan Gonga meninjau banjir.\n\nBanjir merendam Kepulauan Aru sejak Senin.\n\n\"Kami butuh bantuan,\" ujarnya.",
+        &["-", "-", "Johan Gonga"],
+    );
+}
