@@ -44,7 +44,14 @@ fn claims(p: &Value) -> String {
 
 fn imported(file: &str, format: Format, library: &Project) -> (Value, Vec<String>) {
     let imp = import(&fixture(file), Some(format), library, NOW).unwrap_or_else(|e| panic!("{file}: {e}"));
-    (serde_json::to_value(&imp.project).unwrap(), imp.warnings)
+    // The report's counts, first, as one line.
+    let r = &imp.report;
+    let mut warnings = vec![format!(
+        "matched {} re-anchored {} not placed {} dropped {}",
+        r.matched, r.reanchored, r.not_placed, r.dropped
+    )];
+    warnings.extend(imp.warnings);
+    (serde_json::to_value(&imp.project).unwrap(), warnings)
 }
 
 #[track_caller]
@@ -77,6 +84,7 @@ fn labelstudio_keeps_relations_predictions_annotators_and_choices() {
     assert_eq!(theirs["claims"][0]["kind"], "reported");
     assert_eq!(theirs["claims"][0]["tags"], serde_json::json!(["benar"]));
     has(&warnings, "2 annotators");
+    assert_eq!(warnings[0], "matched 1 re-anchored 0 not placed 0 dropped 1");
     has(&warnings, "dropped prediction 8 (listed by id only");
     has(&warnings, "task-level choices [\"ekonomi\"] kept as tags");
     has(&warnings, "matched by content to the library's document \"berita-1\"");
@@ -115,6 +123,7 @@ fn doccano_keeps_relations_and_comments_and_skips_a_bad_record() {
         .join("\n")
     );
     has(&warnings, "line 2: skipped, `text` is missing");
+    assert_eq!(warnings[0], "matched 1 re-anchored 0 not placed 1 dropped 0");
     has(&warnings, "relations[1]: a relation (contradicts) kept as a note");
     has(&warnings, "1 comment(s) kept as notes");
 }
@@ -155,6 +164,7 @@ fn w3c_without_source_and_with_a_lone_surrogate_is_anchored_by_quote() {
         .join("\n")
     );
     has(&warnings, "1 lone UTF-16 surrogate");
+    assert_eq!(warnings[0], "matched 0 re-anchored 1 not placed 0 dropped 2");
     has(&warnings, "dropped a body with purpose \"linking\"");
     has(&warnings, "dropped a body without a text value (https://example.org/tags/harga)");
     has(&warnings, "it has no `target.source`; anchored by its quote in \"berita-1\" at 87..117");

@@ -48,6 +48,11 @@ pub fn run(args: &[String], now: &str) -> Result<bool, String> {
                 continue;
             }
         };
+        let r = &imported.report;
+        eprintln!(
+            "klaim: {file}: {} document(s) matched by content, {} span(s) re-anchored, {} not placed, {} dropped",
+            r.matched, r.reanchored, r.not_placed, r.dropped
+        );
         for w in &imported.warnings {
             eprintln!("klaim: {file}: {w}");
         }

@@ -166,6 +166,9 @@ pub struct Imported {
     /// Spans that were re-anchored or skipped, and other things the user should
     /// know, each naming its line or item.
     pub warnings: Vec<String>,
+    /// The counts of [`Imported::warnings`]: matched, re-anchored, not
+    /// placed, dropped.
+    pub report: Report,
 }
 
 /// Why a file could not be imported at all. Nothing of it is applied.
@@ -217,6 +220,7 @@ pub fn import(input: &str, format: Option<Format>, library: &Project, now: &str)
     // One message per fact (a document matched for two annotators is one).
     let mut seen = std::collections::HashSet::new();
     warnings.retain(|w| seen.insert(w.clone()));
+    let report = Report::of(&warnings);
     if lone > 0 {
         warnings.insert(
             0,
@@ -225,7 +229,41 @@ pub fn import(input: &str, format: Option<Format>, library: &Project, now: &str)
             ),
         );
     }
-    Ok(Imported { format, project, warnings })
+    Ok(Imported { format, project, warnings, report })
+}
+
+/// What an import did, counted from its messages (each format module words
+/// them so: `matched by content`; `re-anchored` / `placed by the quote` /
+/// `anchored by its quote` / `; read as code points`; `skipped` / `not
+/// placed`; `dropped`). The messages name each item.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Report {
+    /// Documents found in the library by their text under another id.
+    pub matched: usize,
+    /// Spans placed elsewhere than their offsets said (by quote, or offsets
+    /// read in another unit).
+    pub reanchored: usize,
+    /// Spans, records or annotations that could not be placed.
+    pub not_placed: usize,
+    /// Things the file holds that klaim has no place for.
+    pub dropped: usize,
+}
+
+impl Report {
+    fn of(warnings: &[String]) -> Report {
+        let count = |words: &[&str]| warnings.iter().filter(|w| words.iter().any(|x| w.contains(x))).count();
+        Report {
+            matched: count(&["matched by content"]),
+            reanchored: count(&[
+                "re-anchored",
+                "placed by the quote",
+                "anchored by its quote",
+                "; read as code points",
+            ]),
+            not_placed: count(&[": skipped", ": not placed", "not placed:"]),
+            dropped: count(&["dropped"]),
+        }
+    }
 }
 
 /// `input` with every `\\uXXXX` escape of a lone UTF-16 surrogate (one half

@@ -45,7 +45,7 @@ pub fn export_project(project_json: &str, format: &str) -> Result<String, JsErro
 
 /// Reads a file's text as `format` (empty: detect it) against the library
 /// (JSON text), stamping new items with `now`. Returns JSON text
-/// `{format, project, warnings}`; throws an `Error` whose message names the
+/// `{format, project, warnings, report: {matched, reanchored, not_placed, dropped}}`; throws an `Error` whose message names the
 /// problem (line, field) when nothing can be imported.
 #[wasm_bindgen(js_name = importFile)]
 pub fn import_file(input: &str, format: &str, library_json: &str, now: &str) -> Result<String, JsError> {
@@ -57,8 +57,14 @@ pub fn import_file(input: &str, format: &str, library_json: &str, now: &str) -> 
         format: &'static str,
         project: &'a Project,
         warnings: &'a [String],
+        report: &'a exchange::Report,
     }
-    let out = Out { format: imported.format.name(), project: &imported.project, warnings: &imported.warnings };
+    let out = Out {
+        format: imported.format.name(),
+        project: &imported.project,
+        warnings: &imported.warnings,
+        report: &imported.report,
+    };
     serde_json::to_string(&out).map_err(|e| JsError::new(&e.to_string()))
 }
 

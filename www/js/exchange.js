@@ -137,8 +137,10 @@ export function mountExchange({ root, model, wasm, message, addDocuments }) {
         format: fmt, docs: summary.documents_added, updated: summary.documents_updated,
         claims: summary.claims_added, claimsUpdated: summary.claims_updated,
       }) + (summary.renamed.length ? ` ${t('import.renamed', { n: summary.renamed.length })}` : '')
-        + (summary.matched?.length ? ` ${t('import.matched', { n: summary.matched.length })}` : '')
-        + (summary.annotators?.length ? ` ${t('import.annotators', { names: summary.annotators.join(', ') })}` : '');
+        + ((summary.matched?.length || result.report?.matched) ? ` ${t('import.matched', { n: summary.matched?.length || result.report.matched })}` : '')
+        + (summary.annotators?.length ? ` ${t('import.annotators', { names: summary.annotators.join(', ') })}` : '')
+        + (result.report && (result.report.reanchored || result.report.not_placed || result.report.dropped)
+          ? ` ${t('import.report', result.report)}` : '');
       message({ text, testid: 'import-done' });
     }
     if (result.warnings.length) showWarnings(result.warnings);
