@@ -12,6 +12,7 @@ import './i18n-storage.js';
 import { Model } from './model.js';
 import { open as openStore } from './store.js';
 import { mountPrint } from './print.js';
+import { askToEncrypt, askToUnlock } from './view-lock.js';
 import { nextPending, settings as reviewSettings } from './review.js';
 import { DetailsView } from './view-details.js';
 import { DocumentView } from './view-document.js';
@@ -60,6 +61,13 @@ async function main() {
     store = await openStore();
   } catch (e) {
     storageError = e;
+  }
+  // An encrypted library opens only with its passphrase (the key is never stored).
+  const lock = store && await store.lockInfo().catch(() => null);
+  if (lock) {
+    const cipher = await askToUnlock(lock);
+    if (cipher) store.setCipher(cipher, lock);
+    else store = null; // Go on in memory: nothing is written over the encrypted library.
   }
   model = new Model({ store, kernel });
   try {
@@ -110,7 +118,8 @@ async function main() {
     if (state === 'error') storageFailed(error);
   });
   model.on('message', toast);
-  store?.onRemoteChange(({ keys }) => model.refresh(keys));
+  // Another tab encrypted the library: this one would write in the clear.
+  store?.onRemoteChange(({ keys, locked }) => (locked ? location.reload() : model.refresh(keys)));
 
   wireChrome();
   mountExchange({ root: $('toolbar-exchange'), model, wasm, message: toast, addDocuments });
@@ -121,7 +130,7 @@ async function main() {
   $('banner').after(guardRoot);
   const persistState = h('span', { class: 'persist-state', 'data-testid': 'persist-state' });
   $('save-state').after(persistState);
-  guard = mountGuard({ root: guardRoot, state: persistState, model, store, exportEverything, loadSamples: seedSamples });
+  guard = mountGuard({ root: guardRoot, state: persistState, model, store, exportEverything, loadSamples: seedSamples, encrypt: () => askToEncrypt(store, { message: toast }) });
   // Samples only on a true first visit: never over a library that vanished.
   if (!model.documents.size && !model.seeded && !guard.vanished) await seedSamples();
   window.addEventListener('hashchange', applyRoute);
@@ -135,8 +144,11 @@ const route = { view: 'doc', doc: null, claim: null };
 
 function go(doc, claim) {
   const hash = `#/doc/${encodeURIComponent(doc)}${claim ? `/${encodeURIComponent(claim)}` : ''}`;
-  if (location.hash === hash) applyRoute();
-  else location.hash = hash;
+  if (location.hash !== hash) location.hash = hash;
+  // At once, not at the hashchange event: a second `j` pressed before that
+  // event must step on from this claim, not from the one before it. (The
+  // event's own applyRoute then finds nothing to change.)
+  applyRoute();
 }
 
 function applyRoute() {

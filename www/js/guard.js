@@ -55,7 +55,7 @@ export function storageMessage(error, { unsaved = 0 } = {}) {
  * `state`: the element beside the save state for the persistence state;
  * `exportEverything()`: downloads the library. Returns {vanished, failed}.
  */
-export function mountGuard({ root, state, model, store, exportEverything, loadSamples }) {
+export function mountGuard({ root, state, model, store, exportEverything, loadSamples, encrypt }) {
   const notices = new Map();
   const before = readMarker();
 
@@ -171,9 +171,29 @@ export function mountGuard({ root, state, model, store, exportEverything, loadSa
     ], { level: 'info' });
   }
 
-  // file://: every local HTML file shares this origin.
-  if (location.protocol === 'file:') {
-    notice('file-origin', () => t('guard.file'), [], { level: 'info' });
+  // Encryption at rest: its state beside the storage state, a button to turn it on.
+  const lockButton = h('button', { type: 'button', class: 'lock-state', 'data-testid': 'encrypt-open' });
+  const showLock = () => {
+    const on = !!store?.lock;
+    lockButton.textContent = t(on ? 'lock.on' : 'lock.off');
+    lockButton.title = t(on ? 'lock.on.title' : 'lock.off.title');
+    lockButton.disabled = on || !store;
+    lockButton.dataset.state = on ? 'encrypted' : 'plain';
+  };
+  lockButton.addEventListener('click', () => encrypt());
+  state.after(lockButton);
+  showLock();
+  document.addEventListener('klaim:locked', () => {
+    showLock();
+    closeNotice('file-origin');
+  });
+  onLanguageChange(showLock);
+
+  // file://: every local HTML file shares this origin; offer encryption.
+  if (location.protocol === 'file:' && !store?.lock) {
+    notice('file-origin', () => t('guard.file'), store ? [
+      { testid: 'file-encrypt', primary: true, label: () => t('lock.offer'), run: () => encrypt() },
+    ] : [], { level: 'info' });
   }
 
   /** A write failed: a plain sentence first, the raw error after it. */

@@ -508,6 +508,8 @@ export class Model {
       const record = this.current('meta', key);
       if (record) changes.push({ store: 'meta', key, before: null, after: record });
     }
+    // An encrypted library stays encrypted: its lock goes back with it.
+    if (this.store.lock) changes.push({ store: 'meta', key: 'crypto', before: null, after: this.store.lock });
     this.failed = [];
     this.saveError = null;
     this.saveState = 'saving';

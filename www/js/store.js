@@ -30,6 +30,9 @@ export class ConflictError extends Error {
   }
 }
 
+/** A write found a record changed since (encrypted libraries merge outside the transaction). */
+class StaleError extends ConflictError {}
+
 /** Opens the library. Rejects when IndexedDB is missing or refused. */
 export async function open({ name = DB_NAME } = {}) {
   if (!globalThis.indexedDB) throw new Error('IndexedDB is not available');
@@ -90,7 +93,9 @@ export class Store {
     const tx = this.db.transaction(STORES, 'readonly');
     const all = (s) => request(tx.objectStore(s).getAll());
     const [documents, claims, meta] = await Promise.all(STORES.map(all));
-    return { documents, claims, meta };
+    if (!this.cipher) return { documents, claims, meta };
+    const open = (records) => Promise.all(records.map((r) => this.openRecord(r)));
+    return { documents: await open(documents), claims: await open(claims), meta: await open(meta) };
   }
 
   /** The current records for `keys`: [{store, key, value|undefined}]. */
@@ -98,13 +103,15 @@ export class Store {
     const stores = [...new Set(keys.map((k) => k.store))];
     if (!stores.length) return [];
     const tx = this.db.transaction(stores, 'readonly');
-    return Promise.all(keys.map(async ({ store, key }) => ({ store, key, value: await request(tx.objectStore(store).get(key)) })));
+    const raw = await Promise.all(keys.map(async ({ store, key }) => ({ store, key, value: await request(tx.objectStore(store).get(key)) })));
+    return Promise.all(raw.map(async (r) => ({ ...r, value: await this.openRecord(r.value) })));
   }
 
   /** The claims of one document, from storage. */
   async claimsOf(docId) {
     const tx = this.db.transaction('claims', 'readonly');
-    return request(tx.objectStore('claims').index('doc').getAll(docId));
+    const claims = await request(tx.objectStore('claims').index('doc').getAll(docId));
+    return Promise.all(claims.map((c) => this.openRecord(c)));
   }
 
   /**
@@ -118,7 +125,78 @@ export class Store {
    * elsewhere) or the storage error. `force` skips the rev checks (first-run
    * seeding of fixed sample ids).
    */
-  write(changes, { force = false } = {}) {
+  async write(changes, { force = false } = {}) {
+    if (!this.cipher) return this.writeTx(changes, { force, merge: true });
+    // Encrypted: sealing is asynchronous, so it happens before the
+    // transaction (which would commit while we waited), and a record another
+    // tab changed in between is merged outside it and written again.
+    let todo = changes.map((c) => ({ ...c }));
+    const lost = new Map();
+    for (let attempt = 0; ; attempt++) {
+      const sealed = await Promise.all(todo.map(async (c) => ({ ...c, value: await this.sealRecord(c.store, c.value) })));
+      try {
+        const results = await this.writeTx(sealed, { force, merge: false });
+        return results.map((r, i) => ({ ...r, value: todo[i].value, conflicts: lost.get(i) ?? [] }));
+      } catch (e) {
+        if (!(e instanceof StaleError) || attempt >= 4) throw e;
+        const current = await this.load(todo.map(({ store, key }) => ({ store, key })));
+        todo = todo.map((c, i) => {
+          const now = current[i].value;
+          if ((now?.rev ?? undefined) === c.expect) return c;
+          if (c.value == null) throw new ConflictError(c.store, c.key);
+          if (!now) return { ...c, expect: undefined };
+          const merged = merge(c.base, now, c.value);
+          lost.set(i, [...(lost.get(i) ?? []), ...merged.lost]);
+          return { ...c, base: now, expect: now.rev, value: merged.record };
+        });
+      }
+    }
+  }
+
+  /** The stored lock (meta `crypto`: salt, iterations, a sealed check) when
+   * the library is encrypted, else null. */
+  async lockInfo() {
+    const tx = this.db.transaction('meta', 'readonly');
+    return (await request(tx.objectStore('meta').get('crypto'))) ?? null;
+  }
+
+  /** From now on records are sealed and opened with `cipher` (crypto.js). */
+  setCipher(cipher, lock) {
+    this.cipher = cipher;
+    this.lock = lock;
+  }
+
+  /** Encrypts the whole library in place under `cipher` and stores `lock`;
+   * other tabs are told to reload (they would write in the clear). */
+  async encrypt(cipher, lock) {
+    const { documents, claims, meta } = await this.loadAll();
+    this.setCipher(cipher, lock);
+    const changes = [
+      ...documents.map((d) => ({ store: 'documents', key: d.id, value: d })),
+      ...claims.map((c) => ({ store: 'claims', key: c.id, value: c })),
+      ...meta.filter((m) => m.key !== 'crypto').map((m) => ({ store: 'meta', key: m.key, value: m })),
+      { store: 'meta', key: 'crypto', value: lock },
+    ];
+    await this.write(changes, { force: true });
+    this.channel?.postMessage({ locked: true });
+  }
+
+  /** A record as stored: sealed when a cipher is set. Ids, revs and a
+   * claim's document stay readable (keys and the `doc` index need them). */
+  async sealRecord(store, value) {
+    if (!this.cipher || !value || (store === 'meta' && value.key === 'crypto')) return value;
+    const kept = store === 'documents' ? { id: value.id } : store === 'claims' ? { id: value.id, doc: value.doc } : { key: value.key };
+    return { ...kept, rev: value.rev, sealed: await this.cipher.seal(value) };
+  }
+
+  /** A stored record opened (the inverse of sealRecord). */
+  async openRecord(value) {
+    if (!value?.sealed) return value;
+    if (!this.cipher) throw new Error('the library is encrypted and locked');
+    return { ...(await this.cipher.open(value.sealed)), rev: value.rev };
+  }
+
+  writeTx(changes, { force = false, merge: merging = true } = {}) {
     const stores = [...new Set(changes.map((c) => c.store))];
     return new Promise((resolve, reject) => {
       let tx;
@@ -163,6 +241,11 @@ export class Store {
             return;
           }
           if (change.value == null || !current) return put(change.value);
+          if (!merging) {
+            conflict = new StaleError(change.store, change.key);
+            tx.abort();
+            return;
+          }
           const merged = merge(change.base, current, change.value);
           results[i].conflicts = merged.lost;
           put(merged.record);
