@@ -164,3 +164,35 @@ test('two annotators: import, agreement, adjudication, reload, export, re-import
     await c.stop();
   }
 });
+
+test('ClaimReview names the publisher set once in the page; without one the export says what is missing', async () => {
+  const s = await start();
+  try {
+    const page = await s.open();
+    await onClaim(page, 0, 'a', '2'); // accepted, `salah`
+    // No publisher yet: the export is made and says what Google will miss.
+    let reviews = JSON.parse(await exportAs(page, 'claimreview'));
+    assert.equal(reviews[0].author, undefined);
+    await page.waitForSelector('[data-testid=export-warnings]');
+    assert.match(await page.textContent('[data-testid=export-warnings]'), /author.+url/);
+    await page.click('[data-testid=export-warnings] button');
+    // Set once; stored with the library (it survives a reload).
+    await page.click('[data-testid=publisher-open]');
+    await page.fill('[data-testid=publisher-name]', 'Cek Fakta Nusantara');
+    await page.fill('[data-testid=publisher-url]', 'https://cekfakta.example/');
+    await page.click('[data-testid=publisher-save]');
+    await saved(page);
+    await page.reload();
+    await page.waitForSelector('body[data-ready=true]');
+    reviews = JSON.parse(await exportAs(page, 'claimreview'));
+    assert.deepEqual(reviews[0].author, { '@type': 'Organization', name: 'Cek Fakta Nusantara', url: 'https://cekfakta.example/' });
+    assert.match(reviews[0].url, /^https:\/\/cekfakta\.example\/#klaim-/);
+    assert.ok([...reviews[0].claimReviewed].length <= 75);
+    assert.equal(await page.locator('[data-testid=export-warnings]').count(), 0);
+    const project = JSON.parse(await exportAs(page, 'klaim'));
+    assert.deepEqual(project.publisher, { name: 'Cek Fakta Nusantara', url: 'https://cekfakta.example/' });
+    assert.deepEqual(s.errors, []);
+  } finally {
+    await s.stop();
+  }
+});
