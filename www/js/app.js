@@ -20,6 +20,11 @@ import { LibraryView } from './view-library.js';
 import { TableView } from './view-table.js';
 import { AgreeView } from './view-agree.js';
 import { CurateView } from './view-curate.js';
+import { Links } from './links.js';
+import { CompareView } from './view-compare.js';
+import { DocFactsView } from './view-docfacts.js';
+import { FactChecksView, reviewCard } from './view-factchecks.js';
+import { PeopleView } from './view-people.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -35,6 +40,7 @@ const kernel = {
   searchStarts: (text, query, limit) => wasm.searchStarts(text, query, limit),
   quantityIn: (text) => wasm.quantityIn(text),
   contentHash: (text) => wasm.contentHash(text),
+  textFacts: (text) => wasm.textFacts(text),
   TextIndex: wasm.TextIndex,
 };
 
@@ -46,6 +52,9 @@ let table;
 let agree;
 let curate;
 let guard;
+let links;
+let across; // the views across articles: {compare, people, factchecks}
+let docFacts;
 
 main().catch((e) => {
   console.error(e);
@@ -95,6 +104,7 @@ async function main() {
   mountPrint({ model, view: () => route.view, docId: () => route.doc, rows: () => table.rows, paintAll: (on) => documentView.paintAll(on) });
   curate = new CurateView({ model, wasm, open: (doc, claim) => go(doc, claim) });
   agree = new AgreeView({ root: $('agree-view'), model, wasm, curate });
+  mountAcross();
 
   model.on('change', (detail) => {
     // Claim edits touch one library row; anything else redraws the list.
@@ -109,6 +119,8 @@ async function main() {
     details.refresh();
     table.invalidate();
     if (route.view === 'agree') agree.render();
+    links.changed(detail);
+    docFacts.show(route.view === 'doc' ? route.doc : null);
     updateHistoryButtons();
     refreshToastActions();
     leaveRemovedRecords();
@@ -153,6 +165,7 @@ function go(doc, claim) {
 
 function applyRoute() {
   const parts = location.hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+  if (showAcross(parts[0])) return;
   const view = parts[0] === 'table' || parts[0] === 'agree' ? parts[0] : 'doc';
   const tableView = view !== 'doc';
   $('main').dataset.view = view;
@@ -177,7 +190,50 @@ function applyRoute() {
   route.claim = parts[2] && model.claims.get(parts[2])?.doc === doc ? parts[2] : null;
   library.setActive(doc);
   documentView.show(doc, route.claim);
+  docFacts.show(doc);
   details.show(route.claim);
+}
+
+// Across articles (issue 8): links, the compare, people and fact-check views,
+// the document facts, and what the claim details and the table show of them.
+
+function mountAcross() {
+  links = new Links({ model, wasm });
+  across = {
+    compare: new CompareView({ root: $('compare-view'), model, links }),
+    people: new PeopleView({ root: $('people-view'), model, kernel, links }),
+    factchecks: new FactChecksView({ root: $('factchecks-view'), model, links, message: toast, readReviews: (text) => wasm.readFactChecks(text) }),
+  };
+  // For the end-to-end tests and the console: the library and its links.
+  window.klaimModel = model;
+  window.klaimLinks = links;
+  docFacts = new DocFactsView({ model });
+  $('document').insertBefore(docFacts.el, $('document').children[1] ?? null);
+  details.extras = (claim) => links.checksOf(claim.id).map(({ factcheck, reason }) => h('div', { class: 'claim-factcheck', 'data-testid': 'claim-factcheck' },
+    h('strong', {}, t('fc.onclaim')), reviewCard(factcheck), reason ? h('p', { class: 'hint' }, reason) : null));
+  table.factcheck = (id) => links.checksOf(id).map(({ factcheck }) => factcheck.rating).join(', ');
+  links.on('update', () => {
+    across[route.view]?.render();
+    details.refresh();
+    table.invalidate();
+  });
+  onLanguageChange(() => {
+    across[route.view]?.render();
+    docFacts.relabel();
+  });
+}
+
+/** Shows the compare, people or fact-check view for `name`; false for other routes. */
+function showAcross(name) {
+  const view = across[name] ? name : null;
+  for (const [key, v] of Object.entries(across)) v.root.hidden = key !== view;
+  if (!view) return false;
+  route.view = view;
+  $('main').dataset.view = 'across';
+  for (const id of ['document', 'side', 'table-view', 'agree-view']) $(id).hidden = true;
+  for (const a of document.querySelectorAll('nav a')) a.setAttribute('aria-current', String(a.dataset.view === view));
+  across[view].render();
+  return true;
 }
 
 /** After an undo, a delete or another tab's change, the address must not
@@ -398,7 +454,7 @@ function onKey(e) {
     e.preventDefault();
     return;
   }
-  if (!act || (route.view === 'table' && !['?', '/', 't'].includes(e.key))) return;
+  if (!act || (route.view !== 'doc' && !['?', '/', 't'].includes(e.key))) return;
   e.preventDefault();
   act();
 }

@@ -309,6 +309,14 @@ export async function applyProject(model, project, { replace: removeOthers }) {
       after: { key: 'tags', value: project.tags, rev: (model.tagsRev ?? 0) + 1 },
     });
   }
+  // Grouping corrections and the fact-check archive travel with the project.
+  for (const key of ['links', 'factchecks']) {
+    const value = project[key] ?? [];
+    const before = model.meta.get(key) ?? null;
+    if (JSON.stringify(before?.value ?? []) !== JSON.stringify(value)) {
+      changes.push({ store: 'meta', key, before, after: { key, value, rev: (before?.rev ?? 0) + 1 } });
+    }
+  }
   await model.apply(changes, { label: ['import.op'] });
   return { docs: project.documents.length, claims, changed: changes.length };
 }

@@ -35,6 +35,9 @@ export class Model {
     this.tagsRev = undefined;
     this.extras = structuredClone(EXTRAS);
     this.extrasRev = {};
+    // Other meta records ({key, value, rev}): 'links' (grouping corrections),
+    // 'factchecks' (the fact-check archive).
+    this.meta = new Map();
     this.undoStack = [];
     this.redoStack = [];
     // `store/key` -> the rev this tab last wrote (undefined: deleted). A
@@ -75,7 +78,10 @@ export class Model {
         this.tagsRev = tags.rev;
       }
       this.seeded = !!meta.find((m) => m.key === 'seeded');
-      for (const m of meta) if (m.key in EXTRAS) this.setRecord('meta', m.key, m);
+      for (const m of meta) {
+        if (m.key in EXTRAS) this.setRecord('meta', m.key, m);
+        else if (m.key !== 'tags' && m.key !== 'seeded') this.meta.set(m.key, m);
+      }
     }
     if (!this.tagsRev) this.tags = this.kernel.defaultTags();
     this.reindex();
@@ -154,7 +160,10 @@ export class Model {
 
   project() {
     const { format, version } = this.kernel.projectFormat();
-    const project = toProject({ format, version, tags: this.tags, documents: this.documentList(), claimsOf: (id) => this.claimsOf(id) });
+    const project = toProject({
+      format, version, tags: this.tags, documents: this.documentList(), claimsOf: (id) => this.claimsOf(id),
+      links: this.metaValue('links'), factchecks: this.metaValue('factchecks'),
+    });
     if (this.extras.publisher) project.publisher = this.extras.publisher;
     if (this.extras.annotators.length) project.annotators = this.extras.annotators;
     if (this.extras.decisions.length) project.decisions = this.extras.decisions;
@@ -169,6 +178,11 @@ export class Model {
   /** Sets the reviewing organisation ({name, url}) ClaimReview exports name. */
   setPublisher(publisher) {
     return this.apply([this.extraChange('publisher', publisher)], { label: ['op.publisher'] });
+  }
+
+  /** The value of meta record `key` ('links', 'factchecks'), `[]` when absent. */
+  metaValue(key) {
+    return this.meta.get(key)?.value ?? [];
   }
 
   // Changes.
@@ -283,6 +297,22 @@ export class Model {
     return this.apply(changes, { label: ['op.tags'], coalesce: 'tags' });
   }
 
+  /** Replaces meta record `key` ('links', 'factchecks') as one undoable step. */
+  setMeta(key, value, label) {
+    const before = this.meta.get(key) ?? null;
+    return this.apply([{ store: 'meta', key, before, after: { key, value, rev: (before?.rev ?? 0) + 1 } }], { label });
+  }
+
+  /** Sets a document's outlet, publication date or URL ({outlet, published,
+   * url}; an empty string clears the field). */
+  editDocumentFacts(id, fields) {
+    const doc = this.documents.get(id);
+    if (!doc) return;
+    const next = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v?.trim() ? v.trim() : null]));
+    if (Object.entries(next).every(([k, v]) => (doc[k] ?? null) === v)) return;
+    return this.apply([this.update('documents', doc, { ...next, edited: now() })], { label: ['op.docfacts'] });
+  }
+
   // History.
 
   async undo() {
@@ -340,10 +370,13 @@ export class Model {
   /** The records for a new document and its extracted claims. */
   documentChanges(id, name, text, at, facts = {}) {
     const record = this.kernel.extract(id, text, 'codepoint');
+    // What the text says (dateline, date line) where the record brought
+    // nothing; the user can edit all three above the text.
+    const read = facts.outlet && facts.published ? {} : this.kernel.textFacts?.(text) ?? {};
     const doc = {
       id, name, text, added: at, edited: at,
       // The facts a record brought (project::Document's url, published, outlet).
-      ...Object.fromEntries(['url', 'published', 'outlet'].filter((k) => facts[k]).map((k) => [k, facts[k]])),
+      ...Object.fromEntries(['url', 'published', 'outlet'].map((k) => [k, facts[k] || read[k] || null]).filter(([, v]) => v)),
       boilerplate: record.boilerplate, entities: record.entities ?? [], notes: record.notes ?? [],
       rev: 1,
     };
@@ -401,7 +434,7 @@ export class Model {
     if (store === 'meta') {
       if (key === 'tags') return this.tagsRev ? { key, value: this.tags, rev: this.tagsRev } : null;
       if (key in EXTRAS) return this.extrasRev[key] ? { key, value: this.extras[key], rev: this.extrasRev[key] } : null;
-      return null;
+      return this.meta.get(key) ?? null;
     }
     return this.mapOf(store).get(key) ?? null;
   }
@@ -426,6 +459,9 @@ export class Model {
       } else if (key in EXTRAS) {
         this.extras[key] = value ? value.value : structuredClone(EXTRAS[key]);
         this.extrasRev[key] = value?.rev;
+      } else if (key !== 'seeded') {
+        if (value) this.meta.set(key, value);
+        else this.meta.delete(key);
       }
       return;
     }

@@ -15,7 +15,9 @@
 //
 // Claims are stored as `klaim::project::AnnotatedClaim` (code point offsets)
 // plus `doc` (the document id) and `rev`; documents as `klaim::project::Document`
-// without `claims`, plus `rev`. `toProject` rebuilds the project file.
+// without `claims`, plus `rev`; meta records are {key, value, rev}: `tags`,
+// `seeded`, `links` (grouping corrections) and `factchecks` (the fact-check
+// archive). `toProject` rebuilds the project file.
 
 const DB_NAME = 'klaim';
 const DB_VERSION = 1;
@@ -261,7 +263,7 @@ export class Store {
 }
 
 /** The whole library as a `klaim::project::Project` (code point offsets). */
-export function toProject({ format, version, tags, documents, claimsOf }) {
+export function toProject({ format, version, tags, documents, claimsOf, links = [], factchecks = [] }) {
   return {
     format,
     version,
@@ -277,6 +279,8 @@ export function toProject({ format, version, tags, documents, claimsOf }) {
       ...Object.fromEntries(['outlet', 'published', 'url'].filter((k) => d[k]).map((k) => [k, d[k]])),
       claims: claimsOf(d.id).map(({ doc, rev, conflicts, ...claim }) => claim),
     })),
+    ...(links.length ? { links } : {}),
+    ...(factchecks.length ? { factchecks } : {}),
   };
 }
 

@@ -20,6 +20,8 @@ export class DetailsView {
     this.message = message;
     this.claimId = null;
     this.built = null;
+    /** Set by the page: `extras(claim)` gives nodes shown under the claim's text. */
+    this.extras = null;
   }
 
   show(claimId) {
@@ -125,6 +127,7 @@ export class DetailsView {
           h('button', { type: 'button', class: 'reject', 'data-testid': 'claim-reject', onclick: () => this.edit({ status: 'rejected' }, ['op.status']), title: 'R' }, t('details.reject')),
           h('button', { type: 'button', class: 'small', onclick: () => this.edit({ status: 'pending' }, ['op.status']), title: 'U' }, t('details.reset')))),
       h('blockquote', { class: 'claim-text', 'data-testid': 'claim-text' }),
+      h('div', { class: 'claim-extras', 'data-extras': '' }),
       field('details.span', h('span', { class: 'span-numbers', 'data-span-numbers': '' }),
         h('button', {
           type: 'button', class: 'small', 'data-testid': 'claim-span-from-selection', onmousedown: (e) => e.preventDefault(),
@@ -200,6 +203,8 @@ export class DetailsView {
     form.querySelector('[data-status-badge]').textContent = t(`status.${claim.status}`);
     form.querySelector('[data-status-badge]').className = `status-badge status-${claim.status}`;
     form.querySelector('.claim-text').textContent = claim.text;
+    // What others know about the claim (the fact-check archive's matches).
+    replace(form.querySelector('[data-extras]'), this.extras?.(claim) ?? null);
     form.querySelector('[data-span-numbers]').textContent = `${claim.start}–${claim.end}`;
     set(form.querySelector('[data-field=kind]'), claim.kind);
     set(form.querySelector('[data-field=modality]'), claim.modality);

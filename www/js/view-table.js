@@ -16,6 +16,7 @@ const COLUMNS = [
   { key: 'modality', label: 'table.modality', value: (r) => r.claim.modality },
   { key: 'quantities', label: 'table.quantities', value: (r) => r.quantities },
   { key: 'tags', label: 'table.tags', value: (r) => r.tags },
+  { key: 'factcheck', label: 'fc.column', value: (r) => r.factcheck },
   { key: 'status', label: 'table.status', value: (r) => r.claim.status },
 ];
 
@@ -32,6 +33,8 @@ export class TableView {
     this.active = -1;
     this.rows = [];
     this.dirty = true;
+    /** Set by the page: `factcheck(claimId)` gives the ratings of matching archived reviews. */
+    this.factcheck = null;
     this.frame = 0;
 
     this.controls = h('div', { class: 'table-controls' });
@@ -119,6 +122,7 @@ export class TableView {
         identity: claim.claimant ? [claim.claimant.role, claim.claimant.affiliation].filter(Boolean).join(', ') : '',
         quantities: claim.quantities.map((x) => x.text).join('; '),
         tags: claim.tags.map((x) => this.model.tagLabel(x)).join(', '),
+        factcheck: this.factcheck?.(claim.id) ?? '',
       };
       rows.push(row);
     }
@@ -208,6 +212,7 @@ export class TableView {
       h('span', { role: 'cell', class: 'c-modality' }, t(`modality.${c.modality}`)),
       h('span', { role: 'cell', class: 'c-quantities', title: r.quantities }, r.quantities),
       h('span', { role: 'cell', class: 'c-tags' }, r.tags),
+      h('span', { role: 'cell', class: 'c-factcheck', 'data-testid': 'table-factcheck', title: r.factcheck }, r.factcheck),
       h('span', { role: 'cell', class: 'c-status' }, t(`status.${c.status}`)));
   }
 

@@ -1,0 +1,234 @@
+// Across articles (issue 8), end to end in headless Chromium: the compare
+// view lines up the samples' container numbers with the conflict marked;
+// grouping corrections (split, join) are undoable and survive a reload;
+// document facts are editable and stored; ClaimReview files (a publisher's
+// @graph page markup, a plain array, and klaim's own export) go into the
+// fact-check archive and show on the claims they match, in the details and
+// the table; and none of it makes a request beyond the page's origin.
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, start, saved, screenshot } from './harness.mjs';
+
+const FIXTURES = join(ROOT, 'tests/e2e/fixtures');
+const TRIBUN = '001_070c2e44d61fb293';
+const INDOPOS = '002_7200fbc241553ea4';
+
+/** Opens a view from the top bar and waits for the links to be computed. */
+async function view(page, name) {
+  await page.click(`[data-testid=nav-${name}]`);
+  await page.waitForSelector(`[data-testid=${name}-view]:not([hidden])`);
+  await page.waitForFunction(() => window.klaimLinks?.result && window.klaimLinks.state === 'idle', null, { timeout: 30_000 });
+}
+
+/** The groups shown in the compare view: [{group, claims: [claim id]}]. */
+function groups(page) {
+  return page.$$eval('[data-testid=group-item]', (els) => els.map((e) => ({
+    group: e.dataset.group, claims: e.dataset.claims.split(' ').filter(Boolean), conflicts: Number(e.dataset.conflicts),
+  })));
+}
+
+/** Chooses the group whose claims include `a` (and `b`); returns its claim ids. */
+async function choose(page, pred) {
+  const all = await groups(page);
+  const g = all.find((x) => pred(x.claims, x));
+  assert.ok(g, `a group matching: ${JSON.stringify(all).slice(0, 400)}`);
+  await page.click(`[data-testid=group-item][data-group="${g.group}"]`);
+  await page.waitForSelector(`[data-testid=group-item][data-group="${g.group}"][aria-current=true]`);
+  return g.claims;
+}
+
+const fromDoc = (doc) => (id) => id.startsWith(`${doc}#`);
+
+/** Every request the context makes; `foreign()` lists those leaving the origin. */
+function watchRequests(s) {
+  const requests = [];
+  s.context.on('request', (r) => requests.push(r.url()));
+  return { requests, foreign: () => requests.filter((u) => !u.startsWith(s.url) && !/^(blob|data):/.test(u)) };
+}
+
+describe('across articles', () => {
+  let s;
+  let page;
+  let net;
+
+  before(async () => {
+    s = await start();
+    net = watchRequests(s);
+    page = await s.open();
+    await saved(page);
+  });
+
+  after(async () => {
+    assert.deepEqual(net.foreign(), [], 'no request leaves the page’s origin');
+    assert.ok(net.requests.some((u) => u.endsWith('.wasm')), 'the requests were watched');
+    assert.deepEqual(s.errors, []);
+    await s.stop();
+  });
+
+  test('the compare view lines up the samples’ container numbers and marks the conflict', async () => {
+    await view(page, 'compare');
+    // The group of the White House's figure (Indopos) and Tribunnews's.
+    const containers = (c, g) => g.conflicts > 0 && c.some(fromDoc(TRIBUN)) && c.some(fromDoc(INDOPOS));
+    const claims = await choose(page, containers);
+    assert.ok(claims.length >= 2);
+    const values = await page.$$eval('[data-testid=compare-value]', (els) => els.map((e) => ({
+      doc: e.closest('[data-testid=compare-row]').dataset.doc, value: Number(e.dataset.value), conflict: e.dataset.conflict, text: e.textContent,
+    })));
+    assert.ok(values.some((v) => v.doc === INDOPOS && v.value === 1000 && /1\.000 kontainer/.test(v.text)), `1.000 kontainer shown: ${JSON.stringify(values)}`);
+    assert.ok(values.some((v) => v.doc === TRIBUN && [6700, 10000, 9000].includes(v.value)), `Tribunnews's figure shown: ${JSON.stringify(values)}`);
+    assert.ok(values.some((v) => v.conflict === 'true'), 'the disagreement is marked');
+    // In one column: the values' cells share their left and right edges.
+    const edges = await page.$$eval('[data-testid=compare-value]', (els) => els.map((e) => Math.round(e.parentElement.getBoundingClientRect().right)));
+    assert.equal(new Set(edges).size, 1, `one column: ${edges}`);
+    assert.match(await page.textContent('[data-testid=compare-conflict]'), /kontainer/);
+    // Each outlet's claim in its own words, with its outlet.
+    const rows = await page.$$eval('[data-testid=compare-row]', (els) => els.map((e) => ({ doc: e.dataset.doc, outlet: e.querySelector('[data-testid=compare-outlet]').textContent })));
+    assert.ok(new Set(rows.map((r) => r.doc)).size >= 2);
+    await screenshot(page, 'compare');
+    // One click opens the claim in its document.
+    const row = page.locator(`[data-testid=compare-row][data-doc="${INDOPOS}"]`).first();
+    const id = await row.getAttribute('data-claim-id');
+    await row.locator('[data-testid=compare-open]').click();
+    await page.waitForSelector(`[data-testid=claim-details][data-claim-id="${id}"]`);
+    assert.equal(decodeURIComponent(new URL(page.url()).hash), `#/doc/${INDOPOS}/${id}`);
+  });
+
+  test('document facts: the outlet and date are edited, shown when comparing, and stored', async () => {
+    await page.goto(`${s.url}#/doc/${INDOPOS}`);
+    await page.waitForSelector('[data-testid=doc-outlet]');
+    await page.fill('[data-testid=doc-outlet]', 'INDOPOS.CO.ID');
+    await page.press('[data-testid=doc-outlet]', 'Enter');
+    await page.fill('[data-testid=doc-published]', '2023-10-14');
+    await page.locator('[data-testid=doc-published]').blur();
+    await saved(page);
+    await page.reload();
+    await page.waitForSelector('body[data-ready=true]');
+    await page.waitForSelector('[data-testid=doc-outlet]');
+    assert.equal(await page.inputValue('[data-testid=doc-outlet]'), 'INDOPOS.CO.ID');
+    assert.equal(await page.inputValue('[data-testid=doc-published]'), '2023-10-14');
+    await view(page, 'compare');
+    await choose(page, (c) => c.some(fromDoc(INDOPOS)));
+    const row = page.locator(`[data-testid=compare-row][data-doc="${INDOPOS}"]`).first();
+    assert.match(await row.textContent(), /INDOPOS\.CO\.ID[\s\S]*2023-10-14/);
+    const project = await page.evaluate(() => window.klaimModel.project());
+    const doc = project.documents.find((d) => d.id === INDOPOS);
+    assert.equal(doc.outlet, 'INDOPOS.CO.ID');
+    assert.equal(doc.published, '2023-10-14');
+  });
+
+  test('split and join: undoable, stored, and still there after a reload', async () => {
+    await view(page, 'compare');
+    const before = await groups(page);
+    assert.ok(before.length >= 2, 'at least two groups to join');
+    // Split the Indopos claim out of the container group.
+    const claims = await choose(page, (c, g) => g.conflicts > 0 && c.some(fromDoc(TRIBUN)) && c.some(fromDoc(INDOPOS)));
+    const out = claims.find(fromDoc(INDOPOS));
+    const rest = claims.filter((c) => c !== out);
+    const together = (all) => all.some((g) => g.claims.includes(out) && g.claims.some((c) => rest.includes(c)));
+    await page.click(`[data-testid=compare-row][data-claim-id="${out}"] [data-testid=compare-split]`);
+    await page.waitForFunction(() => window.klaimLinks.state === 'idle' && window.klaimModel.metaValue('links').length === 1);
+    await view(page, 'compare');
+    assert.equal(together(await groups(page)), false, 'split out');
+    // Undo brings it back; redo splits it again.
+    await page.click('[data-testid=undo]');
+    await page.waitForFunction(() => window.klaimModel.metaValue('links').length === 0);
+    await view(page, 'compare');
+    assert.equal(together(await groups(page)), true, 'undone');
+    await page.click('[data-testid=redo]');
+    await page.waitForFunction(() => window.klaimModel.metaValue('links').length === 1);
+    await view(page, 'compare');
+    assert.equal(together(await groups(page)), false, 'redone');
+    // Join the first two groups shown.
+    const [a, b] = await groups(page);
+    await page.click(`[data-testid=group-item][data-group="${a.group}"]`);
+    await page.selectOption('[data-testid=compare-join-pick]', b.group);
+    await page.click('[data-testid=compare-join]');
+    await page.waitForFunction(() => window.klaimModel.metaValue('links').length === 2);
+    await view(page, 'compare');
+    const joined = (all) => all.some((g) => [...a.claims, ...b.claims].every((c) => g.claims.includes(c)));
+    assert.equal(joined(await groups(page)), true, 'joined');
+    await saved(page);
+    // A reload reads both corrections back from storage.
+    await page.reload();
+    await page.waitForSelector('body[data-ready=true]');
+    await view(page, 'compare');
+    const after = await groups(page);
+    assert.equal(together(after), false, 'the split survives a reload');
+    assert.equal(joined(after), true, 'the join survives a reload');
+    const project = await page.evaluate(() => window.klaimModel.project());
+    assert.deepEqual(project.links.map((l) => l.op), ['split', 'join']);
+  });
+
+  test('the people view lists a person’s claims across the library and filters by name', async () => {
+    await view(page, 'people');
+    const people = await page.$$eval('[data-testid=person]', (els) => els.map((e) => e.querySelector('h3').textContent));
+    assert.ok(people.length >= 1, 'someone claims in two documents');
+    const first = people[0].split(' ')[0];
+    await page.fill('[data-testid=people-filter]', first.slice(0, 4));
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid=person]').length <= n, people.length);
+    const shown = await page.$$eval('[data-testid=person] h3', (els) => els.map((e) => e.textContent));
+    assert.ok(shown.length >= 1 && shown.length <= people.length);
+    await page.fill('[data-testid=people-filter]', 'zzzz-nobody');
+    await page.waitForSelector('[data-testid=people-list] .empty');
+    await page.fill('[data-testid=people-filter]', '');
+  });
+
+  test('ClaimReview files go into the archive and show on the claims they match', async () => {
+    await view(page, 'factchecks');
+    await page.setInputFiles('[data-testid=factcheck-input]', join(FIXTURES, 'claimreview-graph.jsonld'));
+    await page.waitForSelector('[data-testid=factcheck-done]');
+    await page.setInputFiles('[data-testid=factcheck-input]', join(FIXTURES, 'claimreview-array.json'));
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=factcheck]').length === 3);
+    await saved(page);
+    await view(page, 'factchecks');
+    // The publisher's review of Kirby's figure matches his claim in Indopos.
+    const kirby = page.locator('[data-testid=factcheck]', { hasText: 'Sebagian benar' });
+    await kirby.locator('[data-testid=factcheck-claim]').first().waitFor();
+    const href = await kirby.locator('[data-testid=factcheck-claim]').first().getAttribute('href');
+    assert.ok(decodeURIComponent(href).startsWith(`#/doc/${INDOPOS}/`), href);
+    // A review of nothing in the library matches nothing.
+    const vaccine = page.locator('[data-testid=factcheck]', { hasText: 'Vaksin campak' });
+    assert.equal(await vaccine.locator('[data-testid=factcheck-claim]').count(), 0);
+    // In the claim details: claimReviewed, rating and URL.
+    await kirby.locator('[data-testid=factcheck-claim]').first().click();
+    const box = page.locator('[data-testid=claim-factcheck]');
+    await box.waitFor();
+    assert.match(await box.textContent(), /Sebagian benar/);
+    assert.match(await box.locator('[data-testid=review-claim]').textContent(), /1\.000 kontainer/);
+    assert.equal(await box.locator('[data-testid=review-url]').getAttribute('href'), 'https://cekfakta.contoh.id/2023/10/kontainer-amunisi-korut/');
+    // In the table.
+    await page.click('[data-testid=nav-table]');
+    await page.fill('[data-testid=filter-text]', '1.000 kontainer');
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=table-factcheck]')].some((e) => e.textContent.includes('Sebagian benar')));
+    // Stored: a reload keeps the archive, and it is in the project file.
+    await page.reload();
+    await page.waitForSelector('body[data-ready=true]');
+    const project = await page.evaluate(() => window.klaimModel.project());
+    assert.equal(project.factchecks.length, 3);
+    assert.ok(project.factchecks.some((f) => f.rating === 'Sebagian benar' && f.claimant === 'John Kirby'));
+  });
+
+  test('klaim’s own ClaimReview export, imported into the archive, matches its claim', async () => {
+    await page.goto(`${s.url}#/doc/${TRIBUN}`);
+    await page.waitForSelector('[data-testid=claim-row]');
+    const row = page.locator('[data-testid=claim-row]', { hasText: '9.000 kontainer' }).first();
+    await row.click();
+    const id = await page.getAttribute('[data-testid=claim-details]', 'data-claim-id');
+    await page.click('[data-testid=tag-salah]');
+    await saved(page);
+    await page.selectOption('[data-testid=export-format]', 'claimreview');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-run]')]);
+    const file = await download.path();
+    assert.match(readFileSync(file, 'utf8'), /ClaimReview/);
+    await view(page, 'factchecks');
+    await page.setInputFiles('[data-testid=factcheck-input]', file);
+    await page.waitForFunction(() => window.klaimModel.metaValue('factchecks').length === 4);
+    await page.goto(`${s.url}#/doc/${TRIBUN}/${encodeURIComponent(id)}`);
+    await page.waitForFunction(() => window.klaimLinks.state === 'idle');
+    const box = page.locator('[data-testid=claim-factcheck]', { hasText: 'salah' });
+    await box.waitFor();
+    assert.match(await box.locator('[data-testid=review-claim]').textContent(), /9\.000 kontainer/);
+  });
+});

@@ -1,0 +1,106 @@
+// Orang & lembaga: each person or body the linker found claiming in two or
+// more documents, with their claims across the library. Filtered by name
+// (matched by the core's search, as the claims table is) and by outlet.
+
+import { h, replace, shorten } from './dom.js';
+import { t } from './i18n.js';
+import './i18n-across.js';
+
+export class PeopleView {
+  /** `kernel.searchStarts` matches the name filter; `links`: the Links service. */
+  constructor({ root, model, kernel, links }) {
+    this.root = root;
+    this.model = model;
+    this.kernel = kernel;
+    this.links = links;
+    this.query = '';
+    this.outlet = '';
+    this.title = h('h2', {});
+    this.count = h('p', { class: 'count', 'data-testid': 'people-count', role: 'status' });
+    this.search = h('input', {
+      type: 'search', 'data-testid': 'people-filter',
+      oninput: (e) => { this.query = e.target.value; this.render(); },
+    });
+    this.outlets = h('select', { 'data-testid': 'people-outlet', onchange: (e) => { this.outlet = e.target.value; this.render(); } });
+    this.list = h('ul', { class: 'people-list', 'data-testid': 'people-list' });
+    replace(this.root, h('div', { class: 'compare-top' }, this.title, this.count),
+      h('div', { class: 'row' }, this.search, this.outlets), this.list);
+  }
+
+  render() {
+    if (this.root.hidden) return;
+    this.title.textContent = t('people.title');
+    this.search.placeholder = t('people.filter');
+    this.search.setAttribute('aria-label', t('people.filter'));
+    const result = this.links.result;
+    const people = (result?.people ?? []).map((p) => this.person(p));
+    this.renderOutlets(people);
+    let shown = this.outlet ? people.filter((p) => p.claims.some((c) => this.outletOf(c.doc) === this.outlet)) : people;
+    if (this.query.trim()) shown = this.matching(shown, this.query.trim());
+    shown.sort((a, b) => b.docs - a.docs || b.claims.length - a.claims.length || a.name.localeCompare(b.name, 'id'));
+    this.count.textContent = !result ? t('compare.working') : t('people.count', { n: shown.length });
+    if (!shown.length) {
+      replace(this.list, h('li', { class: 'empty' }, result ? (people.length ? t('people.nomatch') : t('people.empty')) : t('compare.working')));
+      return;
+    }
+    replace(this.list, shown.map((p) => h('li', { class: 'person', 'data-testid': 'person', 'data-person': p.id },
+      h('h3', {}, p.name, ' ', h('span', { class: 'count' }, t('people.claims', { n: p.claims.length, docs: p.docs }))),
+      p.names.length > 1 ? h('p', { class: 'hint' }, p.names.join(' · ')) : null,
+      h('ul', { class: 'person-claims' }, p.claims.map((c) => {
+        const doc = this.model.documents.get(c.doc);
+        return h('li', {},
+          h('span', { class: 'cmp-outlet' }, this.outletOf(c.doc)),
+          h('span', { class: 'cmp-date' }, doc?.published ?? ''),
+          h('a', { href: `#/doc/${encodeURIComponent(c.doc)}/${encodeURIComponent(c.id)}`, 'data-testid': 'person-claim', lang: 'id', title: t('compare.open') }, shorten(c.text, 220)));
+      })))));
+  }
+
+  /** A person of the result with the model's claims their mentions are the claimants of. */
+  person(p) {
+    const claims = [];
+    const names = new Set();
+    // The core lists the claims (`claims`, with ids); an older result only the mentions.
+    const refs = p.claims ? p.claims.map((ref) => [this.model.claims.get(ref.id)].filter(Boolean))
+      : p.mentions.map((m) => this.model.claimsOf(m.doc).filter((c) => c.claimant && c.claimant.start === m.start && c.claimant.end === m.end));
+    for (const found of refs) {
+      for (const c of found) {
+        if (claims.includes(c)) continue;
+        claims.push(c);
+        names.add(c.claimant.resolved || c.claimant.text);
+      }
+    }
+    const order = new Map(this.model.documentList().map((d, i) => [d.id, i]));
+    claims.sort((a, b) => (order.get(a.doc) ?? 0) - (order.get(b.doc) ?? 0) || a.start - b.start);
+    return { id: p.id, name: p.name, names: [...names], claims, docs: new Set(claims.map((c) => c.doc)).size };
+  }
+
+  outletOf(docId) {
+    const doc = this.model.documents.get(docId);
+    return doc?.outlet || doc?.name || docId;
+  }
+
+  renderOutlets(people) {
+    const outlets = [...new Set(people.flatMap((p) => p.claims.map((c) => this.outletOf(c.doc))))].sort((a, b) => a.localeCompare(b, 'id'));
+    replace(this.outlets, h('option', { value: '' }, t('people.outlet')), outlets.map((o) => h('option', { value: o }, o)));
+    this.outlets.value = outlets.includes(this.outlet) ? this.outlet : '';
+  }
+
+  /** The people whose names (any form) match `q`, matched by the core in one call. */
+  matching(people, q) {
+    const starts = [];
+    let at = 0;
+    const joined = people.map((p) => {
+      const text = `${p.name}\n${p.names.join('\n')}\u0000`;
+      starts.push(at);
+      at += text.length;
+      return text;
+    }).join('');
+    const keep = new Set();
+    for (const hit of this.kernel.searchStarts(joined, q, people.length * 4)) {
+      let k = starts.length - 1;
+      while (k > 0 && starts[k] > hit) k--;
+      keep.add(k);
+    }
+    return people.filter((_, i) => keep.has(i));
+  }
+}
