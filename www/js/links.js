@@ -145,6 +145,9 @@ export class Links {
   /** A Web Worker running the engine, or the engine in the page (the
    * single-file build from file:// cannot start module workers). */
   connect(wasm) {
+    // The single file's policy allows no worker: do not try (a refused
+    // worker is a console error).
+    if (location.protocol === 'file:' || typeof Worker !== 'function') return this.inPage(wasm);
     try {
       const worker = new Worker(new URL('./link-worker.js', import.meta.url), { type: 'module' });
       worker.onmessage = ({ data }) => this.received(data);

@@ -13,8 +13,9 @@ import './i18n-across.js';
 const MAX_BYTES = 64 << 20;
 
 export class FactChecksView {
-  /** `readReviews(text)`: the core's ClaimReview reader (archive entries, or
-   * throws an Error naming the problem); `links`: the Links service. */
+  /** `readReviews(text)`: the core's ClaimReview reader ({reviews: archive
+   * entries, skipped: [why]}, or throws an Error naming the problem);
+   * `links`: the Links service. */
   constructor({ root, model, links, readReviews, message }) {
     this.root = root;
     this.model = model;
@@ -68,11 +69,13 @@ export class FactChecksView {
     const fail = (why) => this.message({ text: t('fc.failed', { name: file.name, why }), level: 'error', testid: 'factcheck-error' });
     if (file.size > MAX_BYTES) return fail(t('import.toolarge', { size: bytes(file.size), limit: bytes(MAX_BYTES) }));
     let reviews;
+    let skipped;
     try {
-      reviews = this.readReviews(await file.text());
+      ({ reviews, skipped } = this.readReviews(await file.text()));
     } catch (e) {
       return fail(e?.message ?? String(e));
     }
+    for (const why of skipped) this.message({ text: why, level: 'warning' });
     const archive = this.model.metaValue('factchecks');
     const known = new Set(archive.map((f) => f.id));
     const fresh = reviews.filter((f) => !known.has(f.id) && known.add(f.id));
