@@ -9,6 +9,7 @@ use super::numbers::{agree, Value};
 use super::people::{claim_ref, People};
 use super::words::Corpus;
 use super::{byte_range, Conflict, ConflictValue, Group};
+use crate::project::LinkCorrection;
 
 /// A pair scoring at least this is the same claim.
 const LINK: f32 = 0.30;
@@ -25,7 +26,15 @@ pub struct Found {
     score: f32,
 }
 
-pub fn groups(corpus: &Corpus, people: &People) -> Vec<Found> {
+/// Whether a pair scoring `score` states the same claim (the review matcher
+/// uses the grouping's threshold).
+pub(super) fn same_claim(score: f32) -> bool {
+    score >= LINK
+}
+
+/// The groups, with the user's `corrections` applied to the clusters before
+/// anything is computed from them (`crate::corrections`).
+pub fn groups(corpus: &Corpus, people: &People, corrections: &[LinkCorrection]) -> Vec<Found> {
     let n = corpus.claims.len();
     let mut parent: Vec<usize> = (0..n).collect();
     let mut best = vec![0f32; n];
@@ -43,8 +52,17 @@ pub fn groups(corpus: &Corpus, people: &People) -> Vec<Found> {
         let r = find(&mut parent, i);
         by_root.entry(r).or_default().push(i);
     }
-    let mut out: Vec<Found> = by_root
-        .into_values()
+    let mut clusters: Vec<Vec<usize>> = by_root.into_values().collect();
+    if !corrections.is_empty() {
+        let ids: Vec<&str> =
+            corpus.claims.iter().map(|c| corpus.docs[c.doc].src.claims[c.claim].id.as_deref().unwrap_or("")).collect();
+        crate::corrections::apply(&mut clusters, &ids, corrections);
+        for c in &mut clusters {
+            c.sort_unstable();
+        }
+    }
+    let mut out: Vec<Found> = clusters
+        .into_iter()
         .filter(|claims| {
             let first = corpus.claims[claims[0]].doc;
             claims.iter().any(|&c| corpus.claims[c].doc != first)
@@ -72,7 +90,7 @@ impl Found {
 }
 
 /// `sama: ` and the terms most of the group's claims share, rarest first.
-fn reason(corpus: &Corpus, claims: &[usize]) -> String {
+pub(super) fn reason(corpus: &Corpus, claims: &[usize]) -> String {
     let mut counts: BTreeMap<u32, usize> = BTreeMap::new();
     for &c in claims {
         for &t in &corpus.claims[c].terms {

@@ -11,6 +11,7 @@
 //! the library (an inverted index, [`index`]), so linking grows near-linearly
 //! with the number of documents.
 
+mod factcheck;
 mod groups;
 mod index;
 mod numbers;
@@ -24,7 +25,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::Modality;
 use crate::offsets::{OffsetMap, Unit};
+use crate::project::LinkCorrection;
 use crate::report::Record;
+
+pub use factcheck::{match_fact_checks, FactCheckMatch};
 
 /// One document as the linker reads it. Extra fields (a project file's
 /// `name`, `boilerplate`, a claim's `tags`) are ignored, so a project
@@ -185,9 +189,16 @@ impl LinkDocument {
 /// offsets do not fit their text are skipped. The result does not depend on
 /// the order of the documents (only `documents` keeps the input order).
 pub fn link(documents: &[LinkDocument]) -> Links {
+    link_with(documents, &[])
+}
+
+/// [`link`] with the user's grouping corrections (`project::Project::links`,
+/// in the order they were made) applied to the groups before their conflicts
+/// and reasons are computed. Claims are named by [`LinkClaim::id`].
+pub fn link_with(documents: &[LinkDocument], corrections: &[LinkCorrection]) -> Links {
     let corpus = words::Corpus::read(documents);
     let people = people::people(&corpus);
-    let groups = groups::groups(&corpus, &people);
+    let groups = groups::groups(&corpus, &people, corrections);
     Links {
         documents: documents.iter().map(|d| d.id.clone()).collect(),
         groups: groups.iter().enumerate().map(|(n, g)| g.render(&corpus, n)).collect(),

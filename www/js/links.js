@@ -131,6 +131,7 @@ export class Links {
     }
     const archive = new Map(this.model.metaValue('factchecks').map((f) => [f.id, f]));
     for (const m of this.result.factchecks ?? []) {
+      m.claim = m.claim ?? this.claim(m)?.id;
       const factcheck = archive.get(m.factcheck);
       if (!factcheck) continue;
       if (!this.claimChecks.has(m.claim)) this.claimChecks.set(m.claim, []);
