@@ -15,6 +15,7 @@ pub mod intake;
 pub mod model;
 pub mod offsets;
 pub mod project;
+pub mod reextract;
 pub mod report;
 pub mod search;
 #[cfg(target_arch = "wasm32")]
@@ -31,6 +32,12 @@ pub use model::{
 };
 pub use offsets::{OffsetMap, Unit};
 pub use report::{report, Record};
+
+/// The version of the extraction rules. Bump it whenever a change makes
+/// [`extract`] give different claims (the `extractor_version` test says when):
+/// the page then offers to re-extract documents made by an older version,
+/// keeping the user's work ([`reextract`]).
+pub const EXTRACTOR_VERSION: u32 = 1;
 
 /// What [`extract`] should do. `Options::default()` is what the CLI and the page
 /// use.

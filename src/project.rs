@@ -125,6 +125,12 @@ pub struct Document {
     /// Where the article was published (a canonical or `og:url`, or the user's).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// The extractor version ([`crate::EXTRACTOR_VERSION`]) that produced the
+    /// document's claims; absent for documents extracted before versions
+    /// were recorded. An older version is offered re-extraction
+    /// ([`crate::reextract`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extractor: Option<u32>,
     pub claims: Vec<AnnotatedClaim>,
 }
 
@@ -144,6 +150,10 @@ pub struct AnnotatedClaim {
     pub note: String,
     /// RFC 3339 time of the last change.
     pub edited: String,
+    /// The fields the user edited ([`crate::reextract::FIELDS`]: `span`,
+    /// `kind`, `claimant`, ...): re-extraction keeps their values.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changed: Vec<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -114,6 +114,7 @@ fn claim(doc: &str, spec: &str) -> AnnotatedClaim {
         tags,
         note: String::new(),
         edited: "2026-12-07T00:00:00Z".into(),
+        changed: Vec::new(),
     }
 }
 
@@ -132,6 +133,7 @@ fn project(mine: &[&str], others: &[&[&str]]) -> Project {
         outlet: None,
         published: None,
         url: None,
+        extractor: None,
         claims: mine.iter().map(|s| claim("d", s)).collect(),
     }];
     p.annotators = others

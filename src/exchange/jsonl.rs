@@ -165,6 +165,7 @@ pub fn import(input: &str, library: &Project, now: &str) -> Result<(Project, Vec
             outlet: record.outlet,
             published: record.published,
             url: record.url,
+            extractor: None,
             claims,
             text: record.text,
         });

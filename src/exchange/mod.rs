@@ -590,6 +590,7 @@ impl Span {
             tags: self.tags,
             note: self.note,
             edited: edited.to_owned(),
+            changed: Vec::new(),
         }
     }
 }
@@ -713,6 +714,7 @@ fn imported_document(
         outlet: known.and_then(|d| d.outlet.clone()),
         published: known.and_then(|d| d.published.clone()),
         url: known.and_then(|d| d.url.clone()),
+        extractor: None,
         claims,
     }
 }

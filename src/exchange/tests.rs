@@ -35,6 +35,7 @@ fn claim(id: &str, text: &str, quote: &str, status: Status, tags: &[&str], note:
         tags: tags.iter().map(|t| t.to_string()).collect(),
         note: note.into(),
         edited: "2026-11-20T08:00:00.000Z".into(),
+        changed: Vec::new(),
     }
 }
 
@@ -102,6 +103,7 @@ fn sample() -> Project {
                 outlet: None,
                 published: None,
                 url: None,
+                extractor: None,
                 claims: vec![quote, formula, rejected],
             },
             Document {
@@ -115,6 +117,7 @@ fn sample() -> Project {
                 outlet: Some("Example.org".into()),
                 published: Some("2026-11-19".into()),
                 url: Some("https://example.org/berita".into()),
+                extractor: None,
                 claims: vec![reported],
             },
         ],
@@ -1190,6 +1193,7 @@ fn w3c_library() -> Project {
         outlet: None,
         published: None,
         url: None,
+        extractor: None,
     });
     p
 }

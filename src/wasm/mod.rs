@@ -14,6 +14,7 @@ use crate::{OffsetMap, Options, Unit};
 
 pub mod exchange;
 pub mod link;
+pub mod reextract;
 
 /// Extracts the claims of `text` and returns the JSON-contract record for
 /// document `id`, offsets in `unit` (`"utf16"` or `"codepoint"`).
