@@ -161,6 +161,47 @@ describe('across articles', () => {
     assert.deepEqual(project.links.map((l) => l.op), ['split', 'join']);
   });
 
+  test('adding a document, rejecting a claim and deleting a document update the groups, linked off the page’s thread', async () => {
+    await view(page, 'compare');
+    const before = await groups(page);
+    // Another outlet reports Kirby's figure: it joins the container group.
+    await page.goto(`${s.url}#/doc/${INDOPOS}`);
+    await page.fill('[data-testid=paste-input]', 'JAKARTA, KOMPAS.com - Gedung Putih menyebut Korea Utara telah mengirimkan lebih dari 1.000 kontainer berisi peralatan militer dan amunisi ke Rusia dalam beberapa pekan terakhir, kata juru bicara John Kirby.');
+    await page.fill('[data-testid=paste-name]', 'Kompas: Korut kirim 1.000 kontainer');
+    await page.click('[data-testid=paste-add]');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=doc-row]').length === 6);
+    await view(page, 'compare');
+    const added = await page.evaluate(() => window.klaimModel.documentList().at(-1).id);
+    const withNew = await groups(page);
+    // (The Indopos claim was split out of that group by the test before.)
+    assert.ok(withNew.some((g) => g.claims.some(fromDoc(added)) && g.claims.some(fromDoc(TRIBUN)) && g.conflicts > 0),
+      `the new outlet's 1.000 is lined up against Tribunnews's figure: ${JSON.stringify(withNew)}`);
+    // Its outlet came from its dateline.
+    await choose(page, (c) => c.some(fromDoc(added)));
+    assert.match(await page.locator(`[data-testid=compare-row][data-doc="${added}"] [data-testid=compare-outlet]`).textContent(), /KOMPAS\.com/);
+    // The runs happen in a worker: the page's thread has no long task while linking.
+    assert.equal(await page.evaluate(() => window.klaimLinks.inWorker), true);
+    // Editing a claim counts: a rejected claim is in no group.
+    const newClaim = withNew.find((g) => g.claims.some(fromDoc(added))).claims.find(fromDoc(added));
+    await page.evaluate((id) => window.klaimModel.editClaim(id, { status: 'rejected' }, ['op.status']), newClaim);
+    await view(page, 'compare');
+    assert.equal((await groups(page)).some((g) => g.claims.includes(newClaim)), false, 'a rejected claim leaves its group');
+    await page.click('[data-testid=undo]');
+    await view(page, 'compare');
+    assert.ok((await groups(page)).some((g) => g.claims.includes(newClaim)), 'undone');
+    // Deleting the document takes its claims out of every group; undo brings them back.
+    await page.evaluate((id) => window.klaimModel.deleteDocument(id), added);
+    await view(page, 'compare');
+    assert.equal((await groups(page)).some((g) => g.claims.some(fromDoc(added))), false);
+    assert.equal((await groups(page)).length, before.length);
+    await page.click('[data-testid=undo]');
+    await view(page, 'compare');
+    assert.ok((await groups(page)).some((g) => g.claims.some(fromDoc(added))));
+    await page.click('[data-testid=undo]');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=doc-row]').length === 5);
+    await saved(page);
+  });
+
   test('the people view lists a person’s claims across the library and filters by name', async () => {
     await view(page, 'people');
     const people = await page.$$eval('[data-testid=person]', (els) => els.map((e) => e.querySelector('h3').textContent));

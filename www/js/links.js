@@ -152,6 +152,7 @@ export class Links {
     try {
       const worker = new Worker(new URL('./link-worker.js', import.meta.url), { type: 'module' });
       worker.onmessage = ({ data }) => this.received(data);
+      this.inWorker = true;
       worker.onerror = (e) => {
         // A worker that cannot load: the page links by itself from now on.
         e.preventDefault?.();
@@ -166,6 +167,7 @@ export class Links {
   }
 
   inPage(wasm) {
+    this.inWorker = false;
     const engine = new LinkEngine(wasm);
     return {
       post: (msg) => {
