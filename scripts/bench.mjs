@@ -6,11 +6,20 @@
 //     file input, until the library lists them and until they are saved);
 //   - rendering a document with 500 claims;
 //   - scrolling the claims table over the whole corpus (20,000+ rows);
-//   - the wasm and the whole page, gzipped.
+//   - the wasm and the whole page, gzipped;
+//   - wasm against native extraction throughput on the same corpus (the
+//     1,000 articles of the import), for each way of handing the records to
+//     JS: serde-wasm-bindgen objects (`extract`) and one JSON string parsed
+//     by JSON.parse (`extractJson`, what the worker uses); native is
+//     `klaim extract --jobs 1 --jsonl` writing the same records as JSON;
+//   - the longest main-thread task (PerformanceObserver `longtask`) during
+//     the import.
 //
 // Articles are built from the five samples, so the figures move with the
 // extractor. Runs against www/ as built by scripts/build.sh.
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { start, ROOT } from '../tests/e2e/harness.mjs';
@@ -40,6 +49,36 @@ if (existsSync(join(ROOT, 'dist/klaim.html'))) print('dist/klaim.html', `gzipped
 /** Article i: two samples back to back, a number changed so none repeat. */
 const article = (i) => `${samples[i % 5]}\n${samples[(i + 2) % 5]}\nBerita nomor ${i + 1} dari arsip.`;
 const corpus = Array.from({ length: 1000 }, (_, i) => JSON.stringify({ id: `bench-${i}`, title: `Artikel ${i + 1}`, text: article(i) })).join('\n');
+// Wasm against native, same documents, one run (the machine is shared:
+// the ratio means more than either figure).
+{
+  const docs = corpus.split('\n').map((line) => JSON.parse(line));
+  const mb = docs.reduce((n, d) => n + Buffer.byteLength(d.text), 0) / (1 << 20);
+  const best = (f) => {
+    let b = Infinity;
+    for (let r = 0; r < 3; r++) {
+      const t = performance.now();
+      f();
+      b = Math.min(b, performance.now() - t);
+    }
+    return b / 1000;
+  };
+  let claims = 0;
+  const objects = best(() => { claims = 0; for (const d of docs) claims += wasm.extract(d.id, d.text, 'codepoint').claims.length; });
+  const json = best(() => { claims = 0; for (const d of docs) claims += JSON.parse(wasm.extractJson(d.id, d.text, 'codepoint')).claims.length; });
+  const dir = mkdtempSync(join(tmpdir(), 'klaim-bench-'));
+  writeFileSync(join(dir, 'corpus.jsonl'), corpus);
+  const klaim = join(ROOT, 'target/release/klaim');
+  const native = best(() => {
+    const run = spawnSync(klaim, ['extract', '--jobs', '1', '--jsonl', join(dir, 'corpus.jsonl')], { maxBuffer: 1 << 30 });
+    if (run.status !== 0) throw new Error(`klaim extract: ${run.stderr}`);
+  });
+  const rate = (s) => `${(mb / s).toFixed(1)} MB/s`;
+  print(`native klaim extract --jobs 1 (${mb.toFixed(1)} MB, ${claims} claims)`, rate(native));
+  print('wasm extract, serde-wasm-bindgen objects', `${rate(objects)}, ${(100 * native / objects).toFixed(0)}% of native`);
+  print('wasm extractJson + JSON.parse (the worker\'s way)', `${rate(json)}, ${(100 * native / json).toFixed(0)}% of native`);
+}
+
 let big = '';
 let n500 = 0;
 for (let i = 0; n500 < 500; i++) {
@@ -106,15 +145,31 @@ try {
   print('page load to first highlighted claim (first open)', ms(firstCold));
   print('page load to first highlighted claim (reload)', ms(firstWarm));
 
-  // Import and extraction of 1,000 articles.
+  // Import and extraction of 1,000 articles, watching the main thread.
+  // The file is handed to the page's input as a user's pick would be; built
+  // in the page from a string, because playwright's setInputFiles decodes
+  // 5 MB of base64 in one 4 s task of its own that would count as ours.
+  await page.evaluate((text) => { window.__corpus = text; }, corpus);
+  await page.evaluate(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
+  });
   const t0 = Date.now();
-  await page.setInputFiles('[data-testid=file-input]', { name: 'bench.jsonl', mimeType: 'application/json', buffer: Buffer.from(corpus) });
+  await page.evaluate(() => {
+    const input = document.querySelector('[data-testid=file-input]');
+    const files = new DataTransfer();
+    files.items.add(new File([window.__corpus], 'bench.jsonl', { type: 'application/json' }));
+    input.files = files.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=doc-row]').length >= 1005, null, { timeout: 600_000, polling: 100 });
   const listed = Date.now() - t0;
   await page.waitForFunction(() => document.querySelector('[data-testid=save-state]').dataset.state === 'saved', null, { timeout: 600_000, polling: 100 });
   const stored = Date.now() - t0;
   const claims = await page.evaluate(() => Number(document.querySelector('[data-testid=table-count]')?.textContent.match(/\d+ \D+ (\d+)/)?.[1]) || null);
   print(`import + extraction of 1,000 articles (${(corpus.length / 1e6).toFixed(1)} MB)`, `${ms(listed)} to listed, ${ms(stored)} to saved`);
+  const long = await page.evaluate(() => window.__longTasks);
+  print('main-thread tasks over 50 ms during the import', `${long.length}, longest ${ms(Math.max(0, ...long))}`);
 
   // One annotation in the big library: accept a claim, until the next frame
   // (the library, document and details views all refresh).

@@ -30,7 +30,8 @@ export const CSP = [
   "media-src 'none'",
   "object-src 'none'",
   "frame-src 'none'",
-  "worker-src 'none'",
+  // The extraction worker is built from a Blob (www/js/extractor.js).
+  'worker-src blob:',
   "manifest-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
@@ -196,6 +197,10 @@ async function collectAssets(www) {
   };
   await add('pkg');
   await add('samples');
+  // The extraction worker's source, which the page assembles into a Blob.
+  for (const rel of ['pkg/klaim.js', 'js/worker.js']) {
+    assets[rel] = { text: await readFile(join(www, rel), 'utf8'), type: 'text/javascript' };
+  }
   return assets;
 }
 

@@ -28,7 +28,7 @@ function hashOf(kernel, doc) {
  * Returns {ids, report} where report = {docs, claims, duplicates, kept,
  * dropped}; null when the user cancelled.
  */
-export async function addIncoming({ model, kernel, documents, dropped = [], onProgress }) {
+export async function addIncoming({ model, kernel, documents, dropped = [], onProgress, signal }) {
   const known = new Map();
   for (const doc of model.documents.values()) known.set(hashOf(kernel, doc), doc);
   const fresh = [];
@@ -49,7 +49,7 @@ export async function addIncoming({ model, kernel, documents, dropped = [], onPr
     keep = choice === 'keep';
   }
   const adding = keep ? documents : fresh;
-  const ids = adding.length ? await model.addDocuments(adding, { onProgress }) : [];
+  const ids = adding.length ? await model.addDocuments(adding, { onProgress, signal }) : [];
   const claims = ids.reduce((n, id) => n + (model.byDoc.get(id)?.length ?? 0), 0);
   return {
     ids,

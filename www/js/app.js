@@ -9,7 +9,9 @@ import { mountExchange } from './exchange.js';
 import { mountGuard } from './guard.js';
 import { bytes, language, onLanguageChange, setLanguage, t, translatePage } from './i18n.js';
 import './i18n-storage.js';
+import { startExtractor } from './extractor.js';
 import { Model } from './model.js';
+import { progressIn } from './progress.js';
 import { open as openStore } from './store.js';
 import { mountPrint } from './print.js';
 import { askToEncrypt, askToUnlock } from './view-lock.js';
@@ -63,6 +65,8 @@ main().catch((e) => {
 
 async function main() {
   translatePage();
+  // The worker starts beside the page's own wasm; imports wait for it.
+  const extractor = startExtractor();
   await init();
   let store = null;
   let storageError = null;
@@ -88,6 +92,9 @@ async function main() {
     await model.load();
   }
   if (storageError) storageFailed(storageError);
+  model.extractorReady = extractor;
+  // Where extraction runs, for the curious and the tests: `worker` or `page`.
+  extractor.then((x) => { document.body.dataset.extractor = x ? 'worker' : 'page'; });
 
   library = new LibraryView({
     root: $('library'), model, kernel, actions: {
@@ -109,6 +116,12 @@ async function main() {
   model.on('change', (detail) => {
     // Claim edits touch one library row; anything else redraws the list.
     const keys = detail?.keys;
+    if (detail?.added) {
+      // A batch of an import: new rows at the end; nothing open changed.
+      library.appendDocs(detail.added);
+      table.invalidate();
+      return;
+    }
     if (keys && keys.every((k) => k.store === 'claims')) {
       library.refreshDocs(new Set(keys.map((k) => model.claims.get(k.key)?.doc ?? k.key.split('#')[0])));
     } else {
@@ -303,7 +316,9 @@ async function addFiles(files) {
       continue;
     }
     try {
-      const result = kernel.intake(file.name, data);
+      // A 5 MB JSON Lines file takes a long moment to read: in the worker.
+      const extractor = await model.extractorReady;
+      const result = extractor ? await extractor.call('intake', file.name, data) : kernel.intake(file.name, data);
       documents.push(...result.documents);
       // Codes (intake::Note), worded by the page in its language.
       warnings.push(...(result.notes ?? result.warnings));
@@ -315,17 +330,20 @@ async function addFiles(files) {
 }
 
 async function addDocuments({ documents, warnings }) {
-  const progress = toast({ text: t('add.working', { done: 0, n: documents.length }), sticky: true });
+  const progress = toast({ text: '', sticky: true, testid: 'job' });
+  const job = progressIn(progress.text, (done, n) => t('add.working', { done, n }));
+  job.update(0, documents.length);
   let added;
   try {
     added = await addIncoming({
-      model, kernel, documents, dropped: warnings ?? [],
-      onProgress: (done, n) => { progress.text.textContent = t('add.working', { done, n }); },
+      model, kernel, documents, dropped: warnings ?? [], signal: job.signal,
+      onProgress: job.update,
     });
   } finally {
     progress.close();
   }
   if (!added) return;
+  if (job.signal.aborted) toast({ text: t('job.cancelled', { done: added.ids.length, n: documents.length }), testid: 'job-cancelled' });
   toast({ text: reportText(added.report), level: added.report.dropped.length ? 'warning' : 'info' });
   if (added.ids.length) go(added.ids[0], null);
 }

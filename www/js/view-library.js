@@ -78,6 +78,16 @@ export class LibraryView {
     }
   }
 
+  /** Adds the rows of newly imported documents (`docIds`, added last, so
+   * they belong at the end) without rebuilding the list: an import of 1,000
+   * documents in batches must not redraw 1,000 rows per batch. */
+  appendDocs(docIds) {
+    if (this.query.trim() || !this.list.children.length) return this.renderList();
+    const rows = docIds.map((id) => this.model.documents.get(id)).filter(Boolean).map((doc) => this.row(doc, null, 0));
+    this.list.append(...rows);
+    this.count.textContent = t('library.count', { n: this.model.documents.size });
+  }
+
   renderList() {
     const docs = this.model.documentList();
     // Matching and snippets are the core's (search.rs); this only renders.

@@ -1,0 +1,135 @@
+// Scale (issue 9): a 1,000-article import runs in the extraction worker in
+// batches, with a progress bar and Cancel, while the page stays usable; a
+// cancelled import leaves only whole documents saved; the worker runs in
+// dist/klaim.html from file:// too.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { start, saved, stored, ROOT } from './harness.mjs';
+
+const samples = readdirSync(join(ROOT, 'www/samples')).filter((f) => f.endsWith('.txt')).sort()
+  .map((f) => readFileSync(join(ROOT, 'www/samples', f), 'utf8'));
+/** `n` articles as JSON Lines, each a different text. */
+const corpus = (n) => Array.from({ length: n }, (_, i) => JSON.stringify({
+  id: `imp-${i}`, title: `Artikel ${i + 1}`, text: `${samples[i % 5]}\nBerita nomor ${i + 1} dari arsip.`,
+})).join('\n');
+
+/** Picks a file in the page's file input, as the user would. */
+async function pick(page, name, text) {
+  await page.evaluate(([name, text]) => {
+    const input = document.querySelector('[data-testid=file-input]');
+    const files = new DataTransfer();
+    files.items.add(new File([text], name, { type: 'application/json' }));
+    input.files = files.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  }, [name, text]);
+}
+
+/** Documents and claims per document as IndexedDB holds them. */
+async function library(page) {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const req = indexedDB.open('klaim');
+    req.onsuccess = () => {
+      const tx = req.result.transaction(['documents', 'claims']);
+      const docs = tx.objectStore('documents').getAllKeys();
+      const claims = tx.objectStore('claims').getAll();
+      tx.oncomplete = () => {
+        const perDoc = {};
+        for (const c of claims.result) perDoc[c.doc] = (perDoc[c.doc] ?? 0) + 1;
+        resolve({ docs: docs.result, perDoc });
+        req.result.close();
+      };
+    };
+    req.onerror = () => reject(req.error);
+  }));
+}
+
+let browser;
+before(async () => { browser = await start(); });
+after(async () => { await browser.stop(); });
+
+test('a 1,000-article import runs in the worker while a claim is accepted and saved', { timeout: 600_000 }, async () => {
+  const page = await browser.open();
+  await page.waitForSelector('body[data-extractor=worker]');
+  await page.waitForSelector('[data-testid=claim-row]');
+  await saved(page);
+  await pick(page, 'seribu.jsonl', corpus(1000));
+  await page.waitForSelector('[data-testid=job-progress]');
+  // While the import runs: accept the open document's first claim.
+  const claim = page.locator('[data-testid=claim-row]').first();
+  const id = await claim.getAttribute('data-claim-id');
+  await claim.click();
+  await page.keyboard.press('a');
+  const during = await page.evaluate(() => document.querySelector('[data-testid=job-progress]')?.dataset.done ?? 'gone');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=doc-row]').length >= 1005, null, { timeout: 600_000 });
+  await saved(page);
+  assert.notEqual(during, 'gone', 'the claim was accepted while the import ran');
+  assert.ok(Number(during) < 1000, `accepted at ${during} of 1000`);
+  assert.equal((await stored(page, 'claims', id)).status, 'accepted');
+  const { docs, perDoc } = await library(page);
+  assert.equal(docs.length, 1005);
+  assert.ok(docs.every((d) => perDoc[d] > 0), 'every document is saved with its claims');
+  assert.deepEqual(browser.errors, []);
+  await page.evaluate(() => indexedDB.deleteDatabase('klaim'));
+  await page.close();
+});
+
+test('a cancelled import keeps what was saved, whole, and nothing after', { timeout: 600_000 }, async () => {
+  const page = await browser.open();
+  await page.waitForSelector('body[data-extractor=worker]');
+  await saved(page);
+  const before = (await library(page)).docs.length;
+  await pick(page, 'seribu.jsonl', corpus(1000));
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid=job-progress]')?.dataset.done) >= 200, null, { timeout: 600_000, polling: 20 });
+  await page.click('[data-testid=job-cancel]');
+  await page.waitForSelector('[data-testid=job-cancelled]');
+  await saved(page);
+  const listed = await page.locator('[data-testid=doc-row]').count();
+  const inMemory = await page.evaluate(() => document.querySelectorAll('[data-testid=doc-row]').length);
+  assert.ok(listed > before && listed < before + 1000, `stopped part way: ${listed - before} added`);
+  await page.reload();
+  await page.waitForSelector('body[data-ready=true]');
+  const { docs, perDoc } = await library(page);
+  assert.equal(docs.length, inMemory, 'what was listed is what is stored');
+  assert.ok(docs.every((d) => perDoc[d] > 0), 'no document is stored without its claims');
+  assert.equal(await page.locator('[data-testid=doc-row]').count(), inMemory);
+  // Extraction is deterministic: a document's stored claims are all of them.
+  const counts = await page.evaluate(() => [...document.querySelectorAll('[data-testid=doc-row]')].map((r) => r.dataset.docId));
+  assert.equal(counts.length, docs.length);
+  assert.deepEqual(browser.errors, []);
+  await page.evaluate(() => indexedDB.deleteDatabase('klaim'));
+  await page.close();
+});
+
+test('dist/klaim.html from file:// extracts in a worker built from a Blob', { timeout: 300_000 }, async () => {
+  const DIST = join(ROOT, 'dist/klaim.html');
+  if (!existsSync(DIST) || statSync(DIST).mtimeMs < Math.max(...['www/pkg/klaim_bg.wasm', 'www/js/worker.js', 'www/js/extractor.js'].map((f) => statSync(join(ROOT, f)).mtimeMs))) {
+    execFileSync('node', [join(ROOT, 'scripts/build-single.mjs')], { stdio: 'inherit' });
+  }
+  assert.match(readFileSync(DIST, 'utf8'), /worker-src blob:/);
+  const profile = mkdtempSync(join(tmpdir(), 'klaim-file-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
+  const errors = [];
+  try {
+    const page = context.pages()[0] ?? await context.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    await page.goto(pathToFileURL(DIST).href);
+    await page.waitForSelector('body[data-ready=true]', { timeout: 30_000 });
+    await page.waitForSelector('body[data-extractor=worker]', { timeout: 30_000 });
+    await pick(page, 'tiga.jsonl', corpus(3));
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=doc-row]').length >= 8, null, { timeout: 60_000 });
+    await saved(page);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+});
