@@ -15,10 +15,10 @@
 //       the thrown value itself when it is a plain object (intake's
 //       refusals: {kind, message, ...}).
 //
-// The page builds this worker from a Blob: the wasm-bindgen glue
-// (pkg/klaim.js) followed by this file, whose import line is replaced by the
-// is replaced by the glue's exports (extractor.js). So it works from file://
-// too, where a worker cannot load a script by URL.
+// The page builds this worker from a Blob, as one classic script: the
+// wasm-bindgen glue (pkg/klaim.js, exports made plain) followed by this file,
+// whose import line is replaced by the glue's exports (extractor.js). So it
+// works from file:// too, where a worker cannot load a script by URL.
 import * as core from '../pkg/klaim.js';
 
 self.onmessage = ({ data }) => {
