@@ -159,6 +159,29 @@ describe('across articles', () => {
     assert.equal(joined(after), true, 'the join survives a reload');
     const project = await page.evaluate(() => window.klaimModel.project());
     assert.deepEqual(project.links.map((l) => l.op), ['split', 'join']);
+    // In the project file: exported, then imported into a fresh profile, the
+    // corrections group the library the same way.
+    await page.selectOption('[data-testid=export-format]', 'klaim');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-run]')]);
+    const file = await download.path();
+    assert.deepEqual(JSON.parse(readFileSync(file, 'utf8')).links, project.links);
+    const fresh = await start();
+    try {
+      const other = await fresh.open();
+      await saved(other);
+      await other.setInputFiles('[data-testid=import-input]', file);
+      await other.click('[data-testid=import-replace]');
+      await other.click('[data-testid=import-replace-confirm]');
+      await other.waitForSelector('[data-testid=import-done]');
+      await saved(other);
+      await view(other, 'compare');
+      const there = await groups(other);
+      assert.equal(together(there), false, 'the split came with the file');
+      assert.equal(joined(there), true, 'the join came with the file');
+      assert.deepEqual(fresh.errors, []);
+    } finally {
+      await fresh.stop();
+    }
   });
 
   test('adding a document, rejecting a claim and deleting a document update the groups, linked off the page’s thread', async () => {
