@@ -40,6 +40,19 @@ pub struct Project {
     /// The record of adjudication: who decided what, in order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub decisions: Vec<Decision>,
+    /// Links between two claims that another tool's file drew and that are
+    /// not a claimant, cue or via (a Label Studio or doccano relation).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub relations: Vec<Relation>,
+}
+
+/// A relation from claim `from` to claim `to` (claim ids), named `label`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Relation {
+    pub from: String,
+    pub to: String,
+    #[serde(default)]
+    pub label: String,
 }
 
 /// A fact-checking organisation.

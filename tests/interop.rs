@@ -112,19 +112,38 @@ fn doccano_keeps_relations_and_comments_and_skips_a_bad_record() {
     // Before: line 2 (no text) refused the whole file; relations and
     // comments were dropped without a word.
     let (p, warnings) = imported("doccano-export.jsonl", Format::Doccano, &library());
-    let note = "doccano relation (contradicts) to \\\"Harga beras naik 10 persen,\\\" at 13..40\\n\\ndoccano comment: cek data BPS";
     assert_eq!(
         claims(&p),
         [
-            r#"berita-1 13..40 quote asserted pending [] who=Menteri Budi cue=- via=- note="doccano comment: cek data BPS""#.to_owned(),
-            format!(r#"berita-1 87..117 reported asserted pending [] who=- cue=- via=- note="{note}""#),
-            r#"9 0..21 quote asserted pending [] who=- cue=- via=- note="""#.to_owned(),
+            r#"berita-1 13..40 quote asserted pending [] who=Menteri Budi cue=- via=- note="doccano comment: cek data BPS""#,
+            r#"berita-1 87..117 reported asserted pending [] who=- cue=- via=- note="doccano comment: cek data BPS""#,
+            r#"9 0..21 quote asserted pending [] who=- cue=- via=- note="""#,
         ]
         .join("\n")
     );
+    // Before: the relation was dropped; now it links the two claims.
+    assert_eq!(
+        p["relations"],
+        serde_json::json!([{"from": "berita-1#doccano-87-117", "to": "berita-1#doccano-13-40", "label": "contradicts"}])
+    );
     has(&warnings, "line 2: skipped, `text` is missing");
     assert_eq!(warnings[0], "matched 1 re-anchored 0 not placed 1 dropped 0");
-    has(&warnings, "relations[1]: a relation (contradicts) kept as a note");
+    has(&warnings, "relations[1]: a relation (contradicts) kept as a relation between two claims");
+    // ... and goes out to Label Studio as a relation, and comes back.
+    let mut lib = library();
+    let imp = import(&fixture("doccano-export.jsonl"), Some(Format::Doccano), &lib, NOW).unwrap();
+    lib = merge(&lib, &imp.project).0;
+    klaim::exchange::validate(&lib).unwrap();
+    for d in &mut lib.documents {
+        for c in &mut d.claims {
+            c.status = klaim::project::Status::Accepted;
+        }
+    }
+    let ls = export(&lib, Format::LabelStudio);
+    let back = import(&ls, Some(Format::LabelStudio), &library(), NOW).unwrap();
+    let spans: Vec<(&str, &str, &str)> =
+        back.project.relations.iter().map(|r| (r.from.as_str(), r.to.as_str(), r.label.as_str())).collect();
+    assert_eq!(spans, [("berita-1#labelstudio-87-117", "berita-1#labelstudio-13-40", "contradicts")]);
     has(&warnings, "1 comment(s) kept as notes");
 }
 

@@ -122,17 +122,21 @@ pub fn import(input: &str, library: &Project, now: &str) -> Result<(Project, Vec
     let known = Known::new(library);
     let mut tags = library.tags.clone();
     let mut documents = Vec::new();
+    let mut relations = Vec::new();
     for (n, record) in records {
         let at = format!("line {n}");
         match read_record(&record, &at, &mut tags, &mut warnings) {
             Ok((text, spans)) => {
+                let rels = super::span_relations(&spans);
                 let id = record.get("id").and_then(id_string).unwrap_or_else(|| format!("doccano-{n}"));
                 let name = record
                     .get("name")
                     .and_then(Value::as_str)
                     .map(str::to_owned)
                     .unwrap_or_else(|| name_from_text(&text));
-                documents.push(imported_document(&known, (id, name, text), spans, now, "doccano", &mut warnings, &at));
+                let doc = imported_document(&known, (id, name, text), spans, now, "doccano", &mut warnings, &at);
+                relations.extend(super::relations_of(&known, &doc, &rels, &mut warnings, &at));
+                documents.push(doc);
             }
             Err(e) => warnings.push(format!("{at}: skipped, {}", e.message)),
         }
@@ -142,6 +146,7 @@ pub fn import(input: &str, library: &Project, now: &str) -> Result<(Project, Vec
     }
     let mut project = super::empty_project(tags);
     project.documents = documents;
+    project.relations = relations;
     Ok((project, warnings))
 }
 
@@ -245,15 +250,9 @@ fn read_record(
                 consumed[part] = spans[part].2.is_some();
             }
             None => {
-                let b = &spans[to].1;
-                let note = format!(
-                    "doccano relation ({kind}) to {:?} at {}..{}",
-                    t.slice(b.start, b.end).unwrap_or(""),
-                    b.start,
-                    b.end
-                );
-                spans[from].1.add_note(&note);
-                warnings.push(format!("{at}: {field}: a relation ({kind}) kept as a note on the claim it starts from"));
+                let b = (spans[to].1.start, spans[to].1.end);
+                spans[from].1.relations.push((b.0, b.1, kind.to_owned()));
+                warnings.push(format!("{at}: {field}: a relation ({kind}) kept as a relation between two claims"));
             }
         }
     }

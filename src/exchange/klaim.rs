@@ -135,6 +135,8 @@ pub fn validate(project: &Project) -> Result<(), ImportError> {
             return Err(error_at(format!("factchecks[{i}]"), "`claim_reviewed` is empty"));
         }
     }
+    // Relations are not checked against the claims: the page deletes a
+    // claim without touching them, and a file must import as it exported.
     // Other annotators' claims: on documents of the library, inside their text.
     let mut names = HashSet::new();
     for (a, annotator) in project.annotators.iter().enumerate() {
@@ -227,6 +229,8 @@ pub fn merge(base: &Project, incoming: &Project) -> (Project, MergeSummary) {
     }
     // Incoming document id -> the id it has in the result.
     let mut ids: HashMap<String, String> = HashMap::new();
+    // Incoming claim id -> its id in the result, where it changed.
+    let mut claim_ids: HashMap<String, String> = HashMap::new();
     // Only the base's documents: two copies in one file are not merged here.
     let mut by_hash: HashMap<String, usize> = HashMap::new();
     for (i, d) in out.documents.iter().enumerate() {
@@ -251,10 +255,11 @@ pub fn merge(base: &Project, incoming: &Project) -> (Project, MergeSummary) {
                 let mut theirs = doc.clone();
                 theirs.id.clone_from(&mine.id);
                 for c in &mut theirs.claims {
-                    c.id = match c.id.strip_prefix(&format!("{}#", doc.id)) {
+                    let new = match c.id.strip_prefix(&format!("{}#", doc.id)) {
                         Some(rest) => format!("{}#{rest}", mine.id),
                         None => format!("{}#{}", mine.id, c.id),
                     };
+                    claim_ids.insert(std::mem::replace(&mut c.id, new.clone()), new);
                 }
                 summary.matched.push((doc.id.clone(), mine.id.clone()));
                 ids.insert(doc.id.clone(), mine.id.clone());
@@ -292,7 +297,8 @@ pub fn merge(base: &Project, incoming: &Project) -> (Project, MergeSummary) {
                 let mut renamed = Document { id: id.clone(), ..doc.clone() };
                 for c in &mut renamed.claims {
                     if let Some(rest) = c.id.strip_prefix(&format!("{}#", doc.id)) {
-                        c.id = format!("{id}#{rest}");
+                        let new = format!("{id}#{rest}");
+                        claim_ids.insert(std::mem::replace(&mut c.id, new.clone()), new);
                     }
                 }
                 summary.renamed.push((doc.id.clone(), id.clone()));
@@ -326,6 +332,14 @@ pub fn merge(base: &Project, incoming: &Project) -> (Project, MergeSummary) {
                     }
                 }
             }
+        }
+    }
+    // Relations follow their claims' ids.
+    for r in &incoming.relations {
+        let id = |x: &String| claim_ids.get(x).unwrap_or(x).clone();
+        let r = crate::project::Relation { from: id(&r.from), to: id(&r.to), label: r.label.clone() };
+        if !out.relations.contains(&r) {
+            out.relations.push(r);
         }
     }
     for d in &incoming.decisions {

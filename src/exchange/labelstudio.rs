@@ -58,6 +58,18 @@ pub fn export(project: &Project) -> String {
                 };
                 target.extend(regions(project, c, &text));
             }
+            // Relations between two annotated claims, as Label Studio draws them.
+            let in_annotation = |id: &str| annotation.iter().any(|r: &Value| r["id"] == id);
+            let relations: Vec<Value> = project
+                .relations
+                .iter()
+                .filter(|r| in_annotation(&r.from) && in_annotation(&r.to))
+                .map(|r| {
+                    let labels: Vec<&str> = [r.label.as_str()].into_iter().filter(|l| !l.is_empty()).collect();
+                    json!({"from_id": r.from, "to_id": r.to, "type": "relation", "direction": "right", "labels": labels})
+                })
+                .collect();
+            annotation.extend(relations);
             // Label Studio numbers tasks, annotations and predictions; its
             // converter needs them (`KeyError: 'id'` without). Ours are the
             // document's place in the library (1-based), which is stable for
@@ -125,6 +137,7 @@ pub fn import(input: &str, library: &Project, now: &str) -> Result<(Project, Vec
     // Per annotator (in order of first appearance): its documents.
     let mut people: Vec<(String, Vec<Document>)> = Vec::new();
     let mut main: Vec<Document> = Vec::new();
+    let mut relations = Vec::new();
     for (i, task) in tasks.iter().enumerate() {
         let at = match task.get("id").and_then(id_string) {
             Some(id) => format!("task {} (id {id})", i + 1),
@@ -213,6 +226,12 @@ pub fn import(input: &str, library: &Project, now: &str) -> Result<(Project, Vec
             } else if Some(&who) == first.as_ref() {
                 library_spans = spans;
             } else {
+                let n = super::span_relations(&spans).len();
+                if n > 0 {
+                    warnings.push(format!(
+                        "{at}: dropped {n} relation(s) of {who}: relations are kept for the library's claims only"
+                    ));
+                }
                 let doc = imported_document(
                     &known,
                     (id.clone(), name.clone(), text.to_owned()),
@@ -230,7 +249,8 @@ pub fn import(input: &str, library: &Project, now: &str) -> Result<(Project, Vec
                 library_spans.push(span);
             }
         }
-        main.push(imported_document(
+        let rels = super::span_relations(&library_spans);
+        let doc = imported_document(
             &known,
             (id, name, text.to_owned()),
             library_spans,
@@ -238,10 +258,13 @@ pub fn import(input: &str, library: &Project, now: &str) -> Result<(Project, Vec
             "labelstudio",
             &mut warnings,
             &at,
-        ));
+        );
+        relations.extend(super::relations_of(&known, &doc, &rels, &mut warnings, &at));
+        main.push(doc);
     }
     let mut project = super::empty_project(tags);
     project.documents = main;
+    project.relations = relations;
     if let Some((first, _)) = people.first() {
         if people.len() > 1 {
             warnings.push(format!(
@@ -420,17 +443,10 @@ fn regions_of(t: &Text<'_>, results: &[Value], at: &str, tags: &mut Vec<Tag>, wa
                 consumed[part] = regions[part].2.is_some();
             }
             None => {
-                let (a, b) = (&regions[from].1, &regions[to].1);
+                let b = (regions[to].1.start, regions[to].1.end);
                 let words = if labels.is_empty() { "related".to_owned() } else { labels.join(", ") };
-                let note = format!(
-                    "Label Studio relation ({words}) to {:?} at {}..{}",
-                    t.slice(b.start, b.end).unwrap_or(""),
-                    b.start,
-                    b.end
-                );
-                let _ = a;
-                regions[from].1.add_note(&note);
-                warnings.push(format!("{field}: a relation ({words}) kept as a note on the claim it starts from"));
+                regions[from].1.relations.push((b.0, b.1, words.clone()));
+                warnings.push(format!("{field}: a relation ({words}) kept as a relation between two claims"));
             }
         }
     }

@@ -525,6 +525,8 @@ struct Span {
     claimant_at: Option<(usize, usize)>,
     cue: Option<(usize, usize)>,
     via: Option<(usize, usize)>,
+    /// Relations to other spans of the same document: `(start, end, label)`.
+    relations: Vec<(usize, usize, String)>,
 }
 
 impl Span {
@@ -540,6 +542,7 @@ impl Span {
             claimant_at: None,
             cue: None,
             via: None,
+            relations: Vec::new(),
         }
     }
 
@@ -628,6 +631,54 @@ impl<'p> Known<'p> {
             .filter(|d| d.text == text)
             .or_else(|| self.by_hash.get(&crate::content_hash(text)).map(|&i| &docs[i]))
     }
+}
+
+/// A relation by span: `(from, to, label)`.
+type SpanRelation = ((usize, usize), (usize, usize), String);
+
+/// The relations `spans` carry, by span; taken before the spans become claims.
+fn span_relations(spans: &[Span]) -> Vec<SpanRelation> {
+    spans
+        .iter()
+        .flat_map(|s| s.relations.iter().map(move |(a, b, l)| ((s.start, s.end), (*a, *b), l.clone())))
+        .collect()
+}
+
+/// `relations` (by span) as relations between the claim ids of `doc`, or of
+/// the library's copy of it where the library already had the claim. A
+/// relation whose end is no claim (its span was not placed) is named and
+/// dropped.
+fn relations_of(
+    library: &Known<'_>,
+    doc: &Document,
+    relations: &[SpanRelation],
+    warnings: &mut Vec<String>,
+    at: &str,
+) -> Vec<crate::project::Relation> {
+    let mine = library.by_id.get(doc.id.as_str()).map(|&i| &library.library.documents[i]);
+    let claim_at = |span: (usize, usize)| {
+        doc.claims
+            .iter()
+            .chain(mine.into_iter().flat_map(|d| &d.claims))
+            .find(|c| (c.claim.start, c.claim.end) == span)
+            .map(|c| c.id.clone())
+    };
+    let mut out = Vec::new();
+    for (from, to, label) in relations {
+        match (claim_at(*from), claim_at(*to)) {
+            (Some(from), Some(to)) => {
+                let r = crate::project::Relation { from, to, label: label.clone() };
+                if !out.contains(&r) {
+                    out.push(r);
+                }
+            }
+            _ => warnings.push(format!(
+                "{at}: dropped a relation ({label}) from {}..{} to {}..{}: one end is not a claim",
+                from.0, from.1, to.0, to.1
+            )),
+        }
+    }
+    out
 }
 
 /// A document of a span-based import (doccano, Label Studio): its spans become
@@ -761,6 +812,7 @@ fn empty_project(tags: Vec<Tag>) -> Project {
         publisher: None,
         annotators: Vec::new(),
         decisions: Vec::new(),
+        relations: Vec::new(),
     }
 }
 

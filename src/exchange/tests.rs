@@ -91,6 +91,7 @@ fn sample() -> Project {
         publisher: None,
         annotators: Vec::new(),
         decisions: Vec::new(),
+        relations: Vec::new(),
         documents: vec![
             Document {
                 id: "doc 1/😀".into(),

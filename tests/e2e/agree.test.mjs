@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { start, saved } from './harness.mjs';
+import { ROOT, start, saved } from './harness.mjs';
 
 async function exportAs(page, format) {
   await page.selectOption('[data-testid=export-format]', format);
@@ -191,6 +191,28 @@ test('ClaimReview names the publisher set once in the page; without one the expo
     assert.equal(await page.locator('[data-testid=export-warnings]').count(), 0);
     const project = JSON.parse(await exportAs(page, 'klaim'));
     assert.deepEqual(project.publisher, { name: 'Cek Fakta Nusantara', url: 'https://cekfakta.example/' });
+    assert.deepEqual(s.errors, []);
+  } finally {
+    await s.stop();
+  }
+});
+
+test('a doccano file: new documents count their claims, a bad record is named, a relation is shown on its claim', async () => {
+  const s = await start();
+  try {
+    const page = await s.open();
+    await page.setInputFiles('[data-testid=import-input]', join(ROOT, 'tests/interop/doccano-export.jsonl'));
+    // Before: `0 klaim baru` for a file whose documents bring claims.
+    const done = await page.textContent('[data-testid=import-done]');
+    assert.match(done, /2 dokumen baru.*3 klaim baru/);
+    await page.waitForSelector('[data-testid=import-warnings]');
+    assert.match(await page.textContent('[data-testid=import-warnings]'), /line 2: skipped/);
+    await page.click('[data-testid=import-warnings] button');
+    await saved(page);
+    await page.click('[data-testid=doc-row] >> text=Jakarta');
+    // The claim the relation starts from shows it.
+    await page.click('[data-testid=claim-row] >> text=Menurut BPS');
+    assert.match(await page.textContent('[data-testid=claim-relations]'), /contradicts → .*Harga beras naik 10 persen/);
     assert.deepEqual(s.errors, []);
   } finally {
     await s.stop();

@@ -22,9 +22,10 @@ export const IMPORT_BATCH = 10;
 
 /** Library-wide records kept in the `meta` store beside the tag set (issue
  * 10): `publisher` ({name, url} for ClaimReview), `annotators` (other people's
- * work, kept apart) and `decisions` (the adjudication record). Each is one
+ * work, kept apart), `decisions` (the adjudication record) and `relations`
+ * (links between claims another tool drew). Each is one
  * meta record `{key, value, rev}`; their values are the project file's. */
-export const EXTRAS = { publisher: null, annotators: [], decisions: [] };
+export const EXTRAS = { publisher: null, annotators: [], decisions: [], relations: [] };
 
 export class Model {
   /**
@@ -173,6 +174,7 @@ export class Model {
     if (this.extras.publisher) project.publisher = this.extras.publisher;
     if (this.extras.annotators.length) project.annotators = this.extras.annotators;
     if (this.extras.decisions.length) project.decisions = this.extras.decisions;
+    if (this.extras.relations.length) project.relations = this.extras.relations;
     return project;
   }
 

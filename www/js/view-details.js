@@ -165,6 +165,8 @@ export class DetailsView {
         oninput: (e) => this.edit({ note: e.target.value }, ['op.note'], 'note'),
         onblur: () => { form.querySelector('[data-note-remote]').hidden = true; },
       }), h('p', { class: 'note-remote', 'data-note-remote': '', 'data-testid': 'claim-note-remote', role: 'status', hidden: true }, t('details.note.remote'))),
+      // Relations another tool drew between this claim and others (issue 10).
+      h('ul', { class: 'relations', 'data-relations': '', 'data-testid': 'claim-relations' }),
       h('div', { class: 'conflicts', 'data-conflicts': '', role: 'status' }),
       h('p', { class: 'meta', 'data-meta': '' }),
       h('button', {
@@ -231,6 +233,12 @@ export class DetailsView {
     for (const b of form.querySelectorAll('[data-tag]')) b.setAttribute('aria-pressed', claim.tags.includes(b.dataset.tag) ? 'true' : 'false');
     this.fillNote(form.querySelector('[data-field=note]'), claim.note, focused);
     this.fillConflicts(form.querySelector('[data-conflicts]'), claim);
+    const related = this.model.extras.relations.filter((r) => r.from === claim.id || r.to === claim.id);
+    replace(form.querySelector('[data-relations]'), related.map((r) => {
+      const other = this.model.claims.get(r.from === claim.id ? r.to : r.from);
+      const arrow = r.from === claim.id ? '→' : '←';
+      return h('li', {}, `${r.label || t('details.related')} ${arrow} `, h('q', {}, other?.text ?? t('details.none.value')));
+    }));
     form.querySelector('[data-meta]').textContent =
       `${t('details.origin')}: ${t(`origin.${claim.origin}`)} · ${t('details.edited')}: ${dateTime(claim.edited)}`;
   }
