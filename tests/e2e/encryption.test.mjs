@@ -79,6 +79,39 @@ describe('encryption at rest', () => {
     assert.equal(await page.locator('[data-testid=doc-row]').count(), 5);
     await page.waitForSelector(`[data-testid=claim-details][data-claim-id="${claim}"]`);
     assert.equal(await page.inputValue('[data-testid=claim-note]'), 'rahasia-dua');
+
+    // Two tabs writing the same claim of the encrypted library at once:
+    // merged outside the transaction, the other value kept and offered.
+    const two = await browser.context.newPage();
+    await two.addInitScript(() => {
+      const Real = BroadcastChannel;
+      window.__held = [];
+      window.__hold = true;
+      window.BroadcastChannel = class extends Real {
+        constructor(name) {
+          super(name);
+          super.onmessage = (e) => (window.__hold ? window.__held.push(() => this.handler?.(e)) : this.handler?.(e));
+        }
+        set onmessage(fn) { this.handler = fn; }
+        get onmessage() { return this.handler; }
+      };
+      window.__release = () => { window.__hold = false; for (const f of window.__held.splice(0)) f(); };
+    });
+    await two.goto(`${browser.url}#/doc/${DOC}/${encodeURIComponent(claim)}`);
+    await two.fill('[data-testid=unlock-pass]', PASS);
+    await two.click('[data-testid=unlock-submit]');
+    await two.waitForSelector(`[data-testid=claim-details][data-claim-id="${claim}"]`, { timeout: 20_000 });
+    await page.fill('[data-testid=claim-note]', 'tab satu terkunci');
+    await saved(page);
+    await two.fill('[data-testid=claim-note]', 'tab dua terkunci');
+    await saved(two);
+    await two.evaluate(() => window.__release());
+    for (const p of [page, two]) {
+      await p.waitForFunction(() => document.querySelector('[data-testid=claim-note]').value === 'tab dua terkunci', null, { timeout: 5000 });
+      await p.waitForSelector('[data-testid=claim-conflict] >> text=tab satu terkunci', { timeout: 5000 });
+    }
+    assert.doesNotMatch(await rawText(browser), /terkunci/);
+    await two.close();
     assert.deepEqual(browser.errors, []);
   });
 });
