@@ -45,3 +45,88 @@ pub fn match_fact_checks(documents: JsValue, factchecks: JsValue) -> Result<JsVa
 pub fn text_facts(text: &str) -> Result<JsValue, JsError> {
     encode(&crate::facts::text_facts(text))
 }
+
+/// The library as the linker reads it, kept on the Rust side between runs:
+/// the page sends a document when it changes ([`LinkLibrary::upsert`]), not
+/// the whole library per run, so a run converts nothing at the boundary but
+/// its result. Order does not matter: the linker sorts its input.
+#[wasm_bindgen]
+#[derive(Default)]
+pub struct LinkLibrary {
+    docs: Vec<LinkDocument>,
+    at: std::collections::HashMap<String, usize>,
+    corrections: Vec<LinkCorrection>,
+    checks: Vec<FactCheck>,
+}
+
+#[wasm_bindgen]
+impl LinkLibrary {
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> LinkLibrary {
+        LinkLibrary::default()
+    }
+
+    /// Adds or replaces one document (shaped as for [`link`]).
+    pub fn upsert(&mut self, document: JsValue) -> Result<(), JsError> {
+        let doc: LinkDocument =
+            serde_wasm_bindgen::from_value(document).map_err(|e| JsError::new(&format!("document: {e}")))?;
+        match self.at.get(&doc.id) {
+            Some(&i) => self.docs[i] = doc,
+            None => {
+                self.at.insert(doc.id.clone(), self.docs.len());
+                self.docs.push(doc);
+            }
+        }
+        Ok(())
+    }
+
+    /// Removes document `id`, if it is there.
+    pub fn remove(&mut self, id: &str) {
+        let Some(i) = self.at.remove(id) else { return };
+        self.docs.swap_remove(i);
+        if let Some(moved) = self.docs.get(i) {
+            self.at.insert(moved.id.clone(), i);
+        }
+    }
+
+    /// Removes every document.
+    pub fn clear(&mut self) {
+        self.docs.clear();
+        self.at.clear();
+    }
+
+    /// The grouping corrections (`project::LinkCorrection[]`) the next runs apply.
+    #[wasm_bindgen(js_name = setCorrections)]
+    pub fn set_corrections(&mut self, corrections: JsValue) -> Result<(), JsError> {
+        self.corrections =
+            serde_wasm_bindgen::from_value(corrections).map_err(|e| JsError::new(&format!("corrections: {e}")))?;
+        Ok(())
+    }
+
+    /// The fact-check archive (`project::FactCheck[]`) the next runs match.
+    #[wasm_bindgen(js_name = setFactChecks)]
+    pub fn set_fact_checks(&mut self, checks: JsValue) -> Result<(), JsError> {
+        self.checks = serde_wasm_bindgen::from_value(checks).map_err(|e| JsError::new(&format!("fact-checks: {e}")))?;
+        Ok(())
+    }
+
+    /// How many documents are held.
+    pub fn size(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// [`link`] over the documents held, with the corrections, plus
+    /// `factchecks`: the archive's matches as [`match_fact_checks`] gives them.
+    pub fn link(&self) -> Result<JsValue, JsError> {
+        #[derive(serde::Serialize)]
+        struct Out {
+            #[serde(flatten)]
+            links: crate::link::Links,
+            factchecks: Vec<crate::link::FactCheckMatch>,
+        }
+        encode(&Out {
+            links: crate::link::link_with(&self.docs, &self.corrections),
+            factchecks: crate::link::match_fact_checks(&self.docs, &self.checks),
+        })
+    }
+}

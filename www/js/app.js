@@ -120,6 +120,7 @@ async function main() {
       // A batch of an import: new rows at the end; nothing open changed.
       library.appendDocs(detail.added);
       table.invalidate();
+      links.changed(detail);
       return;
     }
     if (keys && keys.every((k) => k.store === 'claims')) {

@@ -1,9 +1,10 @@
 // The library as the linker sees it, kept where the linking runs (a Web
-// Worker, or the page when workers are unavailable): documents arrive one by
-// one as they change, and the core links them when the page asks. Every
-// decision (which claims are the same, which numbers disagree, which
-// claimants are one person, which fact-checks match) is the core's; this
-// only holds the inputs and calls it.
+// Worker, or the page when workers are unavailable): documents cross into
+// the core's LinkLibrary (wasm) one by one as they change, and the core
+// links what it holds when the page asks. Every decision (which claims are
+// the same, which numbers disagree, which claimants are one person, which
+// fact-checks match, how corrections regroup) is the core's; this only
+// forwards the inputs and calls it.
 //
 // Messages in: {type: 'sync', docs, links, factchecks} (everything),
 // {type: 'update', upsert: [doc], remove: [id], links?, factchecks?}, then
@@ -13,36 +14,39 @@
 export class LinkEngine {
   /** `wasm`: the initialised wasm package. */
   constructor(wasm) {
-    this.wasm = wasm;
-    this.docs = new Map();
-    this.links = [];
-    this.factchecks = [];
+    this.library = new wasm.LinkLibrary();
+    this.failure = null;
   }
 
   /** Applies one message; returns the reply for 'run', else null. */
   handle(msg) {
-    if (msg.type === 'sync') {
-      this.docs = new Map(msg.docs.map((d) => [d.id, d]));
-      this.links = msg.links ?? [];
-      this.factchecks = msg.factchecks ?? [];
-    } else if (msg.type === 'update') {
-      for (const id of msg.remove ?? []) this.docs.delete(id);
-      for (const d of msg.upsert ?? []) this.docs.set(d.id, d);
-      if (msg.links) this.links = msg.links;
-      if (msg.factchecks) this.factchecks = msg.factchecks;
-    } else if (msg.type === 'run') {
-      return this.run(msg.seq);
+    try {
+      if (msg.type === 'sync') {
+        this.library.clear();
+        for (const d of msg.docs) this.library.upsert(d);
+        this.library.setCorrections(msg.links ?? []);
+        this.library.setFactChecks(msg.factchecks ?? []);
+        this.failure = null;
+      } else if (msg.type === 'update') {
+        for (const id of msg.remove ?? []) this.library.remove(id);
+        for (const d of msg.upsert ?? []) this.library.upsert(d);
+        if (msg.links) this.library.setCorrections(msg.links);
+        if (msg.factchecks) this.library.setFactChecks(msg.factchecks);
+      } else if (msg.type === 'run') {
+        return this.run(msg.seq);
+      }
+    } catch (e) {
+      // Reported with the next run: a document the core refused is named there.
+      this.failure = e?.message ?? String(e);
     }
     return null;
   }
 
   run(seq) {
+    if (this.failure) return { type: 'error', seq, message: this.failure };
     const start = performance.now();
     try {
-      const documents = [...this.docs.values()];
-      const result = this.wasm.link(documents, this.links);
-      result.factchecks = this.factchecks.length ? this.wasm.matchFactChecks(documents, this.factchecks) : [];
-      return { type: 'result', seq, result, ms: performance.now() - start };
+      return { type: 'result', seq, result: this.library.link(), ms: performance.now() - start };
     } catch (e) {
       return { type: 'error', seq, message: e?.message ?? String(e) };
     }
