@@ -50,8 +50,8 @@ if (existsSync(join(ROOT, 'dist/klaim.html'))) print('dist/klaim.html', `gzipped
 const article = (i) => `${samples[i % 5]}\n${samples[(i + 2) % 5]}\nBerita nomor ${i + 1} dari arsip.`;
 const corpus = Array.from({ length: 1000 }, (_, i) => JSON.stringify({ id: `bench-${i}`, title: `Artikel ${i + 1}`, text: article(i) })).join('\n');
 // Wasm against native, same documents, one run (the machine is shared:
-// the ratio means more than either figure).
-{
+// the ratio means more than either figure). Not in `jstep` mode.
+if (process.argv[2] !== 'jstep') {
   const docs = corpus.split('\n').map((line) => JSON.parse(line));
   const mb = docs.reduce((n, d) => n + Buffer.byteLength(d.text), 0) / (1 << 20);
   const best = (f) => {

@@ -83,6 +83,40 @@ describe('two tabs, same claim, same instant', () => {
   });
 });
 
+describe('two tabs renaming one document at once', () => {
+  let browser;
+  before(async () => { browser = await start(); });
+  after(async () => { await browser?.stop(); });
+
+  test('the newer name is stored and shown in both; the other is offered and restorable', async () => {
+    const path = `#/doc/${DOC}`;
+    const one = await browser.open(path);
+    await saved(one);
+    const two = await deafTab(browser, path);
+    const rename = async (page, name) => {
+      await page.locator(`[data-doc-id="${DOC}"] [data-testid=doc-rename]`).click();
+      await page.fill('[data-testid=rename-input]', name);
+      await page.press('[data-testid=rename-input]', 'Enter');
+      await saved(page);
+    };
+    await rename(one, 'Nama dari tab satu');
+    await rename(two, 'Nama dari tab dua');
+    await two.evaluate(() => window.__release());
+    const name = (await stored(one, 'documents', DOC)).name;
+    assert.equal(name, 'Nama dari tab dua');
+    for (const page of [one, two]) {
+      await page.waitForSelector(`.doc-title >> text=${name}`, { timeout: 5000 });
+      await page.waitForSelector('[data-testid=doc-conflict] >> text=Nama dari tab satu', { timeout: 5000 });
+    }
+    await one.click('[data-testid=doc-conflict-restore]');
+    await saved(one);
+    assert.equal((await stored(one, 'documents', DOC)).name, 'Nama dari tab satu');
+    await two.waitForSelector('.doc-title >> text=Nama dari tab satu', { timeout: 5000 });
+    assert.equal(await two.locator('[data-testid=doc-conflict]').count(), 0);
+    assert.deepEqual(browser.errors, []);
+  });
+});
+
 /** Deletes the library from another page of the same origin. */
 async function deleteFromElsewhere(browser) {
   const other = await browser.context.newPage();
@@ -258,7 +292,8 @@ describe('closing the tab during an import', () => {
     await saved(page);
     // A user gesture first: Chromium asks before unloading only pages the user touched.
     await page.click('[data-testid=library-search]');
-    const lines = Array.from({ length: 400 }, (_, i) => JSON.stringify({ id: `imp-${i}`, title: `Berita ${i}`, text: `Menurut polisi, ${i + 3} orang ditahan di Bandung. "Kami masih menyelidiki," kata Kapolres AKBP Budi Santoso, Senin.` }));
+    // Enough documents that the import lasts a while on a fast machine.
+    const lines = Array.from({ length: 3000 }, (_, i) => JSON.stringify({ id: `imp-${i}`, title: `Berita ${i}`, text: `Menurut polisi, ${i + 3} orang ditahan di Bandung. "Kami masih menyelidiki," kata Kapolres AKBP Budi Santoso, Senin.` }));
     await page.setInputFiles('[data-testid=file-input]', { name: 'banyak.jsonl', mimeType: 'application/json', buffer: Buffer.from(lines.join('\n')) });
     // While the import runs: the save state names what is not saved.
     await page.waitForFunction(() => /\d+ dokumen/.test(document.querySelector('[data-testid=save-state]').textContent), null, { timeout: 10_000, polling: 10 });
@@ -269,8 +304,8 @@ describe('closing the tab during an import', () => {
     const asked = new Promise((resolve) => page.once('dialog', async (d) => { resolve(d.type()); await d.dismiss(); }));
     await page.close({ runBeforeUnload: true });
     assert.equal(await Promise.race([asked, new Promise((r) => setTimeout(() => r('no dialog'), 5000))]), 'beforeunload');
-    await saved(page);
-    assert.equal(await page.locator('[data-testid=doc-row]').count(), 405);
+    await page.waitForFunction(() => document.querySelector('[data-testid=save-state]').dataset.state === 'saved', null, { timeout: 120_000 });
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=doc-row]').length === 3005, null, { timeout: 60_000 });
     await page.close();
   });
 });

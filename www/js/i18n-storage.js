@@ -7,6 +7,7 @@ addStrings({
   id: {
     'conflict.text': 'Tab lain mengubah {field} klaim ini pada saat yang sama. Yang tersimpan adalah suntingan yang lebih baru; versi lain ({when}):',
     'conflict.restore': 'Pulihkan versi ini',
+    'conflict.doc': 'Tab lain mengubah {field} dokumen ini pada saat yang sama. Yang tersimpan adalah suntingan yang lebih baru; versi lain:',
     'conflict.dismiss': 'Abaikan',
     'conflict.field.note': 'catatan',
     'conflict.field.status': 'status',
@@ -15,11 +16,15 @@ addStrings({
     'conflict.field.modality': 'modalitas',
     'conflict.field.claimant': 'pengklaim',
     'conflict.field.name': 'nama',
+    'conflict.field.outlet': 'media',
+    'conflict.field.published': 'tanggal terbit',
+    'conflict.field.url': 'alamat',
     'msg.merged': 'Tab lain menyimpan perubahan pada saat yang sama; keduanya digabung. {n} {n|nilai|nilai} yang kalah ditampilkan di rincian klaim untuk dipulihkan.',
   },
   en: {
     'conflict.text': 'Another tab changed this claim\'s {field} at the same moment. The newer edit is stored; the other version ({when}):',
     'conflict.restore': 'Restore this version',
+    'conflict.doc': 'Another tab changed this document\'s {field} at the same moment. The newer edit is stored; the other version:',
     'conflict.dismiss': 'Dismiss',
     'conflict.field.note': 'note',
     'conflict.field.status': 'status',
@@ -28,6 +33,9 @@ addStrings({
     'conflict.field.modality': 'modality',
     'conflict.field.claimant': 'claimant',
     'conflict.field.name': 'name',
+    'conflict.field.outlet': 'outlet',
+    'conflict.field.published': 'publication date',
+    'conflict.field.url': 'address',
     'msg.merged': 'Another tab saved changes at the same moment; both were merged. {n} {n|value|values} that lost {n|is|are} shown in the claim details to restore.',
   },
 });

@@ -268,6 +268,18 @@ export class Model {
     return out;
   }
 
+  /** A value lost to a newer edit from another tab (`record.conflicts[i]`,
+   * see store.js merge): restored over the stored one, or dismissed. */
+  resolveConflict(store, id, i, restore) {
+    const record = this.mapOf(store)?.get(id);
+    const list = record?.conflicts ?? [];
+    const lost = list[i];
+    if (!lost) return;
+    const fields = { conflicts: list.filter((_, j) => j !== i) };
+    if (restore) Object.assign(fields, { [lost.field]: lost.value, edited: now() });
+    return this.apply([this.update(store, record, fields)], { label: ['op.edit'] });
+  }
+
   renameDocument(id, name) {
     const doc = this.documents.get(id);
     if (!doc || !name.trim() || name === doc.name) return;

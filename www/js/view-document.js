@@ -179,6 +179,12 @@ export class DocumentView {
           swatch('part-cue', 'legend.cue'), swatch('part-via', 'legend.via'),
           swatch('part-quantity', 'legend.quantity'), swatch('boilerplate', 'legend.boilerplate'))),
       doc.notes?.length ? h('details', { class: 'doc-notes' }, h('summary', {}, t('doc.notes')), h('ul', {}, doc.notes.map((n) => h('li', {}, n)))) : null,
+      // Values another tab wrote at the same moment that lost to a newer edit.
+      (doc.conflicts ?? []).map((c, i) => h('div', { class: 'conflict', 'data-testid': 'doc-conflict', role: 'status' },
+        h('p', {}, t('conflict.doc', { field: t(`conflict.field.${c.field}`) === `conflict.field.${c.field}` ? c.field : t(`conflict.field.${c.field}`) })),
+        h('blockquote', { class: 'conflict-value' }, typeof c.value === 'string' ? c.value : JSON.stringify(c.value)),
+        h('button', { type: 'button', class: 'small', 'data-testid': 'doc-conflict-restore', onclick: () => this.model.resolveConflict('documents', doc.id, i, true) }, t('conflict.restore')),
+        h('button', { type: 'button', class: 'small', 'data-testid': 'doc-conflict-dismiss', onclick: () => this.model.resolveConflict('documents', doc.id, i, false) }, t('conflict.dismiss')))),
     );
     this.listTitle = `${t('doc.claims')} (${claims.length})`;
   }
