@@ -218,3 +218,34 @@ test('a doccano file: new documents count their claims, a bad record is named, a
     await s.stop();
   }
 });
+
+test('three annotators: Krippendorff\'s alpha is shown with its counts', async () => {
+  const s = await start();
+  try {
+    const page = await s.open();
+    await onClaim(page, 0, 'r');
+    const file = join(tmp, 'same.klaim.json');
+    writeFileSync(file, await exportAs(page, 'klaim'));
+    for (const name of ['Ani', 'Budi']) {
+      const chooser = page.waitForEvent('filechooser');
+      await page.click('[data-testid=import-annotator-open]');
+      await (await chooser).setFiles(file);
+      await page.fill('[data-testid=annotator-name]', name);
+      await page.click('[data-testid=annotator-ok]');
+      await page.waitForSelector(`[data-testid=import-done] >> text=${name}`);
+      await saved(page);
+    }
+    await page.click('[data-testid=nav-agree]');
+    await page.waitForSelector('[data-testid=agree-alpha]');
+    // The same work three times: every pair agrees. Every annotator has every
+    // span, one value only: alpha for spans is undefined (–), as the
+    // krippendorff package refuses it; kinds vary and agree: 1.
+    assert.equal(await page.locator('[data-testid=agree-pair]').count(), 3);
+    assert.match(await page.textContent('[data-testid=agree-alpha][data-field=spans]'), /: – \(\d+ /);
+    assert.match(await page.textContent('[data-testid=agree-alpha][data-field=kind]'), /: 1\.000 \(\d+ /);
+    assert.equal(await page.locator('[data-testid=curate-open]').getAttribute('data-n'), '0');
+    assert.deepEqual(s.errors, []);
+  } finally {
+    await s.stop();
+  }
+});
