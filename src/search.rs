@@ -55,6 +55,53 @@ pub fn occurrences(text: &str, query: &str, limit: usize) -> Vec<(usize, usize)>
     hits
 }
 
+/// Many short texts searched at once: the rows of the claims table. Built
+/// once per change of the library (each row folded once), then every
+/// keystroke of the filter is one pass over the folded text.
+#[derive(Clone, Debug, Default)]
+pub struct RowSearch {
+    /// The rows folded, each followed by a NUL so no match spans two rows.
+    folded: String,
+    /// Where each row ends in `folded` (its NUL), ascending.
+    ends: Vec<usize>,
+}
+
+impl RowSearch {
+    pub fn new<'a>(rows: impl IntoIterator<Item = &'a str>) -> RowSearch {
+        let mut search = RowSearch::default();
+        for row in rows {
+            search.folded.push_str(&fold(row).0);
+            search.ends.push(search.folded.len());
+            search.folded.push('\0');
+        }
+        search
+    }
+
+    /// The rows containing `query` ignoring case (as [`occurrences`]
+    /// matches), by index, ascending. An empty query matches every row.
+    pub fn matching(&self, query: &str) -> Vec<u32> {
+        let query = fold(query.trim()).0;
+        if query.is_empty() {
+            return (0..self.ends.len() as u32).collect();
+        }
+        let mut rows = Vec::new();
+        let mut at = 0;
+        while let Some(found) = self.folded[at..].find(&query) {
+            let row = self.ends.partition_point(|&end| end <= at + found);
+            rows.push(row as u32);
+            // One hit is enough: go on from the next row.
+            match self.ends.get(row) {
+                Some(&end) => at = end + 1,
+                None => break,
+            }
+            if at >= self.folded.len() {
+                break;
+            }
+        }
+        rows
+    }
+}
+
 /// `text` in lower case and, where folding changed a character's length
 /// (`İ`), for each byte of it (and its end) the byte of `text` it came from.
 /// Without such a character the offsets are the same and no map is built.
@@ -161,6 +208,24 @@ mod tests {
         check("baris satu\n\nbaris   dua", "dua", 40, (1, "baris satu baris [dua]"));
         check("apa saja", "  ", 40, (0, ""));
         check("", "a", 40, (0, ""));
+    }
+
+    #[test]
+    fn rows_are_found_by_index_once_each() {
+        let check = |rows: &[&str], query: &str, expect: &[u32]| {
+            assert_eq!(RowSearch::new(rows.iter().copied()).matching(query), expect, "{query:?}");
+        };
+        let rows = ["Kirby kata KIRBY", "tidak ada", "İzmir dan kirby", "", "kir", "by"];
+        check(&rows, "kirby", &[0, 2]);
+        check(&rows, "  KIRBY ", &[0, 2]);
+        check(&rows, "İZMIR", &[2]);
+        check(&rows, "kirby", &[0, 2]);
+        check(&rows, "rby", &[0, 2]);
+        check(&rows, "kirb", &[0, 2]);
+        check(&rows, "irby", &[0, 2]);
+        check(&rows, "", &[0, 1, 2, 3, 4, 5]);
+        check(&rows, "by", &[0, 2, 5]);
+        check(&[], "a", &[]);
     }
 
     #[test]

@@ -117,6 +117,26 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_owned()
 }
 
+/// The claims table's text filter: the rows' texts folded once (per change
+/// of the library), then one call per keystroke gives the matching rows.
+#[wasm_bindgen]
+pub struct RowIndex {
+    search: crate::search::RowSearch,
+}
+
+#[wasm_bindgen]
+impl RowIndex {
+    #[wasm_bindgen(constructor)]
+    pub fn new(rows: Vec<String>) -> RowIndex {
+        RowIndex { search: crate::search::RowSearch::new(rows.iter().map(String::as_str)) }
+    }
+
+    /// Indexes of the rows containing `query`, ignoring case, ascending.
+    pub fn matching(&self, query: &str) -> Vec<u32> {
+        self.search.matching(query)
+    }
+}
+
 /// Offset conversion for one document's text.
 #[wasm_bindgen]
 pub struct TextIndex {

@@ -44,6 +44,7 @@ const kernel = {
   contentHash: (text) => wasm.contentHash(text),
   textFacts: (text) => wasm.textFacts(text),
   TextIndex: wasm.TextIndex,
+  RowIndex: wasm.RowIndex,
 };
 
 let model;

@@ -54,6 +54,7 @@ export class TableView {
   /** Marks the rows stale; they are rebuilt the next time the table shows. */
   invalidate() {
     this.dirty = true;
+    this.stale = true;
     if (!this.root.hidden) this.render();
   }
 
@@ -74,59 +75,60 @@ export class TableView {
     this.paint();
   }
 
-  /** The rows whose text matches `q`, matched by the core (search.rs) in one
-   * call over all rows joined: one boundary crossing, not one per row. */
-  matching(rows, q) {
-    const starts = [];
-    let at = 0;
-    const joined = rows.map((row) => {
-      const text = `${row.docName}\n${row.claim.text}\n${row.claimant}\n${row.identity}\n${row.tags}\n${row.claim.note}\u0000`;
-      starts.push(at);
-      at += text.length;
-      return text;
-    }).join('');
-    const keep = new Set();
-    for (const hit of this.kernel.searchStarts(joined, q, rows.length * 5)) {
-      // The row the hit starts in: the last start at or before it.
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid] <= hit) lo = mid; else hi = mid - 1;
-      }
-      keep.add(lo);
+  /** The core's index of every row's text (search.rs `RowSearch`), built
+   * once per change of the library, not per keystroke. */
+  searchIndex() {
+    if (!this.index) {
+      this.index = new this.kernel.RowIndex(this.allRows.map((row) =>
+        `${row.docName}\n${row.claim.text}\n${row.claimant}\n${row.identity}\n${row.tags}\n${row.claim.note}`));
     }
-    return rows.filter((_, i) => keep.has(i));
+    return this.index;
+  }
+
+  /** One row per claim of the library, built when the library changed. */
+  buildAllRows() {
+    this.stale = false;
+    this.index?.free();
+    this.index = null;
+    const names = new Map([...this.model.documents.values()].map((d) => [d.id, d.name]));
+    const order = new Map(this.model.documentList().map((d, i) => [d.id, i]));
+    this.allRows = [...this.model.claims.values()].map((claim) => ({
+      claim,
+      docName: names.get(claim.doc) ?? claim.doc,
+      docOrder: order.get(claim.doc) ?? 0,
+      claimant: claim.claimant ? claim.claimant.resolved || claim.claimant.text : '',
+      // Role and affiliation, shown under the name and matched by the filter.
+      identity: claim.claimant ? [claim.claimant.role, claim.claimant.affiliation].filter(Boolean).join(', ') : '',
+      quantities: claim.quantities.map((x) => x.text).join('; '),
+      tags: claim.tags.map((x) => this.model.tagLabel(x)).join(', '),
+      factcheck: this.factcheck?.(claim.id) ?? '',
+    }));
+    // Ready before the first keystroke, without delaying this paint.
+    const rows = this.allRows;
+    (globalThis.requestIdleCallback ?? setTimeout)(() => { if (this.allRows === rows) this.searchIndex(); });
   }
 
   rebuild() {
     this.dirty = false;
-    const names = new Map([...this.model.documents.values()].map((d) => [d.id, d.name]));
-    const order = new Map(this.model.documentList().map((d, i) => [d.id, i]));
+    if (this.stale || !this.allRows) this.buildAllRows();
     const f = this.filter;
     const q = f.q.trim();
-    let rows = [];
-    for (const claim of this.model.claims.values()) {
-      if (f.kind && claim.kind !== f.kind) continue;
-      if (f.modality && claim.modality !== f.modality) continue;
-      if (f.status && claim.status !== f.status) continue;
-      if (f.tag === '-' ? claim.tags.length : f.tag && !claim.tags.includes(f.tag)) continue;
-      if (f.unit && !claim.quantities.some((x) => (x.unit ?? '') === f.unit)) continue;
-      if (f.claimant && (claim.claimant ? claim.claimant.resolved || claim.claimant.text : '') !== f.claimant) continue;
-      const row = {
-        claim,
-        docName: names.get(claim.doc) ?? claim.doc,
-        docOrder: order.get(claim.doc) ?? 0,
-        claimant: claim.claimant ? claim.claimant.resolved || claim.claimant.text : '',
-        // Role and affiliation, shown under the name and matched by the filter.
-        identity: claim.claimant ? [claim.claimant.role, claim.claimant.affiliation].filter(Boolean).join(', ') : '',
-        quantities: claim.quantities.map((x) => x.text).join('; '),
-        tags: claim.tags.map((x) => this.model.tagLabel(x)).join(', '),
-        factcheck: this.factcheck?.(claim.id) ?? '',
-      };
-      rows.push(row);
+    // Rows whose text matches, by the core's index: no matching here.
+    let text = null;
+    if (q) {
+      text = new Uint8Array(this.allRows.length);
+      for (const i of this.searchIndex().matching(q)) text[i] = 1;
     }
-    if (q) rows = this.matching(rows, q);
+    const rows = this.allRows.filter(({ claim }, i) => {
+      if (text && !text[i]) return false;
+      if (f.kind && claim.kind !== f.kind) return false;
+      if (f.modality && claim.modality !== f.modality) return false;
+      if (f.status && claim.status !== f.status) return false;
+      if (f.tag === '-' ? claim.tags.length : f.tag && !claim.tags.includes(f.tag)) return false;
+      if (f.unit && !claim.quantities.some((x) => (x.unit ?? '') === f.unit)) return false;
+      if (f.claimant && (claim.claimant ? claim.claimant.resolved || claim.claimant.text : '') !== f.claimant) return false;
+      return true;
+    });
     const col = COLUMNS.find((c) => c.key === this.sort.key);
     const dir = this.sort.dir;
     const collator = new Intl.Collator('id', { sensitivity: 'base', numeric: true });
