@@ -201,8 +201,9 @@ export class Model {
    * there is one) in batches of IMPORT_BATCH documents; each batch is listed
    * as soon as it is extracted and saved in one transaction (documents with
    * their claims, never one without the other), while the worker extracts
-   * the next. `signal` (an AbortSignal) stops after the batch in hand: what
-   * was added until then stays, and the import is one undo step either way.
+   * the next. `signal` (an AbortSignal) stops the import before the next
+   * batch is added: what was added until then stays, and the import is one
+   * undo step either way.
    * `onProgress(done, total)` after each batch.
    */
   async addDocuments(incoming, { onProgress, signal } = {}) {
@@ -224,6 +225,7 @@ export class Model {
       return { doc, id, at: new Date(start + i).toISOString() };
     });
     const extract = (batch) => this.extractMany(batch.map(({ id, doc }) => ({ id, text: doc.text })));
+    let failure = null;
     try {
       let next = extract(named.slice(0, IMPORT_BATCH));
       for (let from = 0; from < named.length; from += IMPORT_BATCH) {
@@ -240,6 +242,9 @@ export class Model {
         writes.push(this.commit(changes, { force: true, added: batch.map(({ id }) => id) }));
         onProgress?.(Math.min(from + IMPORT_BATCH, named.length), named.length);
       }
+    } catch (e) {
+      // The worker failed: what was added so far stays, undoable, saved.
+      failure = e;
     } finally {
       this.importing -= left;
     }
@@ -251,6 +256,7 @@ export class Model {
     }
     await Promise.all(writes);
     if (this.store && this.pending === 0 && this.saveState === 'saving') this.setSave('saved');
+    if (failure) throw failure;
     return ids;
   }
 

@@ -75,6 +75,28 @@ export class TableView {
     this.paint();
   }
 
+  /** Every row in the order of the sort in force, sorted once per change of
+   * the library or of the sort (not per keystroke: filtering keeps order). */
+  sortedRows() {
+    const key = `${this.sort.key} ${this.sort.dir}`;
+    if (this.sorted?.rows === this.allRows && this.sorted.key === key) return this.sorted.order;
+    const rows = [...this.allRows];
+    const col = COLUMNS.find((c) => c.key === this.sort.key);
+    const dir = this.sort.dir;
+    const collator = new Intl.Collator('id', { sensitivity: 'base', numeric: true });
+    rows.sort((a, b) => {
+      if (this.sort.key !== 'doc') {
+        // Empty cells (no claimant, no tags) go last in either direction.
+        const [x, y] = [col.value(a), col.value(b)];
+        if (!x !== !y) return x ? -1 : 1;
+      }
+      const primary = this.sort.key === 'doc' ? a.docOrder - b.docOrder : collator.compare(col.value(a), col.value(b));
+      return dir * primary || a.docOrder - b.docOrder || a.claim.start - b.claim.start;
+    });
+    this.sorted = { rows: this.allRows, key, order: rows };
+    return rows;
+  }
+
   /** The core's index of every row's text (search.rs `RowSearch`), built
    * once per change of the library, not per keystroke. */
   searchIndex() {
@@ -92,8 +114,9 @@ export class TableView {
     this.index = null;
     const names = new Map([...this.model.documents.values()].map((d) => [d.id, d.name]));
     const order = new Map(this.model.documentList().map((d, i) => [d.id, i]));
-    this.allRows = [...this.model.claims.values()].map((claim) => ({
+    this.allRows = [...this.model.claims.values()].map((claim, at) => ({
       claim,
+      at, // Its row in the search index.
       docName: names.get(claim.doc) ?? claim.doc,
       docOrder: order.get(claim.doc) ?? 0,
       claimant: claim.claimant ? claim.claimant.resolved || claim.claimant.text : '',
@@ -119,8 +142,8 @@ export class TableView {
       text = new Uint8Array(this.allRows.length);
       for (const i of this.searchIndex().matching(q)) text[i] = 1;
     }
-    const rows = this.allRows.filter(({ claim }, i) => {
-      if (text && !text[i]) return false;
+    const rows = this.sortedRows().filter(({ claim, at }) => {
+      if (text && !text[at]) return false;
       if (f.kind && claim.kind !== f.kind) return false;
       if (f.modality && claim.modality !== f.modality) return false;
       if (f.status && claim.status !== f.status) return false;
@@ -128,18 +151,6 @@ export class TableView {
       if (f.unit && !claim.quantities.some((x) => (x.unit ?? '') === f.unit)) return false;
       if (f.claimant && (claim.claimant ? claim.claimant.resolved || claim.claimant.text : '') !== f.claimant) return false;
       return true;
-    });
-    const col = COLUMNS.find((c) => c.key === this.sort.key);
-    const dir = this.sort.dir;
-    const collator = new Intl.Collator('id', { sensitivity: 'base', numeric: true });
-    rows.sort((a, b) => {
-      if (this.sort.key !== 'doc') {
-        // Empty cells (no claimant, no tags) go last in either direction.
-        const [x, y] = [col.value(a), col.value(b)];
-        if (!x !== !y) return x ? -1 : 1;
-      }
-      const primary = this.sort.key === 'doc' ? a.docOrder - b.docOrder : collator.compare(col.value(a), col.value(b));
-      return dir * primary || a.docOrder - b.docOrder || a.claim.start - b.claim.start;
     });
     this.rows = rows;
     this.active = Math.min(this.active, rows.length - 1);
