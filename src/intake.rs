@@ -63,8 +63,10 @@ pub struct Incoming {
 
 impl Incoming {
     /// A document with only a name and a text.
+    /// Its outlet and date read from the text (`crate::facts`).
     pub fn plain(name: String, text: String) -> Incoming {
-        Incoming { id: None, name, text, url: None, published: None, outlet: None }
+        let facts = crate::facts::text_facts(&text);
+        Incoming { id: None, name, text, url: facts.url, published: facts.published, outlet: facts.outlet }
     }
 }
 
@@ -182,7 +184,10 @@ pub fn intake(name: &str, bytes: &[u8], limits: &Limits) -> Result<Intake, Intak
         "json" => json(name, &stem, &text)?,
         "html" | "htm" | "xhtml" => {
             let name = html_title(&text).unwrap_or(stem);
-            vec![Incoming::plain(name, html_to_text(&text))]
+            // The page's metadata (site name, publication time, canonical URL) first.
+            let body = html_to_text(&text);
+            let facts = crate::facts::html_facts(&text, &body);
+            vec![Incoming { id: None, name, text: body, url: facts.url, published: facts.published, outlet: facts.outlet }]
         }
         _ => vec![Incoming::plain(stem, text)],
     };
@@ -548,13 +553,15 @@ fn record(name: &str, value: &serde_json::Value, n: usize) -> Result<Incoming, I
         .unwrap_or_default();
     let string =
         |key: &str| obj.get(key).and_then(|v| v.as_str()).map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
+    let text = normalise_newlines(text);
+    let facts = crate::facts::text_facts(&text);
     Ok(Incoming {
         id,
         name: label,
-        text: normalise_newlines(text),
-        url: string("url"),
-        published: string("published"),
-        outlet: string("outlet"),
+        url: string("url").or(facts.url),
+        published: string("published").or(facts.published),
+        outlet: string("outlet").or(facts.outlet),
+        text,
     })
 }
 

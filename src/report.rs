@@ -20,6 +20,14 @@ pub struct Record {
     pub entities: Vec<EntityRecord>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+    /// The outlet, publication date and URL the text gives
+    /// (`crate::facts`); absent when unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -156,7 +164,17 @@ pub fn report(id: &str, text: &str, extraction: &Extraction, unit: Unit) -> Reco
             EntityRecord { start: s.start, end: s.end, text: s.text, kind: e.kind }
         })
         .collect();
-    Record { id: id.to_owned(), claims, boilerplate, entities, notes: extraction.notes.clone() }
+    let facts = crate::facts::text_facts(text);
+    Record {
+        id: id.to_owned(),
+        claims,
+        boilerplate,
+        entities,
+        notes: extraction.notes.clone(),
+        outlet: facts.outlet,
+        published: facts.published,
+        url: facts.url,
+    }
 }
 
 /// `6700` rather than `6700.0`: the contract's examples print whole numbers as
