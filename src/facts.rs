@@ -93,7 +93,8 @@ fn byline_outlet(line: &str) -> Option<String> {
 
 /// `ANTARA` in `Copyright © ANTARA 2025`.
 fn copyright_outlet(line: &str) -> Option<String> {
-    let lower = line.to_lowercase();
+    // ASCII lower case keeps byte offsets (full lower case can change them).
+    let lower = line.to_ascii_lowercase();
     let at = lower.find("copyright").or_else(|| lower.find('©'))?;
     let words: Vec<&str> = line[at..].split_whitespace().skip(1).filter(|w| *w != "©").collect();
     let name: Vec<&str> = words.into_iter().take_while(|w| !w.chars().any(|c| c.is_ascii_digit())).take(3).collect();
