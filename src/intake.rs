@@ -187,7 +187,14 @@ pub fn intake(name: &str, bytes: &[u8], limits: &Limits) -> Result<Intake, Intak
             // The page's metadata (site name, publication time, canonical URL) first.
             let body = html_to_text(&text);
             let facts = crate::facts::html_facts(&text, &body);
-            vec![Incoming { id: None, name, text: body, url: facts.url, published: facts.published, outlet: facts.outlet }]
+            vec![Incoming {
+                id: None,
+                name,
+                text: body,
+                url: facts.url,
+                published: facts.published,
+                outlet: facts.outlet,
+            }]
         }
         _ => vec![Incoming::plain(stem, text)],
     };

@@ -44,7 +44,7 @@ pub fn match_fact_checks(documents: &[LinkDocument], checks: &[FactCheck]) -> Ve
     let review_of =
         |c: usize| corpus.docs[corpus.claims[c].doc].src.id.strip_prefix(REVIEW).and_then(|i| i.parse::<usize>().ok());
     let mut out = Vec::new();
-    for (a, b, sim) in candidates(&corpus) {
+    for (a, b, sim, _) in candidates(&corpus) {
         let (claim, review, k) = match (review_of(a), review_of(b)) {
             (None, Some(k)) => (a, b, k),
             (Some(k), None) => (b, a, k),

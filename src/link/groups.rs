@@ -11,8 +11,18 @@ use super::words::Corpus;
 use super::{byte_range, Conflict, ConflictValue, Group};
 use crate::project::LinkCorrection;
 
-/// A pair scoring at least this is the same claim.
+/// A single pair scoring at least this states the same claim (the review
+/// matcher's threshold, [`same_claim`]).
 const LINK: f32 = 0.30;
+/// Pairs scoring below this are no evidence at all.
+const EDGE: f32 = 0.15;
+/// Two groups merge while the mean score over all their cross pairs (a
+/// missing pair scores 0) is at least this: average linkage, so one
+/// chance resemblance does not chain two stories together.
+const MERGE: f32 = 0.22;
+/// The least summed weight of the terms a pair shares: one shared word
+/// (`hari`) is not a claim.
+const MIN_SHARED: f32 = 4.0;
 /// Added when both claims have the same claimant: attribution may differ
 /// between outlets, but the same speaker makes a paraphrase likelier.
 const SAME_SPEAKER: f32 = 0.05;
@@ -36,23 +46,23 @@ pub(super) fn same_claim(score: f32) -> bool {
 /// anything is computed from them (`crate::corrections`).
 pub fn groups(corpus: &Corpus, people: &People, corrections: &[LinkCorrection]) -> Vec<Found> {
     let n = corpus.claims.len();
-    let mut parent: Vec<usize> = (0..n).collect();
-    let mut best = vec![0f32; n];
-    for (a, b, sim) in candidates(corpus) {
+    let mut edges: Vec<(usize, usize, f32)> = Vec::new();
+    for (a, b, sim, shared) in candidates(corpus) {
+        if shared < MIN_SHARED {
+            continue;
+        }
         let same_speaker = people.shared(a).is_some() && people.shared(a) == people.shared(b);
         let score = sim + if same_speaker { SAME_SPEAKER } else { 0.0 };
-        if score >= LINK {
-            union(&mut parent, a, b);
-            best[a] = best[a].max(score);
-            best[b] = best[b].max(score);
+        if score >= EDGE {
+            edges.push((a, b, score));
         }
     }
-    let mut by_root: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for i in 0..n {
-        let r = find(&mut parent, i);
-        by_root.entry(r).or_default().push(i);
+    let mut best = vec![0f32; n];
+    for &(a, b, s) in &edges {
+        best[a] = best[a].max(s);
+        best[b] = best[b].max(s);
     }
-    let mut clusters: Vec<Vec<usize>> = by_root.into_values().collect();
+    let mut clusters = average_linkage(n, &edges);
     if !corrections.is_empty() {
         let ids: Vec<&str> =
             corpus.claims.iter().map(|c| corpus.docs[c.doc].src.claims[c.claim].id.as_deref().unwrap_or("")).collect();
@@ -187,17 +197,78 @@ fn tidy(x: f64) -> f64 {
     (x * scale).round() / scale
 }
 
-fn find(parent: &mut [usize], mut x: usize) -> usize {
-    while parent[x] != x {
-        parent[x] = parent[parent[x]];
-        x = parent[x];
+/// Greedy average-linkage clustering over a sparse graph: repeatedly merges
+/// the two clusters with the highest mean pair score until none reaches
+/// [`MERGE`]. Ties break on the smallest claim index, so the result does not
+/// depend on the order of the input.
+fn average_linkage(n: usize, edges: &[(usize, usize, f32)]) -> Vec<Vec<usize>> {
+    use std::collections::{BinaryHeap, HashMap};
+    let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
+    let mut alive = vec![true; n];
+    // Summed scores between clusters, keyed by the other cluster.
+    let mut links: Vec<HashMap<usize, f32>> = vec![HashMap::new(); n];
+    for &(a, b, s) in edges {
+        *links[a].entry(b).or_default() += s;
+        *links[b].entry(a).or_default() += s;
     }
-    x
-}
-
-fn union(parent: &mut [usize], a: usize, b: usize) {
-    let (ra, rb) = (find(parent, a), find(parent, b));
-    if ra != rb {
-        parent[ra.max(rb)] = ra.min(rb);
+    #[derive(PartialEq)]
+    struct Cand(f32, usize, usize);
+    impl Eq for Cand {}
+    impl PartialOrd for Cand {
+        fn partial_cmp(&self, o: &Self) -> Option<std::cmp::Ordering> {
+            Some(self.cmp(o))
+        }
     }
+    impl Ord for Cand {
+        fn cmp(&self, o: &Self) -> std::cmp::Ordering {
+            self.0.total_cmp(&o.0).then_with(|| (o.1, o.2).cmp(&(self.1, self.2)))
+        }
+    }
+    let mean = |sum: f32, a: usize, b: usize, m: &[Vec<usize>]| sum / (m[a].len() * m[b].len()) as f32;
+    let mut heap = BinaryHeap::new();
+    for (a, l) in links.iter().enumerate() {
+        for (&b, &sum) in l {
+            if a < b {
+                heap.push(Cand(mean(sum, a, b, &members), a, b));
+            }
+        }
+    }
+    while let Some(Cand(score, a, b)) = heap.pop() {
+        if score < MERGE {
+            break;
+        }
+        if !alive[a] || !alive[b] {
+            continue;
+        }
+        let Some(&sum) = links[a].get(&b) else { continue };
+        // A stale entry: the clusters changed since it was pushed.
+        if (mean(sum, a, b, &members) - score).abs() > 1e-6 {
+            continue;
+        }
+        // Merge b into a.
+        alive[b] = false;
+        let moved = std::mem::take(&mut members[b]);
+        members[a].extend(moved);
+        let from_b = std::mem::take(&mut links[b]);
+        links[a].remove(&b);
+        for (c, s) in from_b {
+            if c == a {
+                continue;
+            }
+            *links[a].entry(c).or_default() += s;
+            let lc = &mut links[c];
+            let moved = lc.remove(&b).unwrap_or(0.0);
+            *lc.entry(a).or_default() += moved;
+        }
+        let neighbours: Vec<(usize, f32)> = links[a].iter().map(|(&c, &s)| (c, s)).collect();
+        for (c, s) in neighbours {
+            let (x, y) = if a < c { (a, c) } else { (c, a) };
+            heap.push(Cand(mean(s, x, y, &members), x, y));
+        }
+    }
+    let mut out: Vec<Vec<usize>> = (0..n).filter(|&i| alive[i]).map(|i| std::mem::take(&mut members[i])).collect();
+    for c in &mut out {
+        c.sort_unstable();
+    }
+    out
 }

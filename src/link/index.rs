@@ -10,9 +10,10 @@ use super::words::Corpus;
 /// Terms in more claims than this propose no pairs.
 pub const BLOCK: usize = 256;
 
-/// `(a, b, cosine)` for claims `a < b` of different documents that share a
-/// blocking term, with the IDF-weighted cosine of their term sets.
-pub fn candidates(corpus: &Corpus) -> Vec<(usize, usize, f32)> {
+/// `(a, b, cosine, shared weight)` for claims `a < b` of different documents
+/// that share a blocking term: the IDF-weighted cosine of their term sets and
+/// the summed weight of the terms they share.
+pub fn candidates(corpus: &Corpus) -> Vec<(usize, usize, f32, f32)> {
     let n = corpus.claims.len();
     let weights: Vec<f32> = (0..corpus.terms.len() as u32).map(|t| corpus.weight(t)).collect();
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); corpus.terms.len()];
@@ -46,10 +47,15 @@ pub fn candidates(corpus: &Corpus) -> Vec<(usize, usize, f32)> {
         for &b in &touched {
             let b = b as usize;
             seen[b] = false;
-            let dot = shared(&ca.terms, &corpus.claims[b].terms).map(|t| weights[t as usize].powi(2)).sum::<f32>();
+            let (mut dot, mut sum) = (0.0, 0.0);
+            for t in shared(&ca.terms, &corpus.claims[b].terms) {
+                let w = weights[t as usize];
+                dot += w * w;
+                sum += w;
+            }
             let norm = norms[a] * norms[b];
             if norm > 0.0 && dot > 0.0 {
-                out.push((a, b, dot / norm));
+                out.push((a, b, dot / norm, sum));
             }
         }
         touched.clear();
