@@ -266,6 +266,8 @@ describe('across articles', () => {
     await page.click('[data-testid=nav-table]');
     await page.fill('[data-testid=filter-text]', '1.000 kontainer');
     await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=table-factcheck]')].some((e) => e.textContent.includes('Sebagian benar')));
+    const title = await page.$$eval('[data-testid=table-factcheck]', (els) => els.map((e) => e.title).find((x) => x.includes('Sebagian benar')));
+    assert.match(title, /1\.000 kontainer[\s\S]*https:\/\/cekfakta\.contoh\.id\//, 'the cell names the review and its URL');
     // Stored: a reload keeps the archive, and it is in the project file.
     await page.reload();
     await page.waitForSelector('body[data-ready=true]');

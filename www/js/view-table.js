@@ -125,6 +125,7 @@ export class TableView {
       quantities: claim.quantities.map((x) => x.text).join('; '),
       tags: claim.tags.map((x) => this.model.tagLabel(x)).join(', '),
       factcheck: this.factcheck?.(claim.id) ?? '',
+      factcheckTitle: this.factcheckTitle?.(claim.id) ?? '',
     }));
     // Ready before the first keystroke, without delaying this paint.
     const rows = this.allRows;
@@ -225,7 +226,7 @@ export class TableView {
       h('span', { role: 'cell', class: 'c-modality' }, t(`modality.${c.modality}`)),
       h('span', { role: 'cell', class: 'c-quantities', title: r.quantities }, r.quantities),
       h('span', { role: 'cell', class: 'c-tags' }, r.tags),
-      h('span', { role: 'cell', class: 'c-factcheck', 'data-testid': 'table-factcheck', title: r.factcheck }, r.factcheck),
+      h('span', { role: 'cell', class: 'c-factcheck', 'data-testid': 'table-factcheck', title: r.factcheckTitle || r.factcheck }, r.factcheck),
       h('span', { role: 'cell', class: 'c-status' }, t(`status.${c.status}`)));
   }
 
