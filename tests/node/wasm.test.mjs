@@ -136,3 +136,25 @@ test('link returns the same object as `klaim link` on the sample articles', () =
   assert.ok(mine.groups.length > 0, 'the samples share claims');
   assert.ok(mine.groups.some((g) => g.conflicts.length > 0), 'and disagree on a number');
 });
+
+test('carryOver takes page records as they are stored and keeps the user\'s work', () => {
+  const text = TRICKY;
+  const record = wasm.extract('d', text, 'codepoint');
+  assert.ok(record.claims.length > 0);
+  // As the page stores them: `doc`, `rev` and `conflicts` beside the project fields.
+  const claims = record.claims.map((c, i) => ({
+    id: `d#${i}`, doc: 'd', ...c, origin: 'extracted', status: 'pending', tags: [], note: '', edited: 'a', rev: 3, conflicts: [],
+  }));
+  claims[0] = { ...claims[0], status: 'accepted', tags: ['salah'], note: 'cek', changed: ['claimant'], claimant: { ...claims[0].claimant, resolved: 'Budi S.' } };
+  const doc = { id: 'd', name: 'd', text, added: 'a', edited: 'a', boilerplate: [], entities: [], notes: [], rev: 2, extractor: 1, claims };
+  const { claims: after, report } = wasm.carryOver(doc, record.claims, 'b');
+  assert.equal(report.moved, 1);
+  assert.equal(report.replaced, claims.length - 1);
+  assert.equal(wasm.extractorVersion() >= 1, true);
+  const kept = after.find((c) => c.id === 'd#0');
+  assert.equal(kept.status, 'accepted');
+  assert.deepEqual(kept.tags, ['salah']);
+  assert.equal(kept.note, 'cek');
+  assert.equal(kept.claimant.resolved, 'Budi S.');
+  assert.deepEqual(kept.changed, ['claimant']);
+});

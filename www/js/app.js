@@ -12,6 +12,7 @@ import './i18n-storage.js';
 import { startExtractor } from './extractor.js';
 import { Model } from './model.js';
 import { progressIn } from './progress.js';
+import { extractorVersion, mountReextract } from './reextract.js';
 import { open as openStore } from './store.js';
 import { mountPrint } from './print.js';
 import { askToEncrypt, askToUnlock } from './view-lock.js';
@@ -42,6 +43,8 @@ const kernel = {
   searchStarts: (text, query, limit) => wasm.searchStarts(text, query, limit),
   quantityIn: (text) => wasm.quantityIn(text),
   contentHash: (text) => wasm.contentHash(text),
+  extractorVersion: () => extractorVersion(wasm),
+  carryOver: (doc, claims, at) => wasm.carryOver(doc, claims, at),
   textFacts: (text) => wasm.textFacts(text),
   TextIndex: wasm.TextIndex,
   RowIndex: wasm.RowIndex,
@@ -160,6 +163,7 @@ async function main() {
   guard = mountGuard({ root: guardRoot, state: persistState, model, store, exportEverything, loadSamples: seedSamples, encrypt: () => askToEncrypt(store, { message: toast }) });
   // Samples only on a true first visit: never over a library that vanished.
   if (!model.documents.size && !model.seeded && !guard.vanished) await seedSamples();
+  mountReextract({ model, kernel, notice: guard.notice });
   window.addEventListener('hashchange', applyRoute);
   applyRoute();
   document.body.dataset.ready = 'true';

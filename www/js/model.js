@@ -11,6 +11,7 @@
 // for the DOM through the wasm TextIndex.
 
 import { ConflictError, toProject } from './store.js';
+import { HISTORY_KEY, historyRecord, restoreHistory } from './history.js';
 
 const HISTORY_LIMIT = 500;
 /** Documents per worker request and per storage transaction during an
@@ -92,6 +93,8 @@ export class Model {
     }
     if (!this.tagsRev) this.tags = this.kernel.defaultTags();
     this.reindex();
+    restoreHistory(this, this.meta.get(HISTORY_KEY)?.value);
+    this.meta.delete(HISTORY_KEY);
   }
 
   /** First open: the sample articles, extracted, with fixed ids. */
@@ -304,7 +307,7 @@ export class Model {
   editClaim(id, fields, label = ['op.edit'], { coalesce } = {}) {
     const claim = this.claims.get(id);
     if (!claim) return;
-    return this.apply([this.update('claims', claim, { ...fields, edited: now() })], { label, coalesce });
+    return this.apply([this.update('claims', claim, { ...fields, ...editedFields(claim, fields), edited: now() })], { label, coalesce });
   }
 
   /** Puts a tag on a claim or takes it off. A claim has at most one verdict
@@ -453,6 +456,8 @@ export class Model {
       // The facts a record brought (project::Document's url, published, outlet).
       ...Object.fromEntries(['url', 'published', 'outlet'].map((k) => [k, facts[k] || read[k] || null]).filter(([, v]) => v)),
       boilerplate: record.boilerplate, entities: record.entities ?? [], notes: record.notes ?? [],
+      // Which extraction rules made the claims: an older one is offered re-extraction (reextract.js).
+      extractor: this.kernel.extractorVersion?.(),
       rev: 1,
     };
     const changes = [{ store: 'documents', key: id, before: null, after: doc }];
@@ -521,7 +526,9 @@ export class Model {
     this.applyToMemory(changes, 'after');
     this.reindexChanged(changes);
     this.emit('change', { keys: changes.map(({ store, key }) => ({ store, key })), added });
-    await this.persist(changes, { force });
+    // A bulk import's batches (force) leave the history to the step that
+    // follows: storing it with every batch would clone it each time.
+    await this.persist(changes, { force, history: !force });
   }
 
   applyToMemory(changes, side) {
@@ -551,7 +558,7 @@ export class Model {
     return store === 'documents' ? this.documents : store === 'claims' ? this.claims : null;
   }
 
-  async persist(changes, { force = false } = {}) {
+  async persist(changes, { force = false, history = false } = {}) {
     if (!this.store) return;
     this.pending++;
     const docs = changes.filter((c) => c.store === 'documents' && c.after).length;
@@ -559,7 +566,10 @@ export class Model {
     this.unsavedDocs += docs;
     this.setSave('saving');
     try {
-      const written = await this.store.write(changes.map((c) => ({ store: c.store, key: c.key, expect: c.before?.rev, base: c.before, value: c.after })), { force });
+      const records = changes.map((c) => ({ store: c.store, key: c.key, expect: c.before?.rev, base: c.before, value: c.after }));
+      // The undo history goes with the step it records (history.js).
+      if (history) records.push({ store: 'meta', key: HISTORY_KEY, value: historyRecord(this) });
+      const written = await this.store.write(records, { force });
       this.pending--;
       this.unsaved -= changes.length;
       this.unsavedDocs -= docs;
@@ -668,6 +678,16 @@ function sameRecord(a, b) {
   return a.edited === b.edited && JSON.stringify(a.conflicts ?? null) === JSON.stringify(b.conflicts ?? null)
     && (a.edited !== undefined || JSON.stringify(a.value) === JSON.stringify(b.value));
 }
+
+/** The claim fields a user edit touches, added to the claim's `changed`
+ * (klaim::project::AnnotatedClaim): re-extraction keeps their values. Names
+ * as klaim::reextract::FIELDS; `span` stands for start, end and text. */
+function editedFields(claim, fields) {
+  const names = Object.keys(fields).map((f) => (f === 'start' || f === 'end' || f === 'text' ? 'span' : f)).filter((f) => EDITABLE.includes(f));
+  return names.length ? { changed: [...new Set([...(claim.changed ?? []), ...names])] } : {};
+}
+
+const EDITABLE = ['span', 'kind', 'modality', 'claimant', 'cue', 'via', 'quantities'];
 
 function sameKeys(a, b) {
   return a.length === b.length && a.every((c, i) => c.store === b[i].store && c.key === b[i].key);

@@ -277,6 +277,7 @@ export function toProject({ format, version, tags, documents, claimsOf, links = 
       boilerplate: d.boilerplate ?? [],
       entities: d.entities ?? [],
       ...Object.fromEntries(['outlet', 'published', 'url'].filter((k) => d[k]).map((k) => [k, d[k]])),
+      ...(d.extractor ? { extractor: d.extractor } : {}),
       claims: claimsOf(d.id).map(({ doc, rev, conflicts, ...claim }) => claim),
     })),
     ...(links.length ? { links } : {}),
