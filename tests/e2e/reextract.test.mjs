@@ -76,6 +76,8 @@ describe('re-extraction', () => {
     await page.goto(`${browser.url}?extractor-version=99#/doc/${encodeURIComponent(doc)}`);
     await page.waitForSelector('body[data-ready=true]');
     await page.waitForSelector('[data-testid=reextract-offer]');
+    // Extraction and carry-over run in the worker.
+    await page.waitForSelector('body[data-extractor=worker]');
     await page.click('[data-testid=reextract-run]');
     const report = await page.waitForSelector('[data-testid=reextract-report]', { timeout: 30_000 });
     const words = await report.textContent();

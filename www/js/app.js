@@ -163,7 +163,7 @@ async function main() {
   guard = mountGuard({ root: guardRoot, state: persistState, model, store, exportEverything, loadSamples: seedSamples, encrypt: () => askToEncrypt(store, { message: toast }) });
   // Samples only on a true first visit: never over a library that vanished.
   if (!model.documents.size && !model.seeded && !guard.vanished) await seedSamples();
-  mountReextract({ model, kernel, notice: guard.notice });
+  mountReextract({ model, kernel, notice: guard.notice, message: toast });
   window.addEventListener('hashchange', applyRoute);
   applyRoute();
   document.body.dataset.ready = 'true';

@@ -10,6 +10,7 @@
 
 import { addStrings, t } from './i18n.js';
 import { IMPORT_BATCH, now } from './model.js';
+import { progressIn } from './progress.js';
 
 /** Documents per step: one undoable, saved change each, so what is done
  * stays saved if the tab closes midway; as small as an import's batches, to
@@ -79,32 +80,30 @@ export async function reextract({ model, kernel, docs, version, onProgress, sign
 
 /**
  * Offers re-extraction when documents are older than the page's extractor.
- * `notice(id, text, actions, {level})`: the page's notice area (guard.js).
+ * `notice(id, text, actions, {level})`: the page's notice area (guard.js);
+ * `message(...)`: a toast (app.js), holding the progress bar while it runs.
  */
-export function mountReextract({ model, kernel, notice }) {
+export function mountReextract({ model, kernel, notice, message }) {
   const version = kernel.extractorVersion();
   const offer = () => {
     const stale = staleDocuments(model, version);
     if (!stale.length) return;
     notice('reextract-offer', () => t('reextract.offer', { n: stale.length }), [
-      { testid: 'reextract-run', primary: true, label: () => t('reextract.run'), run: () => run(stale) },
+      { testid: 'reextract-run', primary: true, label: () => t('reextract.run'), run: (close) => { close(); run(stale); } },
     ], { level: 'info' });
   };
 
   async function run(stale) {
-    const abort = new AbortController();
-    let done = 0;
-    let close = null;
-    const progress = () => close = notice('reextract-offer', () => t('reextract.progress', { done, n: stale.length }), [
-      { testid: 'reextract-cancel', label: () => t('reextract.cancel'), run: () => abort.abort() },
-    ], { level: 'info' });
-    progress();
-    const report = await reextract({
-      model, kernel, docs: stale, version, signal: abort.signal,
-      onProgress: (d) => { done = d; progress(); },
-    });
-    close();
-    notice('reextract-report', () => t(abort.signal.aborted ? 'reextract.stopped' : 'reextract.done', { ...report, n: stale.length }), [], { level: 'info' });
+    const progress = message({ text: '', sticky: true, testid: 'job' });
+    const job = progressIn(progress.text, (done, n) => t('reextract.progress', { done, n }));
+    job.update(0, stale.length);
+    let report;
+    try {
+      report = await reextract({ model, kernel, docs: stale, version, signal: job.signal, onProgress: job.update });
+    } finally {
+      progress.close();
+    }
+    notice('reextract-report', () => t(job.signal.aborted ? 'reextract.stopped' : 'reextract.done', { ...report, n: stale.length }), [], { level: 'info' });
     offer();
   }
 
@@ -117,7 +116,6 @@ addStrings({
     'reextract.offer': 'Ekstraktor klaim sudah diperbarui. Ekstrak ulang {n} dokumen? Keputusan, suntingan, tag, catatan, dan klaim Anda sendiri tetap disimpan.',
     'reextract.run': 'Ekstrak ulang',
     'reextract.progress': 'Mengekstrak ulang: {done} dari {n} dokumen',
-    'reextract.cancel': 'Batalkan',
     'reextract.done': 'Diekstrak ulang: {documents} dokumen. Pekerjaan Anda pada {moved} klaim dipindahkan ke klaim baru; {unmatched} klaim tidak cocok dengan klaim baru dan disimpan sebagai klaim Anda sendiri; {kept} klaim Anda sendiri tetap. {replaced} klaim yang belum disentuh diganti.',
     'reextract.stopped': 'Ekstraksi ulang dibatalkan setelah {documents} dari {n} dokumen (yang sudah selesai tersimpan). Pekerjaan Anda pada {moved} klaim dipindahkan; {unmatched} tidak cocok dan disimpan sebagai klaim Anda sendiri; {kept} klaim Anda sendiri tetap.',
     'op.reextract': 'ekstrak ulang {n} dokumen',
@@ -126,7 +124,6 @@ addStrings({
     'reextract.offer': 'The claim extractor has improved. Extract {n} {n|document|documents} again? Your decisions, edits, tags, notes and own claims are kept.',
     'reextract.run': 'Extract again',
     'reextract.progress': 'Extracting again: {done} of {n} {n|document|documents}',
-    'reextract.cancel': 'Cancel',
     'reextract.done': 'Extracted again: {documents} {documents|document|documents}. Your work on {moved} {moved|claim|claims} moved to the new claims; {unmatched} {unmatched|claim|claims} could not be matched and {unmatched|was|were} kept as your own; {kept} of your own {kept|claim|claims} kept. {replaced} untouched {replaced|claim was|claims were} replaced.',
     'reextract.stopped': 'Extracting again was cancelled after {documents} of {n} documents (what is done is saved). Your work on {moved} {moved|claim|claims} moved; {unmatched} could not be matched and {unmatched|was|were} kept as your own; {kept} of your own {kept|claim|claims} kept.',
     'op.reextract': 'extract {n} {n|document|documents} again',
