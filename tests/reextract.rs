@@ -286,3 +286,46 @@ fn render(got: &Carried) -> String {
     let r = &got.report;
     format!("{} / {} {} {} {}", claims.join("; "), r.moved, r.unmatched, r.kept, r.replaced)
 }
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// (start, length, work: 0 none, 1 accepted, 2 user claim, 3 tagged).
+    fn spans() -> impl Strategy<Value = Vec<(usize, usize, u8)>> {
+        prop::collection::vec((0usize..110, 0usize..60, 0u8..4), 0..12)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+
+        /// Whatever the spans (out of range, empty, overlapping): no panic,
+        /// every new claim is there, and every old claim with work is either
+        /// moved or kept; ids stay unique.
+        #[test]
+        fn work_is_never_lost(old in spans(), new in spans()) {
+            let claim = |i: usize, &(start, len, work): &(usize, usize, u8)| {
+                let mut c = super::claim(&format!("d#{i}"), "Warga mengeluh.");
+                (c.claim.start, c.claim.end) = (start, start + len);
+                c.claim.text = TEXT.chars().skip(start).take(len).collect();
+                match work {
+                    1 => c.status = Status::Accepted,
+                    2 => c.origin = Origin::User,
+                    3 => c.tags = vec!["salah".into()],
+                    _ => {}
+                }
+                c
+            };
+            let olds: Vec<AnnotatedClaim> = old.iter().enumerate().map(|(i, s)| claim(i, s)).collect();
+            let news: Vec<ClaimRecord> = new.iter().enumerate().map(|(i, s)| claim(i, s).claim).collect();
+            let with_work = olds.iter().filter(|c| c.status != Status::Pending || c.origin != Origin::Extracted || !c.tags.is_empty()).count();
+            let got = carry_over(&document(&olds, false), &news, NOW);
+            let r = &got.report;
+            prop_assert_eq!(r.moved + r.unmatched + r.kept, with_work);
+            prop_assert_eq!(r.replaced, olds.len() - with_work);
+            prop_assert_eq!(got.claims.len(), news.len() + r.unmatched + r.kept);
+            let ids: std::collections::HashSet<&str> = got.claims.iter().map(|c| c.id.as_str()).collect();
+            prop_assert_eq!(ids.len(), got.claims.len());
+        }
+    }
+}
