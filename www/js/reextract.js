@@ -85,11 +85,17 @@ export async function reextract({ model, kernel, docs, version, onProgress, sign
  */
 export function mountReextract({ model, kernel, notice, message }) {
   const version = kernel.extractorVersion();
+  let running = false;
+  // How many were offered: a dismissed offer comes back only for more.
+  let offered = 0;
   const offer = () => {
-    const stale = staleDocuments(model, version);
-    if (!stale.length) return;
-    notice('reextract-offer', () => t('reextract.offer', { n: stale.length }), [
-      { testid: 'reextract-run', primary: true, label: () => t('reextract.run'), run: (close) => { close(); run(stale); } },
+    if (running) return;
+    let n = 0;
+    for (const d of model.documents.values()) if ((d.extractor ?? 0) < version) n++;
+    if (!n || n <= offered) return;
+    offered = n;
+    notice('reextract-offer', () => t('reextract.offer', { n }), [
+      { testid: 'reextract-run', primary: true, label: () => t('reextract.run'), run: (close) => { close(); run(staleDocuments(model, version)); } },
     ], { level: 'info' });
   };
 
@@ -98,9 +104,12 @@ export function mountReextract({ model, kernel, notice, message }) {
     const job = progressIn(progress.text, (done, n) => t('reextract.progress', { done, n }));
     job.update(0, stale.length);
     let report;
+    running = true;
     try {
       report = await reextract({ model, kernel, docs: stale, version, signal: job.signal, onProgress: job.update });
     } finally {
+      running = false;
+      offered = 0;
       progress.close();
     }
     notice('reextract-report', () => t(job.signal.aborted ? 'reextract.stopped' : 'reextract.done', { ...report, n: stale.length }), [], { level: 'info' });
@@ -108,6 +117,10 @@ export function mountReextract({ model, kernel, notice, message }) {
   }
 
   offer();
+  // Documents that arrive later from an older extractor (a project file, another tab).
+  model.on('change', (detail) => {
+    if (detail?.all || detail?.remote || detail?.keys?.some((k) => k.store === 'documents')) offer();
+  });
   return { offer };
 }
 
