@@ -249,3 +249,84 @@ test('three annotators: Krippendorff\'s alpha is shown with its counts', async (
     await s.stop();
   }
 });
+
+test('adjudication words fields as the page does, shows what differs, and takes a colleague\'s rejection', async () => {
+  // Ani rejects the first claim; Budi accepts it.
+  const a = await start();
+  const file = join(tmp, 'Ani-rejects.klaim.json');
+  try {
+    const page = await a.open();
+    await onClaim(page, 0, 'r');
+    writeFileSync(file, await exportAs(page, 'klaim'));
+  } finally {
+    await a.stop();
+  }
+  const s = await start({ viewport: { width: 1400, height: 900 } });
+  try {
+    const page = await s.open();
+    await onClaim(page, 0, 'a');
+    const mine = JSON.parse(await exportAs(page, 'klaim'));
+    const first = mine.documents[0].claims[0];
+    const chooser = page.waitForEvent('filechooser');
+    await page.click('[data-testid=import-annotator-open]');
+    await (await chooser).setFiles(file);
+    await page.fill('[data-testid=annotator-name]', 'Ani');
+    await page.click('[data-testid=annotator-ok]');
+    await page.waitForSelector('[data-testid=import-done]');
+    await saved(page);
+    await page.click('[data-testid=nav-agree]');
+    await page.waitForSelector('[data-testid=curate-item]');
+    // At 1400 px the agreement table fits or scrolls inside itself, and no
+    // header is cut. Before: the verdict columns from "perlu dicek" on ran
+    // past the view's edge.
+    const fit = await page.evaluate(() => {
+      const view = document.querySelector('[data-testid=agree-view]');
+      const box = document.querySelector('[data-testid=agree-scroll]');
+      return {
+        view: view.scrollWidth - view.clientWidth,
+        box: box ? box.getBoundingClientRect().right - view.getBoundingClientRect().right : null,
+        cut: [...document.querySelectorAll('.agree-table thead th')].filter((th) => th.scrollWidth > th.clientWidth + 1).map((th) => th.textContent),
+        headers: document.querySelectorAll('[data-testid=agree-pair] thead th').length,
+      };
+    });
+    assert.ok(fit.headers > 8, `verdict columns shown: ${fit.headers}`);
+    assert.ok(fit.view <= 0, `the agreement view overflows by ${fit.view} px`);
+    assert.ok(fit.box !== null && fit.box <= 0, `the table box ends ${fit.box} px past the view`);
+    assert.deepEqual(fit.cut, []);
+    const codes = /^(quote|reported|unattributed|asserted|hedged|denied|pending|accepted|rejected)$/;
+    const values = async () => page.locator('.curate-side dd').allTextContents();
+    // Before: "Jenis reported", "Modalitas asserted" in the Indonesian page.
+    const curate = page.locator('[data-testid=curate]');
+    assert.deepEqual((await values()).filter((v) => codes.test(v)), []);
+    assert.match((await curate.locator('.curate-side dl').allTextContents()).join(' '), /Jenis/);
+    // Before: Ani's side read "tidak ada klaim", and 2 did nothing.
+    const item = page.locator(`[data-testid=curate-item][data-doc="${mine.documents[0].id}"][data-start="${first.start}"]`);
+    assert.equal(await item.getAttribute('data-state'), 'open');
+    const other = item.locator('[data-testid=curate-other]');
+    assert.match(await other.textContent(), /ditolak/);
+    assert.match(await item.locator('[data-testid=curate-library]').textContent(), /diterima/);
+    assert.equal(await other.locator('[data-testid=curate-field][data-field=status]').getAttribute('data-differs'), '');
+    // Before: pairs that differed in nothing shown were open. Every open
+    // item now marks at least one field that differs, or has one side only.
+    for (const open of await page.locator('[data-testid=curate-item][data-state=open]').all()) {
+      const sides = await open.locator('q').count();
+      assert.ok(sides < 2 || (await open.locator('[data-differs]').count()) > 0, await open.textContent());
+    }
+    await item.click();
+    await page.keyboard.press('2');
+    await saved(page);
+    const after = JSON.parse(await exportAs(page, 'klaim'));
+    assert.equal(after.documents[0].claims.find((c) => c.id === first.id).status, 'rejected');
+    assert.deepEqual(after.decisions.map((d) => d.chose), ['Ani']);
+    // The same words in English.
+    await page.click('[data-testid=lang-switch]');
+    await page.waitForSelector('[data-testid=curate-item]');
+    assert.match((await page.locator('.curate-side dl').allTextContents()).join(' '), /Kind/);
+    const words = /^(kutipan|dilaporkan|tanpa atribusi|tegas|ragu-ragu|disangkal|belum ditinjau|diterima|ditolak)$/;
+    assert.deepEqual((await values()).filter((v) => words.test(v)), []);
+    assert.ok((await values()).includes('rejected'));
+    assert.deepEqual(s.errors, []);
+  } finally {
+    await s.stop();
+  }
+});

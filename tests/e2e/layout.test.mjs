@@ -50,6 +50,36 @@ describe('layout', () => {
     }
   });
 
+  test('at 1400 px during a big import: the top bar keeps its rows, the progress message covers no control', async () => {
+    const browser = await start({ viewport: { width: 1400, height: 900 } });
+    try {
+      const page = await browser.open(`#/doc/${CLAIM}`);
+      await saved(page);
+      // The bar's height and where each of its controls sits.
+      const bar = () => page.evaluate(() => [document.querySelector('.topbar').getBoundingClientRect().height,
+        ...[...document.querySelectorAll('.topbar button, .topbar select, .topbar a')].filter((el) => el.offsetParent)
+          .map((el) => { const r = el.getBoundingClientRect(); return `${el.dataset.testid ?? el.id} ${Math.round(r.left)},${Math.round(r.top)}`; })]);
+      const before = await bar();
+      const lines = Array.from({ length: 2000 }, (_, i) => JSON.stringify({ id: `imp-${i}`, title: `Berita ${i}`, text: `Menurut polisi, ${i + 3} orang ditahan di Bandung. "Kami masih menyelidiki," kata Kapolres AKBP Budi Santoso, Senin.` }));
+      await page.setInputFiles('[data-testid=file-input]', { name: 'banyak.jsonl', mimeType: 'application/json', buffer: Buffer.from(lines.join('\n')) });
+      // Before: "Mengimpor: 730 dokumen belum tersimpan" moved the controls
+      // after it, or pushed them to a second row.
+      await page.waitForFunction(() => /\d{3,} dokumen/.test(document.querySelector('[data-testid=save-state]').textContent), null, { timeout: 20_000, polling: 10 });
+      assert.deepEqual(await bar(), before, 'the top bar moved');
+      assert.match(await page.getAttribute('[data-testid=save-state]', 'title'), /\d+ dokumen belum tersimpan/);
+      await page.waitForSelector('[data-testid=job-progress]');
+      // Scrolled to its end, the document list's last rows stay usable.
+      await page.evaluate(() => { const l = document.querySelector('#library'); l.scrollTop = l.scrollHeight; });
+      assert.deepEqual(await coveredControls(page), []);
+      await page.click('[data-testid=job-cancel]');
+      await page.waitForSelector('[data-testid=job-cancelled]', { timeout: 60_000 });
+      await saved(page);
+      assert.deepEqual(browser.errors, []);
+    } finally {
+      await browser.stop();
+    }
+  });
+
   test('at 390 px: no sideways scrolling, the text is readable, the decision buttons work, messages cover nothing', async () => {
     const browser = await start({ viewport: { width: 390, height: 844 } });
     try {

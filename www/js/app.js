@@ -406,6 +406,7 @@ function wireChrome() {
     documentView.refresh();
     details.relabel();
     table.relabel();
+    if (route.view === 'agree') agree.render();
     showSaveState(model.saveState);
     if (!$('banner').hidden) bannerShown?.();
   });
@@ -532,10 +533,20 @@ function showSaveState(state) {
   const el = $('save-state');
   el.dataset.state = state;
   const docs = (model?.importing ?? 0) + (model?.unsavedDocs ?? 0);
-  if (state === 'saving' && docs) el.textContent = t(model.importing ? 'save.importing' : 'save.unsaved.docs', { n: docs });
-  else if (state === 'saving' && model?.unsaved) el.textContent = t('save.unsaved', { n: model.unsaved });
-  else if (state === 'error' && model?.failed.length) el.textContent = t('save.failed', { n: model.failed.length });
-  else el.textContent = t(`save.${state}`);
+  // A chip of fixed width (the top bar must not re-wrap as it changes): a
+  // short form shows, the full sentence is its title and is read out.
+  const say = (key, short, n) => {
+    const full = t(key, { n });
+    el.title = full;
+    replace(el, h('span', { 'aria-hidden': 'true' }, t(short, { n })), h('span', { class: 'visually-hidden' }, full));
+  };
+  if (state === 'saving' && docs) say(model.importing ? 'save.importing' : 'save.unsaved.docs', model.importing ? 'save.importing.short' : 'save.unsaved.short', docs);
+  else if (state === 'saving' && model?.unsaved) say('save.unsaved', 'save.unsaved.short', model.unsaved);
+  else if (state === 'error' && model?.failed.length) say('save.failed', 'save.failed.short', model.failed.length);
+  else {
+    el.textContent = t(`save.${state}`);
+    el.title = el.textContent;
+  }
 }
 
 function storageFailed(error) {

@@ -46,6 +46,11 @@ addStrings({
     'save.unsaved.docs': 'Menyimpan: {n} dokumen belum tersimpan',
     'save.unsaved': 'Menyimpan: {n} perubahan belum tersimpan',
     'save.failed': 'Tidak tersimpan: {n} perubahan',
+    // The chip's own words: short, so the top bar never re-wraps while they
+    // change; the sentence above is its title and what a screen reader says.
+    'save.importing.short': 'Impor: {n}',
+    'save.unsaved.short': 'Simpan: {n}',
+    'save.failed.short': 'Gagal: {n}',
     'guard.full': 'Ruang penyimpanan penuh: perubahan terakhir BELUM tersimpan ({n} perubahan hanya ada di tab ini). Kosongkan ruang disk lalu tekan “Coba simpan lagi”, atau ekspor semuanya sekarang.',
     'guard.failed': 'Penyimpanan di peramban gagal: perubahan terakhir BELUM tersimpan ({n} perubahan hanya ada di tab ini). Tekan “Coba simpan lagi”, atau ekspor semuanya sekarang.',
     'guard.detail': '(Rincian dari peramban: {raw})',
@@ -77,6 +82,9 @@ addStrings({
     'save.unsaved.docs': 'Saving: {n} {n|document|documents} not saved yet',
     'save.unsaved': 'Saving: {n} {n|change|changes} not saved yet',
     'save.failed': 'Not saved: {n} {n|change|changes}',
+    'save.importing.short': 'Import: {n}',
+    'save.unsaved.short': 'Saving: {n}',
+    'save.failed.short': 'Failed: {n}',
     'guard.full': 'Storage is full: the latest changes are NOT saved ({n} changes exist only in this tab). Free some disk space and press “Try saving again”, or export everything now.',
     'guard.failed': 'Browser storage failed: the latest changes are NOT saved ({n} changes exist only in this tab). Press “Try saving again”, or export everything now.',
     'guard.detail': '(Details from the browser: {raw})',

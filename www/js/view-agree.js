@@ -63,11 +63,14 @@ export class AgreeView {
       }));
     return h('section', { class: 'agree-pair', 'data-testid': 'agree-pair', 'data-a': pair.a, 'data-b': pair.b },
       h('h3', {}, t('agree.pair', { a: annotator(pair.a), b: annotator(pair.b) })),
-      h('table', { class: 'agree-table' },
-        h('thead', {}, head),
-        h('tbody', {},
-          row('', t('agree.all'), pair.total),
-          pair.documents.map((d) => row(d.id, d.name, d.figures)))));
+      // The table scrolls inside itself when it is wider than the view, so
+      // the view's own scroll bar (far below) is never the only way there.
+      h('div', { class: 'agree-scroll', 'data-testid': 'agree-scroll', tabindex: 0 },
+        h('table', { class: 'agree-table' },
+          h('thead', {}, head),
+          h('tbody', {},
+            row('', t('agree.all'), pair.total),
+            pair.documents.map((d) => row(d.id, d.name, d.figures))))));
   }
 
   alpha(agreement) {

@@ -7,7 +7,8 @@
 // result and exports like any other.
 //
 // Keys (while the view is shown): j/k or arrows move, 1 keeps the library's
-// side, 2 takes the annotator's, x takes neither, e records `edited` and opens
+// side, 2 takes the annotator's (their rejection, or their having no claim
+// there, rejects the library's), x takes neither, e records `edited` and opens
 // the library's claim to edit,
 // A accepts every agreement at once. Ctrl+Z undoes as anywhere.
 //
@@ -15,7 +16,8 @@
 // "curate-reviewer" (<input>), "curate-open" (open disagreements),
 // "curate-accept-all", "curate-item" (data-state: same | open | decided,
 // data-doc, data-start, data-end), inside it "curate-library",
-// "curate-other", and buttons "curate-pick-library", "curate-pick-other",
+// "curate-other" (each with "curate-field" rows, data-field, data-differs
+// on the fields in which the sides differ), and buttons "curate-pick-library", "curate-pick-other",
 // "curate-pick-none", "curate-edit".
 
 import { h, replace } from './dom.js';
@@ -67,7 +69,7 @@ export class CurateView {
     const st = state(item);
     const doc = this.model.documents.get(item.doc);
     const side = (claim, testid) => h('div', { class: 'curate-side', 'data-testid': testid },
-      claim ? describe(claim, (id) => this.model.tagLabel(id)) : h('em', {}, t('curate.noclaim')));
+      claim ? describe(claim, (id) => this.model.tagLabel(id), item.differs ?? []) : h('em', {}, t('curate.noclaim')));
     const pick = (chose, testid, key, enabled = true) => h('button', {
       type: 'button', 'data-testid': testid, disabled: !enabled, onclick: () => { this.at = i; this.decide(item, chose); },
     }, t(key));
@@ -86,7 +88,7 @@ export class CurateView {
       decided,
       h('div', { class: 'row' },
         pick('library', 'curate-pick-library', 'curate.pick.library'),
-        pick(this.name, 'curate-pick-other', 'curate.pick.other', !!item.other),
+        pick(this.name, 'curate-pick-other', 'curate.pick.other'),
         pick('none', 'curate-pick-none', 'curate.pick.none', !!item.library),
         h('button', { type: 'button', 'data-testid': 'curate-edit', disabled: !item.library, onclick: () => { this.at = i; this.edit(item); } }, t('curate.edit'))));
   }
@@ -98,7 +100,7 @@ export class CurateView {
       j: () => this.move(1), ArrowDown: () => this.move(1),
       k: () => this.move(-1), ArrowUp: () => this.move(-1),
       1: () => item && this.decide(item, 'library'),
-      2: () => item?.other && this.decide(item, this.name),
+      2: () => item && this.decide(item, this.name),
       x: () => item?.library && this.decide(item, 'none'),
       e: () => item?.library && this.edit(item),
       A: () => this.acceptAgreements(),
@@ -136,9 +138,13 @@ export class CurateView {
       : this.model.claimsOf(item.doc).find((c) => item.other && c.start === item.other.start && c.end === item.other.end);
     const at = now();
     let result = mine?.id ?? null;
-    if (chose === 'library' || chose === 'edited') {
+    if (chose === 'library' && mine?.status === 'rejected') {
+      // The library's own rejection stands.
+      result = null;
+    } else if (chose === 'library' || chose === 'edited') {
       if (mine && mine.status !== 'accepted') changes.push(this.model.update('claims', mine, { status: 'accepted', edited: at }));
-    } else if (chose === 'none') {
+    } else if (chose === 'none' || !item.other || item.other.status === 'rejected') {
+      // Neither, or the annotator's side, which is no claim here.
       if (mine) changes.push(this.model.update('claims', mine, { status: 'rejected', edited: at }));
       result = null;
     } else {
@@ -198,15 +204,22 @@ function sideName(chose) {
   return chose;
 }
 
-/** A claim's span, claimant, kind, modality, tags and note, as text. */
-function describe(c, tagLabel) {
+/** A claim's span, claimant, kind, modality, tags, status and note, as
+ * text, worded as everywhere in the page; the fields in which the two sides
+ * differ (`differs`, from the core) are marked. */
+function describe(c, tagLabel, differs) {
+  const field = (name, label, value) => [
+    h('dt', { 'data-testid': 'curate-field', 'data-field': name, 'data-differs': differs.includes(name) }, label),
+    h('dd', { 'data-differs': differs.includes(name) }, value),
+  ];
   return [
-    h('q', {}, c.text),
+    h('q', { 'data-differs': differs.includes('span') }, c.text),
     h('dl', {},
-      h('dt', {}, t('curate.claimant')), h('dd', {}, c.claimant?.resolved || c.claimant?.text || '–'),
-      h('dt', {}, t('agree.kind')), h('dd', {}, c.kind),
-      h('dt', {}, t('agree.modality')), h('dd', {}, c.modality),
-      h('dt', {}, t('curate.tags')), h('dd', {}, c.tags.map(tagLabel).join(', ') || '–'),
-      c.note ? [h('dt', {}, t('curate.note')), h('dd', {}, c.note)] : null),
+      field('claimant', t('curate.claimant'), c.claimant?.resolved || c.claimant?.text || '–'),
+      field('kind', t('agree.kind'), t(`kind.${c.kind}`)),
+      field('modality', t('agree.modality'), t(`modality.${c.modality}`)),
+      field('tags', t('curate.tags'), c.tags.map(tagLabel).join(', ') || '–'),
+      field('status', t('curate.status'), t(`status.${c.status}`)),
+      c.note ? field('note', t('curate.note'), c.note) : null),
   ];
 }
