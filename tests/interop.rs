@@ -50,8 +50,20 @@ fn imported(file: &str, format: Format, library: &Project) -> (Value, Vec<String
         "matched {} re-anchored {} not placed {} dropped {}",
         r.matched, r.reanchored, r.not_placed, r.dropped
     )];
-    warnings.extend(imp.warnings);
+    warnings.extend(imp.messages.iter().map(coded));
     (serde_json::to_value(&imp.project).unwrap(), warnings)
+}
+
+/// A message as one line, `code key=value ...` (place, then parameters), so
+/// the tests assert codes and parameters, not wording.
+fn coded(m: &klaim::exchange::Message) -> String {
+    let mut line = serde_json::to_value(m.code).unwrap().as_str().unwrap().to_owned();
+    for part in [serde_json::to_value(&m.at).unwrap(), serde_json::to_value(&m.params).unwrap()] {
+        for (k, v) in part.as_object().unwrap() {
+            line.push_str(&format!(" {k}={v}"));
+        }
+    }
+    line
 }
 
 #[track_caller]
@@ -83,11 +95,11 @@ fn labelstudio_keeps_relations_predictions_annotators_and_choices() {
     assert_eq!(theirs["id"], "berita-1");
     assert_eq!(theirs["claims"][0]["kind"], "reported");
     assert_eq!(theirs["claims"][0]["tags"], serde_json::json!(["benar"]));
-    has(&warnings, "2 annotators");
+    has(&warnings, "annotators count=2");
     assert_eq!(warnings[0], "matched 1 re-anchored 0 not placed 0 dropped 1");
-    has(&warnings, "dropped prediction 8 (listed by id only");
-    has(&warnings, "task-level choices [\"ekonomi\"] kept as tags");
-    has(&warnings, "matched by content to the library's document \"berita-1\"");
+    has(&warnings, "prediction_by_id id=\"42\" task=2 id=\"8\"");
+    has(&warnings, "choices_kept id=\"41\" path=\"annotations[0]\" task=1 count=2 names=[\"ekonomi\"]");
+    has(&warnings, "matched id=\"41\" task=1 document=\"berita-1\" name=\"Harga beras\"");
 }
 
 #[test]
@@ -126,9 +138,9 @@ fn doccano_keeps_relations_and_comments_and_skips_a_bad_record() {
         p["relations"],
         serde_json::json!([{"from": "berita-1#doccano-87-117", "to": "berita-1#doccano-13-40", "label": "contradicts"}])
     );
-    has(&warnings, "line 2: skipped, `text` is missing");
+    has(&warnings, "bad_record line=2 error=\"`text` is missing or not a string\"");
     assert_eq!(warnings[0], "matched 1 re-anchored 0 not placed 1 dropped 0");
-    has(&warnings, "relations[1]: a relation (contradicts) kept as a relation between two claims");
+    has(&warnings, "relation_kept line=1 path=\"relations[1]\" kind=\"contradicts\"");
     // ... and goes out to Label Studio as a relation, and comes back.
     let mut lib = library();
     let imp = import(&fixture("doccano-export.jsonl"), Some(Format::Doccano), &lib, NOW).unwrap();
@@ -144,7 +156,7 @@ fn doccano_keeps_relations_and_comments_and_skips_a_bad_record() {
     let spans: Vec<(&str, &str, &str)> =
         back.project.relations.iter().map(|r| (r.from.as_str(), r.to.as_str(), r.label.as_str())).collect();
     assert_eq!(spans, [("berita-1#labelstudio-87-117", "berita-1#labelstudio-13-40", "contradicts")]);
-    has(&warnings, "1 comment(s) kept as notes");
+    has(&warnings, "comments_kept line=1 count=1");
 }
 
 #[test]
@@ -182,11 +194,14 @@ fn w3c_without_source_and_with_a_lone_surrogate_is_anchored_by_quote() {
         ]
         .join("\n")
     );
-    has(&warnings, "1 lone UTF-16 surrogate");
+    has(&warnings, "lone_surrogates count=1");
     assert_eq!(warnings[0], "matched 0 re-anchored 1 not placed 0 dropped 2");
-    has(&warnings, "dropped a body with purpose \"linking\"");
-    has(&warnings, "dropped a body without a text value (https://example.org/tags/harga)");
-    has(&warnings, "it has no `target.source`; anchored by its quote in \"berita-1\" at 87..117");
+    has(&warnings, "body_dropped annotation=2 id=\"https://example.org/anno/2\" kind=\"linking\"");
+    has(
+        &warnings,
+        "body_without_text annotation=2 id=\"https://example.org/anno/2\" kind=\"https://example.org/tags/harga\"",
+    );
+    has(&warnings, "anchored_by_quote annotation=1 id=\"#a1b2\" document=\"berita-1\" to_end=117 to_start=87");
 }
 
 #[test]
@@ -211,7 +226,8 @@ fn w3c_from_a_colleagues_library_matches_documents_by_content() {
         ]
         .join("\n")
     );
-    has(&imp.warnings, "matched by content to the library's document \"berita-1\"");
+    let messages: Vec<String> = imp.messages.iter().map(coded).collect();
+    has(&messages, "matched annotation=1 id=\"urn:klaim:claim:x-99:x-99%23labelstudio-13-40\" document=\"berita-1\"");
 }
 
 #[test]

@@ -30,7 +30,11 @@ pub fn run(args: &[String]) -> Result<bool, String> {
     let mut library = read(first)?;
     for path in rest {
         let other = read(path)?;
-        let (layer, notes) = exchange::as_annotator(&other, &library, path, path);
+        let (layer, notes, r) = exchange::as_annotator(&other, &library, path, path);
+        eprintln!(
+            "klaim: {path}: {} document(s) matched, {} claim(s) re-anchored, {} not placed",
+            r.matched, r.reanchored, r.not_placed
+        );
         for n in notes {
             eprintln!("klaim: {path}: {n}");
         }

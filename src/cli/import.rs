@@ -53,12 +53,16 @@ pub fn run(args: &[String], now: &str) -> Result<bool, String> {
             "klaim: {file}: {} document(s) matched by content, {} span(s) re-anchored, {} not placed, {} dropped",
             r.matched, r.reanchored, r.not_placed, r.dropped
         );
-        for w in &imported.warnings {
+        for w in &imported.messages {
             eprintln!("klaim: {file}: {w}");
         }
         let incoming = match name {
             Some(name) => {
-                let (layer, notes) = exchange::as_annotator(&imported.project, &library, name, file);
+                let (layer, notes, r) = exchange::as_annotator(&imported.project, &library, name, file);
+                eprintln!(
+                    "klaim: {file}: {name}: {} document(s) matched, {} claim(s) re-anchored, {} not placed",
+                    r.matched, r.reanchored, r.not_placed
+                );
                 for n in notes {
                     eprintln!("klaim: {file}: {n}");
                 }

@@ -24,8 +24,8 @@
 use serde_json::{json, Value};
 
 use super::{
-    error_at, id_string, imported_document, kind_name, kind_named, name_from_text, tag_id, ImportError, Known, Span,
-    Text,
+    error_at, id_string, imported_document, kind_name, kind_named, name_from_text, tag_id, At, Code, ImportError,
+    Known, Message, Params, Span, Text,
 };
 use crate::offsets::Unit;
 use crate::project::{Project, Status};
@@ -93,7 +93,7 @@ pub fn overlaps(project: &Project) -> Vec<String> {
     out
 }
 
-pub fn import(input: &str, library: &Project, now: &str) -> Result<(Project, Vec<String>), ImportError> {
+pub fn import(input: &str, library: &Project, now: &str) -> Result<(Project, Vec<Message>), ImportError> {
     let mut warnings = Vec::new();
     // A JSON array of records, or JSON Lines (blank lines skipped).
     let records: Vec<(usize, Value)> = if input.trim_start().starts_with('[') {
@@ -108,7 +108,11 @@ pub fn import(input: &str, library: &Project, now: &str) -> Result<(Project, Vec
             }
             match serde_json::from_str(line) {
                 Ok(v) => out.push((i + 1, v)),
-                Err(e) => warnings.push(format!("line {}: skipped, not valid JSON: {e}", i + 1)),
+                Err(e) => warnings.push(Message::new(
+                    Code::NotJson,
+                    &At::line(i + 1),
+                    Params { error: Some(e.to_string()), ..Params::default() },
+                )),
             }
         }
         out
@@ -124,7 +128,7 @@ pub fn import(input: &str, library: &Project, now: &str) -> Result<(Project, Vec
     let mut documents = Vec::new();
     let mut relations = Vec::new();
     for (n, record) in records {
-        let at = format!("line {n}");
+        let at = At::line(n);
         match read_record(&record, &at, &mut tags, &mut warnings) {
             Ok((text, spans)) => {
                 let rels = super::span_relations(&spans);
@@ -138,7 +142,11 @@ pub fn import(input: &str, library: &Project, now: &str) -> Result<(Project, Vec
                 relations.extend(super::relations_of(&known, &doc, &rels, &mut warnings, &at));
                 documents.push(doc);
             }
-            Err(e) => warnings.push(format!("{at}: skipped, {}", e.message)),
+            Err(e) => warnings.push(Message::new(
+                Code::BadRecord,
+                &at,
+                Params { error: Some(e.message), ..Params::default() },
+            )),
         }
     }
     if documents.is_empty() {
@@ -153,9 +161,9 @@ pub fn import(input: &str, library: &Project, now: &str) -> Result<(Project, Vec
 /// One record's text and spans, or why it cannot be read.
 fn read_record(
     record: &Value,
-    at: &str,
+    at: &At,
     tags: &mut Vec<crate::project::Tag>,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Message>,
 ) -> Result<(String, Vec<Span>), ImportError> {
     let text = record
         .get("text")
@@ -229,7 +237,7 @@ fn read_record(
         };
         let kind = rel.get("type").and_then(Value::as_str).unwrap_or("related");
         let (Some(from), Some(to)) = (end("from_id"), end("to_id")) else {
-            warnings.push(format!("{at}: {field}: dropped, its entities are not in the record"));
+            warnings.push(Message::new(Code::RelationNoEntities, &at.then(&field), Params::default()));
             continue;
         };
         let role = role_named(kind);
@@ -252,7 +260,8 @@ fn read_record(
             None => {
                 let b = (spans[to].1.start, spans[to].1.end);
                 spans[from].1.relations.push((b.0, b.1, kind.to_owned()));
-                warnings.push(format!("{at}: {field}: a relation ({kind}) kept as a relation between two claims"));
+                let params = Params { kind: Some(kind.to_owned()), ..Params::default() };
+                warnings.push(Message::new(Code::RelationKept, &at.then(&field), params));
             }
         }
     }
@@ -276,9 +285,11 @@ fn read_record(
         .collect();
     if !comments.is_empty() {
         if out.is_empty() {
-            warnings.push(format!("{at}: dropped {} comment(s): the record has no claim to hold them", comments.len()));
+            let params = Params { count: Some(comments.len()), ..Params::default() };
+            warnings.push(Message::new(Code::CommentsDropped, at, params));
         } else {
-            warnings.push(format!("{at}: {} comment(s) kept as notes on the record's claims", comments.len()));
+            let params = Params { count: Some(comments.len()), ..Params::default() };
+            warnings.push(Message::new(Code::CommentsKept, at, params));
             for span in &mut out {
                 for c in &comments {
                     span.add_note(&format!("doccano comment: {c}"));
@@ -288,10 +299,7 @@ fn read_record(
     }
     let astral = t.len() != t.map.len(Unit::Utf16);
     if astral && !out.is_empty() {
-        warnings.push(format!(
-            "{at}: the text has characters beyond U+FFFF (emoji); offsets were read as code points, \
-             check its spans if the file came from doccano's editor"
-        ));
+        warnings.push(Message::new(Code::AstralCodePoints, at, Params::default()));
     }
     Ok((text, out))
 }

@@ -18,7 +18,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::{error_at, id_string, name_from_text, tag_id, ImportError, Text};
+use super::{error_at, id_string, name_from_text, tag_id, At, Code, ImportError, Message, Params, Text};
 use crate::project::{AnnotatedClaim, Document, Origin, Project, Status};
 use crate::report::{BoilerplateRecord, ClaimRecord, EntityRecord};
 
@@ -106,7 +106,7 @@ struct InLine {
     url: Option<String>,
 }
 
-pub fn import(input: &str, library: &Project, now: &str) -> Result<(Project, Vec<String>), ImportError> {
+pub fn import(input: &str, library: &Project, now: &str) -> Result<(Project, Vec<Message>), ImportError> {
     let mut tags = library.tags.clone();
     let mut warnings = Vec::new();
     let mut documents: Vec<Document> = Vec::new();
@@ -114,7 +114,7 @@ pub fn import(input: &str, library: &Project, now: &str) -> Result<(Project, Vec
         if line.trim().is_empty() {
             continue;
         }
-        let at = format!("line {}", i + 1);
+        let at = At::line(i + 1);
         let record: InLine = serde_json::from_str(line).map_err(|e| {
             // The line is ours to name: serde's `at line 1 column C` becomes the column.
             let msg = e.to_string();
@@ -128,10 +128,11 @@ pub fn import(input: &str, library: &Project, now: &str) -> Result<(Project, Vec
         let text = Text::new(&record.text);
         let mut claims: Vec<AnnotatedClaim> = Vec::new();
         for (k, mut c) in record.claims.into_iter().enumerate() {
-            let at = format!("{at}, claims[{k}]");
+            let at = at.then(&format!("claims[{k}]"));
             let Some(claim) = placed(&text, c.claim, &at, &mut warnings) else { continue };
             if claims.iter().any(|x| x.id == c.id) {
-                warnings.push(format!("{at}: skipped, claim id `{}` appears twice", c.id));
+                let params = Params { id: Some(c.id.clone()), ..Params::default() };
+                warnings.push(Message::new(Code::DuplicateClaimId, &at, params));
                 continue;
             }
             c.claim = claim;
@@ -148,7 +149,8 @@ pub fn import(input: &str, library: &Project, now: &str) -> Result<(Project, Vec
             record.entities.into_iter().filter(|e| text.slice(e.start, e.end) == Some(e.text.as_str())).collect();
         if boilerplate.len() + entities.len() < n {
             let dropped = n - boilerplate.len() - entities.len();
-            warnings.push(format!("{at}: {dropped} boilerplate or entity spans do not fit the text and were left out"));
+            let params = Params { count: Some(dropped), ..Params::default() };
+            warnings.push(Message::new(Code::PartsLeftOut, &at, params));
         }
         let known = library.documents.iter().find(|d| d.id == id && d.text == record.text);
         let (added, edited) = match known {
@@ -181,26 +183,36 @@ pub fn import(input: &str, library: &Project, now: &str) -> Result<(Project, Vec
 /// `claim` with its spans checked against `text`: the claim placed by its
 /// quote when its offsets do not hold it, sub-spans that do not fit left
 /// out; `None` when the claim cannot be placed.
-fn placed(text: &Text<'_>, mut claim: ClaimRecord, at: &str, warnings: &mut Vec<String>) -> Option<ClaimRecord> {
+fn placed(text: &Text<'_>, mut claim: ClaimRecord, at: &At, warnings: &mut Vec<Message>) -> Option<ClaimRecord> {
     if text.slice(claim.start, claim.end) != Some(claim.text.as_str()) {
-        let what = format!("offsets {}..{} do not hold its text {:?}", claim.start, claim.end, claim.text);
+        let what = Params {
+            start: Some(claim.start),
+            end: Some(claim.end),
+            quote: Some(claim.text.clone()),
+            ..Params::default()
+        };
         match text.find_quote(&claim.text, "", "").as_slice() {
             [(s, e)] => {
-                warnings.push(format!("{at}: {what}; placed by the text at {s}..{e}"));
+                let params = Params { to_start: Some(*s), to_end: Some(*e), ..what };
+                warnings.push(Message::new(Code::PlacedByText, at, params));
                 (claim.start, claim.end) = (*s, *e);
             }
             [] => {
-                warnings.push(format!("{at}: skipped, {what} and the text is not in the document"));
+                warnings.push(Message::new(Code::TextAbsent, at, what));
                 return None;
             }
             more => {
-                warnings.push(format!("{at}: skipped, {what} and the text occurs {} times", more.len()));
+                let params = Params { count: Some(more.len()), ..what };
+                warnings.push(Message::new(Code::TextAmbiguous, at, params));
                 return None;
             }
         }
     }
     let fits = |start: usize, end: usize, quoted: &str| text.slice(start, end) == Some(quoted);
-    let mut drop = |field: &str| warnings.push(format!("{at}: its {field} does not fit the text and was left out"));
+    let mut drop = |field: &str| {
+        let params = Params { field: Some(field.to_owned()), ..Params::default() };
+        warnings.push(Message::new(Code::FieldLeftOut, at, params))
+    };
     if claim.claimant.as_ref().is_some_and(|x| !fits(x.start, x.end, &x.text)) {
         claim.claimant = None;
         drop("claimant");

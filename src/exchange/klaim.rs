@@ -4,7 +4,7 @@
 use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
 
-use super::{error_at, whole, ImportError, Text};
+use super::{error_at, whole, At, Code, ImportError, Message, Params, Report, Text};
 use crate::corrections;
 use crate::project::{Annotator, AnnotatorDocument, Document, Project, FORMAT, VERSION};
 
@@ -359,25 +359,32 @@ pub fn merge(base: &Project, incoming: &Project) -> (Project, MergeSummary) {
 /// matched by id and text or by content. The result holds only annotators
 /// (this one, and any the file had), to be [`merge`]d into the library.
 /// Documents the library does not hold are not placed, and named in the
-/// returned messages with what was matched.
-pub fn as_annotator(incoming: &Project, library: &Project, name: &str, source: &str) -> (Project, Vec<String>) {
+/// returned messages with what was matched; the report counts the documents
+/// matched (by id or content), the claims re-anchored and what was not placed.
+pub fn as_annotator(
+    incoming: &Project,
+    library: &Project,
+    name: &str,
+    source: &str,
+) -> (Project, Vec<Message>, Report) {
     let known = super::Known::new(library);
     let mut notes = Vec::new();
     let mut ids: HashMap<&str, String> = HashMap::new();
     let mut documents = Vec::new();
-    let (mut matched, mut moved, mut lost) = (0, 0, 0);
+    let (mut matched, mut moved) = (0, 0);
     for doc in &incoming.documents {
         let Some(mine) = known.same(&doc.id, &doc.text) else {
-            notes.push(format!(
-                "document {:?} ({}): not placed, the library has no document with this text",
-                doc.id, doc.name
+            notes.push(Message::new(
+                Code::DocumentNotPlaced,
+                &At::document(&doc.id, Some(&doc.name)),
+                Params::default(),
             ));
-            lost += 1;
             continue;
         };
         matched += 1;
         if mine.id != doc.id {
-            notes.push(format!("document {:?}: matched by content to {:?} ({})", doc.id, mine.id, mine.name));
+            let params = Params { document: Some(mine.id.clone()), name: Some(mine.name.clone()), ..Params::default() };
+            notes.push(Message::new(Code::Matched, &At::document(&doc.id, None), params));
         }
         ids.insert(doc.id.as_str(), mine.id.clone());
         let mut claims = doc.claims.clone();
@@ -393,7 +400,9 @@ pub fn as_annotator(incoming: &Project, library: &Project, name: &str, source: &
                     true
                 }
                 None => {
-                    notes.push(format!("claim {:?}: not placed, its text is not in {:?}", c.id, mine.id));
+                    let params =
+                        Params { id: Some(c.id.clone()), document: Some(mine.id.clone()), ..Params::default() };
+                    notes.push(Message::new(Code::ClaimNotPlaced, &At::default(), params));
                     false
                 }
             });
@@ -405,10 +414,7 @@ pub fn as_annotator(incoming: &Project, library: &Project, name: &str, source: &
             claims,
         });
     }
-    notes.insert(
-        0,
-        format!("{name}: {matched} document(s) matched, {moved} claim(s) re-anchored, {lost} document(s) not placed"),
-    );
+    let report = Report { matched, reanchored: moved, ..Report::of(&notes) };
     let mut out = super::empty_project(incoming.tags.clone());
     out.annotators.push(Annotator { name: name.to_owned(), source: source.to_owned(), documents });
     for a in &incoming.annotators {
@@ -422,7 +428,7 @@ pub fn as_annotator(incoming: &Project, library: &Project, name: &str, source: &
         });
         out.annotators.push(a);
     }
-    (out, notes)
+    (out, notes, report)
 }
 
 /// Merges `theirs` into `mine` (same id, same text); whether anything changed.

@@ -37,7 +37,7 @@ use std::collections::HashMap;
 use super::role_named;
 use super::{
     error_at, id_string, imported_document, kind_name, kind_named, modality_named, name_from_text, tag_id, tag_labels,
-    ImportError, Known, Span, Text,
+    At, Code, ImportError, Known, Message, Params, Span, Text,
 };
 use crate::project::{AnnotatedClaim, Annotator, AnnotatorDocument, Document, Origin, Project, Status, Tag};
 
@@ -122,7 +122,7 @@ fn regions(project: &Project, c: &AnnotatedClaim, text: &Text<'_>) -> Vec<Value>
     out
 }
 
-pub fn import(input: &str, library: &Project, now: &str) -> Result<(Project, Vec<String>), ImportError> {
+pub fn import(input: &str, library: &Project, now: &str) -> Result<(Project, Vec<Message>), ImportError> {
     let value: Value = serde_json::from_str(input)
         .map_err(|e| error_at(format!("line {}", e.line()), format!("not valid JSON: {e}")))?;
     let tasks: Vec<&Value> = match &value {
@@ -139,12 +139,9 @@ pub fn import(input: &str, library: &Project, now: &str) -> Result<(Project, Vec
     let mut main: Vec<Document> = Vec::new();
     let mut relations = Vec::new();
     for (i, task) in tasks.iter().enumerate() {
-        let at = match task.get("id").and_then(id_string) {
-            Some(id) => format!("task {} (id {id})", i + 1),
-            None => format!("task {}", i + 1),
-        };
+        let at = At::task(i + 1, task.get("id").and_then(id_string));
         let Some(text) = task.get("data").and_then(|d| d.get("text")).and_then(Value::as_str) else {
-            warnings.push(format!("{at}: skipped, `data.text` is missing or not a string"));
+            warnings.push(Message::new(Code::NoText, &at, Params::default()));
             continue;
         };
         let t = Text::new(text);
@@ -154,7 +151,11 @@ pub fn import(input: &str, library: &Project, now: &str) -> Result<(Project, Vec
         for list in ["annotations", "completions", "predictions"] {
             match task.get(list) {
                 None | Some(Value::Array(_)) => {}
-                Some(_) => warnings.push(format!("{at}: dropped `{list}`: not a list")),
+                Some(_) => warnings.push(Message::new(
+                    Code::NotAList,
+                    &at,
+                    Params { field: Some(list.to_owned()), ..Params::default() },
+                )),
             }
         }
         for list in ["annotations", "completions"] {
@@ -163,7 +164,7 @@ pub fn import(input: &str, library: &Project, now: &str) -> Result<(Project, Vec
             };
             for (a, item) in items.iter().enumerate() {
                 if item.get("was_cancelled").and_then(Value::as_bool) == Some(true) {
-                    warnings.push(format!("{at}: {list}[{a}] was cancelled in Label Studio: not imported"));
+                    warnings.push(Message::new(Code::Cancelled, &at.then(&format!("{list}[{a}]")), Params::default()));
                     continue;
                 }
                 let Some(results) = item.get("result").and_then(Value::as_array) else {
@@ -180,10 +181,9 @@ pub fn import(input: &str, library: &Project, now: &str) -> Result<(Project, Vec
                     other => match id_string(other).and_then(|id| predictions.get(&id).copied()) {
                         Some(found) => Some(found),
                         None => {
-                            warnings.push(format!(
-                                "{at}: dropped prediction {} (listed by id only; its results are not in the file)",
-                                other
-                            ));
+                            let id = id_string(other).unwrap_or_else(|| other.to_string());
+                            let params = Params { id: Some(id), ..Params::default() };
+                            warnings.push(Message::new(Code::PredictionById, &at, params));
                             None
                         }
                     },
@@ -208,7 +208,7 @@ pub fn import(input: &str, library: &Project, now: &str) -> Result<(Project, Vec
         // annotator's list where it has no span of their own.
         let mut by_who: Vec<(String, Vec<Span>)> = Vec::new();
         for (who, field, results) in sources {
-            let spans = regions_of(&t, results, &format!("{at}, {field}"), &mut tags, &mut warnings);
+            let spans = regions_of(&t, results, &at.then(&field), &mut tags, &mut warnings);
             if !people.iter().any(|(p, _)| *p == who) && who != PREDICTIONS {
                 people.push((who.clone(), Vec::new()));
             }
@@ -228,9 +228,8 @@ pub fn import(input: &str, library: &Project, now: &str) -> Result<(Project, Vec
             } else {
                 let n = super::span_relations(&spans).len();
                 if n > 0 {
-                    warnings.push(format!(
-                        "{at}: dropped {n} relation(s) of {who}: relations are kept for the library's claims only"
-                    ));
+                    let params = Params { count: Some(n), name: Some(who.clone()), ..Params::default() };
+                    warnings.push(Message::new(Code::RelationsOfAnnotator, &at, params));
                 }
                 let doc = imported_document(
                     &known,
@@ -267,11 +266,13 @@ pub fn import(input: &str, library: &Project, now: &str) -> Result<(Project, Vec
     project.relations = relations;
     if let Some((first, _)) = people.first() {
         if people.len() > 1 {
-            warnings.push(format!(
-                "{} annotators: the results of {first} are the library's claims; the others are kept apart as annotators for agreement and adjudication ({})",
-                people.len(),
-                people[1..].iter().map(|(p, _)| p.as_str()).collect::<Vec<_>>().join(", ")
-            ));
+            let params = Params {
+                count: Some(people.len()),
+                name: Some(first.clone()),
+                names: people[1..].iter().map(|(p, _)| p.clone()).collect(),
+                ..Params::default()
+            };
+            warnings.push(Message::new(Code::Annotators, &At::default(), params));
         }
     }
     for (name, documents) in people.into_iter().skip(1) {
@@ -328,20 +329,21 @@ fn predictions_by_id<'v>(tasks: &[&'v Value]) -> HashMap<String, &'v Value> {
 
 /// The spans of one annotation's (or prediction's) results: regions grouped
 /// by region id, relations applied, task-level choices as tags.
-fn regions_of(t: &Text<'_>, results: &[Value], at: &str, tags: &mut Vec<Tag>, warnings: &mut Vec<String>) -> Vec<Span> {
+fn regions_of(t: &Text<'_>, results: &[Value], at: &At, tags: &mut Vec<Tag>, warnings: &mut Vec<Message>) -> Vec<Span> {
     // (region id, span, role label) in order of first appearance.
     let mut regions: Vec<(String, Span, Option<&'static str>)> = Vec::new();
     let mut relations: Vec<(usize, &Value)> = Vec::new();
     let mut task_choices: Vec<String> = Vec::new();
     for (r, result) in results.iter().enumerate() {
-        let field = format!("{at}.result[{r}]");
+        let field = at.then(&format!(".result[{r}]"));
         let kind = result.get("type").and_then(Value::as_str).unwrap_or("");
         if kind == "relation" {
             relations.push((r, result));
             continue;
         }
         let Some(value) = result.get("value") else {
-            warnings.push(format!("{field}: dropped, a `{kind}` result without `value`"));
+            let params = Params { kind: Some(kind.to_owned()), ..Params::default() };
+            warnings.push(Message::new(Code::ResultWithoutValue, &field, params));
             continue;
         };
         let strings = |f: &str| -> Vec<String> {
@@ -353,16 +355,18 @@ fn regions_of(t: &Text<'_>, results: &[Value], at: &str, tags: &mut Vec<Tag>, wa
         if value.get("start").is_none() && value.get("end").is_none() {
             match kind {
                 "choices" | "taxonomy" => task_choices.extend(strings("choices")),
-                _ => warnings.push(format!("{field}: dropped, a task-level `{kind}` result")),
+                _ => warnings.push(Message::new(
+                    Code::TaskLevelResult,
+                    &field,
+                    Params { kind: Some(kind.to_owned()), ..Params::default() },
+                )),
             }
             continue;
         }
         let (Some(start), Some(end)) =
             (value.get("start").and_then(Value::as_u64), value.get("end").and_then(Value::as_u64))
         else {
-            warnings.push(format!(
-                "{field}: skipped, `value.start`/`value.end` are not whole numbers (a rich-text XPath region?)"
-            ));
+            warnings.push(Message::new(Code::NotWholeNumbers, &field, Params::default()));
             continue;
         };
         let quoted = value.get("text").and_then(Value::as_str).filter(|_| kind != "textarea");
@@ -403,7 +407,11 @@ fn regions_of(t: &Text<'_>, results: &[Value], at: &str, tags: &mut Vec<Tag>, wa
                     span.add_note(&note);
                 }
             }
-            other => warnings.push(format!("{field}: dropped, a `{other}` result klaim does not read")),
+            other => warnings.push(Message::new(
+                Code::ResultUnread,
+                &field,
+                Params { kind: Some(other.to_owned()), ..Params::default() },
+            )),
         }
     }
     // Relations: a claim and a region labelled claimant/cue/via (or a
@@ -411,13 +419,13 @@ fn regions_of(t: &Text<'_>, results: &[Value], at: &str, tags: &mut Vec<Tag>, wa
     // on the region it starts from.
     let mut consumed = vec![false; regions.len()];
     for (r, rel) in relations {
-        let field = format!("{at}.result[{r}]");
+        let field = at.then(&format!(".result[{r}]"));
         let end = |f: &str| {
             let id = rel.get(f).and_then(id_string)?;
             regions.iter().position(|(k, _, _)| *k == id)
         };
         let (Some(from), Some(to)) = (end("from_id"), end("to_id")) else {
-            warnings.push(format!("{field}: dropped, a relation between regions that are not in this annotation"));
+            warnings.push(Message::new(Code::RelationOutside, &field, Params::default()));
             continue;
         };
         let labels: Vec<&str> =
@@ -446,7 +454,8 @@ fn regions_of(t: &Text<'_>, results: &[Value], at: &str, tags: &mut Vec<Tag>, wa
                 let b = (regions[to].1.start, regions[to].1.end);
                 let words = if labels.is_empty() { "related".to_owned() } else { labels.join(", ") };
                 regions[from].1.relations.push((b.0, b.1, words.clone()));
-                warnings.push(format!("{field}: a relation ({words}) kept as a relation between two claims"));
+                let params = Params { kind: Some(words), ..Params::default() };
+                warnings.push(Message::new(Code::RelationKept, &field, params));
             }
         }
     }
@@ -467,13 +476,11 @@ fn regions_of(t: &Text<'_>, results: &[Value], at: &str, tags: &mut Vec<Tag>, wa
     }
     if !task_choices.is_empty() {
         if spans.is_empty() {
-            warnings
-                .push(format!("{at}: dropped task-level choices {task_choices:?}: the annotation has no claim to tag"));
+            let params = Params { names: task_choices.clone(), ..Params::default() };
+            warnings.push(Message::new(Code::ChoicesDropped, at, params));
         } else {
-            warnings.push(format!(
-                "{at}: task-level choices {task_choices:?} kept as tags on the task's {} claims",
-                spans.len()
-            ));
+            let params = Params { count: Some(spans.len()), names: task_choices.clone(), ..Params::default() };
+            warnings.push(Message::new(Code::ChoicesKept, at, params));
         }
         for choice in &task_choices {
             let id = tag_id(tags, choice);
@@ -491,8 +498,8 @@ fn place(
     start: usize,
     end: usize,
     quoted: Option<&str>,
-    at: &str,
-    warnings: &mut Vec<String>,
+    at: &At,
+    warnings: &mut Vec<Message>,
 ) -> Option<(usize, usize)> {
     let slice = t.slice(start, end);
     match (slice, quoted) {
@@ -501,20 +508,33 @@ fn place(
         _ => {
             if let (Some(q), Some((s, e))) = (quoted, t.span_of_utf16(start, end)) {
                 if t.slice(s, e) == Some(q) {
-                    warnings.push(format!(
-                        "{at}: offsets {start}..{end} count UTF-16 units (older Label Studio); read as code points {s}..{e}"
-                    ));
+                    let params = Params {
+                        start: Some(start),
+                        end: Some(end),
+                        to_start: Some(s),
+                        to_end: Some(e),
+                        ..Params::default()
+                    };
+                    warnings.push(Message::new(Code::Utf16Offsets, at, params));
                     return Some((s, e));
                 }
             }
             match slice {
-                None => warnings.push(format!(
-                    "{at}: skipped, offsets {start}..{end} are reversed or outside the text ({} code points)",
-                    t.len()
+                None => warnings.push(Message::new(
+                    Code::OffsetsOutside,
+                    at,
+                    Params { start: Some(start), end: Some(end), len: Some(t.len()), ..Params::default() },
                 )),
-                Some(s) => warnings.push(format!(
-                    "{at}: skipped, the text at {start}..{end} is {s:?}, not {:?}",
-                    quoted.unwrap_or("")
+                Some(s) => warnings.push(Message::new(
+                    Code::QuoteMismatch,
+                    at,
+                    Params {
+                        start: Some(start),
+                        end: Some(end),
+                        found: Some(s.to_owned()),
+                        quote: Some(quoted.unwrap_or("").to_owned()),
+                        ..Params::default()
+                    },
                 )),
             }
             None

@@ -29,6 +29,7 @@ mod doccano;
 mod jsonl;
 mod klaim;
 mod labelstudio;
+mod message;
 mod w3c;
 
 use std::collections::HashMap;
@@ -42,6 +43,7 @@ use crate::{Kind, Modality};
 
 pub use claimreview::read_reviews;
 pub use klaim::{as_annotator, merge, parse_project, validate, MergeSummary};
+pub use message::{At, Code, Message, Params, Tally};
 
 /// A file format klaim exports to, imports from, or both.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -164,10 +166,11 @@ pub struct Imported {
     /// carry) holding only the new claims.
     pub project: Project,
     /// Spans that were re-anchored or skipped, and other things the user should
-    /// know, each naming its line or item.
-    pub warnings: Vec<String>,
-    /// The counts of [`Imported::warnings`]: matched, re-anchored, not
-    /// placed, dropped.
+    /// know, each naming its line or item: codes and parameters, worded by
+    /// the page (and in English by [`Message`]'s `Display`).
+    pub messages: Vec<Message>,
+    /// The counts of [`Imported::messages`] by code: matched, re-anchored,
+    /// not placed, dropped.
     pub report: Report,
 }
 
@@ -208,7 +211,7 @@ pub fn import(input: &str, format: Option<Format>, library: &Project, now: &str)
             whole("not a format klaim imports (klaim project, klaim JSON Lines, W3C Web Annotation, doccano JSONL, Label Studio JSON)")
         })?,
     };
-    let (project, warnings) = match format {
+    let (project, messages) = match format {
         Format::Klaim => (parse_project(input)?, Vec::new()),
         Format::Jsonl => jsonl::import(input, library, now)?,
         Format::W3c => w3c::import(input, library)?,
@@ -216,26 +219,20 @@ pub fn import(input: &str, format: Option<Format>, library: &Project, now: &str)
         Format::LabelStudio => labelstudio::import(input, library, now)?,
         other => return Err(whole(format!("{} files are exported only, not imported", other.name()))),
     };
-    let mut warnings = warnings;
+    let mut messages = messages;
     // One message per fact (a document matched for two annotators is one).
     let mut seen = std::collections::HashSet::new();
-    warnings.retain(|w| seen.insert(w.clone()));
-    let report = Report::of(&warnings);
+    messages.retain(|m| seen.insert(m.clone()));
+    let report = Report::of(&messages);
     if lone > 0 {
-        warnings.insert(
-            0,
-            format!(
-                "{lone} lone UTF-16 surrogate escape(s) (half of an emoji, as a JavaScript slice can leave) read as U+FFFD"
-            ),
-        );
+        let params = Params { count: Some(lone), ..Params::default() };
+        messages.insert(0, Message::new(Code::LoneSurrogates, &At::default(), params));
     }
-    Ok(Imported { format, project, warnings, report })
+    Ok(Imported { format, project, messages, report })
 }
 
-/// What an import did, counted from its messages (each format module words
-/// them so: `matched by content`; `re-anchored` / `placed by the quote` /
-/// `anchored by its quote` / `; read as code points`; `skipped` / `not
-/// placed`; `dropped`). The messages name each item.
+/// What an import did, counted from its messages' codes ([`Code::tally`]).
+/// The messages name each item.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Report {
     /// Documents found in the library by their text under another id.
@@ -250,18 +247,13 @@ pub struct Report {
 }
 
 impl Report {
-    fn of(warnings: &[String]) -> Report {
-        let count = |words: &[&str]| warnings.iter().filter(|w| words.iter().any(|x| w.contains(x))).count();
+    pub fn of(messages: &[Message]) -> Report {
+        let count = |t: Tally| messages.iter().filter(|m| m.code.tally() == t).count();
         Report {
-            matched: count(&["matched by content"]),
-            reanchored: count(&[
-                "re-anchored",
-                "placed by the quote",
-                "anchored by its quote",
-                "; read as code points",
-            ]),
-            not_placed: count(&[": skipped", ": not placed", "not placed:"]),
-            dropped: count(&["dropped"]),
+            matched: count(Tally::Matched),
+            reanchored: count(Tally::Reanchored),
+            not_placed: count(Tally::NotPlaced),
+            dropped: count(Tally::Dropped),
         }
     }
 }
@@ -354,8 +346,8 @@ fn whole(message: impl Into<String>) -> ImportError {
     ImportError { at: String::new(), message: message.into() }
 }
 
-fn error_at(at: impl Into<String>, message: impl Into<String>) -> ImportError {
-    ImportError { at: at.into(), message: message.into() }
+fn error_at(at: impl fmt::Display, message: impl Into<String>) -> ImportError {
+    ImportError { at: at.to_string(), message: message.into() }
 }
 
 /// A document text with its offset map: code point spans sliced safely.
@@ -652,8 +644,8 @@ fn relations_of(
     library: &Known<'_>,
     doc: &Document,
     relations: &[SpanRelation],
-    warnings: &mut Vec<String>,
-    at: &str,
+    warnings: &mut Vec<Message>,
+    at: &At,
 ) -> Vec<crate::project::Relation> {
     let mine = library.by_id.get(doc.id.as_str()).map(|&i| &library.library.documents[i]);
     let claim_at = |span: (usize, usize)| {
@@ -672,9 +664,17 @@ fn relations_of(
                     out.push(r);
                 }
             }
-            _ => warnings.push(format!(
-                "{at}: dropped a relation ({label}) from {}..{} to {}..{}: one end is not a claim",
-                from.0, from.1, to.0, to.1
+            _ => warnings.push(Message::new(
+                Code::RelationDropped,
+                at,
+                Params {
+                    kind: Some(label.clone()),
+                    start: Some(from.0),
+                    end: Some(from.1),
+                    to_start: Some(to.0),
+                    to_end: Some(to.1),
+                    ..Params::default()
+                },
             )),
         }
     }
@@ -692,12 +692,13 @@ fn imported_document(
     spans: Vec<Span>,
     now: &str,
     prefix: &str,
-    warnings: &mut Vec<String>,
-    at: &str,
+    warnings: &mut Vec<Message>,
+    at: &At,
 ) -> Document {
     let known = library.same(&id, &text);
     if let Some(d) = known.filter(|d| d.id != id) {
-        warnings.push(format!("{at}: matched by content to the library's document {:?} ({})", d.id, d.name));
+        let params = Params { document: Some(d.id.clone()), name: Some(d.name.clone()), ..Params::default() };
+        warnings.push(Message::new(Code::Matched, at, params));
     }
     let text = match known {
         // The same content with other spacing: spans are re-read on the
@@ -710,9 +711,16 @@ fn imported_document(
                 let quote = theirs.slice(span.start, span.end).unwrap_or("");
                 match mine.find_quote(quote, "", "").as_slice() {
                     [(s, e), ..] => {
-                        warnings.push(format!(
-                            "{at}: span {}..{} re-anchored by its quote at {s}..{e}",
-                            span.start, span.end
+                        warnings.push(Message::new(
+                            Code::SpanReanchored,
+                            at,
+                            Params {
+                                start: Some(span.start),
+                                end: Some(span.end),
+                                to_start: Some(*s),
+                                to_end: Some(*e),
+                                ..Params::default()
+                            },
                         ));
                         (span.start, span.end) = (*s, *e);
                         span.claimant = None;
@@ -720,9 +728,15 @@ fn imported_document(
                         span.via = None;
                         placed.push(span);
                     }
-                    [] => warnings.push(format!(
-                        "{at}: span {}..{} not placed: its quote {quote:?} is not in the library's text",
-                        span.start, span.end
+                    [] => warnings.push(Message::new(
+                        Code::SpanNotPlaced,
+                        at,
+                        Params {
+                            start: Some(span.start),
+                            end: Some(span.end),
+                            quote: Some(quote.to_owned()),
+                            ..Params::default()
+                        },
                     )),
                 }
             }

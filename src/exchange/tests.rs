@@ -147,6 +147,18 @@ fn empty() -> Project {
     empty_project(default_tags())
 }
 
+/// A message as one line: `warning: code key=value ...` (place, then
+/// parameters; text JSON-quoted), so tests assert codes and parameters.
+fn coded(m: &Message) -> String {
+    let mut line = format!("warning: {}", serde_json::to_value(m.code).unwrap().as_str().unwrap());
+    for part in [serde_json::to_value(&m.at).unwrap(), serde_json::to_value(&m.params).unwrap()] {
+        for (k, v) in part.as_object().unwrap() {
+            line.push_str(&format!(" {k}={v}"));
+        }
+    }
+    line
+}
+
 /// Imports `input` as `format` into `library` and returns the claims (as
 /// `start..end text`) and warnings, or the error message.
 #[track_caller]
@@ -165,7 +177,7 @@ fn check_import(input: &str, format: Format, library: &Project, expect: &str) {
                     assert_eq!(Text::new(&d.text).slice(r.start, r.end), Some(r.text.as_str()));
                 }
             }
-            lines.extend(imp.warnings.iter().map(|w| format!("warning: {w}")));
+            lines.extend(imp.messages.iter().map(coded));
             lines.join("\n")
         }
         Err(e) => format!("error: {e}"),
@@ -499,7 +511,7 @@ fn jsonl_round_trips_into_a_library() {
     let out = export(&p, Format::Jsonl);
     // Into an empty library: every document and claim, decisions included.
     let back = import(&out, None, &empty(), NOW).unwrap();
-    assert_eq!(back.warnings, Vec::<String>::new());
+    assert_eq!(back.messages, Vec::<Message>::new());
     for (got, want) in back.project.documents.iter().zip(&p.documents) {
         assert_eq!((&got.id, &got.name, &got.text, &got.added), (&want.id, &want.name, &want.text, &NOW.to_owned()));
         assert_eq!(got.claims, want.claims);
@@ -531,23 +543,28 @@ fn jsonl_import_checks_every_span() {
         &lib,
         "d 81..97 \"Harga naik lagi.\" Unattributed Accepted tags=[\"salah\", \"baru\"] note=\"n\"",
     );
-    check_import(&jsonl_line(json!({"start": 80, "end": 96})), Format::Jsonl, &lib, &format!("{ok}\nwarning: line 1, claims[0]: offsets 80..96 do not hold its text \"Harga naik lagi.\"; placed by the text at 81..97"));
+    check_import(&jsonl_line(json!({"start": 80, "end": 96})), Format::Jsonl, &lib, &format!("{ok}\nwarning: placed_by_text line=1 path=\"claims[0]\" end=96 quote=\"Harga naik lagi.\" start=80 to_end=97 to_start=81"));
     check_import(
         &jsonl_line(json!({"start": 0, "end": 5, "text": "Harga"})),
         Format::Jsonl,
         &lib,
-        "warning: line 1, claims[0]: skipped, offsets 0..5 do not hold its text \"Harga\" and the text occurs 2 times",
+        "warning: text_ambiguous line=1 path=\"claims[0]\" count=2 end=5 quote=\"Harga\" start=0",
     );
-    check_import(&jsonl_line(json!({"start": 0, "end": 5, "text": "Bukan"})), Format::Jsonl, &lib, "warning: line 1, claims[0]: skipped, offsets 0..5 do not hold its text \"Bukan\" and the text is not in the document");
+    check_import(
+        &jsonl_line(json!({"start": 0, "end": 5, "text": "Bukan"})),
+        Format::Jsonl,
+        &lib,
+        "warning: text_absent line=1 path=\"claims[0]\" end=5 quote=\"Bukan\" start=0",
+    );
     check_import(
         &jsonl_line(
             json!({"claimant": {"start": 81, "end": 86, "text": "Budi", "resolved": "Budi", "role": "Kepala"}}),
         ),
         Format::Jsonl,
         &lib,
-        &format!("{ok}\nwarning: line 1, claims[0]: its claimant does not fit the text and was left out"),
+        &format!("{ok}\nwarning: field_left_out line=1 path=\"claims[0]\" field=\"claimant\""),
     );
-    check_import(&jsonl_line(json!({"cue": {"start": 1, "end": 2, "text": "x"}, "quantities": [{"start": 1, "end": 2, "text": "x", "value": 1, "unit": "x"}]})), Format::Jsonl, &lib, &format!("{ok}\nwarning: line 1, claims[0]: its cue does not fit the text and was left out\nwarning: line 1, claims[0]: its quantity does not fit the text and was left out"));
+    check_import(&jsonl_line(json!({"cue": {"start": 1, "end": 2, "text": "x"}, "quantities": [{"start": 1, "end": 2, "text": "x", "value": 1, "unit": "x"}]})), Format::Jsonl, &lib, &format!("{ok}\nwarning: field_left_out line=1 path=\"claims[0]\" field=\"cue\"\nwarning: field_left_out line=1 path=\"claims[0]\" field=\"quantity\""));
     // What does not read is refused whole, with its place.
     check_import(&jsonl_line(json!({"claimant": {"start": 44, "end": 56, "text": "Budi Santoso", "resolved": "Budi Santoso", "type": "robot"}})), Format::Jsonl, &lib, "error: line 1: unknown variant `robot`, expected one of `person`, `organisation`, `group`, `outlet` (column 306)");
     check_import(
@@ -715,7 +732,7 @@ fn w3c_round_trips_into_a_library() {
     }
     let imp = import(&export(&p, Format::W3c), None, &bare, NOW).unwrap();
     assert_eq!(imp.format, Format::W3c);
-    assert!(imp.warnings.is_empty(), "{:?}", imp.warnings);
+    assert!(imp.messages.is_empty(), "{:?}", imp.messages);
     for (got, want) in imp.project.documents.iter().zip(&p.documents) {
         assert_eq!(got.claims.len(), want.claims.len());
         for (g, w) in got.claims.iter().zip(&want.claims) {
@@ -765,7 +782,7 @@ fn w3c_import_checks_quotes_against_positions() {
         &lib,
         &format!("d2 8..11 \"BPS\" Unattributed Pending {tags}"),
     );
-    check_import(&anno(json!([q("BPS", "", ""), pos(9, 12)])), Format::W3c, &lib, &format!("d2 8..11 \"BPS\" Unattributed Pending {tags}\nwarning: annotation 1: position 9..12 does not hold its quote \"BPS\"; placed by the quote at 8..11"));
+    check_import(&anno(json!([q("BPS", "", ""), pos(9, 12)])), Format::W3c, &lib, &format!("d2 8..11 \"BPS\" Unattributed Pending {tags}\nwarning: placed_by_quote annotation=1 end=12 quote=\"BPS\" start=9 to_end=11 to_start=8"));
     check_import(
         &anno(json!(q("persen", "3 ", ""))),
         Format::W3c,
@@ -782,20 +799,25 @@ fn w3c_import_checks_quotes_against_positions() {
         &anno(json!(pos(0, 99))),
         Format::W3c,
         &lib,
-        "warning: annotation 1: skipped, position 0..99 is outside the text (30 code points)",
+        "warning: position_outside annotation=1 end=99 len=30 start=0",
     );
-    check_import(&anno(json!([q("OJK", "", ""), pos(8, 11)])), Format::W3c, &lib, "warning: annotation 1: skipped, position 8..11 does not hold its quote \"OJK\" and the quote is not in the text");
+    check_import(
+        &anno(json!([q("OJK", "", ""), pos(8, 11)])),
+        Format::W3c,
+        &lib,
+        "warning: quote_absent annotation=1 end=11 quote=\"OJK\" start=8",
+    );
     check_import(
         &anno(json!(q("n", "", ""))),
         Format::W3c,
         &lib,
-        "warning: annotation 1: skipped, quote \"n\" and the quote occurs 3 times in the text",
+        "warning: quote_ambiguous annotation=1 count=3 quote=\"n\"",
     );
     check_import(
         &anno(json!({"type": "CssSelector", "value": "p"})),
         Format::W3c,
         &lib,
-        "warning: annotation 1: skipped, it has no TextPositionSelector or TextQuoteSelector",
+        "warning: no_position_or_quote annotation=1",
     );
     check_import(
         &anno(json!(json!({"type": "TextPositionSelector", "start": -1, "end": 2}))),
@@ -823,7 +845,7 @@ fn w3c_import_checks_quotes_against_positions() {
     let one = json!({"type": "Annotation", "target": {"source": "urn:klaim:doc:doc%201%2F%F0%9F%98%80", "selector": [q("Budi Santoso", "", ""), pos(s as u64, e as u64)]}}).to_string();
     check_import(&one, Format::W3c, &lib, "doc 1/😀 44..56 \"Budi Santoso\" Unattributed Pending tags=[] note=\"\"");
     let utf16 = json!({"type": "Annotation", "target": {"source": "doc 1/😀", "selector": [q("Budi Santoso", "", ""), pos(47, 59)]}}).to_string();
-    check_import(&utf16, Format::W3c, &lib, "doc 1/😀 44..56 \"Budi Santoso\" Unattributed Pending tags=[] note=\"\"\nwarning: annotation 1: position 47..59 does not hold its quote \"Budi Santoso\"; placed by the quote at 44..56");
+    check_import(&utf16, Format::W3c, &lib, "doc 1/😀 44..56 \"Budi Santoso\" Unattributed Pending tags=[] note=\"\"\nwarning: placed_by_quote annotation=1 end=59 quote=\"Budi Santoso\" start=47 to_end=56 to_start=44");
 }
 
 // ---- doccano ----
@@ -843,7 +865,7 @@ fn doccano_exports_unrejected_claims_in_code_points() {
     assert_eq!(spans, [(13, 37, Kind::Quote), (58, 80, Kind::Unattributed)]);
     assert_eq!(imp.project.documents[0].id, "doc 1/😀");
     assert_eq!(imp.project.documents[0].name, "Berita 😀");
-    assert_eq!(imp.warnings.len(), 1, "emoji text warns: {:?}", imp.warnings);
+    assert_eq!(imp.messages.len(), 1, "emoji text warns: {:?}", imp.messages);
     // Into the library it came from: nothing new.
     let again = import(&out, None, &sample(), NOW).unwrap();
     assert!(again.project.documents.iter().all(|d| d.claims.is_empty()));
@@ -876,7 +898,12 @@ fn doccano_import_checks_offsets() {
         &lib,
         r#"doccano-1 1..2 "b" Quote Pending tags=[] note="""#,
     );
-    check_import("{\"text\": \"😀 ab\", \"label\": [[2, 4, \"x\"]]}", Format::Doccano, &lib, "doccano-1 2..4 \"ab\" Unattributed Pending tags=[\"x\"] note=\"\"\nwarning: line 1: the text has characters beyond U+FFFF (emoji); offsets were read as code points, check its spans if the file came from doccano's editor");
+    check_import(
+        "{\"text\": \"😀 ab\", \"label\": [[2, 4, \"x\"]]}",
+        Format::Doccano,
+        &lib,
+        "doccano-1 2..4 \"ab\" Unattributed Pending tags=[\"x\"] note=\"\"\nwarning: astral_code_points line=1",
+    );
     check_import(
         r#"{"text": "ab", "label": [[1, 3, "x"]]}"#,
         Format::Doccano,
@@ -911,13 +938,13 @@ fn doccano_import_checks_offsets() {
         "{\"text\": \"ab\"}\n{\"txt\": \"ab\"}",
         Format::Doccano,
         &lib,
-        "warning: line 2: skipped, `text` is missing or not a string",
+        "warning: bad_record line=2 error=\"`text` is missing or not a string\"",
     );
     check_import(
         "{\"text\": \"ab\"}\n{oops",
         Format::Doccano,
         &lib,
-        "warning: line 2: skipped, not valid JSON: key must be a string at line 1 column 2",
+        "warning: not_json line=2 error=\"key must be a string at line 1 column 2\"",
     );
     check_import("", Format::Doccano, &lib, "error: the file holds no records");
 }
@@ -944,7 +971,7 @@ fn labelstudio_splits_annotations_and_predictions() {
     // And back.
     let imp = import(&out.to_string(), None, &empty(), NOW).unwrap();
     assert_eq!(imp.format, Format::LabelStudio);
-    assert!(imp.warnings.is_empty(), "{:?}", imp.warnings);
+    assert!(imp.messages.is_empty(), "{:?}", imp.messages);
     let c = &imp.project.documents[0].claims[0];
     assert_eq!((c.claim.start, c.claim.end, c.claim.kind), (13, 37, Kind::Quote));
     assert_eq!(c.tags, ["salah", "layak-cek"]);
@@ -975,37 +1002,37 @@ fn labelstudio_import_checks_offsets_and_text() {
         &lib,
         r#"labelstudio-5 2..7 "Harga" Unattributed Pending tags=["klaim"] note="""#,
     );
-    check_import(&ls_task(json!({"start": 3, "end": 8, "text": "Harga", "labels": ["hedged"]})), Format::LabelStudio, &lib, "labelstudio-5 2..7 \"Harga\" Unattributed Pending tags=[] note=\"\"\nwarning: task 1 (id 5), annotations[0].result[0]: offsets 3..8 count UTF-16 units (older Label Studio); read as code points 2..7");
+    check_import(&ls_task(json!({"start": 3, "end": 8, "text": "Harga", "labels": ["hedged"]})), Format::LabelStudio, &lib, "labelstudio-5 2..7 \"Harga\" Unattributed Pending tags=[] note=\"\"\nwarning: utf16_offsets id=\"5\" path=\"annotations[0].result[0]\" task=1 end=8 start=3 to_end=7 to_start=2");
     check_import(
         &ls_task(json!({"start": 2, "end": 7, "text": "Hargo", "labels": ["quote"]})),
         Format::LabelStudio,
         &lib,
-        "warning: task 1 (id 5), annotations[0].result[0]: skipped, the text at 2..7 is \"Harga\", not \"Hargo\"",
+        "warning: quote_mismatch id=\"5\" path=\"annotations[0].result[0]\" task=1 end=7 found=\"Harga\" quote=\"Hargo\" start=2",
     );
-    check_import(&ls_task(json!({"start": 2, "end": 70, "labels": ["quote"]})), Format::LabelStudio, &lib, "warning: task 1 (id 5), annotations[0].result[0]: skipped, offsets 2..70 are reversed or outside the text (13 code points)");
-    check_import(&ls_task(json!({"start": "/p[1]", "end": "/p[1]", "startOffset": 0, "labels": ["x"]})), Format::LabelStudio, &lib, "warning: task 1 (id 5), annotations[0].result[0]: skipped, `value.start`/`value.end` are not whole numbers (a rich-text XPath region?)");
     check_import(
-        r#"[{"data": {"txt": "a"}}]"#,
+        &ls_task(json!({"start": 2, "end": 70, "labels": ["quote"]})),
         Format::LabelStudio,
         &lib,
-        "warning: task 1: skipped, `data.text` is missing or not a string",
+        "warning: offsets_outside id=\"5\" path=\"annotations[0].result[0]\" task=1 end=70 len=13 start=2",
     );
+    check_import(
+        &ls_task(json!({"start": "/p[1]", "end": "/p[1]", "startOffset": 0, "labels": ["x"]})),
+        Format::LabelStudio,
+        &lib,
+        "warning: not_whole_numbers id=\"5\" path=\"annotations[0].result[0]\" task=1",
+    );
+    check_import(r#"[{"data": {"txt": "a"}}]"#, Format::LabelStudio, &lib, "warning: no_text task=1");
     check_import(
         r#"[{"data": {"text": "a"}, "annotations": {}}]"#,
         Format::LabelStudio,
         &lib,
-        "warning: task 1: dropped `annotations`: not a list",
+        "warning: not_a_list task=1 field=\"annotations\"",
     );
     check_import("3", Format::LabelStudio, &lib, "error: not Label Studio JSON: expected a list of tasks");
     // Cancelled annotations are not imported.
     let cancelled = ls_task(json!({"start": 2, "end": 7, "labels": ["quote"]}))
         .replace("\"annotations\":[{", "\"annotations\":[{\"was_cancelled\":true,");
-    check_import(
-        &cancelled,
-        Format::LabelStudio,
-        &lib,
-        "warning: task 1 (id 5): annotations[0] was cancelled in Label Studio: not imported",
-    );
+    check_import(&cancelled, Format::LabelStudio, &lib, "warning: cancelled id=\"5\" path=\"annotations[0]\" task=1");
 }
 
 // ---- ClaimReview ----
@@ -1089,7 +1116,7 @@ fn check_identity(kind: Option<ClaimantKind>, role: Option<&str>, affiliation: O
     let back = import(&w3c, Some(Format::W3c), &library, NOW).unwrap();
     let c1 = back.project.documents[0].claims.iter().find(|c| c.id == "c1").unwrap();
     assert_eq!(c1.claim.claimant.as_ref(), Some(&who), "W3C import reads the claimant back");
-    assert_eq!(back.warnings, Vec::<String>::new());
+    assert_eq!(back.messages, Vec::<Message>::new());
 
     let reviews = json(&export(&p, Format::ClaimReview));
     assert_eq!(reviews[0]["itemReviewed"]["author"], author);
@@ -1174,7 +1201,7 @@ fn check_w3c_claimant(claim: &str, about: Value, expect: &str) {
         ),
         None => "none".into(),
     };
-    let got = [got].into_iter().chain(imp.warnings.iter().map(|w| format!("warning: {w}"))).collect::<Vec<_>>();
+    let got = [got].into_iter().chain(imp.messages.iter().map(coded)).collect::<Vec<_>>();
     assert_eq!(got.join("\n"), expect);
 }
 
@@ -1223,7 +1250,11 @@ fn w3c_import_places_the_claimant_mention() {
         "87..98 \"Sri Mulyani\" \"Sri Mulyani Indrawati\" Some(Group) None None",
     );
     // No mention given: the resolved name, which this text does not hold.
-    check_w3c_claimant("Kata Sri Mulyani, defisit aman.", json!({"type": "schema:Person"}), "none\nwarning: annotation 1: its claimant \"Sri Mulyani Indrawati\" is not in the text; the claim is imported without it");
+    check_w3c_claimant(
+        "Kata Sri Mulyani, defisit aman.",
+        json!({"type": "schema:Person"}),
+        "none\nwarning: claimant_not_in_text annotation=1 quote=\"Sri Mulyani Indrawati\"",
+    );
 }
 
 // ---- all formats ----
@@ -1270,4 +1301,82 @@ fn exports_clamp_offsets_of_an_unvalidated_project() {
     let last = out["first"]["items"].as_array().unwrap().last().unwrap().clone();
     assert_eq!(last["target"]["selector"][1]["end"], 30);
     assert_eq!(last["target"]["selector"][0]["exact"], "Menurut BPS, inflasi 3 persen.");
+}
+
+// ---- messages ----
+
+/// The English wording (the CLI's) of a message, the one place it lives.
+#[track_caller]
+fn check_english(m: Message, expect: &str) {
+    assert_eq!(m.to_string(), expect);
+}
+
+#[test]
+fn messages_are_worded_in_english_once() {
+    let p = Params::default;
+    let line = At::line(3);
+    let task = At::task(2, Some("7".into())).then("annotations[0]").then(".result[1]");
+    let anno = At::annotation(4, Some("#a".into()));
+    check_english(
+        Message::new(Code::NotJson, &line, Params { error: Some("EOF".into()), ..p() }),
+        "line 3: skipped, not valid JSON: EOF",
+    );
+    check_english(
+        Message::new(Code::Cancelled, &At::task(1, None).then("annotations[0]"), p()),
+        "task 1, annotations[0]: was cancelled in Label Studio: not imported",
+    );
+    check_english(
+        Message::new(Code::ResultUnread, &task, Params { kind: Some("rating".into()), ..p() }),
+        "task 2 (id 7), annotations[0].result[1]: dropped, a `rating` result klaim does not read",
+    );
+    check_english(
+        Message::new(Code::QuoteNotFound, &anno, p()),
+        "annotation 4 (id #a): not placed, it has no `target.source` and its quote is not found in exactly one place",
+    );
+    check_english(Message::new(Code::QuoteNotFound, &anno, Params { source: Some("s".into()), ..p() }), "annotation 4 (id #a): not placed, its source \"s\" is not a document in the library and its quote is not found in exactly one place");
+    check_english(
+        Message::new(Code::QuoteAbsent, &anno, Params { quote: Some("q".into()), ..p() }),
+        "annotation 4 (id #a): skipped, quote \"q\" and the quote is not in the text",
+    );
+    check_english(Message::new(Code::FieldsDropped, &anno, Params { names: vec!["cue".into(), message::REANCHORED_PARTS.into()], ..p() }), "annotation 4 (id #a): dropped its cue, claimant/cue/via (the claim was re-anchored) (offsets do not fit the text)");
+    check_english(
+        Message::new(Code::DocumentNotPlaced, &At::document("x", Some("Berita")), p()),
+        "document \"x\" (Berita): not placed, the library has no document with this text",
+    );
+    check_english(
+        Message::new(Code::LoneSurrogates, &At::default(), Params { count: Some(2), ..p() }),
+        "2 lone UTF-16 surrogate escape(s) (half of an emoji, as a JavaScript slice can leave) read as U+FFFD",
+    );
+}
+
+/// The report counts codes: a name holding "dropped" or "skipped" in a
+/// kept message no longer counts (it did when the report read the wording).
+#[test]
+fn the_report_counts_codes_not_words() {
+    let named =
+        |code, name: &str| Message::new(code, &At::line(1), Params { kind: Some(name.into()), ..Params::default() });
+    let messages = [
+        named(Code::RelationKept, "dropped: skipped"),
+        named(Code::Matched, ""),
+        named(Code::SpanReanchored, ""),
+        named(Code::Utf16Offsets, ""),
+        named(Code::BadRecord, ""),
+        named(Code::ResultUnread, "x"),
+    ];
+    assert_eq!(Report::of(&messages), Report { matched: 1, reanchored: 2, not_placed: 1, dropped: 1 });
+}
+
+/// Every code serializes in snake_case, and every code the page must word
+/// has a tally (a new code cannot be forgotten by the report).
+#[test]
+fn codes_serialize_in_snake_case() {
+    let m = Message::new(Code::QuoteMismatch, &At::task(1, None), Params { start: Some(2), ..Params::default() });
+    assert_eq!(
+        serde_json::to_value(&m).unwrap(),
+        json!({"code": "quote_mismatch", "at": {"task": 1}, "params": {"start": 2}})
+    );
+    assert_eq!(
+        serde_json::to_value(Message::new(Code::NoText, &At::default(), Params::default())).unwrap(),
+        json!({"code": "no_text"})
+    );
 }

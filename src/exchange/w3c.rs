@@ -38,9 +38,10 @@
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use super::message;
 use super::{
-    error_at, id_string, kind_name, kind_named, modality_name, modality_named, tag_id, tag_labels, whole, ImportError,
-    Known, Span, Text,
+    error_at, id_string, kind_name, kind_named, modality_name, modality_named, tag_id, tag_labels, whole, At, Code,
+    ImportError, Known, Message, Params, Span, Text,
 };
 use crate::model::ClaimantKind;
 use crate::project::{Document, Project, Status};
@@ -271,7 +272,7 @@ pub fn export(project: &Project) -> String {
     out
 }
 
-pub fn import(input: &str, library: &Project) -> Result<(Project, Vec<String>), ImportError> {
+pub fn import(input: &str, library: &Project) -> Result<(Project, Vec<Message>), ImportError> {
     let value: Value = serde_json::from_str(input)
         .map_err(|e| error_at(format!("line {}", e.line()), format!("not valid JSON: {e}")))?;
     let annotations = annotations(&value)?;
@@ -284,27 +285,24 @@ pub fn import(input: &str, library: &Project) -> Result<(Project, Vec<String>), 
     // in: the next is most likely in the same one.
     let mut last_found: Option<usize> = None;
     for (i, a) in annotations.iter().enumerate() {
-        let at = format!("annotation {}", i + 1);
+        let at = At::annotation(i + 1, None);
         let Some(obj) = a.as_object() else {
-            warnings.push(format!("{at}: skipped, not a JSON object"));
+            warnings.push(Message::new(Code::NotObject, &at, Params::default()));
             not_placed += 1;
             continue;
         };
         if !has_type(obj, "Annotation") {
-            warnings.push(format!("{at}: skipped, `type` is not `Annotation`"));
+            warnings.push(Message::new(Code::NotAnnotation, &at, Params::default()));
             not_placed += 1;
             continue;
         }
-        let at = match obj.get("id").and_then(Value::as_str) {
-            Some(id) => format!("{at} ({id})"),
-            None => at,
-        };
+        let at = At::annotation(i + 1, obj.get("id").and_then(Value::as_str).map(str::to_owned));
         let Some(target) = (match obj.get("target") {
             Some(Value::Array(ts)) => ts.iter().find(|t| t.get("selector").is_some()).or(ts.first()),
             Some(t) => Some(t),
             None => None,
         }) else {
-            warnings.push(format!("{at}: not placed, it has no `target`"));
+            warnings.push(Message::new(Code::NoTarget, &at, Params::default()));
             not_placed += 1;
             continue;
         };
@@ -329,7 +327,8 @@ pub fn import(input: &str, library: &Project) -> Result<(Project, Vec<String>), 
         let (doc, placed) = match by_source.or_else(by_hash) {
             Some(d) => {
                 if by_source.is_none() {
-                    warnings.push(format!("{at}: matched by content to the library's document {:?}", d.id));
+                    let params = Params { document: Some(d.id.clone()), ..Params::default() };
+                    warnings.push(Message::new(Code::Matched, &at, params));
                 }
                 let text = Text::new(&d.text);
                 (d, anchor(&text, target, &at, &mut warnings)?)
@@ -338,20 +337,19 @@ pub fn import(input: &str, library: &Project) -> Result<(Project, Vec<String>), 
                 Some((k, span)) => {
                     last_found = Some(k);
                     let d = &library.documents[k];
-                    let why = match source {
-                        Some(s) => format!("its source {s:?} is not a document in the library"),
-                        None => "it has no `target.source`".into(),
+                    let params = Params {
+                        source: source.map(str::to_owned),
+                        document: Some(d.id.clone()),
+                        to_start: Some(span.0),
+                        to_end: Some(span.1),
+                        ..Params::default()
                     };
-                    warnings
-                        .push(format!("{at}: {why}; anchored by its quote in {:?} at {}..{}", d.id, span.0, span.1));
+                    warnings.push(Message::new(Code::AnchoredByQuote, &at, params));
                     (d, Some(span))
                 }
                 None => {
-                    let why = match source {
-                        Some(s) => format!("its source {s:?} is not a document in the library"),
-                        None => "it has no `target.source`".into(),
-                    };
-                    warnings.push(format!("{at}: not placed, {why} and its quote is not found in exactly one place"));
+                    let params = Params { source: source.map(str::to_owned), ..Params::default() };
+                    warnings.push(Message::new(Code::QuoteNotFound, &at, params));
                     not_placed += 1;
                     continue;
                 }
@@ -372,7 +370,8 @@ pub fn import(input: &str, library: &Project) -> Result<(Project, Vec<String>), 
                     let what = body
                         .as_str()
                         .map_or_else(|| body.get("type").map_or("?".into(), |t| t.to_string()), str::to_owned);
-                    warnings.push(format!("{at}: dropped a body without a text value ({what})"));
+                    let params = Params { kind: Some(what), ..Params::default() };
+                    warnings.push(Message::new(Code::BodyWithoutText, &at, params));
                 }
                 continue;
             };
@@ -402,8 +401,10 @@ pub fn import(input: &str, library: &Project) -> Result<(Project, Vec<String>), 
                         _ => status,
                     }
                 }
-                other => warnings.push(format!(
-                    "{at}: dropped a body with purpose {other:?} ({value:?}): klaim has no place for it"
+                other => warnings.push(Message::new(
+                    Code::BodyDropped,
+                    &at,
+                    Params { kind: Some(other.to_owned()), quote: Some(value.to_owned()), ..Params::default() },
                 )),
             }
         }
@@ -429,11 +430,12 @@ pub fn import(input: &str, library: &Project) -> Result<(Project, Vec<String>), 
             // Re-anchored: the parts' offsets belong to the old place.
             let claimant = ours.claimant.is_some() && span.claimant.take().is_some();
             if claimant | span.cue.take().is_some() | span.via.take().is_some() {
-                lost.push("claimant/cue/via (the claim was re-anchored)");
+                lost.push(message::REANCHORED_PARTS);
             }
         }
         if !lost.is_empty() {
-            warnings.push(format!("{at}: dropped its {} (offsets do not fit the text)", lost.join(", ")));
+            let params = Params { names: lost.iter().map(|s| s.to_string()).collect(), ..Params::default() };
+            warnings.push(Message::new(Code::FieldsDropped, &at, params));
         }
         let claim_id = obj
             .get("id")
@@ -505,8 +507,8 @@ fn claimant(
     end: usize,
     resolved: &str,
     about: &Value,
-    at: &str,
-    warnings: &mut Vec<String>,
+    at: &At,
+    warnings: &mut Vec<Message>,
 ) -> Option<ClaimantRecord> {
     let string = |v: Option<&Value>| v.and_then(Value::as_str).map(str::to_owned).filter(|s| !s.trim().is_empty());
     // An organisation by its name, or the name alone.
@@ -534,7 +536,8 @@ fn claimant(
     });
     let found = inside.or_else(|| text.find_quote(&mention, "", "").into_iter().min_by_key(distance));
     let Some((s, e)) = found else {
-        warnings.push(format!("{at}: its claimant {mention:?} is not in the text; the claim is imported without it"));
+        let params = Params { quote: Some(mention.clone()), ..Params::default() };
+        warnings.push(Message::new(Code::ClaimantNotInText, at, params));
         return None;
     };
     let types: Vec<&str> = match about.get("type").or(about.get("@type")) {
@@ -656,14 +659,14 @@ fn is_url(s: &str) -> bool {
 fn anchor(
     text: &Text<'_>,
     target: &Value,
-    at: &str,
-    warnings: &mut Vec<String>,
+    at: &At,
+    warnings: &mut Vec<Message>,
 ) -> Result<Option<(usize, usize)>, ImportError> {
     let selectors: Vec<&Value> = match target.get("selector") {
         Some(Value::Array(s)) => s.iter().collect(),
         Some(s) => vec![s],
         None => {
-            warnings.push(format!("{at}: skipped, its target has no selector (it annotates the whole document)"));
+            warnings.push(Message::new(Code::NoSelector, at, Params::default()));
             return Ok(None);
         }
     };
@@ -693,14 +696,14 @@ fn anchor(
     };
     match (position, quote) {
         (None, None) => {
-            warnings.push(format!("{at}: skipped, it has no TextPositionSelector or TextQuoteSelector"));
+            warnings.push(Message::new(Code::NoPositionOrQuote, at, Params::default()));
             Ok(None)
         }
         (Some((s, e)), None) => match text.slice(s, e) {
             Some(_) => Ok(Some((s, e))),
             None => {
-                warnings
-                    .push(format!("{at}: skipped, position {s}..{e} is outside the text ({} code points)", text.len()));
+                let params = Params { start: Some(s), end: Some(e), len: Some(text.len()), ..Params::default() };
+                warnings.push(Message::new(Code::PositionOutside, at, params));
                 Ok(None)
             }
         },
@@ -714,24 +717,27 @@ fn anchor(
             if found.is_empty() {
                 found = text.find_quote(exact, "", "");
             }
-            let what = match position {
-                Some((s, e)) => format!("position {s}..{e} does not hold its quote {exact:?}"),
-                None => format!("quote {exact:?}"),
+            let what = Params {
+                start: position.map(|p| p.0),
+                end: position.map(|p| p.1),
+                quote: Some(exact.to_owned()),
+                ..Params::default()
             };
             match found.as_slice() {
                 [(s, e)] => {
                     if position.is_some() {
-                        warnings.push(format!("{at}: {what}; placed by the quote at {s}..{e}"));
+                        let params = Params { to_start: Some(*s), to_end: Some(*e), ..what };
+                        warnings.push(Message::new(Code::PlacedByQuote, at, params));
                     }
                     Ok(Some((*s, *e)))
                 }
                 [] => {
-                    warnings.push(format!("{at}: skipped, {what} and the quote is not in the text"));
+                    warnings.push(Message::new(Code::QuoteAbsent, at, what));
                     Ok(None)
                 }
                 more => {
-                    warnings
-                        .push(format!("{at}: skipped, {what} and the quote occurs {} times in the text", more.len()));
+                    let params = Params { count: Some(more.len()), ..what };
+                    warnings.push(Message::new(Code::QuoteAmbiguous, at, params));
                     Ok(None)
                 }
             }

@@ -45,7 +45,8 @@ pub fn export_project(project_json: &str, format: &str) -> Result<String, JsErro
 
 /// Reads a file's text as `format` (empty: detect it) against the library
 /// (JSON text), stamping new items with `now`. Returns JSON text
-/// `{format, project, warnings, report: {matched, reanchored, not_placed, dropped}}`; throws an `Error` whose message names the
+/// `{format, project, messages: [{code, at?, params?}], report: {matched, reanchored, not_placed, dropped}}`
+/// (messages: `klaim::exchange::Message`, worded by the page); throws an `Error` whose message names the
 /// problem (line, field) when nothing can be imported.
 #[wasm_bindgen(js_name = importFile)]
 pub fn import_file(input: &str, format: &str, library_json: &str, now: &str) -> Result<String, JsError> {
@@ -56,13 +57,13 @@ pub fn import_file(input: &str, format: &str, library_json: &str, now: &str) -> 
     struct Out<'a> {
         format: &'static str,
         project: &'a Project,
-        warnings: &'a [String],
+        messages: &'a [exchange::Message],
         report: &'a exchange::Report,
     }
     let out = Out {
         format: imported.format.name(),
         project: &imported.project,
-        warnings: &imported.warnings,
+        messages: &imported.messages,
         report: &imported.report,
     };
     serde_json::to_string(&out).map_err(|e| JsError::new(&e.to_string()))
@@ -98,18 +99,19 @@ pub fn read_fact_checks(input: &str) -> Result<JsValue, JsError> {
 
 /// A file's project (JSON text, as `importFile` gave it) as the work of
 /// annotator `name` on the library's documents (JSON text): JSON text
-/// `{project, notes}` to merge with `mergeProjects`; see
+/// `{project, notes: [Message], report}` to merge with `mergeProjects`; see
 /// `klaim::exchange::as_annotator`.
 #[wasm_bindgen(js_name = asAnnotator)]
 pub fn as_annotator(incoming_json: &str, library_json: &str, name: &str, source: &str) -> Result<String, JsError> {
     let (incoming, library) = (parse_library(incoming_json)?, parse_library(library_json)?);
-    let (project, notes) = exchange::as_annotator(&incoming, &library, name, source);
+    let (project, notes, report) = exchange::as_annotator(&incoming, &library, name, source);
     #[derive(Serialize)]
     struct Out {
         project: Project,
-        notes: Vec<String>,
+        notes: Vec<exchange::Message>,
+        report: exchange::Report,
     }
-    serde_json::to_string(&Out { project, notes }).map_err(|e| JsError::new(&e.to_string()))
+    serde_json::to_string(&Out { project, notes, report }).map_err(|e| JsError::new(&e.to_string()))
 }
 
 /// What the user should know about exporting the library (JSON text) in

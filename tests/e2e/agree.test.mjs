@@ -206,7 +206,7 @@ test('a doccano file: new documents count their claims, a bad record is named, a
     const done = await page.textContent('[data-testid=import-done]');
     assert.match(done, /2 dokumen baru.*3 klaim baru/);
     await page.waitForSelector('[data-testid=import-warnings]');
-    assert.match(await page.textContent('[data-testid=import-warnings]'), /line 2: skipped/);
+    assert.match(await page.textContent('[data-testid=import-warnings]'), /baris 2: dilewati, rekaman tidak dapat dibaca/);
     await page.click('[data-testid=import-warnings] button');
     await saved(page);
     await page.click('[data-testid=doc-row] >> text=Jakarta');

@@ -15,6 +15,7 @@
 import { h, replace } from './dom.js';
 import { bytes, t } from './i18n.js';
 import { EXTRAS } from './model.js';
+import { wordMessage } from './i18n-exchange.js';
 
 /** Files above this are refused before reading (a project of 1,000 articles is ~20 MB). */
 const MAX_IMPORT_BYTES = 128 << 20;
@@ -111,7 +112,7 @@ export function mountExchange({ root, model, wasm, message, addDocuments }) {
     const claims = result.project.documents.reduce((n, d) => n + d.claims.length, 0);
     if (result.format !== 'klaim' && !claims && result.project.documents.length && addDocuments) {
       const documents = result.project.documents.map(({ name, text, url, published, outlet }) => ({ name, text, url, published, outlet }));
-      return addDocuments({ documents, warnings: result.warnings });
+      return addDocuments({ documents, warnings: result.messages.map(wordMessage) });
     }
     if (result.format === 'klaim') {
       const choice = await askMergeOrReplace(file.name, result.project);
@@ -143,7 +144,16 @@ export function mountExchange({ root, model, wasm, message, addDocuments }) {
           ? ` ${t('import.report', result.report)}` : '');
       message({ text, testid: 'import-done' });
     }
-    if (result.warnings.length) showWarnings(result.warnings);
+    showMessages(result.messages);
+  }
+
+  /**
+   * The core's import messages (codes), worded in the interface language.
+   * Documents matched by content alone are counted in the toast: no dialog
+   * for them unless something else is to be said.
+   */
+  function showMessages(messages) {
+    if (messages.some((m) => m.code !== 'matched')) showWarnings(messages.map(wordMessage));
   }
 
   /** Resolves to 'merge', 'replace' or null. */
@@ -188,21 +198,21 @@ export function mountExchange({ root, model, wasm, message, addDocuments }) {
     if (!name) return;
     let merged;
     let notes;
+    let report;
     let result;
     try {
       const text = await file.text();
       const library = JSON.stringify(model.project());
       result = JSON.parse(wasm.importFile(text, '', library, new Date().toISOString()));
       const layer = JSON.parse(wasm.asAnnotator(JSON.stringify(result.project), library, name, file.name));
-      notes = layer.notes;
+      ({ notes, report } = layer);
       merged = JSON.parse(wasm.mergeProjects(library, JSON.stringify(layer.project)));
     } catch (e) {
       return fail(e?.message ?? String(e));
     }
     await applyProject(model, merged.project, { replace: false });
-    message({ text: `${t('annotator.done', { name })} ${notes[0]}`, testid: 'import-done' });
-    const all = [...result.warnings, ...notes.slice(1)];
-    if (all.length) showWarnings(all);
+    message({ text: `${t('annotator.done', { name })} ${t('annotator.report', report)}`, testid: 'import-done' });
+    showMessages([...result.messages, ...notes]);
   }
 
   /** Resolves to the annotator's name, or null. */
