@@ -80,7 +80,8 @@ fn spans_pair_one_to_one() {
 
 const TEXT: &str = "Satu dua tiga. Empat lima enam. Tujuh delapan sembilan. Sepuluh sebelas.";
 
-/// A claim over `quote`, written `quote|kind|modality|tag,tag`.
+/// A claim over `quote`, written `quote|kind|modality|tag,tag|x` (`x`:
+/// rejected).
 fn claim(doc: &str, spec: &str) -> AnnotatedClaim {
     let mut parts = spec.split('|');
     let quote = parts.next().unwrap();
@@ -96,6 +97,7 @@ fn claim(doc: &str, spec: &str) -> AnnotatedClaim {
         _ => Modality::Asserted,
     };
     let tags = parts.next().unwrap_or("").split(',').filter(|t| !t.is_empty()).map(str::to_owned).collect();
+    let status = if parts.next() == Some("x") { Status::Rejected } else { Status::Accepted };
     AnnotatedClaim {
         id: format!("{doc}#{byte}"),
         claim: ClaimRecord {
@@ -110,7 +112,7 @@ fn claim(doc: &str, spec: &str) -> AnnotatedClaim {
             quantities: Vec::new(),
         },
         origin: Origin::User,
-        status: Status::Accepted,
+        status,
         tags,
         note: String::new(),
         edited: "2026-12-07T00:00:00Z".into(),
@@ -249,4 +251,30 @@ fn alpha_with_three_annotators() {
     assert_eq!(alpha.kind.values, 5);
     // Spans: present in every annotator for unit 1, 2 of 3 for unit 2, 1 of 3 for unit 3.
     assert_eq!(alpha.spans.values, 9);
+}
+
+/// Curation items of the library `mine` against one annotator's `theirs`,
+/// one per item as `start-end differing,fields` (`same` when none).
+fn check_curate(mine: &[&str], theirs: &[&str], expect: &str) {
+    let items = curate::items(&project(mine, &[theirs]), "A1");
+    let got: Vec<String> = items
+        .iter()
+        .map(|i| format!("{}-{} {}", i.start, i.end, if i.same { "same".into() } else { i.differs.join(",") }))
+        .collect();
+    assert_eq!(got.join("; "), expect, "{mine:?} / {theirs:?}");
+}
+
+#[test]
+fn curation_names_what_differs_and_keeps_rejections() {
+    check_curate(&["Satu dua tiga."], &["Satu dua tiga."], "0-14 same");
+    check_curate(&["Satu dua tiga.|r"], &["Satu dua tiga.|q|h"], "0-14 kind,modality");
+    check_curate(&["Satu dua tiga.|q|a|benar"], &["Satu dua tiga.|q|a|salah"], "0-14 tags");
+    // A colleague's rejection is a side to take, not "no claim".
+    check_curate(&["Satu dua tiga."], &["Satu dua tiga.|q|a||x"], "0-14 status");
+    check_curate(&["Satu dua tiga.|q|a||x"], &["Satu dua tiga."], "0-14 status");
+    // Rejected or absent on both sides: nothing to decide.
+    check_curate(&["Satu dua tiga.|q|a||x"], &["Satu dua tiga.|q|a||x"], "");
+    check_curate(&["Satu dua tiga.|q|a||x"], &[], "");
+    check_curate(&["Satu dua tiga."], &[], "0-14 span");
+    check_curate(&["Satu dua"], &["Satu dua tiga."], "0-14 span");
 }
