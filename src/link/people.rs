@@ -84,7 +84,7 @@ pub fn people(corpus: &Corpus) -> People {
         let Some(&longest) = longer.iter().max_by_key(|&&o| (keys[o].words.len(), std::cmp::Reverse(o))) else {
             continue;
         };
-        if longer.iter().all(|&o| is_subset(&keys[o].words, &keys[longest].words)) {
+        if longer.iter().all(|&o| o == longest || is_subset(&keys[o].words, &keys[longest].words)) {
             union(&mut parent, k, longest);
         }
     }
@@ -191,7 +191,7 @@ fn identify(name: &str) -> Option<(Identity, String)> {
         .rev()
         .take_while(|w| {
             let l = w.to_lowercase();
-            w.chars().next().is_some_and(char::is_uppercase) && cat(&l) == Cat::default() && alias(&l).is_none()
+            w.chars().next().is_some_and(char::is_uppercase) && !is_title_word(&l) && alias(&l).is_none()
         })
         .count();
     if tail > 0 {
@@ -219,6 +219,15 @@ fn identify(name: &str) -> Option<(Identity, String)> {
         return None;
     }
     Some((Identity { head, words: key, exact: false }, words.join(" ")))
+}
+
+/// A word of a title or a body's name rather than of a personal name
+/// (given names and place words may be both: `Lalu`, `Jakarta`).
+fn is_title_word(lower: &str) -> bool {
+    let c = cat(lower);
+    [Cat::ROLE, Cat::RANK, Cat::ORG, Cat::ORG_TAIL, Cat::JURIS, Cat::PORTFOLIO, Cat::OUTLET, Cat::PRONOUN]
+        .iter()
+        .any(|&k| c.has(k))
 }
 
 fn alias(lower: &str) -> Option<&'static str> {

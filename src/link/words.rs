@@ -23,6 +23,9 @@ pub struct Corpus<'a> {
     pub terms: Vec<Term>,
 }
 
+/// Claims assumed beside the library's when weighing terms.
+const PRIOR: f32 = 20.0;
+
 pub struct Doc<'a> {
     pub src: &'a LinkDocument,
     pub map: OffsetMap,
@@ -94,11 +97,13 @@ impl<'a> Corpus<'a> {
         Corpus { docs, claims, terms }
     }
 
-    /// How much sharing term `t` says: rare terms say more.
+    /// How much sharing term `t` says: rare terms say more. The prior
+    /// counts [`PRIOR`] claims that hold no term, so that in a library of
+    /// two articles a shared word still says something.
     pub fn weight(&self, t: u32) -> f32 {
-        let n = self.claims.len().max(1) as f32;
+        let n = self.claims.len() as f32;
         let df = self.terms[t as usize].claims.max(1) as f32;
-        ((n + 1.0) / df).ln().max(0.0)
+        ((n + PRIOR) / df).ln().max(0.0)
     }
 }
 

@@ -1,0 +1,462 @@
+//! The linker: gold figures (a port of `../shared/eval/score_links.py`'s
+//! pair, conflict and people metrics), one line per linking rule, and
+//! properties (no panic, valid spans, independent of document order).
+//!
+//! `cargo test --release --test links -- --nocapture` prints the figures.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use klaim::link::{link, LinkDocument, Links};
+use klaim::{extract, facts, report, Options, Unit};
+use proptest::prelude::*;
+use serde_json::Value;
+
+// ---------------------------------------------------------------- helpers
+
+fn document(id: &str, text: &str) -> LinkDocument {
+    let record = report(id, text, &extract(text, &Options::default()), Unit::CodePoint);
+    LinkDocument::from_record(text, &record, facts::text_facts(text).outlet)
+}
+
+fn read_docs(path: &str) -> Vec<(String, String)> {
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let v: Value = serde_json::from_str(l).unwrap();
+            (v["id"].as_str().unwrap().to_owned(), v["text"].as_str().unwrap().to_owned())
+        })
+        .collect()
+}
+
+/// A gold item: `(document, index of the gold sentence)`.
+type Item = Option<(String, usize)>;
+
+struct Gold {
+    sentences: HashMap<String, Vec<(usize, usize, bool)>>,
+    json: Value,
+    /// Spans outside every sentence: each is an item of its own.
+    stray: std::cell::Cell<usize>,
+}
+
+impl Gold {
+    fn read(path: &str) -> Gold {
+        let json: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let mut sentences: HashMap<String, Vec<(usize, usize, bool)>> = HashMap::new();
+        for s in json["sentences"].as_array().unwrap() {
+            sentences.entry(s["doc"].as_str().unwrap().to_owned()).or_default().push((
+                s["start"].as_u64().unwrap() as usize,
+                s["end"].as_u64().unwrap() as usize,
+                s["role"] == "claim",
+            ));
+        }
+        Gold { sentences, json, stray: std::cell::Cell::new(0) }
+    }
+
+    /// The gold sentence a span overlaps most, as the scorer maps it: a
+    /// boilerplate sentence or a stray span links nothing correctly but
+    /// still makes (wrong) pairs.
+    fn item(&self, doc: &str, start: usize, end: usize) -> Item {
+        let stray = || {
+            self.stray.set(self.stray.get() + 1);
+            Some((doc.to_owned(), usize::MAX - self.stray.get()))
+        };
+        let Some(list) = self.sentences.get(doc) else { return stray() };
+        let mut best: Option<(usize, usize)> = None;
+        for (i, &(s, e, _)) in list.iter().enumerate() {
+            let ov = e.min(end).saturating_sub(s.max(start));
+            if ov > 0 && best.is_none_or(|(_, b)| ov > b) {
+                best = Some((i, ov));
+            }
+        }
+        match best {
+            Some((i, _)) => Some((doc.to_owned(), i)),
+            None => stray(),
+        }
+    }
+}
+
+fn span(v: &Value) -> (String, usize, usize) {
+    (v["doc"].as_str().unwrap().to_owned(), v["start"].as_u64().unwrap() as usize, v["end"].as_u64().unwrap() as usize)
+}
+
+fn cross_pairs(items: &BTreeSet<(String, usize)>) -> HashSet<((String, usize), (String, usize))> {
+    let list: Vec<_> = items.iter().cloned().collect();
+    let mut out = HashSet::new();
+    for i in 0..list.len() {
+        for j in i + 1..list.len() {
+            if list[i].0 != list[j].0 {
+                out.insert((list[i].clone(), list[j].clone()));
+            }
+        }
+    }
+    out
+}
+
+fn f1(tp: usize, pred: usize, gold: usize) -> f64 {
+    let p = if pred > 0 { tp as f64 / pred as f64 } else { 0.0 };
+    let r = if gold > 0 { tp as f64 / gold as f64 } else { 0.0 };
+    if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    }
+}
+
+/// `(group_pairs_f1, conflict_f1, people_pairs_f1)` as `score_links.py`
+/// computes them.
+fn score(gold: &Gold, pred: &Links) -> (f64, f64, f64) {
+    let pred: Value = serde_json::to_value(pred).unwrap();
+    let groups = |json: &Value| -> Vec<BTreeSet<(String, usize)>> {
+        json["groups"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|g| {
+                g["claims"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .filter_map(|c| {
+                        let (d, s, e) = span(c);
+                        gold.item(&d, s, e)
+                    })
+                    .collect()
+            })
+            .collect()
+    };
+    let pairs = |gs: &[BTreeSet<(String, usize)>]| gs.iter().flat_map(cross_pairs).collect::<HashSet<_>>();
+    let (gp, pp) = (pairs(&groups(&gold.json)), pairs(&groups(&pred)));
+    let groups_f1 = f1(gp.intersection(&pp).count(), pp.len(), gp.len());
+
+    // Conflicts: one-to-one matching; a prediction finds a gold conflict when
+    // its values overlap two distinct gold values (all when it has fewer).
+    let conflicts = |json: &Value| -> Vec<Vec<(String, usize, usize)>> {
+        json["groups"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|g| g["conflicts"].as_array().unwrap().iter())
+            .map(|c| c["values"].as_array().unwrap().iter().map(span).collect())
+            .collect()
+    };
+    let (gc, pc) = (conflicts(&gold.json), conflicts(&pred));
+    let can: Vec<Vec<usize>> = pc
+        .iter()
+        .map(|vals| {
+            (0..gc.len())
+                .filter(|&x| {
+                    let covered =
+                        gc[x].iter().filter(|g| vals.iter().any(|v| v.0 == g.0 && v.2.min(g.2) > v.1.max(g.1))).count();
+                    covered >= gc[x].len().min(2)
+                })
+                .collect()
+        })
+        .collect();
+    let mut owner: HashMap<usize, usize> = HashMap::new();
+    fn augment(p: usize, can: &[Vec<usize>], owner: &mut HashMap<usize, usize>, seen: &mut HashSet<usize>) -> bool {
+        for &x in &can[p] {
+            if seen.insert(x) {
+                let free = match owner.get(&x) {
+                    None => true,
+                    Some(&q) => augment(q, can, owner, seen),
+                };
+                if free {
+                    owner.insert(x, p);
+                    return true;
+                }
+            }
+        }
+        false
+    }
+    for p in 0..pc.len() {
+        augment(p, &can, &mut owner, &mut HashSet::new());
+    }
+    let conflicts_f1 = f1(owner.len(), pc.len(), gc.len());
+
+    // People: pairs of mentions from different documents; optional gold
+    // mentions neither required nor wrong.
+    let mut gold_of: HashMap<(String, usize), (usize, bool)> = HashMap::new();
+    for (k, person) in gold.json["people"].as_array().unwrap().iter().enumerate() {
+        for m in person["mentions"].as_array().unwrap() {
+            let (d, s, e) = span(m);
+            if let Some(it) = gold.item(&d, s, e) {
+                gold_of.insert(it, (k, m["optional"].as_bool().unwrap_or(false)));
+            }
+        }
+    }
+    let mut gold_pairs = 0;
+    for k in 0..gold.json["people"].as_array().unwrap().len() {
+        let req: BTreeSet<_> =
+            gold_of.iter().filter(|(_, &(kk, opt))| kk == k && !opt).map(|(i, _)| i.clone()).collect();
+        gold_pairs += cross_pairs(&req).len();
+    }
+    let mut pred_pairs = HashSet::new();
+    for person in pred["people"].as_array().unwrap() {
+        let items: BTreeSet<_> = person["mentions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|m| {
+                let (d, s, e) = span(m);
+                gold.item(&d, s, e)
+            })
+            .collect();
+        pred_pairs.extend(cross_pairs(&items));
+    }
+    let (mut tp, mut fp) = (0, 0);
+    for (a, b) in &pred_pairs {
+        match (gold_of.get(a), gold_of.get(b)) {
+            (Some(x), Some(y)) if x.0 == y.0 => {
+                if !(x.1 || y.1) {
+                    tp += 1;
+                }
+            }
+            _ => fp += 1,
+        }
+    }
+    (groups_f1, conflicts_f1, f1(tp, tp + fp, gold_pairs))
+}
+
+fn run(set: &str) -> (f64, f64, f64) {
+    let docs: Vec<LinkDocument> =
+        read_docs(&format!("tests/links/{set}.jsonl")).iter().map(|(id, text)| document(id, text)).collect();
+    let got = score(&Gold::read(&format!("tests/links/{set}-links.json")), &link(&docs));
+    println!("{set:6} group_pairs_f1 {:.4}  conflict_f1 {:.4}  people_pairs_f1 {:.4}", got.0, got.1, got.2);
+    got
+}
+
+// ------------------------------------------------------------------ gold
+
+/// The issue's targets are group F1 0.85, conflict F1 0.90 and people F1
+/// 0.95. They are NOT met yet; these floors are today's figures (rounded
+/// down) so that a regression fails. Raise them as the linker improves.
+#[test]
+fn gold_figures_do_not_fall() {
+    let floors = [
+        ("seeds", 0.27, 0.66, 0.89),
+        ("dev", 0.52, 0.33, 0.77),
+        // The blind stories (tests/links/blind*, written without seeing the
+        // linker); first look before any change for them: 0.54 / 0.44 / 0.00.
+        ("blind", 0.54, 0.44, 0.78),
+    ];
+    for (set, g, c, p) in floors {
+        let (gg, cc, pp) = run(set);
+        assert!(gg >= g && cc >= c && pp >= p, "{set}: {gg:.3} {cc:.3} {pp:.3} below floors {g} {c} {p}");
+    }
+}
+
+/// The port agrees with `score_links.py` on the gold itself: a perfect
+/// prediction scores 1.0.
+#[test]
+fn scorer_port_scores_the_gold_as_perfect() {
+    for set in ["seeds", "dev", "blind"] {
+        let gold = Gold::read(&format!("tests/links/{set}-links.json"));
+        let mut perfect: Links = serde_json::from_value(serde_json::json!({
+            "documents": gold.json["documents"], "groups": [], "people": []
+        }))
+        .unwrap();
+        let pred = gold.json.clone();
+        // Gold claims as predicted claims.
+        for g in pred["groups"].as_array().unwrap() {
+            perfect.groups.push(
+                serde_json::from_value(serde_json::json!({
+                    "id": g["id"], "reason": "", "claims": g["claims"].as_array().unwrap().iter().map(|c| serde_json::json!({"doc": c["doc"], "start": c["start"], "end": c["end"], "text": ""})).collect::<Vec<_>>(),
+                    "conflicts": g["conflicts"].as_array().unwrap().iter().map(|c| serde_json::json!({"unit": c["unit"], "values": c["values"].as_array().unwrap().iter().map(|v| serde_json::json!({
+                        "doc": v["doc"], "start": v["start"], "end": v["end"], "text": "", "value": 0.0, "claimant": null,
+                        "qualifier": null, "modality": "asserted", "outlet": null,
+                        "claim": {"doc": v["doc"], "start": v["start"], "end": v["end"], "text": ""}})).collect::<Vec<_>>()})).collect::<Vec<_>>()
+                }))
+                .unwrap(),
+            );
+        }
+        for p in pred["people"].as_array().unwrap() {
+            perfect.people.push(
+                serde_json::from_value(serde_json::json!({
+                    "id": "p", "name": p["name"], "claims": [],
+                    "mentions": p["mentions"].as_array().unwrap().iter().map(|m| serde_json::json!({"doc": m["doc"], "start": m["start"], "end": m["end"], "text": ""})).collect::<Vec<_>>()
+                }))
+                .unwrap(),
+            );
+        }
+        let (g, c, p) = score(&gold, &perfect);
+        assert_eq!((g, c, p), (1.0, 1.0, 1.0), "{set}");
+    }
+}
+
+// ---------------------------------------------------------------- rules
+
+/// Links two one-paragraph articles and says whether `a_start` (a prefix of
+/// a sentence in A) and `b_start` (in B) are in one group, and the values
+/// of any conflict.
+fn check(a: &str, b: &str, same: bool, conflict: Option<&[f64]>) {
+    let docs = [document("a", a), document("b", b)];
+    let links = link(&docs);
+    let grouped =
+        links.groups.iter().any(|g| g.claims.iter().any(|c| c.doc == "a") && g.claims.iter().any(|c| c.doc == "b"));
+    assert_eq!(grouped, same, "grouped?\n{a}\n{b}\n{links:#?}");
+    let values: Vec<f64> =
+        links.groups.iter().flat_map(|g| &g.conflicts).flat_map(|c| &c.values).map(|v| v.value).collect();
+    match conflict {
+        Some(expected) => {
+            let mut got = values.clone();
+            got.sort_by(f64::total_cmp);
+            assert_eq!(got, expected, "conflict values\n{a}\n{b}");
+        }
+        None => assert!(values.is_empty(), "no conflict expected, got {values:?}\n{a}\n{b}"),
+    }
+}
+
+const STORY_A: &str = "Banjir bandang melanda Desa Sukamaju di Kabupaten Garut pada Selasa malam.";
+const STORY_B: &str = "Pemerintah Kota Bandung meresmikan taman kota baru di kawasan Dago pada Rabu pagi.";
+
+#[test]
+fn same_claim_with_another_number_is_linked_and_in_conflict() {
+    check(
+        "Banjir bandang di Desa Sukamaju, Garut, menewaskan 12 warga dan merusak 40 rumah.",
+        "Banjir bandang di Desa Sukamaju, Garut, menewaskan 15 warga dan merusak 40 rumah.",
+        true,
+        Some(&[12.0, 15.0]),
+    );
+}
+
+#[test]
+fn a_paraphrase_is_linked() {
+    check(
+        "Bupati Garut Rudy Gunawan menetapkan status tanggap darurat banjir bandang di Sukamaju selama 14 hari.",
+        "Status tanggap darurat banjir bandang Sukamaju ditetapkan Bupati Garut Rudy Gunawan untuk 14 hari.",
+        true,
+        None,
+    );
+}
+
+#[test]
+fn a_denial_is_linked_to_its_claim() {
+    check(
+        "Warga menuduh PT Sinar Alam membuang limbah cair ke Sungai Cimanuk sejak Januari.",
+        "PT Sinar Alam membantah membuang limbah cair ke Sungai Cimanuk.",
+        true,
+        None,
+    );
+}
+
+#[test]
+fn the_same_amount_in_other_units_is_no_conflict() {
+    check(
+        "Kerugian akibat banjir bandang di Sukamaju, Garut, ditaksir mencapai Rp 1,2 triliun.",
+        "Kerugian akibat banjir bandang di Sukamaju, Garut, ditaksir mencapai Rp 1.200 miliar.",
+        true,
+        None,
+    );
+}
+
+#[test]
+fn rounding_is_no_conflict() {
+    check(
+        "Banjir bandang di Sukamaju, Garut, memaksa 3.512 warga mengungsi ke Gedung Olahraga Kerkhof.",
+        "Banjir bandang di Sukamaju, Garut, memaksa sekitar 3.500 warga mengungsi ke Gedung Olahraga Kerkhof.",
+        true,
+        None,
+    );
+}
+
+#[test]
+fn different_counted_things_are_not_compared() {
+    check(
+        "Banjir bandang di Sukamaju, Garut, merendam 300 rumah dan memaksa pengungsian ke Gedung Kerkhof.",
+        "Banjir bandang di Sukamaju, Garut, merendam 45 sekolah dan memaksa pengungsian ke Gedung Kerkhof.",
+        true,
+        None,
+    );
+}
+
+#[test]
+fn different_stories_are_not_linked() {
+    check(STORY_A, STORY_B, false, None);
+}
+
+#[test]
+fn people_with_names_of_different_length_are_one() {
+    let a = document("a", "Juru Bicara Dewan Keamanan Nasional AS John Kirby mengatakan kapal itu tiba di pelabuhan.");
+    let b = document("b", "Kirby mengatakan kapal itu membawa amunisi.");
+    let links = link(&[a, b]);
+    assert_eq!(links.people.len(), 1, "{links:#?}");
+    assert_eq!(links.people[0].name, "John Kirby");
+}
+
+// ----------------------------------------------------------- properties
+
+fn arb_text() -> impl Strategy<Value = String> {
+    let words = prop::sample::select(vec![
+        "Kirby",
+        "mengatakan",
+        "kontainer",
+        "1.000",
+        "lebih",
+        "dari",
+        "Rp",
+        "1,2",
+        "triliun",
+        "\"",
+        "“",
+        "”",
+        ".",
+        ",",
+        "\n",
+        "😀",
+        "dua",
+        "dekade",
+        "AS",
+        "membantah",
+        "–",
+        "KOMPAS.com",
+        "sekitar",
+        "200",
+        "orang",
+        "Ia",
+    ]);
+    prop::collection::vec(words, 0..60).prop_map(|w| w.join(" "))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn never_panics_spans_are_valid_and_order_does_not_matter(texts in prop::collection::vec(arb_text(), 0..5)) {
+        let docs: Vec<LinkDocument> = texts.iter().enumerate().map(|(i, t)| document(&format!("d{i}"), t)).collect();
+        let links = link(&docs);
+        let text_of: HashMap<&str, &str> = docs.iter().map(|d| (d.id.as_str(), d.text.as_str())).collect();
+        let slice = |doc: &str, s: usize, e: usize| -> String { text_of[doc].chars().skip(s).take(e - s).collect() };
+        for g in &links.groups {
+            prop_assert!(g.claims.iter().map(|c| &c.doc).collect::<HashSet<_>>().len() >= 2);
+            for c in &g.claims {
+                prop_assert_eq!(slice(&c.doc, c.start, c.end), c.text.clone());
+            }
+            for v in g.conflicts.iter().flat_map(|c| &c.values) {
+                prop_assert_eq!(slice(&v.doc, v.start, v.end), v.text.clone());
+            }
+        }
+        for p in &links.people {
+            for m in &p.mentions {
+                prop_assert_eq!(slice(&m.doc, m.start, m.end), m.text.clone());
+            }
+        }
+        let mut reversed = docs.clone();
+        reversed.reverse();
+        let mut again = link(&reversed);
+        again.documents.reverse();
+        prop_assert_eq!(again, links);
+    }
+
+    #[test]
+    fn bad_offsets_are_skipped_not_fatal(start in 0usize..400, len in 0usize..400) {
+        let mut doc = document("a", "Kirby mengatakan 1.000 kontainer dikirim.");
+        if let Some(c) = doc.claims.first_mut() {
+            c.start = start;
+            c.end = start + len;
+            if let Some(q) = c.quantities.first_mut() { q.end = 10_000; }
+        }
+        let _ = link(&[doc.clone(), doc]);
+    }
+}
