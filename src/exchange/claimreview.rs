@@ -32,7 +32,7 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use super::{error_at, whole, ImportError};
+use super::{error_at, whole, At, Code, ImportError, Message, Params};
 use crate::model::ClaimantKind;
 use crate::project::{FactCheck, Project, Publisher, Status};
 use crate::EntityKind;
@@ -208,7 +208,7 @@ pub fn export(project: &Project) -> String {
 /// types are passed over; a review without `claimReviewed` is skipped and
 /// named in the second list. An entry's `id` is a hash of its URL and
 /// claim, so importing the same file twice adds nothing.
-pub fn read_reviews(input: &str) -> Result<(Vec<FactCheck>, Vec<String>), ImportError> {
+pub fn read_reviews(input: &str) -> Result<(Vec<FactCheck>, Vec<Message>), ImportError> {
     let input = input.strip_prefix('\u{feff}').unwrap_or(input);
     let trimmed = input.trim_start();
     let mut values = Vec::new();
@@ -241,7 +241,7 @@ pub fn read_reviews(input: &str) -> Result<(Vec<FactCheck>, Vec<String>), Import
 /// JSON-LD nests at most a few levels; deeper input is not a review file.
 const MAX_DEPTH: usize = 16;
 
-fn collect(value: &Value, out: &mut Vec<FactCheck>, skipped: &mut Vec<String>, depth: usize) {
+fn collect(value: &Value, out: &mut Vec<FactCheck>, skipped: &mut Vec<Message>, depth: usize) {
     if depth > MAX_DEPTH {
         return;
     }
@@ -252,9 +252,10 @@ fn collect(value: &Value, out: &mut Vec<FactCheck>, skipped: &mut Vec<String>, d
                 match review(value) {
                     Some(r) if !out.iter().any(|x: &FactCheck| x.id == r.id) => out.push(r),
                     Some(_) => {}
-                    None => skipped.push(format!(
-                        "a ClaimReview{} has no claimReviewed",
-                        text(obj.get("url")).map(|u| format!(" ({u})")).unwrap_or_default()
+                    None => skipped.push(Message::new(
+                        Code::ReviewWithoutClaim,
+                        &At::default(),
+                        Params { source: text(obj.get("url")).map(|u| u.to_string()), ..Params::default() },
                     )),
                 }
             } else if let Some(graph) = obj.get("@graph") {
@@ -364,12 +365,10 @@ const CLAIM_REVIEWED_CHARS: usize = 75;
 
 /// What a ClaimReview export of `project` lacks for Google's fact-check
 /// markup, as messages; empty when nothing.
-pub fn missing(project: &Project) -> Vec<String> {
+pub fn missing(project: &Project) -> Vec<Message> {
     match &project.publisher {
         Some(Publisher { name, url }) if !name.trim().is_empty() && !url.trim().is_empty() => Vec::new(),
-        _ => vec!["ClaimReview: the reviewing organisation's name and address are not set (settings); \
-                   every review lacks `author` and `url`, which Google's fact-check markup requires"
-            .into()],
+        _ => vec![Message::new(Code::PublisherMissing, &At::default(), Params::default())],
     }
 }
 

@@ -55,7 +55,7 @@ pub fn export(project: &Project, unit: Unit) -> String {
 /// Claims (not rejected) that overlap another in the same document, as
 /// warnings for a doccano export: a doccano project without "Allow
 /// overlapping spans" keeps only one of them.
-pub fn overlaps(project: &Project) -> Vec<String> {
+pub fn overlaps(project: &Project) -> Vec<Message> {
     let mut out = Vec::new();
     for doc in &project.documents {
         let mut spans: Vec<(usize, usize)> =
@@ -67,10 +67,15 @@ pub fn overlaps(project: &Project) -> Vec<String> {
             if let Some(r) = reach.filter(|r| span.0 < r.1) {
                 n += 1;
                 if n == 1 {
-                    out.push(format!(
-                        "{}: the claims at {}..{} and {}..{} overlap",
-                        doc.name, r.0, r.1, span.0, span.1
-                    ));
+                    let at = At { name: Some(doc.name.clone()), ..At::default() };
+                    let params = Params {
+                        start: Some(r.0),
+                        end: Some(r.1),
+                        to_start: Some(span.0),
+                        to_end: Some(span.1),
+                        ..Params::default()
+                    };
+                    out.push(Message::new(Code::Overlap, &at, params));
                 }
             }
             if reach.is_none_or(|r| span.1 > r.1) {
@@ -79,16 +84,11 @@ pub fn overlaps(project: &Project) -> Vec<String> {
         }
         if n > 1 {
             let last = out.last_mut().expect("pushed at n == 1");
-            last.push_str(&format!(" ({n} overlapping claims in this document)"));
+            last.params.count = Some(n);
         }
     }
     if !out.is_empty() {
-        out.insert(
-            0,
-            "doccano keeps one of two overlapping spans unless the project allows overlapping spans \
-             (project settings, \"Allow overlapping spans\")"
-                .into(),
-        );
+        out.insert(0, Message::new(Code::OverlapsNote, &At::default(), Params::default()));
     }
     out
 }

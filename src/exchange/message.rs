@@ -80,6 +80,11 @@ pub enum Code {
     ChoicesKept,
     Annotators,
     AstralCodePoints,
+    // About an export, or a review file.
+    OverlapsNote,
+    Overlap,
+    PublisherMissing,
+    ReviewWithoutClaim,
 }
 
 /// Which count of the import [`Report`](super::Report) a message adds to.
@@ -108,7 +113,8 @@ impl Code {
             | ResultUnread | ChoicesDropped | BodyWithoutText | BodyDropped | FieldsDropped | ClaimantNotInText => {
                 Tally::Dropped
             }
-            RelationKept | CommentsKept | ChoicesKept | Annotators | AstralCodePoints | LoneSurrogates => Tally::None,
+            RelationKept | CommentsKept | ChoicesKept | Annotators | AstralCodePoints | LoneSurrogates
+            | OverlapsNote | Overlap | PublisherMissing | ReviewWithoutClaim => Tally::None,
         }
     }
 }
@@ -362,6 +368,20 @@ impl fmt::Display for Message {
             AstralCodePoints => "the text has characters beyond U+FFFF (emoji); offsets were read as code points, \
                                  check its spans if the file came from doccano's editor"
                 .into(),
+            OverlapsNote => "doccano keeps one of two overlapping spans unless the project allows overlapping spans \
+                             (project settings, \"Allow overlapping spans\")"
+                .into(),
+            Overlap => {
+                let more = if n > 1 { format!(" ({n} overlapping claims in this document)") } else { String::new() };
+                format!("the claims at {span} and {to} overlap{more}")
+            }
+            PublisherMissing => "ClaimReview: the reviewing organisation's name and address are not set (settings); \
+                                 every review lacks `author` and `url`, which Google's fact-check markup requires"
+                .into(),
+            ReviewWithoutClaim => match &p.source {
+                Some(url) => format!("a ClaimReview ({url}) has no claimReviewed"),
+                None => "a ClaimReview has no claimReviewed".into(),
+            },
         };
         if self.at.is_empty() {
             f.write_str(&text)

@@ -148,7 +148,7 @@ pub fn export(project: &Project, format: Format) -> String {
 /// What the user should know about an export of `project` in `format`: for
 /// doccano, the claims that overlap (a default doccano project keeps one of
 /// them). Empty when there is nothing to say.
-pub fn export_warnings(project: &Project, format: Format) -> Vec<String> {
+pub fn export_warnings(project: &Project, format: Format) -> Vec<Message> {
     match format {
         Format::Doccano | Format::DoccanoUtf16 => doccano::overlaps(project),
         Format::ClaimReview => claimreview::missing(project),

@@ -458,8 +458,8 @@ fn claimreview_files_become_archive_entries() {
     )
     .unwrap();
     assert_eq!(
-        (reviews.len(), skipped),
-        (1, vec!["a ClaimReview (https://a.example/1) has no claimReviewed".to_string()])
+        (reviews.len(), skipped.iter().map(coded).collect::<Vec<_>>()),
+        (1, vec![r#"warning: review_without_claim source="https://a.example/1""#.to_string()])
     );
 }
 
@@ -1342,6 +1342,11 @@ fn messages_are_worded_in_english_once() {
     check_english(
         Message::new(Code::DocumentNotPlaced, &At::document("x", Some("Berita")), p()),
         "document \"x\" (Berita): not placed, the library has no document with this text",
+    );
+    let overlap = Params { start: Some(1), end: Some(9), to_start: Some(3), to_end: Some(5), count: Some(3), ..p() };
+    check_english(
+        Message::new(Code::Overlap, &At { name: Some("Berita".into()), ..At::default() }, overlap),
+        "Berita: the claims at 1..9 and 3..5 overlap (3 overlapping claims in this document)",
     );
     check_english(
         Message::new(Code::LoneSurrogates, &At::default(), Params { count: Some(2), ..p() }),

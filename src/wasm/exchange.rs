@@ -92,7 +92,7 @@ pub fn read_fact_checks(input: &str) -> Result<JsValue, JsError> {
     #[derive(Serialize)]
     struct Out {
         reviews: Vec<crate::project::FactCheck>,
-        skipped: Vec<String>,
+        skipped: Vec<exchange::Message>,
     }
     super::encode(&Out { reviews, skipped })
 }
@@ -118,9 +118,9 @@ pub fn as_annotator(incoming_json: &str, library_json: &str, name: &str, source:
 /// `format`: overlapping claims for doccano, a missing publisher for
 /// ClaimReview; see `klaim::exchange::export_warnings`.
 #[wasm_bindgen(js_name = exportWarnings)]
-pub fn export_warnings(project_json: &str, format: &str) -> Result<Vec<String>, JsError> {
+pub fn export_warnings(project_json: &str, format: &str) -> Result<JsValue, JsError> {
     let format = parse_format(format)?;
-    Ok(exchange::export_warnings(&parse_library(project_json)?, format))
+    super::encode(&exchange::export_warnings(&parse_library(project_json)?, format))
 }
 
 /// The agreement figures of the library's annotators (JSON text in and out);

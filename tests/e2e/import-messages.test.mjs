@@ -85,6 +85,15 @@ describe('import messages', () => {
     for (const item of items) assert.doesNotMatch(item.replace(/\(rincian: .+\)/, ''), ENGLISH, item);
   });
 
+  test('an export warning is worded in Indonesian', async () => {
+    await page.selectOption('[data-testid=export-format]', 'claimreview');
+    await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-run]')]);
+    const dialog = page.locator('[data-testid=export-warnings]');
+    await dialog.waitFor();
+    assert.match(await dialog.locator('li').first().textContent(), /^ClaimReview: nama dan alamat organisasi pemeriksa belum diisi \(pengaturan\); setiap ulasan tanpa `author` dan `url`/);
+    await dialog.locator('button').last().click();
+  });
+
   test('the same messages in English after switching the language', async () => {
     await page.click('[data-testid=lang-switch]');
     const file = JSON.stringify({ type: 'Annotation', target: { selector: { type: 'TextQuoteSelector', exact: 'kalimat yang tidak ada di pustaka mana pun' } } });

@@ -91,7 +91,7 @@ export function mountExchange({ root, model, wasm, message, addDocuments }) {
     // What the receiving tool will do with it: nested spans in doccano, a
     // ClaimReview without the reviewing organisation.
     const warnings = wasm.exportWarnings(JSON.stringify(model.project()), f.name);
-    if (warnings.length) showWarnings(warnings, { title: t('export.warnings.title', { n: warnings.length }), testid: 'export-warnings' });
+    if (warnings.length) showWarnings(warnings.map(wordMessage), { title: t('export.warnings.title', { n: warnings.length }), testid: 'export-warnings' });
     return name;
   }
 

@@ -8,7 +8,10 @@ export function wordMessage(m) {
   if (typeof m === 'string') return m;
   const p = { ...(m.params ?? {}) };
   p.quote = p.quote ?? '';
-  p.source = p.source ? t('xmsg.source.some', { source: p.source }) : t('xmsg.source.none');
+  const url = p.source;
+  p.source = m.code === 'review_without_claim' ? (url ? ` (${url})` : '')
+    : url ? t('xmsg.source.some', { source: url }) : t('xmsg.source.none');
+  p.more = p.count > 1 ? t('xmsg.overlap.more', p) : '';
   p.what = p.start != null ? t('xmsg.quote.at', p) : t('xmsg.quote', p);
   p.names = (p.names ?? []).map((n) => t(`xmsg.part.${n}`) === `xmsg.part.${n}` ? n : t(`xmsg.part.${n}`)).join(', ');
   if (p.field) p.field = t(`xmsg.part.${p.field}`) === `xmsg.part.${p.field}` ? p.field : t(`xmsg.part.${p.field}`);
@@ -99,6 +102,11 @@ addStrings({
     'xmsg.choices_kept': 'pilihan tingkat tugas ({names}) disimpan sebagai tag pada {count} klaim tugas ini.',
     'xmsg.annotators': '{count} anotator: hasil {name} menjadi klaim pustaka; yang lain ({names}) disimpan terpisah sebagai anotator untuk kesepakatan dan adjudikasi.',
     'xmsg.astral_code_points': 'teks memuat karakter di atas U+FFFF (emoji); posisi dibaca sebagai titik kode, periksa rentangnya bila berkas berasal dari editor doccano.',
+    'xmsg.overlaps_note': 'doccano hanya menyimpan satu dari dua rentang yang bertumpang tindih, kecuali proyeknya mengizinkan (pengaturan proyek, “Allow overlapping spans”).',
+    'xmsg.overlap': 'klaim pada {start}..{end} dan {to_start}..{to_end} bertumpang tindih{more}.',
+    'xmsg.overlap.more': ' ({count} klaim bertumpang tindih dalam dokumen ini)',
+    'xmsg.publisher_missing': 'ClaimReview: nama dan alamat organisasi pemeriksa belum diisi (pengaturan); setiap ulasan tanpa `author` dan `url`, yang diwajibkan markup cek fakta Google.',
+    'xmsg.review_without_claim': 'sebuah ClaimReview{source} tidak punya claimReviewed; dilewati.',
     'annotator.report': '{matched} dokumen cocok, {reanchored} klaim dipindahkan, {not_placed} tidak dapat ditempatkan.',
   },
   en: {
@@ -166,6 +174,11 @@ addStrings({
     'xmsg.choices_kept': 'task-level choices ({names}) kept as tags on the task\'s {count} claims.',
     'xmsg.annotators': '{count} annotators: the results of {name} are the library\'s claims; the others ({names}) are kept apart as annotators for agreement and adjudication.',
     'xmsg.astral_code_points': 'the text has characters beyond U+FFFF (emoji); offsets were read as code points, check its spans if the file came from doccano\'s editor.',
+    'xmsg.overlaps_note': 'doccano keeps one of two overlapping spans unless the project allows overlapping spans (project settings, “Allow overlapping spans”).',
+    'xmsg.overlap': 'the claims at {start}..{end} and {to_start}..{to_end} overlap{more}.',
+    'xmsg.overlap.more': ' ({count} overlapping claims in this document)',
+    'xmsg.publisher_missing': 'ClaimReview: the reviewing organisation\'s name and address are not set (settings); every review lacks `author` and `url`, which Google\'s fact-check markup requires.',
+    'xmsg.review_without_claim': 'a ClaimReview{source} has no claimReviewed; skipped.',
     'annotator.report': '{matched} {matched|document|documents} matched, {reanchored} {reanchored|claim|claims} re-anchored, {not_placed} not placed.',
   },
 });

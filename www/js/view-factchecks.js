@@ -5,6 +5,7 @@
 // claims with the linker's engine. Each review shows the claims it matches.
 // The archive is one meta record in the store and part of the project file.
 
+import { wordMessage } from './i18n-exchange.js';
 import { h, replace, shorten } from './dom.js';
 import { bytes, t } from './i18n.js';
 import './i18n-across.js';
@@ -75,7 +76,7 @@ export class FactChecksView {
     } catch (e) {
       return fail(e?.message ?? String(e));
     }
-    for (const why of skipped) this.message({ text: why, level: 'warning' });
+    for (const why of skipped) this.message({ text: wordMessage(why), level: 'warning' });
     const archive = this.model.metaValue('factchecks');
     const known = new Set(archive.map((f) => f.id));
     const fresh = reviews.filter((f) => !known.has(f.id) && known.add(f.id));
