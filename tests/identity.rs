@@ -157,3 +157,56 @@ fn pronouns_follow_the_newest_speaker() {
         &["-", "-", "Johan Gonga"],
     );
 }
+#[test]
+fn ranks_and_degrees_are_not_names() {
+    check(
+        "Kepala Polres Luwu Utara Ajun Komisaris Besar Irwan Sunudin mengatakan",
+        Some("Kepala"),
+        Some("Polres Luwu Utara"),
+        "Irwan Sunudin",
+        "person",
+    );
+    check(
+        "Kabid Humas Polda Jatim Kombes Pol Trunoyudo Wisnu Andiko mengatakan",
+        Some("Kabid Humas"),
+        Some("Polda Jatim"),
+        "Trunoyudo Wisnu Andiko",
+        "person",
+    );
+    check("dr. Yudhi Prasetyo Wicaksono, M.Kes., mengatakan", Some("dr."), None, "Yudhi Prasetyo Wicaksono", "person");
+    check("Guru besar Prof. Dr. Hasan Basri mengatakan", Some("Guru besar"), None, "Hasan Basri", "person");
+}
+
+#[test]
+fn missing_claimants_and_cues() {
+    check("Pemerintah, yang diwakili Kementerian Luar Negeri, membantah", None, None, "Pemerintah", "organisation");
+    check(
+        "Survei terbaru Lembaga Survei Indonesia menunjukkan",
+        None,
+        None,
+        "Lembaga Survei Indonesia",
+        "organisation",
+    );
+    check_speakers("\"The market will recover,\" said Margaret Liang, an analyst.", &["Margaret Liang"]);
+    check_speakers(
+        "Bupati Sleman Kustini meninjau sungai.\n\n\"Jangan buang sampah ke sungai,\" pesannya kepada warga.",
+        &["-", "Kustini"],
+    );
+    check_speakers(
+        "Kepala Desa Sukamaju Darmin Hasan datang.\n\n\"Semoga panen tahun ini baik,\" harap Darmin.",
+        &["-", "Darmin Hasan"],
+    );
+    check_speakers(
+        "Kepala Desa Sukamaju Darmin Hasan datang.\n\n\"Acara ini kami tutup,\" tutup Darmin.",
+        &["-", "Darmin Hasan"],
+    );
+}
+
+#[test]
+fn no_quote_without_a_claimant() {
+    let text = "Harga beras naik tajam pekan ini.\n\n\"Kami tidak sanggup membeli beras lagi dengan harga segini.\"\n\nPedagang menutup kios lebih awal.";
+    let r = report("t", text, &extract(text, &Options::default()), Unit::CodePoint);
+    for c in &r.claims {
+        assert!(c.claimant.is_some() || serde_json::to_value(c.kind).unwrap() != "quote", "{:?}", c.text);
+    }
+}

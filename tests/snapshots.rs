@@ -28,6 +28,15 @@ fn render(id: &str, text: &str) -> String {
         );
         if let Some(w) = &c.claimant {
             write!(line, " | claimant {:?} => {:?}", w.text, w.resolved).unwrap();
+            if let Some(k) = w.kind {
+                write!(line, " ({})", serde_json::to_value(k).unwrap().as_str().unwrap()).unwrap();
+            }
+            if let Some(r) = &w.role {
+                write!(line, " role {r:?}").unwrap();
+            }
+            if let Some(a) = &w.affiliation {
+                write!(line, " of {a:?}").unwrap();
+            }
         }
         if let Some(q) = &c.cue {
             write!(line, " | cue {:?}", q.text).unwrap();

@@ -49,6 +49,16 @@ pub fn attribute(doc: &Doc, range: Range<usize>, outside: &dyn Fn(usize) -> bool
                 continue;
             }
         }
+        // `Survei terbaru Lembaga X menunjukkan`, `Data BPS menunjukkan`: the
+        // body behind a study speaks through it.
+        if matches!(low, "menunjukkan" | "memperlihatkan" | "mengungkap" | "mencatat") {
+            if let Some(toks) = study_source(doc, i, range.start, outside) {
+                let outlet = is_outlet(doc, toks.clone());
+                sources.push(Source { who: doc.span(toks.start, toks.end), toks, cue: doc.span(i, i + 1), outlet });
+                i += 1;
+                continue;
+            }
+        }
         let yakin = low == "yakin" && i + 1 < range.end && doc.low(i + 1) == "bahwa";
         if (c.has(Cat::CUE_PRE) || yakin)
             && !(i > range.start && matches!(doc.low(i - 1), "yang" | "untuk" | "akan" | "ingin" | "mau"))
@@ -116,6 +126,45 @@ pub fn attribute(doc: &Doc, range: Range<usize>, outside: &dyn Fn(usize) -> bool
         _ => None,
     };
     Found { claimant, via }
+}
+
+/// The body a study is by, for `<study> [terbaru] <Body> menunjukkan`:
+/// `Survei terbaru Lembaga Survei Indonesia`, `Data BPS`, `Riset Katadata`.
+fn study_source(doc: &Doc, v: usize, start: usize, outside: &dyn Fn(usize) -> bool) -> Option<Range<usize>> {
+    let (k, end) = walk_back(doc, v, start, outside)?;
+    if end != v {
+        return None;
+    }
+    let mut b = k;
+    while b < end
+        && matches!(
+            doc.low(b),
+            "survei"
+                | "hasil"
+                | "data"
+                | "riset"
+                | "studi"
+                | "penelitian"
+                | "laporan"
+                | "kajian"
+                | "analisis"
+                | "temuan"
+                | "jajak"
+                | "pendapat"
+                | "terbaru"
+                | "terkini"
+                | "teranyar"
+                | "terakhir"
+                | "yang"
+                | "dirilis"
+                | "dilakukan"
+                | "oleh"
+                | "dari"
+        )
+    {
+        b += 1;
+    }
+    (b > k && b < end && doc.cap(b)).then_some(b..end)
 }
 
 /// A cue like `kata` attributes only right after a quotation or a comma:
@@ -350,6 +399,7 @@ fn np_before(doc: &Doc, v: usize, start: usize, outside: &dyn Fn(usize) -> bool)
     // menyampaikan`) and a place (`Tjahjo melalui keterangan tertulis di
     // Jakarta, mengatakan`).
     end = skip_date_aside(doc, end, start);
+    end = skip_degree_aside(doc, end, start);
     let (mut k, e) = walk_back(doc, end, start, outside)?;
     end = e;
     while k > start + 1
@@ -407,6 +457,34 @@ fn np_before(doc: &Doc, v: usize, start: usize, outside: &dyn Fn(usize) -> bool)
         return None;
     }
     nameish(doc, k..end).then_some(k..end)
+}
+
+/// `end` moved before `, M.Kes.` or `, S.H., M.H.`: academic degrees after a
+/// name (`dr. Yudhi Prasetyo, M.Kes., mengatakan`).
+fn skip_degree_aside(doc: &Doc, end: usize, start: usize) -> usize {
+    let mut e = end;
+    while e > start + 1 && doc.punct(e - 1, &['.']) {
+        e -= 1;
+    }
+    let mut k = e;
+    while k > start && (is_degree(doc, k - 1) || doc.punct(k - 1, &['.'])) && e - k < 8 {
+        k -= 1;
+    }
+    if k < e && k > start + 1 && doc.punct(k - 1, &[',']) && (k..e).any(|x| is_degree(doc, x)) {
+        return k - 1;
+    }
+    end
+}
+
+/// `M.Kes`, `S.H`, `Sp.PD`, `Ph.D`, `MBA`: a degree's shape, a capital and
+/// an inner dot, or a short all-capital title.
+fn is_degree(doc: &Doc, k: usize) -> bool {
+    if doc.kind(k) != TokKind::Word || !doc.cap(k) {
+        return false;
+    }
+    let w = doc.word(k);
+    let inner_dot = w.contains('.') && w.len() <= 8;
+    inner_dot || matches!(w, "MBA" | "MSc" | "PhD" | "SH" | "MH" | "SE" | "MM" | "MSi" | "MPH" | "MKes" | "MA")
 }
 
 /// `end` moved before `, Minggu (3/5/2020)` or `, Senin` if that is what

@@ -145,6 +145,15 @@ const CUE_POST: &[&str] = &[
     "jelasnya", "tegasnya", "sebutnya", "terangnya", "paparnya", "lanjutnya", "pungkasnya", "tanya", "tanyanya",
     "timpal", "timpalnya", "kilah", "kilahnya", "beber", "bebernya", "seru", "serunya", "akunya", "klaimnya",
     "katakan", "tulis", "tulisnya", "tukas", "tukasnya", "sambung", "sambungnya", "urai", "urainya",
+    // Verbs of hoping, closing, asking, urging and recalling that close a quotation.
+    "harap", "harapnya", "tutup", "tutupnya", "pesan", "pesannya", "ajak", "ajaknya", "pinta", "pintanya",
+    "imbau", "imbaunya", "kenang", "kenangnya", "keluh", "keluhnya", "jawab", "jawabnya", "sahut", "sahutnya",
+    "tandas", "tandasnya", "bilang", "bilangnya", "sindir", "sindirnya", "celetuk", "celetuknya", "akui",
+    "akuinya", "kisah", "kisahnya", "cerita", "ceritanya", "ingat", "ingatnya", "desak", "desaknya", "saran",
+    "sarannya", "nilai", "nilainya", "klaim", "tanggap", "tanggapnya", "simpul", "simpulnya", "tuding",
+    "tudingnya", "kritik", "kritiknya", "jawabnya", "tegur", "tegurnya", "seloroh", "selorohnya",
+    // English reporting verbs after an English quotation.
+    "said", "says", "added", "told", "stated", "explained", "wrote",
 ];
 const SOURCE: &[&str] = &["menurut", "melansir", "dilansir", "mengutip", "dikutip", "berdasarkan", "sebagaimana"];
 #[rustfmt::skip]

@@ -118,7 +118,22 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
                 claimant = Some(last.claimant.clone());
                 cue = last.cue;
                 via = last.via;
+            } else if let Some((span, resolved)) = names.person_mention_before(s.span.start(), NEAREST_REACH) {
+                // Failing that, the person just spoken of in the narrative.
+                let who = names.identity(&doc, 0..0, &resolved, false);
+                claimant = Some(Claimant {
+                    span,
+                    resolved,
+                    kind: Some(who.kind),
+                    role: who.role,
+                    affiliation: who.affiliation,
+                });
             }
+        }
+        // A quotation needs a speaker (guidelines): with none found it is
+        // the article's own voice.
+        if kind == Kind::Quote && claimant.is_none() {
+            kind = Kind::Unattributed;
         }
         if kind == Kind::Unattributed && !options.unattributed {
             continue;
@@ -211,13 +226,16 @@ fn dominant_quote(toks: std::ops::Range<usize>, quote_of: &[Option<usize>], dire
     best.filter(|&(_, count)| count * 2 >= toks.len() || opens).map(|(q, _)| q)
 }
 
+/// How far back a pronoun or an uncued quotation looks for a person: about
+/// three sentences of news prose.
+const NEAREST_REACH: usize = 700;
+
 /// The person spoken of nearest before byte `at`, outside quotations: a name
 /// or a role description (`pemimpin Korea Utara tersebut`).
 fn nearest_person(doc: &Doc, names: &Names, at: usize, quote_of: &[Option<usize>]) -> Option<String> {
-    const REACH: usize = 700; // About three sentences of news prose.
     let outside_quote = |byte: usize| quote_of.get(doc.tok_at(byte)).is_none_or(|q| q.is_none());
-    let name = names.person_before(at, REACH).filter(|(end, _)| outside_quote(end.saturating_sub(1)));
-    let desc = names.description_before(doc, at, REACH);
+    let name = names.person_before(at, NEAREST_REACH).filter(|(end, _)| outside_quote(end.saturating_sub(1)));
+    let desc = names.description_before(doc, at, NEAREST_REACH);
     // Whichever was mentioned last.
     match (name, desc) {
         (Some((n_end, n)), Some((d_end, d))) => Some(if d_end > n_end { d } else { n }),

@@ -479,6 +479,17 @@ impl Names {
             .map(|p| (p.span.end(), p.name.clone()))
     }
 
+    /// Like [`Names::person_before`], with the mention's span.
+    pub fn person_mention_before(&self, at: usize, limit: usize) -> Option<(Span, String)> {
+        let upto = self.persons.partition_point(|p| p.span.end() <= at);
+        self.persons[..upto]
+            .iter()
+            .rev()
+            .take_while(|p| at - p.span.end() < limit)
+            .find(|p| self.sure(&p.name))
+            .map(|p| (p.span, self.fullest(&p.name).unwrap_or_else(|| p.name.clone())))
+    }
+
     /// Organisations mentioned before byte `at`, nearest first, at most
     /// `limit` of them.
     fn organisations_before(&self, at: usize, limit: usize) -> impl Iterator<Item = &Entity> {

@@ -25,7 +25,7 @@ pub fn split(doc: &Doc, r: Range<usize>) -> Profile {
     while start < end && (doc.kind(start) == TokKind::Punct || matches!(doc.low(start), "seorang" | "sang" | "para")) {
         start += 1;
     }
-    while end > start && doc.kind(end - 1) == TokKind::Punct && !doc.punct(end - 1, &[')']) {
+    while end > start && doc.kind(end - 1) == TokKind::Punct && !doc.punct(end - 1, &[')', '.']) {
         end -= 1;
     }
     // A rank right before the name: `Ajun Komisaris Besar`, `AKBP`, `dr.`.
@@ -400,7 +400,14 @@ pub fn person_tail(doc: &Doc, np: Range<usize>) -> Option<Range<usize>> {
     }
     // After a role that governs a place (`Bupati Grobogan Sri Sumarni`), the
     // first word is the place; alone (`Kapolda Sultra`), it is no name.
-    if k > np.start && doc.is(k - 1, Cat::JURIS) {
+    // So does a place head: `Kepala Desa Sukamaju Darmin Hasan`.
+    let place_head = |t: usize| {
+        matches!(
+            doc.low(t),
+            "desa" | "kelurahan" | "kecamatan" | "dusun" | "kampung" | "kabupaten" | "provinsi" | "nagari"
+        )
+    };
+    if k > np.start && (doc.is(k - 1, Cat::JURIS) || place_head(k - 1)) {
         if np.end - k < 2 {
             return None;
         }
