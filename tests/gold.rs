@@ -38,6 +38,12 @@ struct GoldSentence {
     alt_modality: Vec<String>,
     #[serde(default)]
     alt_via_null: bool,
+    #[serde(default)]
+    claimant_role: Option<String>,
+    #[serde(default)]
+    claimant_affiliation: Option<String>,
+    #[serde(default)]
+    claimant_type: Option<String>,
 }
 
 #[derive(Debug, Default)]
@@ -50,6 +56,11 @@ struct Figures {
     modality: usize,
     via: [usize; 3],
     qty: [usize; 3],
+    /// `[right, gold has it]` for the claimant's role, affiliation and type,
+    /// over claims whose gold gives them.
+    role: [usize; 2],
+    affiliation: [usize; 2],
+    ctype: [usize; 2],
     span_errors: usize,
 }
 
@@ -69,6 +80,17 @@ fn norm(s: &str) -> String {
     let collapsed = s.split_whitespace().collect::<Vec<_>>().join(" ");
     let trimmed = collapsed.trim().trim_matches(|c| ".,;:\"“”'()".contains(c)).trim();
     trimmed.to_lowercase()
+}
+
+/// `name_norm` of score.py: case, punctuation and spacing aside.
+fn name_norm(s: &str) -> String {
+    let cleaned: String = s
+        .to_lowercase()
+        .chars()
+        .filter(|c| !"’'`".contains(*c))
+        .map(|c| if c.is_alphanumeric() || c.is_whitespace() { c } else { ' ' })
+        .collect();
+    cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// `name_key` of score.py: without parenthesised parts.
@@ -171,6 +193,25 @@ fn score(gold: &[GoldDoc]) -> Figures {
             } else {
                 eprintln!("{}: resolved {:?} want {:?}", doc.id, pc, s.claimant);
             }
+            let who = c.claimant.as_ref();
+            let ctype = who.and_then(|x| x.kind).map(|k| serde_json::to_value(k).unwrap().as_str().unwrap().to_owned());
+            for (want, have, tally, what) in [
+                (&s.claimant_role, who.and_then(|x| x.role.clone()), &mut f.role, "role"),
+                (&s.claimant_affiliation, who.and_then(|x| x.affiliation.clone()), &mut f.affiliation, "affiliation"),
+                (&s.claimant_type, ctype, &mut f.ctype, "type"),
+            ] {
+                let Some(want) = want else { continue };
+                tally[1] += 1;
+                // Ranks and degrees written after the office (`Kepala, dr.,
+                // M.Kes.`) count with or without, as score.py counts names.
+                let office = want.split(", ").next().unwrap_or(want);
+                if have.as_deref().is_some_and(|h| name_norm(h) == name_norm(want) || name_norm(h) == name_norm(office))
+                {
+                    tally[0] += 1;
+                } else {
+                    eprintln!("{}: {what} {have:?} want {want:?}", doc.id);
+                }
+            }
             let kind = serde_json::to_value(c.kind).unwrap();
             if kind.as_str() == s.kind.as_deref() {
                 f.kind += 1;
@@ -243,6 +284,11 @@ fn check(file: &str) {
     println!("{file}: {} documents, {} gold claims", gold.len(), f.claims);
     for (name, value, _) in figures {
         println!("  {name:14} {value:.4}");
+    }
+    for (name, [ok, n]) in [("role_acc", f.role), ("affiliation_acc", f.affiliation), ("type_acc", f.ctype)] {
+        if n > 0 {
+            println!("  {name:14} {:.4} ({ok}/{n})", ok as f64 / n as f64);
+        }
     }
     println!("  span_errors    {}", f.span_errors);
     let below: Vec<String> =

@@ -131,6 +131,11 @@ pub fn attribute(doc: &Doc, range: Range<usize>, outside: &dyn Fn(usize) -> bool
 /// The body a study is by, for `<study> [terbaru] <Body> menunjukkan`:
 /// `Survei terbaru Lembaga Survei Indonesia`, `Data BPS`, `Riset Katadata`.
 fn study_source(doc: &Doc, v: usize, start: usize, outside: &dyn Fn(usize) -> bool) -> Option<Range<usize>> {
+    // `... pada 2024 menunjukkan`: the study's year is no part of its body.
+    let mut v = v;
+    if v >= start + 2 && doc.kind(v - 1) == TokKind::Number && matches!(doc.low(v - 2), "pada" | "tahun" | "sejak") {
+        v -= 2;
+    }
     let (k, end) = walk_back(doc, v, start, outside)?;
     if end != v {
         return None;
@@ -466,14 +471,19 @@ fn skip_degree_aside(doc: &Doc, end: usize, start: usize) -> usize {
     while e > start + 1 && doc.punct(e - 1, &['.']) {
         e -= 1;
     }
-    let mut k = e;
-    while k > start && (is_degree(doc, k - 1) || doc.punct(k - 1, &['.'])) && e - k < 8 {
-        k -= 1;
+    // One or more: `, S.H., M.H.`.
+    let mut out = end;
+    loop {
+        let mut k = e;
+        while k > start && (is_degree(doc, k - 1) || doc.punct(k - 1, &['.'])) && e - k < 8 {
+            k -= 1;
+        }
+        if !(k < e && k > start + 1 && doc.punct(k - 1, &[',']) && (k..e).any(|x| is_degree(doc, x))) {
+            return out;
+        }
+        out = k - 1;
+        e = k - 1;
     }
-    if k < e && k > start + 1 && doc.punct(k - 1, &[',']) && (k..e).any(|x| is_degree(doc, x)) {
-        return k - 1;
-    }
-    end
 }
 
 /// `M.Kes`, `S.H`, `Sp.PD`, `Ph.D`, `MBA`: a degree's shape, a capital and

@@ -137,6 +137,8 @@ const CUE_PRE: &[&str] = &[
     "menuliskan", "menekankan", "mengeklaim", "menandaskan", "menyimpulkan", "bersikeras", "menuding",
     "mengkritik", "meragukan", "mempertanyakan", "menyangsikan", "menyarankan", "memprakirakan", "menampik", "memuji", "mengeklaim", "menyoroti",
     "menyebutkan", "mengeluhkan", "menjawab", "menanggapi", "mengungkapkannya", "mendesak",
+    // Requests, hopes and calls are reported speech too.
+    "meminta", "berharap", "mengharapkan", "menyerukan", "mengusulkan", "menuntut", "mengajak",
 ];
 #[rustfmt::skip]
 const CUE_POST: &[&str] = &[
@@ -226,7 +228,8 @@ const RANK: &[&str] = &[
     "letjen", "mayjen", "laksamana", "laksda", "laksdya", "marsekal", "marsda", "marsdya", "kolonel", "letkol",
     "mayor", "kapten", "lettu", "letda", "serka", "serma", "sertu", "kopral", "prof", "dr", "drs", "dra", "ir",
     "h", "hj", "kh", "pak", "bu", "bapak", "ibu", "mr", "mrs", "ms", "sir", "syekh", "gus", "mbak", "mas",
-    "bang", "kak", "dokter", "ustadz", "habib", "tuan", "nyonya", "pol",
+    "bang", "kak", "dokter", "ustadz", "habib", "tuan", "nyonya", "pol", "inf", "kav", "arh", "czi", "cpm",
+    "chk", "pnb", "psk", "purn", "letnan", "serda", "praka", "pratu", "prada", "kopda", "koptu",
 ];
 #[rustfmt::skip]
 const JURIS: &[&str] = &[
@@ -248,7 +251,7 @@ const ORG: &[&str] = &[
     "pusat", "laboratorium", "lab", "akademi", "sekolah", "madrasah", "pesantren", "masjid", "gereja", "museum",
     "perum", "bumn", "bumd", "koperasi", "firma", "kantor", "stasiun", "bandara", "pelabuhan", "fasilitas",
     "kpai", "komnas", "ombudsman", "timnas", "pssi", "corporate", "communications", "polresta", "polrestabes",
-    "kodam", "kodim", "korem", "kejari", "kejati", "kominfo", "balai", "hotel", "komunitas", "perkumpulan",
+    "kodam", "kodim", "korem", "kejari", "kejati", "kominfo", "bareskrim", "lantas", "balai", "hotel", "komunitas", "perkumpulan",
 ];
 #[rustfmt::skip]
 const ORG_TAIL: &[&str] = &[

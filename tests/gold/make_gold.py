@@ -53,7 +53,10 @@ KINDS = {"quote", "reported", "unattributed"}
 MODALITIES = {"asserted", "hedged", "denied"}
 CLAIM_KEYS = ["claimant", "aliases", "kind", "via", "modality", "quantities",
               "alt_null", "alt_modality", "alt_via_null"]
-ALLOWED = {"text", "role", *CLAIM_KEYS, "note"}
+# Who the claimant is (optional; written out only when given): role, body, type.
+IDENTITY_KEYS = ["claimant_role", "claimant_affiliation", "claimant_type"]
+CLAIMANT_TYPES = {"person", "organisation", "group", "outlet"}
+ALLOWED = {"text", "role", *CLAIM_KEYS, *IDENTITY_KEYS, "note"}
 
 
 class GoldError(Exception):
@@ -130,6 +133,13 @@ def build_doc(src_path):
             out.update({"claimant": claimant, "aliases": aliases, "kind": kind, "via": via,
                         "modality": modality, "quantities": quantities, "alt_null": alt_null,
                         "alt_modality": alt_modality, "alt_via_null": alt_via_null})
+            for k in IDENTITY_KEYS:
+                if s.get(k) is not None:
+                    if claimant is None:
+                        raise GoldError(f"{where}: sentence {n}: {k} without claimant")
+                    if k == "claimant_type" and s[k] not in CLAIMANT_TYPES:
+                        raise GoldError(f"{where}: sentence {n}: claimant_type {s[k]!r}")
+                    out[k] = s[k]
         sentences.append(out)
     if text[cursor:].strip():
         raise GoldError(f"{where}: text after the last sentence: {text[cursor:].strip()[:70]!r}")

@@ -148,19 +148,28 @@ impl Names {
                     let role = role_key(doc, role_start..name.start);
                     self.add_role(role, &full);
                 }
-                // An appositive: `pemimpin Korea Utara, Kim Jong Un`.
-                if !has_prefix && name.start >= 2 && doc.punct(name.start - 1, &[',']) {
-                    let mut k = name.start - 1;
+                // An appositive: `pemimpin Korea Utara, Kim Jong Un`, also with
+                // a rank after the comma (`Kepala Dinas X, dr. Yakob Aru`).
+                let mut lead = name.start;
+                while lead > sentence_start && (doc.is(lead - 1, Cat::RANK) || doc.punct(lead - 1, &['.'])) {
+                    lead -= 1;
+                }
+                let ranks_only = lead <= role_start;
+                if (!has_prefix || ranks_only) && lead >= 2 && doc.punct(lead - 1, &[',']) {
+                    let mut k = lead - 1;
                     while k > sentence_start
                         && doc.kind(k - 1) == TokKind::Word
-                        && (doc.is(k - 1, Cat::ROLE) || doc.cap(k - 1))
-                        && name.start - k < 8
+                        && (doc.is(k - 1, Cat::ROLE)
+                            || doc.is(k - 1, Cat::ORG)
+                            || doc.cap(k - 1)
+                            || doc.low(k - 1) == "dan")
+                        && lead - k < 12
                     {
                         k -= 1;
                     }
-                    if (k..name.start - 1).any(|x| doc.is(x, Cat::ROLE)) {
-                        self.add_role(role_key(doc, k..name.start - 1), &full);
-                        self.profiles.add(&full, split(doc, k..name.start - 1));
+                    if (k..lead - 1).any(|x| doc.is(x, Cat::ROLE)) {
+                        self.add_role(role_key(doc, k..lead - 1), &full);
+                        self.profiles.add(&full, split(doc, k..lead - 1));
                     }
                 }
                 if run.start < name.start {
@@ -271,7 +280,7 @@ impl Names {
         }
         // A name before a description: `Tulus Abadi, Ketua YLKI`.
         if let Some(c) = np.clone().find(|&k| doc.punct(k, &[','])) {
-            if c > np.start && c + 1 < np.end && is_office(doc, c + 1) {
+            if c > np.start && c + 1 < np.end && (is_office(doc, c + 1) || !doc.cap(c + 1)) {
                 if let Some(name) = person_tail(doc, np.start..c).filter(|t| t.start == np.start) {
                     let short = words(doc, name);
                     return self.fullest(&short).unwrap_or(short);
@@ -389,7 +398,7 @@ impl Names {
         if self.is_person(resolved) || tail.is_some() && !is_group(doc, np.clone()) {
             let known = self.profiles.get(resolved).cloned().unwrap_or_default();
             let role = known.role.or(own.role).or(known.rank).or(own.rank);
-            let affiliation = known.affiliation.or(own.affiliation);
+            let affiliation = known.affiliation.or(own.affiliation).map(|a| self.spelled_out(&a));
             return Identity { kind: ClaimantKind::Person, role, affiliation };
         }
         if !np.is_empty() && is_group(doc, np.clone()) {
@@ -397,6 +406,22 @@ impl Names {
             return Identity { kind: ClaimantKind::Group, role: p.role, affiliation: p.affiliation };
         }
         Identity { kind: ClaimantKind::Organisation, role: None, affiliation: None }
+    }
+
+    /// A body's spelled-out name when the article gives it: `JPPI` and
+    /// `Kementerian ESDM` become `Jaringan Pemantau Pendidikan Indonesia
+    /// (JPPI)` and `Kementerian Energi dan Sumber Daya Mineral (ESDM)`.
+    fn spelled_out(&self, body: &str) -> String {
+        let words: Vec<&str> = body.split_whitespace().collect();
+        let known = match words.as_slice() {
+            [acronym] => self.acronyms.get(*acronym),
+            [head, acronym] => self
+                .acronyms
+                .get(*acronym)
+                .filter(|full| full.split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case(head))),
+            _ => None,
+        };
+        known.cloned().unwrap_or_else(|| body.to_owned())
     }
 
     fn add_person(&mut self, p: Person) {

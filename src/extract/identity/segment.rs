@@ -42,6 +42,14 @@ pub fn split(doc: &Doc, r: Range<usize>) -> Profile {
     if start >= end {
         return profile;
     }
+    // `Kapolres Aceh Barat`: the head of a body named by the office word
+    // itself; the body is `Polres Aceh Barat`.
+    if let Some(body) = headed_body(doc, start) {
+        profile.role = Some(source(doc, start..start + 1));
+        let rest = (start + 1 < end).then(|| format!(" {}", source(doc, start + 1..end))).unwrap_or_default();
+        profile.affiliation = Some(format!("{body}{rest}"));
+        return profile;
+    }
     let explicit = (start + 1..end).find(|&k| matches!(doc.low(k), "dari" | "di" | "pada"));
     let body = match explicit {
         Some(k) => Some((k, k + 1)),
@@ -57,6 +65,19 @@ pub fn split(doc: &Doc, r: Range<usize>) -> Profile {
         profile.affiliation = Some(source(doc, aff_start..end)).filter(|w| !w.is_empty());
     }
     profile
+}
+
+/// `Kapolres` -> `Polres`, `Kadishub` -> `Dishub`: an office word made of
+/// `ka-` (head of) and a body's name.
+fn headed_body(doc: &Doc, k: usize) -> Option<String> {
+    let w = doc.word(k);
+    let rest = w.strip_prefix("Ka").or_else(|| w.strip_prefix("KA"))?;
+    let low = rest.to_lowercase();
+    let body = crate::extract::lexicon::cat(&low).has(Cat::ORG) || is_org_shape(&low);
+    (body && rest.len() >= 3).then(|| {
+        let mut c = rest.chars();
+        c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+    })
 }
 
 /// A description in apposition after a name, up to the comma or verb that
@@ -359,7 +380,19 @@ pub fn person_tail(doc: &Doc, np: Range<usize>) -> Option<Range<usize>> {
             && !doc.all_caps(t - 1)
             && !doc.cat(t - 1).has(Cat::ORG)
             && !doc.cat(t - 1).has(Cat::ROLE);
-        if !(plain || initial || closing_acronym) || np.end - t > 5 {
+        // A family name that is also a place (`Paulus Sorong`, `dr. Yakob
+        // Aru`): the last word, right after a given name or a first name
+        // that opens the phrase.
+        let place_surname = t + 1 == np.end && t > np.start && c.has(Cat::PLACE) && doc.cap(t) && {
+            let prev = t - 1;
+            let opens = prev == np.start
+                || doc.punct(prev - 1, &[',', '.'])
+                || doc.is(prev - 1, Cat::RANK)
+                || doc.is(prev - 1, Cat::ROLE)
+                || doc.is(prev - 1, Cat::GIVEN);
+            name_word(doc, prev) && (doc.is(prev, Cat::GIVEN) || opens)
+        };
+        if !(plain || initial || closing_acronym || place_surname) || np.end - t > 5 {
             break;
         }
         k = t;
@@ -414,6 +447,25 @@ pub fn person_tail(doc: &Doc, np: Range<usize>) -> Option<Range<usize>> {
         k += 1;
     }
     Some(k..np.end)
+}
+
+/// A capitalized word that can be part of a person's name: in no list that
+/// makes it an office, body, place or function word.
+fn name_word(doc: &Doc, k: usize) -> bool {
+    let c = doc.cat(k);
+    doc.kind(k) == TokKind::Word
+        && doc.cap(k)
+        && !doc.all_caps(k)
+        && !(c.has(Cat::ROLE)
+            || c.has(Cat::RANK)
+            || c.has(Cat::ORG)
+            || c.has(Cat::PLACE)
+            || c.has(Cat::DIRECTION)
+            || c.has(Cat::PORTFOLIO)
+            || c.has(Cat::OUTLET)
+            || c.has(Cat::ORG_TAIL)
+            || c.has(Cat::STOP)
+            || c.has(Cat::BOUNDARY))
 }
 
 /// An organisation word that needs a complement: `Gedung` (Putih), `Badan`
