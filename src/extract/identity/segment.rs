@@ -46,7 +46,7 @@ pub fn split(doc: &Doc, r: Range<usize>) -> Profile {
     // itself; the body is `Polres Aceh Barat`.
     if let Some(body) = headed_body(doc, start) {
         profile.role = Some(source(doc, start..start + 1));
-        let rest = (start + 1 < end).then(|| format!(" {}", source(doc, start + 1..end))).unwrap_or_default();
+        let rest = if start + 1 < end { format!(" {}", source(doc, start + 1..end)) } else { String::new() };
         profile.affiliation = Some(format!("{body}{rest}"));
         return profile;
     }
