@@ -137,8 +137,8 @@ const CUE_PRE: &[&str] = &[
     "menuliskan", "menekankan", "mengeklaim", "menandaskan", "menyimpulkan", "bersikeras", "menuding",
     "mengkritik", "meragukan", "mempertanyakan", "menyangsikan", "menyarankan", "memprakirakan", "menampik", "memuji", "mengeklaim", "menyoroti",
     "menyebutkan", "mengeluhkan", "menjawab", "menanggapi", "mengungkapkannya", "mendesak",
-    // Requests, hopes and calls are reported speech too.
-    "meminta", "berharap", "mengharapkan", "menyerukan", "mengusulkan", "menuntut", "mengajak",
+    // A request is reported speech too.
+    "meminta",
 ];
 #[rustfmt::skip]
 const CUE_POST: &[&str] = &[
