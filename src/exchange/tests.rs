@@ -1385,3 +1385,27 @@ fn codes_serialize_in_snake_case() {
         json!({"code": "no_text"})
     );
 }
+
+/// Every code of `message.rs` has a wording in both of the page's languages
+/// (`www/js/i18n-exchange.js`): a missing one would show the raw code.
+#[test]
+fn every_code_is_worded_by_the_page() {
+    let source = include_str!("message.rs");
+    let page = include_str!("../../www/js/i18n-exchange.js");
+    let body = &source[source.find("pub enum Code {").unwrap()..];
+    let body = &body[..body.find("\n}").unwrap()];
+    let mut n = 0;
+    for line in body.lines().skip(1).map(str::trim).filter(|l| !l.starts_with("//") && l.ends_with(',')) {
+        let name = line.trim_end_matches(',');
+        let mut snake = String::new();
+        for (i, c) in name.chars().enumerate() {
+            if c.is_ascii_uppercase() && i > 0 {
+                snake.push('_');
+            }
+            snake.push(c.to_ascii_lowercase());
+        }
+        assert_eq!(page.matches(&format!("'xmsg.{snake}':")).count(), 2, "{snake}: Indonesian and English");
+        n += 1;
+    }
+    assert!(n > 50, "{n} codes read from message.rs");
+}
