@@ -44,6 +44,8 @@ BENCH:
                      sample articles).
     --mb N           corpus size in MB (default 24).
     --rounds N       timed passes over the corpus, best is reported (default 3).
+    --link           instead: linking time for 100, 1,000 and 5,000 articles
+                     and its growth.
     --jobs N         threads for the all-core figure (default: every core).
 
 EXPORT:

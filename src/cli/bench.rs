@@ -16,6 +16,7 @@ pub fn run(args: &[String]) -> Result<bool, String> {
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {
+            "--link" => return link_bench(),
             "--mb" => mb = value(&mut it, arg)?.parse().map_err(|_| "--mb takes a whole number")?,
             "--rounds" => rounds = value(&mut it, arg)?.parse().map_err(|_| "--rounds takes a whole number")?,
             "--jobs" | "-j" => {
@@ -120,4 +121,46 @@ fn long_document(articles: &[String], options: &Options, rounds: usize) {
         separate,
         one / separate
     );
+}
+
+/// `klaim bench --link`: linking time for 100, 1,000 and 5,000 articles,
+/// one run each, and the growth ratio per tenfold. The library is the
+/// sample articles repeated, each copy's capitalised words made its own
+/// (`Kirby` becomes `Kirby7`), so it holds many stories of five outlets
+/// rather than one story told 1,000 times.
+pub fn link_bench() -> Result<bool, String> {
+    use klaim::link::link;
+    let samples: Vec<&str> = SAMPLES.iter().map(|(_, t)| *t).collect();
+    let mut previous: Option<(usize, f64)> = None;
+    for n in [100usize, 1000, 5000] {
+        let docs: Vec<_> = (0..n)
+            .map(|i| {
+                let copy = i / samples.len();
+                let text: String = samples[i % samples.len()]
+                    .split(' ')
+                    .map(|w| {
+                        if w.chars().next().is_some_and(char::is_uppercase) {
+                            format!("{w}{copy}")
+                        } else {
+                            w.to_owned()
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                super::link::document(&format!("d{i}"), &text)
+            })
+            .collect();
+        let claims: usize = docs.iter().map(|d| d.claims.len()).sum();
+        let t = Instant::now();
+        let links = link(&docs);
+        let secs = t.elapsed().as_secs_f64();
+        let growth = previous.map(|(m, s)| format!(", x{:.1} time for x{:.0} articles", secs / s, n as f64 / m as f64));
+        println!(
+            "link {n} articles ({claims} claims): {secs:.3} s, {} groups{}",
+            links.groups.len(),
+            growth.unwrap_or_default()
+        );
+        previous = Some((n, secs));
+    }
+    Ok(true)
 }
