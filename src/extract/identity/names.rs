@@ -472,6 +472,13 @@ impl Names {
         self.known.get(name).is_some_and(|k| k.titled) || self.speakers.contains(name)
     }
 
+    /// The nearest person mention ending before byte `at`, at most `limit`
+    /// bytes back, whose name is surely a person's.
+    fn sure_person_before(&self, at: usize, limit: usize) -> Option<&Person> {
+        let upto = self.persons.partition_point(|p| p.span.end() <= at);
+        self.persons[..upto].iter().rev().take_while(|p| at - p.span.end() < limit).find(|p| self.sure(&p.name))
+    }
+
     /// The longest known person name that contains every word of `short`,
     /// preferring names introduced with a title. Looks only at the names
     /// that share the rarest word of `short`.
@@ -495,24 +502,12 @@ impl Names {
     /// The person mentioned nearest before byte `at`, among those surely
     /// persons, and where the mention ends.
     pub fn person_before(&self, at: usize, limit: usize) -> Option<(usize, String)> {
-        let upto = self.persons.partition_point(|p| p.span.end() <= at);
-        self.persons[..upto]
-            .iter()
-            .rev()
-            .take_while(|p| at - p.span.end() < limit)
-            .find(|p| self.sure(&p.name))
-            .map(|p| (p.span.end(), p.name.clone()))
+        self.sure_person_before(at, limit).map(|p| (p.span.end(), p.name.clone()))
     }
 
     /// Like [`Names::person_before`], with the mention's span.
     pub fn person_mention_before(&self, at: usize, limit: usize) -> Option<(Span, String)> {
-        let upto = self.persons.partition_point(|p| p.span.end() <= at);
-        self.persons[..upto]
-            .iter()
-            .rev()
-            .take_while(|p| at - p.span.end() < limit)
-            .find(|p| self.sure(&p.name))
-            .map(|p| (p.span, self.fullest(&p.name).unwrap_or_else(|| p.name.clone())))
+        self.sure_person_before(at, limit).map(|p| (p.span, self.fullest(&p.name).unwrap_or_else(|| p.name.clone())))
     }
 
     /// Organisations mentioned before byte `at`, nearest first, at most
