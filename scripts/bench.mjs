@@ -22,7 +22,7 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { start, ROOT } from '../tests/e2e/harness.mjs';
+import { start, ROOT, hugeDocument } from '../tests/e2e/harness.mjs';
 
 const WWW = join(ROOT, 'www');
 const wasm = await import(join(WWW, 'pkg/klaim.js'));
@@ -84,18 +84,6 @@ let n500 = 0;
 for (let i = 0; n500 < 500; i++) {
   big += (big ? '\n' : '') + samples[i % 5];
   n500 = wasm.extract('big', big, 'utf16').claims.length;
-}
-
-/** A 1.9 MB document: the samples again and again, a number changed in each copy. */
-export function hugeDocument(samples, bytes = 1_900_000) {
-  const parts = [];
-  let size = 0;
-  for (let i = 0; size < bytes; i++) {
-    const part = `${samples[i % samples.length]}\nSalinan nomor ${i + 1}.`;
-    size += Buffer.byteLength(part) + 1;
-    parts.push(part);
-  }
-  return parts.join('\n').slice(0, bytes);
 }
 
 /** One `j` step in the 1.9 MB document: keydown until two frames later. */

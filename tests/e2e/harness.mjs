@@ -86,3 +86,15 @@ export async function stored(page, store, key, db = 'klaim') {
     req.onerror = () => reject(req.error);
   }), [store, key, db]);
 }
+
+/** A 1.9 MB document: the samples again and again, a number changed in each copy. */
+export function hugeDocument(samples, bytes = 1_900_000) {
+  const parts = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const part = `${samples[i % samples.length]}\nSalinan nomor ${i + 1}.`;
+    size += Buffer.byteLength(part) + 1;
+    parts.push(part);
+  }
+  return parts.join('\n').slice(0, bytes);
+}

@@ -6,21 +6,12 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { ROOT, saved, start } from './harness.mjs';
+import { ROOT, hugeDocument, saved, start } from './harness.mjs';
 
 const samples = readdirSync(join(ROOT, 'www/samples')).filter((f) => f.endsWith('.txt')).sort()
   .map((f) => readFileSync(join(ROOT, 'www/samples', f), 'utf8'));
 
-function huge(bytes = 1_900_000) {
-  const parts = [];
-  let size = 0;
-  for (let i = 0; size < bytes; i++) {
-    const part = `${samples[i % samples.length]}\nSalinan nomor ${i + 1}.`;
-    size += Buffer.byteLength(part) + 1;
-    parts.push(part);
-  }
-  return parts.join('\n').slice(0, bytes);
-}
+const huge = () => hugeDocument(samples);
 
 describe('a 2 MB document', () => {
   let browser;
