@@ -23,6 +23,7 @@ import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { start, ROOT, hugeDocument } from '../tests/e2e/harness.mjs';
+import { benchCorpus } from './bench-corpus.mjs';
 
 const WWW = join(ROOT, 'www');
 const wasm = await import(join(WWW, 'pkg/klaim.js'));
@@ -46,9 +47,7 @@ print(`whole page (${pageFiles.length} files, without samples)`, `${kb(pageRaw)}
 if (existsSync(join(ROOT, 'dist/klaim.html'))) print('dist/klaim.html', `gzipped ${kb(gz(join(ROOT, 'dist/klaim.html')))}`);
 
 // Corpora.
-/** Article i: two samples back to back, a number changed so none repeat. */
-const article = (i) => `${samples[i % 5]}\n${samples[(i + 2) % 5]}\nBerita nomor ${i + 1} dari arsip.`;
-const corpus = Array.from({ length: 1000 }, (_, i) => JSON.stringify({ id: `bench-${i}`, title: `Artikel ${i + 1}`, text: article(i) })).join('\n');
+const corpus = benchCorpus(samples);
 // Wasm against native, same documents, one run (the machine is shared:
 // the ratio means more than either figure). Not in `jstep` mode.
 if (process.argv[2] !== 'jstep') {

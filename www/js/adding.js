@@ -12,13 +12,19 @@ import { t } from './i18n.js';
 /** Hashes of the library's documents, computed once per document record. */
 const hashes = new WeakMap();
 
-function hashOf(kernel, doc) {
-  let hash = hashes.get(doc);
-  if (!hash) {
-    hash = kernel.contentHash(doc.text);
-    hashes.set(doc, hash);
+/** The content hashes of `texts`: in the extraction worker when there is
+ * one (hashing 5 MB is one long task on the page's thread), else here. */
+async function contentHashes(model, kernel, texts) {
+  if (!texts.length) return [];
+  const extractor = await model.extractorReady;
+  if (extractor) {
+    try {
+      return await extractor.map('contentHash', texts.map((text) => [text]));
+    } catch (e) {
+      console.warn('klaim: hashing on the page, the worker failed:', e?.message ?? e);
+    }
   }
-  return hash;
+  return texts.map((text) => kernel.contentHash(text));
 }
 
 /**
@@ -29,19 +35,23 @@ function hashOf(kernel, doc) {
  * dropped}; null when the user cancelled.
  */
 export async function addIncoming({ model, kernel, documents, dropped = [], onProgress, signal }) {
+  const library = [...model.documents.values()];
+  const unhashed = library.filter((doc) => !hashes.has(doc));
+  const computed = await contentHashes(model, kernel, [...unhashed, ...documents].map((doc) => doc.text));
+  unhashed.forEach((doc, i) => hashes.set(doc, computed[i]));
+  const incoming = computed.slice(unhashed.length);
   const known = new Map();
-  for (const doc of model.documents.values()) known.set(hashOf(kernel, doc), doc);
+  for (const doc of library) known.set(hashes.get(doc), doc);
   const fresh = [];
   const duplicates = [];
-  for (const doc of documents) {
-    const hash = kernel.contentHash(doc.text);
-    const same = known.get(hash);
+  documents.forEach((doc, i) => {
+    const same = known.get(incoming[i]);
     if (same) duplicates.push({ doc, same });
     else {
       fresh.push(doc);
-      known.set(hash, doc);
+      known.set(incoming[i], doc);
     }
-  }
+  });
   let keep = false;
   if (duplicates.length) {
     const choice = await askDuplicates(duplicates, documents.length);

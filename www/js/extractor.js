@@ -81,6 +81,11 @@ export class Extractor {
     return (await this.send({ type: 'call', fn, args })).value;
   }
 
+  /** Core function `fn` once per argument list of `argsList`, in one message. */
+  async map(fn, argsList) {
+    return (await this.send({ type: 'map', fn, args: argsList })).value;
+  }
+
   send(message, transfer = []) {
     const id = this.next++;
     return new Promise((resolve, reject) => {

@@ -11,6 +11,9 @@
 //       (report::Record), read the facts the text states (`textFacts`).
 //   → {id, type: 'call', fn, args}                 ← {id, type: 'done', value}
 //       any other exported core function (e.g. `link`), by name.
+//   → {id, type: 'map', fn, args: [[...], ...]}   ← {id, type: 'done', value: [...]}
+//       the core function `fn` once per argument list, in order (e.g. the
+//       content hash of every incoming document: one message, not 1,000).
 //   ← {id, type: 'error', message, error?} when the core throws; `error` is
 //       the thrown value itself when it is a plain object (intake's
 //       refusals: {kind, message, ...}).
@@ -34,6 +37,10 @@ self.onmessage = ({ data }) => {
       const fn = core[data.fn];
       if (typeof fn !== 'function') throw new Error(`the core has no function ${data.fn}`);
       self.postMessage({ id, type: 'done', value: fn(...data.args) });
+    } else if (type === 'map') {
+      const fn = core[data.fn];
+      if (typeof fn !== 'function') throw new Error(`the core has no function ${data.fn}`);
+      self.postMessage({ id, type: 'done', value: data.args.map((args) => fn(...args)) });
     } else {
       throw new Error(`unknown request ${type}`);
     }
