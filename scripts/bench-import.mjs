@@ -28,6 +28,8 @@ for (let round = 0; round < rounds; round++) {
     const page = await browser.open();
     await saved(page);
     const before = await page.evaluate(() => window.klaimModel.documents.size);
+    // For profiling only: the import without the linker following it.
+    if (process.env.NOLINKS) await page.evaluate(() => { window.klaimLinks.changed = () => {}; });
     const cdp = profile ? await browser.context.newCDPSession(page) : null;
     if (cdp) {
       await cdp.send('Profiler.enable');
@@ -40,7 +42,19 @@ for (let round = 0; round < rounds; round++) {
       tracer.on('Tracing.dataCollected', ({ value }) => events.push(...value));
       await tracer.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
     }
+    // The extraction worker's own profile, beside the page's (through the
+    // page's session: dedicated workers are its auto-attached targets).
+    const wcdp = cdp ? await workerSession(cdp) : null;
+    if (wcdp) {
+      await wcdp.send('Profiler.enable');
+      await wcdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await wcdp.send('Profiler.start');
+    }
     const figures = await importInPage(page, corpus, before + 1000);
+    if (wcdp) {
+      const { profile: p } = await wcdp.send('Profiler.stop');
+      report(p, 'extraction worker');
+    }
     if (tracer) {
       const done = new Promise((resolve) => tracer.once('Tracing.tracingComplete', resolve));
       await tracer.send('Tracing.end');
@@ -51,7 +65,7 @@ for (let round = 0; round < rounds; round++) {
     print('main-thread tasks over 50 ms during the import', `${figures.long.length}, longest ${ms(Math.max(0, ...figures.long.map((t) => t.duration)))}`);
     if (cdp) {
       const { profile: p } = await cdp.send('Profiler.stop');
-      report(p);
+      report(p, 'main thread');
     }
   } finally {
     await browser.stop();
@@ -89,7 +103,7 @@ export async function importInPage(page, corpus, expect) {
 
 /** Prints the functions of a CDP profile with the most self time and with
  * the most total time (itself and what it called), on the main thread. */
-function report(p) {
+function report(p, thread) {
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const parent = new Map();
   for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -105,10 +119,10 @@ function report(p) {
     for (const k of seen) total.set(k, (total.get(k) ?? 0) + dt);
   });
   const top = (m, n) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n);
-  console.log('main thread, self time (ms):');
+  console.log(`${thread}, self time (ms):`);
   for (const [k, v] of top(self, 25)) console.log(`  ${v.toFixed(1).padStart(8)}  ${k}`);
-  console.log('main thread, total time (ms):');
-  for (const [k, v] of top(total, 40)) console.log(`  ${v.toFixed(1).padStart(8)}  ${k}`);
+  console.log(`${thread}, total time (ms):`);
+  for (const [k, v] of top(total, 25)) console.log(`  ${v.toFixed(1).padStart(8)}  ${k}`);
 }
 
 /** Sums the main thread's trace events by name: where the time not spent
@@ -118,6 +132,42 @@ function traceReport(events) {
   const mine = events.filter((e) => e.ph === 'X' && main && e.pid === main.pid && e.tid === main.tid);
   const sums = new Map();
   for (const e of mine) sums.set(e.name, (sums.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
+  const layouts = mine.filter((e) => e.name === 'Layout');
+  if (layouts.length) {
+    const worst = [...layouts].sort((a, b) => b.dur - a.dur).slice(0, 3);
+    console.log(`layouts: ${layouts.length}, longest ${worst.map((e) => `${(e.dur / 1000).toFixed(1)} ms (${e.args?.beginData?.dirtyObjects}/${e.args?.beginData?.totalObjects} objects)`).join(', ')}`);
+  }
   console.log('main thread trace events, total duration (ms, nested events counted in each):');
   for (const [k, v] of [...sums].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  ${v.toFixed(1).padStart(8)}  ${k}`);
+}
+
+/** A session on the page's extraction worker, as {send(method, params)}. */
+async function workerSession(cdp) {
+  const attached = new Promise((resolve) => {
+    const seen = [];
+    cdp.on('Target.attachedToTarget', (e) => {
+      seen.push(e);
+      if (e.targetInfo.type === 'worker' && e.targetInfo.url.startsWith('blob:')) resolve(e.sessionId);
+    });
+  });
+  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+  const sessionId = await Promise.race([attached, new Promise((r) => setTimeout(() => r(null), 2000))]);
+  if (!sessionId) return null;
+  let next = 1;
+  const waiting = new Map();
+  cdp.on('Target.receivedMessageFromTarget', (e) => {
+    if (e.sessionId !== sessionId) return;
+    const m = JSON.parse(e.message);
+    waiting.get(m.id)?.(m.result);
+    waiting.delete(m.id);
+  });
+  return {
+    send(method, params = {}) {
+      const id = next++;
+      return new Promise((resolve) => {
+        waiting.set(id, resolve);
+        cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
+      });
+    },
+  };
 }

@@ -19,6 +19,7 @@ import { readFile, readdir, writeFile, mkdir, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { workerImports } from '../www/js/extractor.js';
 
 export const CSP = [
   "default-src 'none'",
@@ -198,7 +199,9 @@ async function collectAssets(www) {
   await add('pkg');
   await add('samples');
   // The extraction worker's source, which the page assembles into a Blob.
-  for (const rel of ['pkg/klaim.js', 'js/worker.js']) {
+  // worker.js and the page's modules it imports (inlined into it there).
+  const worker = await readFile(join(www, 'js/worker.js'), 'utf8');
+  for (const rel of ['pkg/klaim.js', 'js/worker.js', ...workerImports(worker).map(({ file }) => `js/${file}`)]) {
     assets[rel] = { text: await readFile(join(www, rel), 'utf8'), type: 'text/javascript' };
   }
   return assets;

@@ -108,7 +108,7 @@ test('a cancelled import keeps what was saved, whole, and nothing after', { time
 
 test('dist/klaim.html from file:// extracts in a worker built from a Blob', { timeout: 300_000 }, async () => {
   const DIST = join(ROOT, 'dist/klaim.html');
-  if (!existsSync(DIST) || statSync(DIST).mtimeMs < Math.max(...['www/pkg/klaim_bg.wasm', 'www/js/worker.js', 'www/js/extractor.js'].map((f) => statSync(join(ROOT, f)).mtimeMs))) {
+  if (!existsSync(DIST) || statSync(DIST).mtimeMs < Math.max(...['www/pkg/klaim_bg.wasm', 'www/js/worker.js', 'www/js/extractor.js', 'www/js/store.js', 'www/js/records.js'].map((f) => statSync(join(ROOT, f)).mtimeMs))) {
     execFileSync('node', [join(ROOT, 'scripts/build-single.mjs')], { stdio: 'inherit' });
   }
   assert.match(readFileSync(DIST, 'utf8'), /worker-src blob:/);

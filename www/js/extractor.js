@@ -23,15 +23,29 @@ export async function startExtractor() {
     // glue's exports are plain names in scope. Classic, not a module worker:
     // from file:// a module worker's Blob is refused (module scripts are
     // fetched in CORS mode, and the page's origin is opaque).
-    const names = [...glue.matchAll(/^export (?:function|class) ([\w$]+)/gm)].map((m) => m[1]);
+    const names = exportedNames(glue);
     const script = glue
       .replace(/^export \{[^}]*\};?\s*$/m, '')
       .replace(/^export (?=function|class)/gm, '')
       .replace(/import\.meta\.url/g, 'self.location.href');
-    const source = `${script}\nconst core = { initSync, ${names.join(', ')} };\n${body.replace(/^import \* as core from .*$/m, '')}`;
+    // worker.js's other imports (the page's own modules: storage, record
+    // shapes), each inlined in a scope of its own.
+    const modules = await Promise.all(workerImports(body).map(async ({ names: wanted, file }) => {
+      const source = await fetch(`js/${file}`).then(text);
+      if (/^import /m.test(source)) throw new Error(`${file} imports modules: the worker cannot inline it`);
+      return `const { ${wanted.join(', ')} } = (() => {\n${source.replace(/^export (?=(?:async )?function|class|const|let)/gm, '')}\nreturn { ${exportedNames(source).join(', ')} };\n})();`;
+    }));
+    const source = `${script}\nconst core = { initSync, ${names.join(', ')} };\n${modules.join('\n')}\n${body.replace(/^import .*$/gm, '')}`;
     url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
     const worker = new Worker(url, { name: 'klaim-extractor' });
     const extractor = new Extractor(worker);
+    // A second instance writes imports into IndexedDB while the first
+    // extracts the next batch (it needs no wasm). Without it the page writes.
+    try {
+      extractor.writer = new Extractor(new Worker(url, { name: 'klaim-writer' }));
+    } catch (e) {
+      console.warn('klaim: the page saves imports itself:', e?.message ?? e);
+    }
     await extractor.ready(wasmBytes);
     return extractor;
   } catch (e) {
@@ -48,11 +62,14 @@ export class Extractor {
     this.next = 1;
     this.waiting = new Map();
     this.version = null;
+    // The instance that writes imports into the library (startExtractor).
+    this.writer = null;
     worker.onmessage = ({ data }) => {
       const job = this.waiting.get(data.id);
       if (!job) return;
       this.waiting.delete(data.id);
-      if (data.type === 'error') job.reject(data.error ?? new Error(data.message));
+      // A storage error comes as {name, message}: a DOMException again.
+      if (data.type === 'error') job.reject(data.storage ? new DOMException(data.storage.message, data.storage.name) : data.error ?? new Error(data.message));
       else job.resolve(data);
     };
     worker.onerror = (e) => {
@@ -76,6 +93,30 @@ export class Extractor {
     return JSON.parse(json);
   }
 
+  /**
+   * An import's batch (`docs`: [{id, name, text, at, facts}]): resolves to
+   * {built, json} once extracted, where built is [{doc, claims}], the
+   * records to store (records.js), and json the same as one JSON text, for
+   * `store`.
+   */
+  async importBatch(docs) {
+    const { json } = await this.send({ type: 'import', docs });
+    return { built: JSON.parse(json), json };
+  }
+
+  /** Whether `store` can write (the writer instance runs). */
+  get canStore() {
+    return !!this.writer;
+  }
+
+  /** Writes an import batch's records (importBatch's json) into library
+   * `db` from the writer instance; resolves once stored, rejects with the
+   * storage error. */
+  async store(json, db) {
+    await this.writer.send({ type: 'store', json, db });
+    return [];
+  }
+
   /** Any other core function the wasm package exports (e.g. `link`). */
   async call(fn, ...args) {
     return (await this.send({ type: 'call', fn, args })).value;
@@ -93,6 +134,17 @@ export class Extractor {
       this.worker.postMessage({ ...message, id }, transfer);
     });
   }
+}
+
+/** The `import { a, b } from './x.js'` lines of worker.js: [{names, file}]. */
+export function workerImports(body) {
+  return [...body.matchAll(/^import \{([^}]*)\} from '\.\/([\w-]+\.js)';$/gm)]
+    .map((m) => ({ names: m[1].split(',').map((n) => n.trim()).filter(Boolean), file: m[2] }));
+}
+
+/** Names a module exports as declarations (`export function f`, ...). */
+function exportedNames(source) {
+  return [...source.matchAll(/^export (?:async )?(?:function\*?|class|const|let) ([\w$]+)/gm)].map((m) => m[1]);
 }
 
 function text(response) {

@@ -12,6 +12,7 @@
 
 import { ConflictError, toProject } from './store.js';
 import { HISTORY_KEY, historyRecord, restoreHistory } from './history.js';
+import { addedChanges, documentRecords } from './records.js';
 
 const HISTORY_LIMIT = 500;
 /** Documents per worker request and per storage transaction during an
@@ -20,6 +21,9 @@ const HISTORY_LIMIT = 500;
  * so a batch must stay well under the 50 ms of a long task; 10 documents is
  * 100 transactions for 1,000 articles, whose fixed cost is small. */
 export const IMPORT_BATCH = 10;
+/** Import batches asked of the worker before the first comes back: enough
+ * that it always has the next one while the page lists and saves. */
+const IMPORT_AHEAD = 3;
 
 /** Library-wide records kept in the `meta` store beside the tag set (issue
  * 10): `publisher` ({name, url} for ClaimReview), `annotators` (other people's
@@ -225,25 +229,40 @@ export class Model {
       const own = doc.id;
       const id = own && !this.documents.has(own) && !taken.has(own) ? own : newId('d');
       taken.add(id);
-      return { doc, id, at: new Date(start + i).toISOString() };
+      const facts = Object.fromEntries(['url', 'published', 'outlet'].filter((k) => doc[k]).map((k) => [k, doc[k]]));
+      return { id, name: doc.name, text: doc.text, at: new Date(start + i).toISOString(), facts };
     });
-    const extract = (batch) => this.extractMany(batch.map(({ id, doc }) => ({ id, text: doc.text })));
+    const batch = await this.importer();
     let failure = null;
     try {
-      let next = extract(named.slice(0, IMPORT_BATCH));
-      for (let from = 0; from < named.length; from += IMPORT_BATCH) {
-        const batch = named.slice(from, from + IMPORT_BATCH);
-        const records = await next;
+      // Up to IMPORT_AHEAD batches are asked for at once, so the worker
+      // never waits for this thread between two batches.
+      const asked = [];
+      let from = 0;
+      const ask = () => {
+        while (asked.length < IMPORT_AHEAD && from < named.length) {
+          const next = batch(named.slice(from, from + IMPORT_BATCH));
+          // A batch dropped by a cancel or an earlier failure is never awaited.
+          next.catch(() => {});
+          asked.push(next);
+          from += IMPORT_BATCH;
+        }
+      };
+      ask();
+      while (asked.length) {
+        const { built, save } = await asked.shift();
+        // A cancel drops the batch in hand and what was asked after it:
+        // none of them was stored.
         if (signal?.aborted) break;
-        // The worker extracts the next batch while this one is stored.
-        if (from + IMPORT_BATCH < named.length) next = extract(named.slice(from + IMPORT_BATCH, from + 2 * IMPORT_BATCH));
-        const changes = batch.flatMap(({ id, doc, at }, j) => this.recordChanges(id, doc.name, doc.text, at, doc, records[j]));
-        ids.push(...batch.map(({ id }) => id));
+        ask();
+        const changes = addedChanges(built);
+        const added = built.map(({ doc }) => doc.id);
+        ids.push(...added);
         all.push(...changes);
-        this.importing -= batch.length;
-        left -= batch.length;
-        writes.push(this.commit(changes, { force: true, added: batch.map(({ id }) => id) }));
-        onProgress?.(Math.min(from + IMPORT_BATCH, named.length), named.length);
+        this.importing -= added.length;
+        left -= added.length;
+        writes.push(this.commit(changes, { force: true, added, stored: save?.() ?? null }));
+        onProgress?.(ids.length, named.length);
       }
     } catch (e) {
       // The worker failed: what was added so far stays, undoable, saved.
@@ -261,6 +280,31 @@ export class Model {
     if (this.store && this.pending === 0 && this.saveState === 'saving') this.setSave('saved');
     if (failure) throw failure;
     return ids;
+  }
+
+  /**
+   * How an import's batches are made: a function from [{id, name, text, at,
+   * facts}] to a promise of {built: [{doc, claims}] (records.js), save}.
+   * In the worker when there is one; `save()` then has the worker's writer
+   * store them and resolves once stored (an encrypted library seals its
+   * records on this thread, so the page writes those). Else on this thread,
+   * yielding between documents, and `save` is null (the page writes).
+   */
+  async importer() {
+    if (this.extractorReady) this.extractor = await this.extractorReady;
+    const extractor = this.extractor;
+    if (extractor?.importBatch) {
+      const db = extractor.canStore && this.store && !this.store.cipher && !this.store.deleted && !this.store.closed ? this.store.name : null;
+      return async (docs) => {
+        const { built, json } = await extractor.importBatch(docs);
+        const into = this.workerWrites === false ? null : db;
+        return { built, save: into ? () => extractor.store(json, into) : null };
+      };
+    }
+    return async (docs) => {
+      const extractions = await this.extractMany(docs.map(({ id, text }) => ({ id, text })));
+      return { built: docs.map((doc, i) => documentRecords(doc, extractions[i], this.kernel.extractorVersion?.())), save: null };
+    };
   }
 
   /** Extractions ({id, text} in; {record: report::Record in code points,
@@ -450,25 +494,8 @@ export class Model {
 
   /** The records for a new document from its extraction: `record` (a
    * report::Record) and `read`, the facts its text states (textFacts). */
-  recordChanges(id, name, text, at, facts, { record, read = {} }) {
-    const doc = {
-      id, name, text, added: at, edited: at,
-      // The facts a record brought (project::Document's url, published, outlet).
-      ...Object.fromEntries(['url', 'published', 'outlet'].map((k) => [k, facts[k] || read[k] || null]).filter(([, v]) => v)),
-      boilerplate: record.boilerplate, entities: record.entities ?? [], notes: record.notes ?? [],
-      // Which extraction rules made the claims: an older one is offered re-extraction (reextract.js).
-      extractor: this.kernel.extractorVersion?.(),
-      rev: 1,
-    };
-    const changes = [{ store: 'documents', key: id, before: null, after: doc }];
-    record.claims.forEach((c, i) => {
-      const claim = {
-        id: `${id}#${i}`, doc: id, ...c,
-        origin: 'extracted', status: 'pending', tags: [], note: '', edited: at, rev: 1,
-      };
-      changes.push({ store: 'claims', key: claim.id, before: null, after: claim });
-    });
-    return changes;
+  recordChanges(id, name, text, at, facts, extraction) {
+    return addedChanges([documentRecords({ id, name, text, at, facts }, extraction, this.kernel.extractorVersion?.())]);
   }
 
   update(store, record, fields) {
@@ -521,14 +548,14 @@ export class Model {
 
   /** `force`: new records with fresh ids, written without reading them
    * first (a bulk import). */
-  async commit(changes, { force = false, added } = {}) {
+  async commit(changes, { force = false, added, stored = null } = {}) {
     for (const c of changes) this.written.set(`${c.store}/${c.key}`, c.after?.rev);
     this.applyToMemory(changes, 'after');
     this.reindexChanged(changes);
     this.emit('change', { keys: changes.map(({ store, key }) => ({ store, key })), added });
     // A bulk import's batches (force) leave the history to the step that
     // follows: storing it with every batch would clone it each time.
-    await this.persist(changes, { force, history: !force });
+    await this.persist(changes, { force, history: !force, stored });
   }
 
   applyToMemory(changes, side) {
@@ -558,7 +585,10 @@ export class Model {
     return store === 'documents' ? this.documents : store === 'claims' ? this.claims : null;
   }
 
-  async persist(changes, { force = false, history = false } = {}) {
+  /** Writes `changes` through the store; `stored`: a promise of their
+   * write made elsewhere (the worker's, for an import), awaited instead
+   * and then announced to other tabs. */
+  async persist(changes, { force = false, history = false, stored = null } = {}) {
     if (!this.store) return;
     this.pending++;
     const docs = changes.filter((c) => c.store === 'documents' && c.after).length;
@@ -569,7 +599,19 @@ export class Model {
       const records = changes.map((c) => ({ store: c.store, key: c.key, expect: c.before?.rev, base: c.before, value: c.after }));
       // The undo history goes with the step it records (history.js).
       if (history) records.push({ store: 'meta', key: HISTORY_KEY, value: historyRecord(this) });
-      const written = await this.store.write(records, { force });
+      let written;
+      if (stored) {
+        try {
+          written = await stored;
+          this.store.announce(changes);
+        } catch (e) {
+          // The worker could not write (its storage refused, or failed):
+          // this page writes the same new records itself, from now on.
+          console.warn('klaim: the page saves the import, the worker could not:', e?.message ?? e);
+          this.workerWrites = false;
+          written = await this.store.write(records, { force });
+        }
+      } else written = await this.store.write(records, { force });
       this.pending--;
       this.unsaved -= changes.length;
       this.unsavedDocs -= docs;

@@ -35,8 +35,10 @@ export class ConflictError extends Error {
 /** A write found a record changed since (encrypted libraries merge outside the transaction). */
 class StaleError extends ConflictError {}
 
-/** Opens the library. Rejects when IndexedDB is missing or refused. */
-export async function open({ name = DB_NAME } = {}) {
+/** Opens the library. Rejects when IndexedDB is missing or refused.
+ * `channel: false`: a connection that does not tell other tabs of its
+ * writes (the extraction worker's; the page announces them). */
+export async function open({ name = DB_NAME, channel = true } = {}) {
   if (!globalThis.indexedDB) throw new Error('IndexedDB is not available');
   const db = await new Promise((resolve, reject) => {
     const req = indexedDB.open(name, DB_VERSION);
@@ -52,13 +54,13 @@ export async function open({ name = DB_NAME } = {}) {
     req.onerror = () => reject(req.error ?? new Error('IndexedDB open failed'));
     req.onblocked = () => reject(new Error('IndexedDB is blocked by another tab on an older version'));
   });
-  return new Store(db, name);
+  return new Store(db, name, { channel });
 }
 
 export class Store {
-  constructor(db, name) {
+  constructor(db, name, { channel = true } = {}) {
     this.name = name;
-    this.channel = 'BroadcastChannel' in globalThis ? new BroadcastChannel(`${name}-changes`) : null;
+    this.channel = channel && 'BroadcastChannel' in globalThis ? new BroadcastChannel(`${name}-changes`) : null;
     this.deleted = false;
     this.attach(db);
   }
@@ -211,7 +213,7 @@ export class Store {
       let conflict = null;
       const results = changes.map(({ store, key, value }) => ({ store, key, value, conflicts: [] }));
       tx.oncomplete = () => {
-        this.channel?.postMessage({ keys: changes.map(({ store, key }) => ({ store, key })) });
+        this.announce(changes);
         this.onSaved?.(results);
         resolve(results);
       };
@@ -254,6 +256,13 @@ export class Store {
         };
       });
     });
+  }
+
+  /** Tells other tabs of the library that `changes` ([{store, key}]) were
+   * written (also for writes another connection made for this page: the
+   * extraction worker's). */
+  announce(changes) {
+    this.channel?.postMessage({ keys: changes.map(({ store, key }) => ({ store, key })) });
   }
 
   /** Calls `fn({keys})` when another tab of the same library wrote. */

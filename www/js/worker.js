@@ -11,18 +11,35 @@
 //       (report::Record), read the facts the text states (`textFacts`).
 //   → {id, type: 'call', fn, args}                 ← {id, type: 'done', value}
 //       any other exported core function (e.g. `link`), by name.
+//   → {id, type: 'import', docs: [{id, name, text, at, facts}]}
+//                                                  ← {id, type: 'done', json}
+//       an import's batch: extracted and built into the records the page
+//       stores (records.js), as one JSON array of {doc, claims}.
+//   → {id, type: 'store', json, db}                ← {id, type: 'done'}
+//       writes such an array into library `db` in one transaction, with the
+//       page's own storage code (store.js), once it has completed. A second
+//       instance of this worker does it (extractor.js), so an import's
+//       records are cloned into IndexedDB neither on the page's thread nor
+//       in the extracting worker's.
 //   → {id, type: 'map', fn, args: [[...], ...]}   ← {id, type: 'done', value: [...]}
 //       the core function `fn` once per argument list, in order (e.g. the
 //       content hash of every incoming document: one message, not 1,000).
-//   ← {id, type: 'error', message, error?} when the core throws; `error` is
-//       the thrown value itself when it is a plain object (intake's
-//       refusals: {kind, message, ...}).
+//   ← {id, type: 'error', message, error?, storage?} when the core throws;
+//       `error` is the thrown value itself when it is a plain object
+//       (intake's refusals: {kind, message, ...}); `storage` {name, message}
+//       when IndexedDB refused a 'store'.
 //
 // The page builds this worker from a Blob, as one classic script: the
 // wasm-bindgen glue (pkg/klaim.js, exports made plain) followed by this file,
-// whose import line is replaced by the glue's exports (extractor.js). So it
-// works from file:// too, where a worker cannot load a script by URL.
+// whose import line is replaced by the glue's exports, and whose other
+// imports are inlined (extractor.js). So it works from file:// too, where a
+// worker cannot load a script by URL.
 import * as core from '../pkg/klaim.js';
+import { open } from './store.js';
+import { documentRecords } from './records.js';
+
+/** The library's connections by database name, opened on first write. */
+const libraries = new Map();
 
 self.onmessage = ({ data }) => {
   const { id, type } = data;
@@ -37,6 +54,15 @@ self.onmessage = ({ data }) => {
       const fn = core[data.fn];
       if (typeof fn !== 'function') throw new Error(`the core has no function ${data.fn}`);
       self.postMessage({ id, type: 'done', value: fn(...data.args) });
+    } else if (type === 'import') {
+      const version = core.extractorVersion?.();
+      const built = data.docs.map((doc) => documentRecords(doc, {
+        record: core.extract(doc.id, doc.text, 'codepoint'),
+        read: doc.facts?.outlet && doc.facts?.published ? {} : core.textFacts?.(doc.text) ?? {},
+      }, version));
+      self.postMessage({ id, type: 'done', json: JSON.stringify(built) });
+    } else if (type === 'store') {
+      storeBatch(id, data.db, JSON.parse(data.json));
     } else if (type === 'map') {
       const fn = core[data.fn];
       if (typeof fn !== 'function') throw new Error(`the core has no function ${data.fn}`);
@@ -49,3 +75,27 @@ self.onmessage = ({ data }) => {
     self.postMessage({ id, type: 'error', message: e?.message ?? String(e), error: plain });
   }
 };
+
+/** Writes `built` ({doc, claims}) into library `name` in one transaction,
+ * then answers. New records with fresh ids: written without reading
+ * (store.write's `force`), so no merge applies. The page announces the write
+ * to other tabs; this connection does not (the page would hear it too). */
+async function storeBatch(id, name, built) {
+  try {
+    let library = await libraries.get(name);
+    if (!library || library.closed || library.deleted) {
+      const opening = open({ name, channel: false });
+      libraries.set(name, opening);
+      library = await opening;
+    }
+    const records = built.flatMap(({ doc, claims }) => [
+      { store: 'documents', key: doc.id, value: doc },
+      ...claims.map((c) => ({ store: 'claims', key: c.id, value: c })),
+    ]);
+    await library.write(records, { force: true });
+    self.postMessage({ id, type: 'done' });
+  } catch (e) {
+    libraries.delete(name);
+    self.postMessage({ id, type: 'error', message: e?.message ?? String(e), storage: { name: e?.name ?? 'Error', message: e?.message ?? String(e) } });
+  }
+}
