@@ -235,11 +235,13 @@ fn run(set: &str) -> (f64, f64, f64) {
 #[test]
 fn gold_figures_do_not_fall() {
     let floors = [
-        ("seeds", 0.27, 0.66, 0.89),
-        ("dev", 0.52, 0.33, 0.77),
+        // Group F1 before the paraphrase families, counted-thing terms and
+        // name weighting (session 2): seeds 0.27, dev 0.52, blind 0.54.
+        ("seeds", 0.36, 0.66, 0.89),
+        ("dev", 0.55, 0.66, 0.77),
         // The blind stories (tests/links/blind*, written without seeing the
         // linker); first look before any change for them: 0.54 / 0.44 / 0.00.
-        ("blind", 0.54, 0.44, 0.78),
+        ("blind", 0.67, 0.72, 0.78),
     ];
     for (set, g, c, p) in floors {
         let (gg, cc, pp) = run(set);
@@ -374,6 +376,50 @@ fn different_counted_things_are_not_compared() {
 #[test]
 fn different_stories_are_not_linked() {
     check(STORY_A, STORY_B, false, None);
+}
+
+// Rules of the grouping signals (src/link/groups.rs, paraphrase.rs): each
+// failed before the paraphrase families, the counted-thing terms and the
+// name weighting.
+
+#[test]
+fn a_paraphrase_with_other_verbs_is_linked() {
+    check(
+        "Polisi menangkap seorang kurir sabu di Pelabuhan Merak pada Minggu dini hari.",
+        "Aparat mengamankan kurir narkoba itu saat turun dari kapal di Merak.",
+        true,
+        None,
+    );
+}
+
+#[test]
+fn the_same_counted_thing_with_another_number_is_linked_and_in_conflict() {
+    check(
+        "Sebanyak 1.200 kontainer tertahan di pelabuhan.",
+        "Petugas menahan lebih dari 1.500 kontainer impor.",
+        true,
+        Some(&[1200.0, 1500.0]),
+    );
+}
+
+#[test]
+fn a_denial_in_other_words_is_linked_to_its_claim() {
+    check(
+        "Warga menuding PT Sinar Alam mencemari Sungai Cimanuk dengan limbah.",
+        "PT Sinar Alam membantah tudingan pencemaran tersebut.",
+        true,
+        None,
+    );
+}
+
+#[test]
+fn shared_names_alone_are_no_claim() {
+    check(
+        "Presiden Joko Widodo meresmikan Bendungan Sadawarna di Subang.",
+        "Presiden Joko Widodo menghadiri pernikahan putra menteri di Solo.",
+        false,
+        None,
+    );
 }
 
 #[test]

@@ -15,6 +15,7 @@ mod factcheck;
 mod groups;
 mod index;
 mod numbers;
+mod paraphrase;
 mod people;
 pub mod stem;
 mod words;
