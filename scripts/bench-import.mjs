@@ -62,6 +62,7 @@ for (let round = 0; round < rounds; round++) {
       traceReport(events);
     }
     print(`import of 1,000 articles (${(corpus.length / 1e6).toFixed(1)} MB)`, `${ms(figures.listed)} to listed, ${ms(figures.saved)} to saved`);
+    print('  file read and duplicates checked, first listed', `${ms(figures.started)}, ${ms(figures.first)}`);
     print('main-thread tasks over 50 ms during the import', `${figures.long.length}, longest ${ms(Math.max(0, ...figures.long.map((t) => t.duration)))}`);
     if (cdp) {
       const { profile: p } = await cdp.send('Profiler.stop');
@@ -89,12 +90,17 @@ export async function importInPage(page, corpus, expect) {
     input.files = files.files;
     input.dispatchEvent(new Event('change', { bubbles: true }));
     let listed = null;
+    let started = null;
+    let first = null;
+    const rows = document.querySelectorAll('[data-testid=doc-row]').length;
     const poll = () => {
+      if (started === null && window.klaimModel.importing > 0) started = performance.now() - t0;
+      if (first === null && document.querySelectorAll('[data-testid=doc-row]').length > rows) first = performance.now() - t0;
       if (listed === null && document.querySelectorAll('[data-testid=doc-row]').length >= expect) listed = performance.now() - t0;
       const state = document.querySelector('[data-testid=save-state]').dataset.state;
       if (listed !== null && state === 'saved') {
         // Let the observer deliver the last entries.
-        setTimeout(() => resolve({ listed, saved: performance.now() - t0, long }), 100);
+        setTimeout(() => resolve({ started, first, listed, saved: performance.now() - t0, long }), 100);
       } else setTimeout(poll, 20);
     };
     poll();

@@ -58,6 +58,19 @@ test('a 1,000-article import runs in the worker while a claim is accepted and sa
   await page.waitForSelector('body[data-extractor=worker]');
   await page.waitForSelector('[data-testid=claim-row]');
   await saved(page);
+  // What the page's own thread does during the import: IndexedDB puts (each
+  // clones its record here) and content hashes, counted.
+  await page.evaluate(() => {
+    window.__puts = { documents: 0, claims: 0, meta: 0 };
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (...args) {
+      window.__puts[this.name] = (window.__puts[this.name] ?? 0) + 1;
+      return put.apply(this, args);
+    };
+    window.__hashes = 0;
+    const hash = window.klaimModel.kernel.contentHash;
+    window.klaimModel.kernel.contentHash = (...args) => { window.__hashes++; return hash(...args); };
+  });
   await pick(page, 'seribu.jsonl', corpus(1000));
   await page.waitForSelector('[data-testid=job-progress]');
   // While the import runs: accept the open document's first claim.
@@ -74,6 +87,12 @@ test('a 1,000-article import runs in the worker while a claim is accepted and sa
   const { docs, perDoc } = await library(page);
   assert.equal(docs.length, 1005);
   assert.ok(docs.every((d) => perDoc[d] > 0), 'every document is saved with its claims');
+  // The 1,000 documents and their claims were built, hashed and stored off
+  // the page's thread; it wrote only the accepted claim (and the history).
+  const { puts, hashes } = await page.evaluate(() => ({ puts: window.__puts, hashes: window.__hashes }));
+  assert.equal(puts.documents, 0, 'no document record is cloned into IndexedDB on the page\'s thread');
+  assert.equal(puts.claims, 1, 'only the accepted claim is written from the page\'s thread');
+  assert.equal(hashes, 0, 'the duplicate check hashes in the worker');
   assert.deepEqual(browser.errors, []);
   await page.evaluate(() => indexedDB.deleteDatabase('klaim'));
   await page.close();
