@@ -2,15 +2,18 @@
 // [--profile] [--rounds N]`): the same JSON Lines file as `npm run bench`,
 // handed to the page's file input, timed until the library lists every
 // document and until the save state says saved, with the main thread's long
-// tasks (PerformanceObserver 'longtask'). `--profile` also records a CDP
-// CPU profile of the page's main thread during the import and prints the
-// functions with the most self time, and the long tasks' own top functions.
+// tasks (PerformanceObserver 'longtask'). `--profile` also records CDP CPU
+// profiles of the page's thread and the extraction worker during the import
+// and prints the functions with the most self and total time; `--trace`
+// records a trace of the page's thread and prints its long tasks by thread
+// time, what ran inside the longest, and where the time went (layout,
+// paint, messages).
 // A figure per line, not a timed test. Runs against www/ as built by
 // scripts/build.sh.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { start, saved, ROOT } from '../tests/e2e/harness.mjs';
-import { benchCorpus } from './bench-corpus.mjs';
+import { benchCorpus, importInPage, mainTasks, startTrace } from './bench-lib.mjs';
 
 const WWW = join(ROOT, 'www');
 const samples = readdirSync(join(WWW, 'samples')).filter((f) => f.endsWith('.txt')).sort()
@@ -28,6 +31,7 @@ for (let round = 0; round < rounds; round++) {
     const page = await browser.open();
     await saved(page);
     const before = await page.evaluate(() => window.klaimModel.documents.size);
+    await page.evaluate((text) => { window.__corpus = text; }, corpus);
     // For profiling only: the import without the linker following it.
     if (process.env.NOLINKS) await page.evaluate(() => { window.klaimLinks.changed = () => {}; });
     const cdp = profile ? await browser.context.newCDPSession(page) : null;
@@ -36,12 +40,7 @@ for (let round = 0; round < rounds; round++) {
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
       await cdp.send('Profiler.start');
     }
-    const tracer = trace ? await browser.context.newCDPSession(page) : null;
-    const events = [];
-    if (tracer) {
-      tracer.on('Tracing.dataCollected', ({ value }) => events.push(...value));
-      await tracer.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
-    }
+    const tracer = trace ? await startTrace(browser.context, page) : null;
     // The extraction worker's own profile, beside the page's (through the
     // page's session: dedicated workers are its auto-attached targets).
     const wcdp = cdp ? await workerSession(cdp) : null;
@@ -50,17 +49,12 @@ for (let round = 0; round < rounds; round++) {
       await wcdp.send('Profiler.setSamplingInterval', { interval: 200 });
       await wcdp.send('Profiler.start');
     }
-    const figures = await importInPage(page, corpus, before + 1000);
+    const figures = await importInPage(page, before + 1000);
     if (wcdp) {
       const { profile: p } = await wcdp.send('Profiler.stop');
       report(p, 'extraction worker');
     }
-    if (tracer) {
-      const done = new Promise((resolve) => tracer.once('Tracing.tracingComplete', resolve));
-      await tracer.send('Tracing.end');
-      await done;
-      traceReport(events);
-    }
+    if (tracer) traceReport(await tracer.stop());
     print(`import of 1,000 articles (${(corpus.length / 1e6).toFixed(1)} MB)`, `${ms(figures.listed)} to listed, ${ms(figures.saved)} to saved`);
     print('  file read and duplicates checked, first listed', `${ms(figures.started)}, ${ms(figures.first)}`);
     print('main-thread tasks over 50 ms during the import', `${figures.long.length}, longest ${ms(Math.max(0, ...figures.long.map((t) => t.duration)))}`);
@@ -71,40 +65,6 @@ for (let round = 0; round < rounds; round++) {
   } finally {
     await browser.stop();
   }
-}
-
-/**
- * Imports `corpus` through the file input of `page`; resolves to {listed,
- * saved} in ms and the long tasks [{start, duration}] (page clock) once the
- * library holds `expect` documents and the save state says saved.
- */
-export async function importInPage(page, corpus, expect) {
-  await page.evaluate((text) => { window.__corpus = text; }, corpus);
-  return page.evaluate((expect) => new Promise((resolve) => {
-    const long = [];
-    new PerformanceObserver((list) => long.push(...list.getEntries().map((e) => ({ start: e.startTime, duration: e.duration })))).observe({ type: 'longtask' });
-    const t0 = performance.now();
-    const input = document.querySelector('[data-testid=file-input]');
-    const files = new DataTransfer();
-    files.items.add(new File([window.__corpus], 'bench.jsonl', { type: 'application/json' }));
-    input.files = files.files;
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-    let listed = null;
-    let started = null;
-    let first = null;
-    const rows = document.querySelectorAll('[data-testid=doc-row]').length;
-    const poll = () => {
-      if (started === null && window.klaimModel.importing > 0) started = performance.now() - t0;
-      if (first === null && document.querySelectorAll('[data-testid=doc-row]').length > rows) first = performance.now() - t0;
-      if (listed === null && document.querySelectorAll('[data-testid=doc-row]').length >= expect) listed = performance.now() - t0;
-      const state = document.querySelector('[data-testid=save-state]').dataset.state;
-      if (listed !== null && state === 'saved') {
-        // Let the observer deliver the last entries.
-        setTimeout(() => resolve({ started, first, listed, saved: performance.now() - t0, long }), 100);
-      } else setTimeout(poll, 20);
-    };
-    poll();
-  }), expect);
 }
 
 /** Prints the functions of a CDP profile with the most self time and with
@@ -129,22 +89,6 @@ function report(p, thread) {
   for (const [k, v] of top(self, 25)) console.log(`  ${v.toFixed(1).padStart(8)}  ${k}`);
   console.log(`${thread}, total time (ms):`);
   for (const [k, v] of top(total, 25)) console.log(`  ${v.toFixed(1).padStart(8)}  ${k}`);
-}
-
-/** Sums the main thread's trace events by name: where the time not spent
- * in JavaScript goes (style, layout, paint, IPC, IndexedDB). */
-function traceReport(events) {
-  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-  const mine = events.filter((e) => e.ph === 'X' && main && e.pid === main.pid && e.tid === main.tid);
-  const sums = new Map();
-  for (const e of mine) sums.set(e.name, (sums.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
-  const layouts = mine.filter((e) => e.name === 'Layout');
-  if (layouts.length) {
-    const worst = [...layouts].sort((a, b) => b.dur - a.dur).slice(0, 3);
-    console.log(`layouts: ${layouts.length}, longest ${worst.map((e) => `${(e.dur / 1000).toFixed(1)} ms (${e.args?.beginData?.dirtyObjects}/${e.args?.beginData?.totalObjects} objects)`).join(', ')}`);
-  }
-  console.log('main thread trace events, total duration (ms, nested events counted in each):');
-  for (const [k, v] of [...sums].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  ${v.toFixed(1).padStart(8)}  ${k}`);
 }
 
 /** A session on the page's extraction worker, as {send(method, params)}. */
@@ -177,3 +121,36 @@ async function workerSession(cdp) {
     },
   };
 }
+
+/** Sums the main thread's trace events by name: where the time not spent
+ * in JavaScript goes (style, layout, paint, IPC, IndexedDB). */
+function traceReport(events) {
+  const mine = mainTasks(events);
+  const sums = new Map();
+  for (const e of mine) sums.set(e.name, (sums.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
+  const layouts = mine.filter((e) => e.name === 'Layout');
+  if (layouts.length) {
+    const worst = [...layouts].sort((a, b) => b.dur - a.dur).slice(0, 3);
+    console.log(`layouts: ${layouts.length}, longest ${worst.map((e) => `${(e.dur / 1000).toFixed(1)} ms (${e.args?.beginData?.dirtyObjects}/${e.args?.beginData?.totalObjects} objects)`).join(', ')}`);
+  }
+  // On a loaded machine a task's wall time counts the time the thread
+  // waited for a core; its thread time (tdur) is what it ran itself.
+  const all = mine.filter((e) => e.name === 'RunTask');
+  const cpu = all.filter((e) => (e.tdur ?? 0) > 50_000);
+  console.log(`tasks over 50 ms of thread time: ${cpu.length}, longest ${(Math.max(0, ...all.map((e) => e.tdur ?? 0)) / 1000).toFixed(0)} ms; over 50 ms of wall time: ${all.filter((e) => e.dur > 50_000).length}`);
+  // The longest tasks, with what ran inside them.
+  const tasks = all.filter((e) => e.dur > 50_000).sort((a, b) => b.tdur - a.tdur).slice(0, 5);
+  for (const task of tasks) {
+    const inside = new Map();
+    for (const e of mine) {
+      if (e === task || e.name === 'RunTask' || e.ts < task.ts || e.ts + (e.dur ?? 0) > task.ts + task.dur) continue;
+      const key = e.name === 'FunctionCall' ? `FunctionCall ${e.args?.data?.functionName ?? ''} ${(e.args?.data?.url ?? '').split('/').pop()}:${e.args?.data?.lineNumber ?? ''}` : e.name;
+      inside.set(key, (inside.get(key) ?? 0) + (e.dur ?? 0) / 1000);
+    }
+    const top = [...inside].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ');
+    console.log(`long task ${(task.dur / 1000).toFixed(0)} ms (thread ${(task.tdur / 1000).toFixed(0)} ms): ${top}`);
+  }
+  console.log('main thread trace events, total duration (ms, nested events counted in each):');
+  for (const [k, v] of [...sums].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  ${v.toFixed(1).padStart(8)}  ${k}`);
+}
+

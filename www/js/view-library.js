@@ -83,12 +83,25 @@ export class LibraryView {
    * documents in batches must not redraw 1,000 rows per batch. */
   appendDocs(docIds) {
     if (this.query.trim() || !this.list.children.length) return this.renderList();
-    const rows = docIds.map((id) => this.model.documents.get(id)).filter(Boolean).map((doc) => this.row(doc, null, 0));
+    // Batches that arrive within one frame are added in one go: one
+    // layout for them, not one each.
+    const first = !this.appending;
+    this.appending = [...(this.appending ?? []), ...docIds];
+    if (first) nextFrame(() => this.flushAppends());
+  }
+
+  flushAppends() {
+    const ids = this.appending;
+    this.appending = null;
+    if (!ids) return;
+    const rows = ids.map((id) => this.model.documents.get(id)).filter(Boolean).map((doc) => this.row(doc, null, 0));
     this.list.append(...rows);
     this.count.textContent = t('library.count', { n: this.model.documents.size });
   }
 
   renderList() {
+    // Everything is drawn from the model: rows waiting to be added come too.
+    this.appending = null;
     const docs = this.model.documentList();
     // Matching and snippets are the core's (search.rs); this only renders.
     const q = this.query.trim();
@@ -135,6 +148,19 @@ export class LibraryView {
           onclick: () => this.actions.remove(doc.id) }, '✕')));
     return li;
   }
+}
+
+/** Runs `fn` once, before the next frame is painted, or after 100 ms in a
+ * tab that paints no frames (hidden). */
+function nextFrame(fn) {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    fn();
+  };
+  requestAnimationFrame(once);
+  setTimeout(once, 100);
 }
 
 /** Characters of context on each side of the hit in a search snippet: with

@@ -1,0 +1,25 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { start, saved, ROOT } from '../tests/e2e/harness.mjs';
+import { benchCorpus } from './bench-corpus.mjs';
+const samples = readdirSync(join(ROOT, 'www/samples')).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(join(ROOT, 'www/samples', f), 'utf8'));
+const corpus = benchCorpus(samples);
+const b = await start();
+const page = await b.open();
+await saved(page);
+await page.evaluate((t) => { window.__corpus = t; }, corpus);
+for (let r = 0; r < 3; r++) console.log(await page.evaluate(async () => {
+  const x = await window.klaimModel.extractorReady;
+  const data = new TextEncoder().encode(window.__corpus);
+  let t = performance.now();
+  const res = await x.call('intake', 'b.jsonl', data);
+  const intake = performance.now() - t;
+  t = performance.now();
+  await x.map('contentHash', res.documents.map((d) => [d.text]));
+  const hash = performance.now() - t;
+  t = performance.now();
+  const { built } = await x.importBatch(res.documents.slice(0, 10).map((d, i) => ({ id: 'q' + i, name: d.name, text: d.text, at: '2020', facts: {} })));
+  const one = performance.now() - t;
+  return { intake, hash, one };
+}));
+await b.stop();
