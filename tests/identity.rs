@@ -134,6 +134,9 @@ fn organisations_resolve_to_their_spelled_out_name() {
     );
     check("Seorang pejabat Kominfo mengatakan", Some("pejabat"), Some("Kominfo"), "Seorang pejabat Kominfo", "group");
     check("Sejumlah warga mengatakan", None, None, "Sejumlah warga", "group");
+    // A reduplicated plural is never one person.
+    check("Laporan-laporan menyebutkan", None, None, "Laporan-laporan", "group");
+    check("Sumber-sumber mengatakan", None, None, "Sumber-sumber", "group");
 }
 
 #[test]
@@ -199,6 +202,22 @@ fn missing_claimants_and_cues() {
     check_speakers(
         "Kepala Desa Sukamaju Darmin Hasan datang.\n\n\"Acara ini kami tutup,\" tutup Darmin.",
         &["-", "Darmin Hasan"],
+    );
+}
+
+#[test]
+fn a_cue_that_opens_the_sentence() {
+    check_speakers("Kata Budi, harga naik.", &["Budi"]);
+    check_speakers("Menurut Budi, harga naik.", &["Budi"]);
+}
+
+#[test]
+fn the_object_of_a_preposition_is_no_subject() {
+    // `bertemu dengan Putin, pemimpin Korea Utara tersebut`: the leader is
+    // the one named before, Putin is whom he met.
+    check_speakers(
+        "Pemimpin Korea Utara, Kim Jong Un, mengunjungi Rusia untuk bertemu Presiden Vladimir Putin.\n\nBulan lalu, setelah bertemu dengan Putin, pemimpin Korea Utara tersebut mengatakan produksi senjata harus naik.",
+        &["-", "Kim Jong Un"],
     );
 }
 

@@ -41,6 +41,23 @@ pub fn attribute(doc: &Doc, range: Range<usize>, outside: &dyn Fn(usize) -> bool
         }
         let c = doc.cat(i);
         let low = doc.low(i);
+        // `Kata Budi, harga naik.`: the cue opens the sentence and the
+        // speaker is set off by a comma.
+        if c.has(Cat::CUE_POST) && i == range.start && !low.ends_with("nya") {
+            if let Some(np) = np_after(doc, i + 1, range.end)
+                .filter(|np| np.end < range.end && doc.punct(np.end, &[',']) && doc.cap(np.start))
+            {
+                let outlet = is_outlet(doc, np.clone());
+                sources.push(Source {
+                    who: doc.span(np.start, np.end),
+                    toks: np.clone(),
+                    cue: doc.span(i, i + 1),
+                    outlet,
+                });
+                i = np.end;
+                continue;
+            }
+        }
         if c.has(Cat::CUE_POST) && post_cue_position(doc, i, range.start) {
             if let Some(s) = post_cue(doc, i, range.end) {
                 i = s.toks.end.max(i + 1);
@@ -442,6 +459,12 @@ fn np_before(doc: &Doc, v: usize, start: usize, outside: &dyn Fn(usize) -> bool)
         if doc.is(seg, Cat::BOUNDARY) || doc.is(seg, Cat::STOP) {
             break;
         }
+        // `setelah bertemu dengan Putin, pemimpin Korea Utara tersebut,
+        // menuntut`: a name governed by a preposition is an object, not
+        // the subject's apposition.
+        if seg > start && is_preposition(doc.low(seg - 1)) {
+            break;
+        }
         let titled = (seg..seg_end)
             .any(|x| doc.is(x, Cat::ROLE) || doc.is(x, Cat::ORG) || doc.is(x, Cat::RANK) || doc.is(x, Cat::ORG_TAIL));
         let listed = in_list && (seg..seg_end).all(|x| doc.cap(x) || doc.kind(x) == TokKind::Punct);
@@ -574,6 +597,30 @@ fn walk_back(doc: &Doc, end: usize, start: usize, outside: &dyn Fn(usize) -> boo
         k = t;
     }
     (k < end).then_some((k, end))
+}
+
+/// A preposition that makes the noun phrase after it an object or an
+/// adverbial: `dengan Putin`, `kepada Kirby`, `di Jakarta`.
+fn is_preposition(low: &str) -> bool {
+    matches!(
+        low,
+        "dengan"
+            | "dari"
+            | "kepada"
+            | "oleh"
+            | "untuk"
+            | "bersama"
+            | "terhadap"
+            | "atas"
+            | "pada"
+            | "di"
+            | "ke"
+            | "bagi"
+            | "tentang"
+            | "mengenai"
+            | "melawan"
+            | "antara"
+    )
 }
 
 /// Could this phrase name a speaker? A name, a pronoun, a role, an

@@ -75,7 +75,10 @@ impl Names {
             names.learn_acronyms(doc, r.clone());
             let mut i = r.start;
             while i < r.end {
-                if !starts_name(doc, i, r.start) {
+                // `Kata Budi, harga naik`: a cue opening the sentence is no
+                // part of the name after it.
+                let opening_cue = i == r.start && (doc.is(i, Cat::CUE_POST) || doc.is(i, Cat::SOURCE));
+                if opening_cue || !starts_name(doc, i, r.start) {
                     i += 1;
                     continue;
                 }
@@ -395,13 +398,14 @@ impl Names {
             Some(t) if t.start > np.start => split(doc, np.start..t.start),
             _ => Profile::default(),
         };
-        if self.is_person(resolved) || tail.is_some() && !is_group(doc, np.clone()) {
+        let group = !np.is_empty() && is_group(doc, np.clone());
+        if self.is_person(resolved) || tail.is_some() && !group {
             let known = self.profiles.get(resolved).cloned().unwrap_or_default();
             let role = known.role.or(own.role).or(known.rank).or(own.rank);
             let affiliation = known.affiliation.or(own.affiliation).map(|a| self.spelled_out(&a));
             return Identity { kind: ClaimantKind::Person, role, affiliation };
         }
-        if !np.is_empty() && is_group(doc, np.clone()) {
+        if group {
             let p = split(doc, np.clone());
             return Identity { kind: ClaimantKind::Group, role: p.role, affiliation: p.affiliation };
         }
@@ -547,24 +551,33 @@ fn is_pronoun(s: &str) -> bool {
     matches!(s.to_lowercase().as_str(), "ia" | "dia" | "beliau" | "nya" | "mereka" | "pihaknya" | "dirinya")
 }
 
+/// `laporan-laporan`, `sumber-sumber`: a noun said twice is a plural.
+fn is_plural(low: &str) -> bool {
+    low.split_once('-').is_some_and(|(a, b)| !a.is_empty() && a == b)
+}
+
 fn contains_word(haystack: &str, word: &str) -> bool {
     haystack.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| w.eq_ignore_ascii_case(word))
 }
 
-/// An unnamed source: `seorang pejabat AS`, `sejumlah warga`, `mereka`.
+/// An unnamed source: `seorang pejabat AS`, `sejumlah warga`, `mereka`,
+/// and a reduplicated plural (`Laporan-laporan`, `sumber-sumber`), which is
+/// never one person.
 fn is_group(doc: &Doc, np: Range<usize>) -> bool {
-    matches!(
-        doc.low(np.start),
-        "seorang"
-            | "sejumlah"
-            | "para"
-            | "beberapa"
-            | "warga"
-            | "sebagian"
-            | "banyak"
-            | "kalangan"
-            | "mereka"
-            | "sebuah"
-            | "salah"
-    ) || np.len() == 1 && matches!(doc.low(np.start), "warga" | "pedagang" | "petani" | "nelayan" | "buruh" | "kami")
+    is_plural(doc.low(np.start))
+        || matches!(
+            doc.low(np.start),
+            "seorang"
+                | "sejumlah"
+                | "para"
+                | "beberapa"
+                | "warga"
+                | "sebagian"
+                | "banyak"
+                | "kalangan"
+                | "mereka"
+                | "sebuah"
+                | "salah"
+        )
+        || np.len() == 1 && matches!(doc.low(np.start), "warga" | "pedagang" | "petani" | "nelayan" | "buruh" | "kami")
 }
