@@ -17,6 +17,7 @@ mod index;
 mod numbers;
 mod paraphrase;
 mod people;
+mod roles;
 pub mod stem;
 mod words;
 

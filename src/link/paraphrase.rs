@@ -23,6 +23,11 @@ pub fn family(lower: &str, stemmed: &str) -> Option<&'static str> {
     exact.get(lower).or_else(|| stems.get(stemmed)).copied()
 }
 
+/// The family head `name` as a static string, if it is one.
+pub fn head(name: &str) -> Option<&'static str> {
+    FAMILIES.iter().map(|&(h, _)| h).find(|&h| h == name)
+}
+
 /// `(head, members)`. A member written `=form` matches that exact word only;
 /// any other member matches every word with its stem.
 #[rustfmt::skip]

@@ -7,9 +7,9 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::numbers::{self, Value};
-use super::paraphrase;
 use super::stem::stem;
 use super::{byte_range, LinkDocument};
+use super::{paraphrase, roles};
 use crate::extract::lexicon::{cat, Cat};
 use crate::model::Modality;
 use crate::offsets::OffsetMap;
@@ -88,6 +88,8 @@ pub struct ClaimInfo {
     pub terms: Vec<u32>,
     pub modality: Modality,
     pub values: Vec<Value>,
+    /// Its directed predicates: who gives to whom (`roles.rs`).
+    pub roles: Vec<roles::Role>,
 }
 
 impl<'a> Corpus<'a> {
@@ -116,11 +118,17 @@ impl<'a> Corpus<'a> {
                     .filter(|_| !denied)
                     .and_then(|w| byte_range(&doc.map, text, w.start, w.end));
                 let mut set = Vec::new();
+                let mut roles = roles::Reader::default();
                 for (word, capital, at) in claim_words(text, bytes.clone()) {
                     if skip.as_ref().is_some_and(|s| s.start <= at && at < s.end) {
                         continue;
                     }
-                    for (key, kind) in keys(word, capital, &lower_words) {
+                    let keys = keys(word, capital, &lower_words);
+                    let name = keys.iter().rev().find(|(_, k)| *k == Kind::Name).map(|(key, _)| key.as_str());
+                    let family =
+                        keys.iter().find(|(_, k)| *k == Kind::Family).and_then(|(key, _)| paraphrase::head(&key[1..]));
+                    roles.word(&word.to_lowercase(), name, family);
+                    for (key, kind) in keys {
                         let surface = if kind == Kind::Family { &key[1..] } else { word };
                         set.push(intern(&mut ids, &mut terms, &key, surface, kind));
                     }
@@ -152,6 +160,7 @@ impl<'a> Corpus<'a> {
                     terms: set,
                     modality: claim.modality.unwrap_or(Modality::Asserted),
                     values,
+                    roles: roles.finish(),
                 });
             }
         }
