@@ -10,7 +10,8 @@
 // paint, messages).
 // A figure per line, not a timed test. Runs against www/ as built by
 // scripts/build.sh.
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { start, saved, ROOT } from '../tests/e2e/harness.mjs';
 import { benchCorpus, importInPage, mainTasks, startTrace } from './bench-lib.mjs';
@@ -26,7 +27,8 @@ const ms = (x) => `${x.toFixed(0)} ms`;
 const print = (label, value) => console.log(`${label.padEnd(52)} ${value}`);
 
 for (let round = 0; round < rounds; round++) {
-  const browser = await start();
+  const profileDir = mkdtempSync(join(tmpdir(), 'klaim-bench-import-'));
+  const browser = await start({ profileDir });
   try {
     const page = await browser.open();
     await saved(page);
@@ -43,20 +45,20 @@ for (let round = 0; round < rounds; round++) {
     const tracer = trace ? await startTrace(browser.context, page) : null;
     // The extraction worker's own profile, beside the page's (through the
     // page's session: dedicated workers are its auto-attached targets).
-    const wcdp = cdp ? await workerSession(cdp) : null;
-    if (wcdp) {
-      await wcdp.send('Profiler.enable');
-      await wcdp.send('Profiler.setSamplingInterval', { interval: 200 });
-      await wcdp.send('Profiler.start');
+    const workers = cdp ? await workerSessions(cdp) : [];
+    for (const w of workers) {
+      await w.send('Profiler.enable');
+      await w.send('Profiler.setSamplingInterval', { interval: 200 });
+      await w.send('Profiler.start');
     }
+    const cpuBefore = threadTimes(profileDir);
     const figures = await importInPage(page, before + 1000);
-    if (wcdp) {
-      const { profile: p } = await wcdp.send('Profiler.stop');
-      report(p, 'extraction worker');
-    }
+    const cpuAfter = threadTimes(profileDir);
+    for (const w of workers) report((await w.send('Profiler.stop')).profile, `worker ${w.name}`);
     if (tracer) traceReport(await tracer.stop());
     print(`import of 1,000 articles (${(corpus.length / 1e6).toFixed(1)} MB)`, `${ms(figures.listed)} to listed, ${ms(figures.saved)} to saved`);
     print('  file read and duplicates checked, first listed', `${ms(figures.started)}, ${ms(figures.first)}`);
+    print('CPU time during the import, by thread (ms)', cpuReport(cpuBefore, cpuAfter));
     print('main-thread tasks over 50 ms during the import', `${figures.long.length}, longest ${ms(Math.max(0, ...figures.long.map((t) => t.duration)))}`);
     if (cdp) {
       const { profile: p } = await cdp.send('Profiler.stop');
@@ -64,7 +66,56 @@ for (let round = 0; round < rounds; round++) {
     }
   } finally {
     await browser.stop();
+    rmSync(profileDir, { recursive: true, force: true });
   }
+}
+
+/** CPU time (user + system, ms) of every thread of the browser started on
+ * `profileDir`, from /proc: {`process type/thread name`: ms}. Unlike wall
+ * time it does not grow when other work on the machine takes the cores. */
+function threadTimes(profileDir) {
+  const times = {};
+  const tick = 1000 / 100; // USER_HZ is 100 on Linux.
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    let args;
+    try {
+      args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(/[\0 ]/);
+    } catch { continue; }
+    if (!args.some((a) => a.includes(profileDir)) && !args.some((a) => a.startsWith('--type=') && isChild(pid, profileDir))) continue;
+    const type = (args.find((a) => a.startsWith('--type=')) ?? '--type=browser').slice(7);
+    let tids;
+    try { tids = readdirSync(`/proc/${pid}/task`); } catch { continue; }
+    for (const tid of tids) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        // Each worker apart (they share a thread name).
+        const key = name === 'DedicatedWorker' ? `${type}/${name} ${tid}` : `${type}/${name}`;
+        times[`${key}#${pid}/${tid}`] = { key, ms: (Number(fields[11]) + Number(fields[12])) * tick };
+      } catch { /* the thread ended */ }
+    }
+  }
+  return times;
+}
+
+/** Whether process `pid` descends from the browser on `profileDir`. */
+function isChild(pid, profileDir) {
+  for (let at = pid, n = 0; at && at !== '1' && n < 6; n++) {
+    try {
+      at = readFileSync(`/proc/${at}/stat`, 'utf8').split(') ')[1].split(' ')[1];
+      if (readFileSync(`/proc/${at}/cmdline`, 'utf8').includes(profileDir)) return true;
+    } catch { return false; }
+  }
+  return false;
+}
+
+/** The threads that ran more than 20 ms between two threadTimes. */
+function cpuReport(before, after) {
+  const sums = new Map();
+  for (const [id, { key, ms }] of Object.entries(after)) sums.set(key, (sums.get(key) ?? 0) + ms - (before[id]?.ms ?? 0));
+  const total = [...sums.values()].reduce((a, b) => a + b, 0);
+  return `${total.toFixed(0)} in all; ` + [...sums].filter(([, v]) => v > 20).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ');
 }
 
 /** Prints the functions of a CDP profile with the most self time and with
@@ -85,72 +136,38 @@ function report(p, thread) {
     for (const k of seen) total.set(k, (total.get(k) ?? 0) + dt);
   });
   const top = (m, n) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n);
+  const busy = [...self].filter(([k]) => !k.startsWith('(idle)')).reduce((n, [, v]) => n + v, 0);
+  console.log(`${thread}: busy ${busy.toFixed(0)} ms of ${[...self].reduce((n, [, v]) => n + v, 0).toFixed(0)} ms sampled`);
   console.log(`${thread}, self time (ms):`);
-  for (const [k, v] of top(self, 25)) console.log(`  ${v.toFixed(1).padStart(8)}  ${k}`);
+  for (const [k, v] of top(self, 12)) console.log(`  ${v.toFixed(1).padStart(8)}  ${k}`);
   console.log(`${thread}, total time (ms):`);
-  for (const [k, v] of top(total, 25)) console.log(`  ${v.toFixed(1).padStart(8)}  ${k}`);
+  for (const [k, v] of top(total, 15)) console.log(`  ${v.toFixed(1).padStart(8)}  ${k}`);
 }
 
-/** A session on the page's extraction worker, as {send(method, params)}. */
-async function workerSession(cdp) {
-  const attached = new Promise((resolve) => {
-    const seen = [];
-    cdp.on('Target.attachedToTarget', (e) => {
-      seen.push(e);
-      if (e.targetInfo.type === 'worker' && e.targetInfo.url.startsWith('blob:')) resolve(e.sessionId);
-    });
+/** Sessions on the page's workers built from a Blob (the extraction worker
+ * and its writer), as [{name, send(method, params)}]. */
+async function workerSessions(cdp) {
+  const found = [];
+  cdp.on('Target.attachedToTarget', (e) => {
+    if (e.targetInfo.type === 'worker' && e.targetInfo.url.startsWith('blob:')) found.push(e);
   });
   await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
-  const sessionId = await Promise.race([attached, new Promise((r) => setTimeout(() => r(null), 2000))]);
-  if (!sessionId) return null;
+  await new Promise((r) => setTimeout(r, 1000));
   let next = 1;
   const waiting = new Map();
   cdp.on('Target.receivedMessageFromTarget', (e) => {
-    if (e.sessionId !== sessionId) return;
     const m = JSON.parse(e.message);
-    waiting.get(m.id)?.(m.result);
-    waiting.delete(m.id);
+    waiting.get(`${e.sessionId}/${m.id}`)?.(m.result);
+    waiting.delete(`${e.sessionId}/${m.id}`);
   });
-  return {
+  return found.map(({ sessionId, targetInfo }) => ({
+    name: targetInfo.title,
     send(method, params = {}) {
       const id = next++;
       return new Promise((resolve) => {
-        waiting.set(id, resolve);
+        waiting.set(`${sessionId}/${id}`, resolve);
         cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
       });
     },
-  };
+  }));
 }
-
-/** Sums the main thread's trace events by name: where the time not spent
- * in JavaScript goes (style, layout, paint, IPC, IndexedDB). */
-function traceReport(events) {
-  const mine = mainTasks(events);
-  const sums = new Map();
-  for (const e of mine) sums.set(e.name, (sums.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
-  const layouts = mine.filter((e) => e.name === 'Layout');
-  if (layouts.length) {
-    const worst = [...layouts].sort((a, b) => b.dur - a.dur).slice(0, 3);
-    console.log(`layouts: ${layouts.length}, longest ${worst.map((e) => `${(e.dur / 1000).toFixed(1)} ms (${e.args?.beginData?.dirtyObjects}/${e.args?.beginData?.totalObjects} objects)`).join(', ')}`);
-  }
-  // On a loaded machine a task's wall time counts the time the thread
-  // waited for a core; its thread time (tdur) is what it ran itself.
-  const all = mine.filter((e) => e.name === 'RunTask');
-  const cpu = all.filter((e) => (e.tdur ?? 0) > 50_000);
-  console.log(`tasks over 50 ms of thread time: ${cpu.length}, longest ${(Math.max(0, ...all.map((e) => e.tdur ?? 0)) / 1000).toFixed(0)} ms; over 50 ms of wall time: ${all.filter((e) => e.dur > 50_000).length}`);
-  // The longest tasks, with what ran inside them.
-  const tasks = all.filter((e) => e.dur > 50_000).sort((a, b) => b.tdur - a.tdur).slice(0, 5);
-  for (const task of tasks) {
-    const inside = new Map();
-    for (const e of mine) {
-      if (e === task || e.name === 'RunTask' || e.ts < task.ts || e.ts + (e.dur ?? 0) > task.ts + task.dur) continue;
-      const key = e.name === 'FunctionCall' ? `FunctionCall ${e.args?.data?.functionName ?? ''} ${(e.args?.data?.url ?? '').split('/').pop()}:${e.args?.data?.lineNumber ?? ''}` : e.name;
-      inside.set(key, (inside.get(key) ?? 0) + (e.dur ?? 0) / 1000);
-    }
-    const top = [...inside].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ');
-    console.log(`long task ${(task.dur / 1000).toFixed(0)} ms (thread ${(task.tdur / 1000).toFixed(0)} ms): ${top}`);
-  }
-  console.log('main thread trace events, total duration (ms, nested events counted in each):');
-  for (const [k, v] of [...sums].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  ${v.toFixed(1).padStart(8)}  ${k}`);
-}
-
