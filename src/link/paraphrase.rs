@@ -23,6 +23,23 @@ pub fn family(lower: &str, stemmed: &str) -> Option<&'static str> {
     exact.get(lower).or_else(|| stems.get(stemmed)).copied()
 }
 
+/// The family of a two-word phrase whose words alone say otherwise
+/// (`belum ditemukan`: not found yet, that is missing).
+pub fn phrase(previous: &str, lower: &str) -> Option<&'static str> {
+    PHRASES.iter().find(|&&(a, b, _)| a == previous && b == lower).map(|&(_, _, family)| family)
+}
+
+/// `(first word, second word, family)`.
+const PHRASES: &[(&str, &str, &str)] = &[
+    ("belum", "ditemukan", "hilang"),
+    ("masih", "dicari", "hilang"),
+    ("korban", "jiwa", "tewas"),
+    ("luka", "luka", "luka"),
+    ("dirawat", "inap", "rawat"),
+    ("kelebihan", "muatan", "sesak"),
+    ("melebihi", "kapasitas", "sesak"),
+];
+
 /// The family head `name` as a static string, if it is one.
 pub fn head(name: &str) -> Option<&'static str> {
     FAMILIES.iter().map(|&(h, _)| h).find(|&h| h == name)

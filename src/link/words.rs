@@ -119,15 +119,21 @@ impl<'a> Corpus<'a> {
                     .and_then(|w| byte_range(&doc.map, text, w.start, w.end));
                 let mut set = Vec::new();
                 let mut roles = roles::Reader::default();
+                let mut previous = String::new();
                 for (word, capital, at) in claim_words(text, bytes.clone()) {
                     if skip.as_ref().is_some_and(|s| s.start <= at && at < s.end) {
                         continue;
+                    }
+                    let lower = word.to_lowercase();
+                    if let Some(family) = paraphrase::phrase(&previous, &lower) {
+                        set.push(intern(&mut ids, &mut terms, &format!("~{family}"), family, Kind::Family));
                     }
                     let keys = keys(word, capital, &lower_words);
                     let name = keys.iter().rev().find(|(_, k)| *k == Kind::Name).map(|(key, _)| key.as_str());
                     let family =
                         keys.iter().find(|(_, k)| *k == Kind::Family).and_then(|(key, _)| paraphrase::head(&key[1..]));
-                    roles.word(&word.to_lowercase(), name, family);
+                    roles.word(&lower, name, family);
+                    previous = lower;
                     for (key, kind) in keys {
                         let surface = if kind == Kind::Family { &key[1..] } else { word };
                         set.push(intern(&mut ids, &mut terms, &key, surface, kind));
@@ -317,14 +323,14 @@ pub fn is_stopword(lower: &str) -> bool {
 #[rustfmt::skip]
 const STOPWORDS: &[&str] = &[
     "ada", "adalah", "agar", "akan", "akhir", "amat", "anda", "antara", "apa", "apakah", "atas", "bagai",
-    "bagaimana", "baik", "banyak", "baru", "begitu", "belum", "berada", "berbagai", "berikut", "besar",
+    "bagaimana", "baik", "banyak", "baru", "begitu", "belum", "berada", "berbagai", "berhasil", "berikut", "besar",
     "bisa", "boleh", "bukan", "cukup", "dapat", "dari", "daripada", "dengan", "dua", "hal", "hanya", "harus",
-    "ialah", "ikut", "ini", "itu", "jadi", "juga", "kalangan", "kali", "kata", "ke", "kemudian", "kepada",
+    "ialah", "ikut", "ini", "itu", "jadi", "juga", "jumlah", "kalangan", "kali", "kata", "ke", "kemudian", "kepada",
     "kini", "kita", "lagi", "lain", "lainnya", "lalu", "lama", "lebih", "masih", "masing", "maupun",
     "melakukan", "memang", "mereka", "merupakan", "misalnya", "mulai", "mungkin", "nanti", "oleh", "pada",
-    "pernah", "pihak", "pula", "pun", "saja", "salah", "sama", "sangat", "satu", "sebelumnya", "sebuah",
+    "pernah", "pihak", "pula", "pun", "saja", "salah", "sama", "sangat", "satu", "sebanyak", "sebelumnya", "sebuah",
     "secara", "sedang", "sekarang", "sekitar", "selain", "semakin", "sendiri", "seorang", "seperti", "sesuai",
-    "setiap", "sudah", "tahun", "telah", "tengah", "terakhir", "terdapat", "terus", "tetap", "tidak", "turut",
+    "setiap", "sudah", "tahun", "telah", "tengah", "terakhir", "terdapat", "terus", "tetap", "tidak", "total", "turut",
     "ujar", "waktu", "yaitu", "yakni", "yang",
 ];
 
