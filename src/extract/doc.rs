@@ -1,7 +1,7 @@
 //! A document prepared for the passes: its tokens, their lower-case text and
 //! lexicon categories, computed once.
 
-use super::lexicon::{cat, Cat};
+use super::lexicon::{cat_bytes, Cat};
 use super::tokens::{tokenize, TokKind, Token};
 use crate::model::Span;
 
@@ -18,40 +18,22 @@ pub struct Doc<'t> {
 #[derive(Clone, Copy)]
 struct Info {
     cat: Cat,
-    /// The character of a punctuation token, `'\0'` for words and numbers.
-    punct: char,
     all_caps: bool,
-    newline_before: bool,
 }
 
 impl<'t> Doc<'t> {
     pub fn new(text: &'t str) -> Doc<'t> {
         let lower = text.to_ascii_lowercase();
         let toks = tokenize(text);
-        let mut prev_end = 0;
         let info = toks
             .iter()
-            .map(|t| {
-                let w = &text[t.start()..t.end()];
-                let newline_before = prev_end == 0 || text.as_bytes()[prev_end..t.start()].contains(&b'\n');
-                prev_end = t.end();
-                match t.kind {
-                    TokKind::Punct => Info {
-                        cat: Cat::default(),
-                        punct: w.chars().next().unwrap_or('\0'),
-                        all_caps: false,
-                        newline_before,
-                    },
-                    _ => Info {
-                        cat: if t.kind == TokKind::Word { cat(&lower[t.start()..t.end()]) } else { Cat::default() },
-                        punct: '\0',
-                        // Only a capitalized word can be in capitals throughout.
-                        all_caps: t.cap
-                            && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                            && !w.chars().any(char::is_lowercase),
-                        newline_before,
-                    },
-                }
+            .map(|t| match t.kind {
+                TokKind::Punct | TokKind::Number => Info { cat: Cat::default(), all_caps: false },
+                TokKind::Word => Info {
+                    cat: cat_bytes(&lower.as_bytes()[t.start()..t.end()]),
+                    // Only a capitalized word can be in capitals throughout.
+                    all_caps: t.cap && all_caps(&text[t.start()..t.end()]),
+                },
             })
             .collect();
         Doc { text, lower, toks, info }
@@ -89,7 +71,7 @@ impl<'t> Doc<'t> {
 
     /// The token is this punctuation character.
     pub fn punct(&self, i: usize, chars: &[char]) -> bool {
-        let c = self.info[i].punct;
+        let c = self.toks[i].punct;
         c != '\0' && chars.contains(&c)
     }
 
@@ -119,6 +101,15 @@ pub const DASHES: &[char] = &['-', '–', '—', '―', '‒'];
 impl Doc<'_> {
     /// A line break lies between token `i` and the one before it.
     pub fn newline_before(&self, i: usize) -> bool {
-        self.info[i].newline_before
+        self.toks[i].newline_before
     }
+}
+
+/// At least two letters, none of them lower case (`KPK`, `TRIBUNNEWS.COM`).
+fn all_caps(w: &str) -> bool {
+    if w.is_ascii() {
+        let b = w.as_bytes();
+        return b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2 && !b.iter().any(u8::is_ascii_lowercase);
+    }
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
 }

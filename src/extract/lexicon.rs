@@ -78,6 +78,11 @@ impl std::ops::BitOr for Cat {
 
 /// The categories of a lower-case word (empty if it is in no list).
 pub fn cat(lower: &str) -> Cat {
+    cat_bytes(lower.as_bytes())
+}
+
+/// [`cat`] of a word's bytes.
+pub fn cat_bytes(lower: &[u8]) -> Cat {
     let t = table();
     // Most words of an article are in no list: a bit per (length, first
     // byte, last byte) rules them out before any hashing.
@@ -355,7 +360,7 @@ const NOT_COUNT: &[&str] = &[
 ];
 
 struct Table {
-    map: HashMap<&'static str, Cat, BuildHasherDefault<Fnv>>,
+    map: HashMap<&'static [u8], Cat, BuildHasherDefault<Fnv>>,
     filter: Filter,
 }
 
@@ -364,19 +369,18 @@ struct Table {
 struct Filter([u64; 256]);
 
 impl Filter {
-    fn slot(word: &str) -> usize {
-        let b = word.as_bytes();
+    fn slot(b: &[u8]) -> usize {
         let at = |i: usize| b.get(i).copied().unwrap_or(0) as usize;
         let last = b.last().copied().unwrap_or(0) as usize;
         (b.len().min(31) * 8191 + at(0) * 131 + at(1) * 31 + last * 7) % 16384
     }
 
-    fn insert(&mut self, word: &str) {
+    fn insert(&mut self, word: &[u8]) {
         let k = Filter::slot(word);
         self.0[k / 64] |= 1 << (k % 64);
     }
 
-    fn may_contain(&self, word: &str) -> bool {
+    fn may_contain(&self, word: &[u8]) -> bool {
         let k = Filter::slot(word);
         self.0[k / 64] & (1 << (k % 64)) != 0
     }
@@ -385,7 +389,7 @@ impl Filter {
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut map: HashMap<&'static str, Cat, BuildHasherDefault<Fnv>> = HashMap::default();
+        let mut map: HashMap<&'static [u8], Cat, BuildHasherDefault<Fnv>> = HashMap::default();
         let lists: [(&[&str], Cat); 25] = [
             (PORTFOLIO, Cat::PORTFOLIO),
             (CUE_PRE, Cat::CUE_PRE),
@@ -425,9 +429,9 @@ fn table() -> &'static Table {
         ];
         for (words, c) in lists.into_iter().chain(more) {
             for w in words {
-                let e = map.entry(*w).or_default();
+                let e = map.entry(w.as_bytes()).or_default();
                 *e = *e | c;
-                filter.insert(w);
+                filter.insert(w.as_bytes());
             }
         }
         Table { map, filter }
@@ -460,7 +464,8 @@ mod tests {
     #[test]
     fn lists_are_lower_case_and_categories_combine() {
         for w in table().map.keys() {
-            assert_eq!(*w, w.to_lowercase(), "lexicon entry {w:?} must be lower case");
+            let w = std::str::from_utf8(w).unwrap();
+            assert_eq!(w, w.to_lowercase(), "lexicon entry {w:?} must be lower case");
         }
         assert!(cat("membantah").has(Cat::DENY) && cat("membantah").has(Cat::CUE_PRE));
         assert!(!cat("rumah").has(Cat::CUE_PRE));

@@ -4,6 +4,7 @@ use std::ops::Range;
 
 use super::doc::Doc;
 use super::lexicon::Cat;
+use super::tokens::TokKind;
 use crate::model::Modality;
 
 /// Reads the modality of the tokens in `range`, quotation content included:
@@ -11,15 +12,19 @@ use crate::model::Modality;
 pub fn modality(doc: &Doc, range: Range<usize>) -> Modality {
     let mut hedged = false;
     for i in range.clone() {
+        // Only words of the lexicon and the few words below count: numbers
+        // and punctuation are skipped before any slicing.
+        if doc.kind(i) != TokKind::Word {
+            continue;
+        }
         let c = doc.cat(i);
         let low = doc.low(i);
-        let prev = if i > range.start { doc.low(i - 1) } else { "" };
-        let next = if i + 1 < range.end { doc.low(i + 1) } else { "" };
-        let negated = i > range.start && doc.is(i - 1, Cat::NEG);
-        if c.has(Cat::DENY) && !negated {
+        let prev = || if i > range.start { doc.low(i - 1) } else { "" };
+        let next = || if i + 1 < range.end { doc.low(i + 1) } else { "" };
+        if c.has(Cat::DENY) && !(i > range.start && doc.is(i - 1, Cat::NEG)) {
             return Modality::Denied;
         }
-        if low == "benar" && matches!(prev, "tidak" | "tak" | "bukan") && !matches!(next, "bahwa") {
+        if low == "benar" && matches!(prev(), "tidak" | "tak" | "bukan") && !matches!(next(), "bahwa") {
             return Modality::Denied;
         }
         if hedged {
@@ -27,11 +32,11 @@ pub fn modality(doc: &Doc, range: Range<usize>) -> Modality {
         }
         hedged = match low {
             // `dilaporkan ke polisi` is literal reporting, not hearsay.
-            "dilaporkan" => !matches!(next, "ke" | "kepada" | "oleh"),
+            "dilaporkan" => !matches!(next(), "ke" | "kepada" | "oleh"),
             // An adverb (`kemungkinan akan`), not a noun (`membahas kemungkinan`).
             "kemungkinan" => {
                 !matches!(
-                    prev,
+                    prev(),
                     "membahas"
                         | "ada"
                         | "adanya"
@@ -47,7 +52,7 @@ pub fn modality(doc: &Doc, range: Range<usize>) -> Modality {
                         | "melihat"
                         | "akan"
                 ) && !matches!(
-                    next,
+                    next(),
                     "untuk"
                         | "bahwa"
                         | "itu"
@@ -61,8 +66,8 @@ pub fn modality(doc: &Doc, range: Range<usize>) -> Modality {
                         | ""
                 )
             }
-            "jelas" | "pasti" | "diketahui" => matches!(prev, "belum" | "tidak" | "tak"),
-            "saja" => matches!(prev, "bisa" | "dapat" | "boleh"),
+            "jelas" | "pasti" | "diketahui" => matches!(prev(), "belum" | "tidak" | "tak"),
+            "saja" => matches!(prev(), "bisa" | "dapat" | "boleh"),
             _ => c.has(Cat::HEDGE),
         };
     }

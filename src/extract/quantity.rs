@@ -33,8 +33,12 @@ fn quantity_at(doc: &Doc, i: usize, range: Range<usize>) -> Option<(Quantity, us
     if i >= end || doc.kind(i) == TokKind::Punct {
         return None;
     }
-    let word = doc.word(i);
     let low = doc.low(i);
+    // Most words start no quantity: only numbers, number words and `Rp` do.
+    if doc.kind(i) == TokKind::Word && !doc.is(i, Cat::NUMBER) && !low.starts_with("rp") {
+        return None;
+    }
+    let word = doc.word(i);
     let prev = |k: usize| (k > range.start).then(|| k - 1);
     // Money: `Rp 15.000`, `Rp482,5 triliun`, `Rp. 10.000`.
     let (mut value, mut j, money) = if low == "rp" {

@@ -19,6 +19,10 @@ pub struct Token {
     pub kind: TokKind,
     /// The first character is an upper-case letter.
     pub cap: bool,
+    /// A line feed (or the start of the text) comes before the token.
+    pub newline_before: bool,
+    /// The character of a punctuation token, `'\0'` for words and numbers.
+    pub punct: char,
 }
 
 impl Token {
@@ -35,26 +39,47 @@ impl Token {
 pub fn tokenize(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();
     let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut newline_before = true;
     let mut i = 0;
     while i < bytes.len() {
-        let c = char_at(text, i);
-        let width = c.len_utf8();
-        if c.is_whitespace() {
-            i += width;
-            continue;
-        }
-        if !is_word_char(c) {
-            tokens.push(Token { span: Span::at(i, i + width), kind: TokKind::Punct, cap: false });
-            i += width;
-            continue;
-        }
+        // Most of an article is ASCII: classify a byte by table, decode only
+        // the rest.
+        let b = bytes[i];
+        let c = match ASCII[usize::from(b)] {
+            SPACE => {
+                newline_before |= b == b'\n';
+                i += 1;
+                continue;
+            }
+            PUNCT => {
+                tokens.push(punct(i, 1, b as char, newline_before));
+                newline_before = false;
+                i += 1;
+                continue;
+            }
+            ALNUM => b as char,
+            _ => {
+                let c = char_at(text, i);
+                if c.is_whitespace() {
+                    i += c.len_utf8();
+                    continue;
+                }
+                if !is_word_char(c) {
+                    tokens.push(punct(i, c.len_utf8(), c, newline_before));
+                    newline_before = false;
+                    i += c.len_utf8();
+                    continue;
+                }
+                c
+            }
+        };
         let start = i;
-        let mut end = i + width;
+        let mut end = i + c.len_utf8();
         let mut prev = c;
         loop {
             // Most of a word is ASCII letters and digits: no decoding needed.
             let run = end;
-            while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
+            while end < bytes.len() && ASCII[usize::from(bytes[end])] == ALNUM {
                 end += 1;
             }
             if end > run {
@@ -63,7 +88,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             if end >= bytes.len() {
                 break;
             }
-            let next = char_at(text, end);
+            let next = match bytes[end] {
+                // The usual end of a word: a space or punctuation that never joins.
+                b if b.is_ascii() && !matches!(b, b'.' | b',' | b':' | b'-' | b'/' | b'\'') => break,
+                b if b.is_ascii() => b as char,
+                _ => char_at(text, end),
+            };
             if is_word_char(next) {
                 end += next.len_utf8();
                 prev = next;
@@ -87,11 +117,40 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             prev = next;
         }
         let kind = if c.is_ascii_digit() { TokKind::Number } else { TokKind::Word };
-        tokens.push(Token { span: Span::at(start, end), kind, cap: c.is_uppercase() });
+        tokens.push(Token { span: Span::at(start, end), kind, cap: c.is_uppercase(), newline_before, punct: '\0' });
+        newline_before = false;
         i = end;
     }
     tokens
 }
+
+fn punct(at: usize, width: usize, c: char, newline_before: bool) -> Token {
+    Token { span: Span::at(at, at + width), kind: TokKind::Punct, cap: false, newline_before, punct: c }
+}
+
+/// Classes of ASCII bytes; `OTHER` marks the first byte of a multi-byte
+/// character.
+const SPACE: u8 = 0;
+const PUNCT: u8 = 1;
+const ALNUM: u8 = 2;
+const OTHER: u8 = 3;
+static ASCII: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else if c.is_ascii_whitespace() || c == 0x0b {
+            // As `char::is_whitespace`, which also counts the vertical tab.
+            SPACE
+        } else {
+            PUNCT
+        };
+        b += 1;
+    }
+    t
+};
 
 /// The character starting at byte `i` (a char boundary).
 fn char_at(text: &str, i: usize) -> char {
