@@ -125,6 +125,33 @@ test('a cancelled import keeps what was saved, whole, and nothing after', { time
   await page.close();
 });
 
+test('a claim of a just-listed document, accepted before the worker stored its batch, stays accepted', { timeout: 300_000 }, async () => {
+  const page = await browser.open();
+  await page.waitForSelector('body[data-extractor=worker]');
+  await saved(page);
+  // The writer is busy (as it is under a long import): its writes of the
+  // import's batches start a second late.
+  await page.evaluate(async () => {
+    const extractor = await window.klaimModel.extractorReady;
+    const store = extractor.store.bind(extractor);
+    extractor.store = (json, db) => new Promise((r) => setTimeout(r, 1000)).then(() => store(json, db));
+  });
+  await pick(page, 'tiga.jsonl', corpus(3));
+  await page.waitForSelector('[data-testid=doc-row][data-doc-id=imp-0]');
+  await page.click('[data-testid=doc-row][data-doc-id=imp-0] .doc-name');
+  const claim = page.locator('[data-testid=claim-row]').first();
+  const id = await claim.getAttribute('data-claim-id');
+  assert.match(id, /^imp-0#/);
+  await claim.click();
+  await page.keyboard.press('a');
+  await page.waitForFunction(() => !window.klaimModel.importing && window.klaimModel.pending === 0, null, { timeout: 60_000 });
+  await saved(page);
+  assert.equal((await stored(page, 'claims', id))?.status, 'accepted', 'the import\'s later write did not put the claim back to pending');
+  assert.deepEqual(browser.errors, []);
+  await page.evaluate(() => indexedDB.deleteDatabase('klaim'));
+  await page.close();
+});
+
 test('dist/klaim.html from file:// extracts in a worker built from a Blob', { timeout: 300_000 }, async () => {
   const DIST = join(ROOT, 'dist/klaim.html');
   if (!existsSync(DIST) || statSync(DIST).mtimeMs < Math.max(...['www/pkg/klaim_bg.wasm', 'www/js/worker.js', 'www/js/extractor.js', 'www/js/store.js', 'www/js/records.js'].map((f) => statSync(join(ROOT, f)).mtimeMs))) {

@@ -63,6 +63,9 @@ export class Model {
     this.failed = [];
     // Documents being imported (extracted, not yet handed to storage).
     this.importing = 0;
+    // Imported documents the worker's writer has not stored yet: doc id ->
+    // the promise of that write (awaitStored).
+    this.storing = new Map();
     this.saveState = store ? 'saved' : 'memory';
     this.saveError = null;
     this.listeners = new Map();
@@ -261,7 +264,9 @@ export class Model {
         all.push(...changes);
         this.importing -= added.length;
         left -= added.length;
-        writes.push(this.commit(changes, { force: true, added, stored: save?.() ?? null }));
+        const saving = this.commit(changes, { force: true, added, stored: save?.() ?? null });
+        if (save) this.awaitStored(added, saving);
+        writes.push(saving);
         onProgress?.(ids.length, named.length);
       }
     } catch (e) {
@@ -305,6 +310,32 @@ export class Model {
       const extractions = await this.extractMany(docs.map(({ id, text }) => ({ id, text })));
       return { built: docs.map((doc, i) => documentRecords(doc, extractions[i], this.kernel.extractorVersion?.())), save: null };
     };
+  }
+
+  /**
+   * Documents `ids` are being stored by the worker's writer (`saving`
+   * settles when they are, or when the page wrote them instead). Its
+   * transaction is on another connection, not ordered with this page's
+   * until it exists: a write of this page touching those documents (an
+   * accepted claim, the import's undo) waits for it, so it lands after.
+   */
+  awaitStored(ids, saving) {
+    for (const id of ids) this.storing.set(id, saving);
+    saving.finally(() => {
+      for (const id of ids) if (this.storing.get(id) === saving) this.storing.delete(id);
+    }).catch(() => {});
+  }
+
+  /** The writes of the worker that `changes` must follow (awaitStored). */
+  storedFirst(changes) {
+    if (!this.storing.size) return [];
+    const waits = new Set();
+    for (const c of changes) {
+      const doc = c.store === 'documents' ? c.key : c.store === 'claims' ? (c.after ?? c.before)?.doc : null;
+      const saving = doc && this.storing.get(doc);
+      if (saving) waits.add(saving);
+    }
+    return [...waits];
   }
 
   /** Extractions ({id, text} in; {record: report::Record in code points,
@@ -599,6 +630,8 @@ export class Model {
       const records = changes.map((c) => ({ store: c.store, key: c.key, expect: c.before?.rev, base: c.before, value: c.after }));
       // The undo history goes with the step it records (history.js).
       if (history) records.push({ store: 'meta', key: HISTORY_KEY, value: historyRecord(this) });
+      const first = stored ? [] : this.storedFirst(changes);
+      if (first.length) await Promise.allSettled(first);
       let written;
       if (stored) {
         try {
