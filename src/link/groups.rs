@@ -57,7 +57,10 @@ fn pair_score(corpus: &Corpus, people: &People, weights: &[f32], norms: &[f32], 
         let w = weights[t as usize];
         dot += w * w;
         total += w;
-        if corpus.terms[t as usize].kind != Kind::Name {
+        let term = &corpus.terms[t as usize];
+        // What the claim states: not who (names), not a generic measure,
+        // and a word with a family once (its family term counts).
+        if !matches!(term.kind, Kind::Name | Kind::Measure) && !term.in_family {
             content += w;
         }
     }

@@ -36,6 +36,10 @@ pub struct Term {
     pub surface: String,
     pub claims: u32,
     pub kind: Kind,
+    /// A word stem whose word also gives a paraphrase family: the family
+    /// term stands for it when counting what a pair shares, so that one
+    /// shared word does not count twice.
+    pub in_family: bool,
 }
 
 /// What a term is, which sets how much sharing it says beside its rarity
@@ -136,7 +140,9 @@ impl<'a> Corpus<'a> {
                     previous = lower;
                     for (key, kind) in keys {
                         let surface = if kind == Kind::Family { &key[1..] } else { word };
-                        set.push(intern(&mut ids, &mut terms, &key, surface, kind));
+                        let id = intern(&mut ids, &mut terms, &key, surface, kind);
+                        terms[id as usize].in_family |= kind == Kind::Word && family.is_some();
+                        set.push(id);
                     }
                 }
                 let values = numbers::values(doc, claim, bytes.clone());
@@ -189,7 +195,7 @@ fn intern(ids: &mut HashMap<String, u32>, terms: &mut Vec<Term>, key: &str, surf
         return id;
     }
     let id = terms.len() as u32;
-    terms.push(Term { surface: surface.to_owned(), claims: 0, kind });
+    terms.push(Term { surface: surface.to_owned(), claims: 0, kind, in_family: false });
     ids.insert(key.to_owned(), id);
     id
 }
