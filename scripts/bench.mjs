@@ -74,8 +74,8 @@ if (process.argv[2] !== 'jstep') {
   });
   const rate = (s) => `${(mb / s).toFixed(1)} MB/s`;
   print(`native klaim extract --jobs 1 (${mb.toFixed(1)} MB, ${claims} claims)`, rate(native));
-  print('wasm extract, serde-wasm-bindgen objects', `${rate(objects)}, ${(100 * native / objects).toFixed(0)}% of native`);
-  print('wasm extractJson + JSON.parse (the worker\'s way)', `${rate(json)}, ${(100 * native / json).toFixed(0)}% of native`);
+  print('wasm extract, serde-wasm-bindgen objects (the worker\'s way)', `${rate(objects)}, ${(100 * native / objects).toFixed(0)}% of native`);
+  print('wasm extractJson + JSON.parse', `${rate(json)}, ${(100 * native / json).toFixed(0)}% of native`);
 }
 
 let big = '';
