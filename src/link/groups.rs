@@ -34,6 +34,9 @@ const MIN_SHARED: f32 = 3.0;
 /// Two documents less alike than this as a whole ([`Stories`]) are likely
 /// two stories: their claim pairs' scores shrink in proportion.
 const STORY: f32 = 0.1;
+/// How many of a document's terms (the rarest found in two claims or
+/// more) stand for it in [`Stories`].
+const STORY_TERMS: usize = 64;
 /// Added when both claims have the same claimant: attribution may differ
 /// between outlets, but the same speaker makes a paraphrase likelier.
 const SAME_SPEAKER: f32 = 0.05;
@@ -102,6 +105,15 @@ impl Stories {
                 t.sort_unstable();
                 t.dedup();
                 let norm = t.iter().map(|&x| weights[x as usize].powi(2)).sum::<f32>().sqrt();
+                // Only terms found in two claims or more can match another
+                // document, and the rarest of those stand for it, so comparing
+                // two documents costs about what comparing two claims does.
+                t.retain(|&x| corpus.terms[x as usize].claims >= 2);
+                if t.len() > STORY_TERMS {
+                    t.sort_by(|&x, &y| weights[y as usize].total_cmp(&weights[x as usize]).then(x.cmp(&y)));
+                    t.truncate(STORY_TERMS);
+                    t.sort_unstable();
+                }
                 (t, norm)
             })
             .collect();
