@@ -238,7 +238,7 @@ fn gold_figures_do_not_fall() {
         // Group F1 before the paraphrase families, counted-thing terms and
         // name weighting (session 2): seeds 0.27, dev 0.52, blind 0.54.
         ("seeds", 0.45, 0.66, 0.89),
-        ("dev", 0.55, 0.75, 0.77),
+        ("dev", 0.61, 0.75, 0.77),
         // The blind stories (tests/links/blind*, written without seeing the
         // linker); first look before any change for them: 0.54 / 0.44 / 0.00.
         ("blind", 0.67, 0.78, 0.78),
