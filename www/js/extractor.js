@@ -19,23 +19,8 @@ export async function startExtractor() {
       fetch('js/worker.js').then(text),
       fetch('pkg/klaim_bg.wasm').then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`wasm: ${r.status}`)))),
     ]);
-    // worker.js imports the glue as `core`; in one classic script the
-    // glue's exports are plain names in scope. Classic, not a module worker:
-    // from file:// a module worker's Blob is refused (module scripts are
-    // fetched in CORS mode, and the page's origin is opaque).
-    const names = exportedNames(glue);
-    const script = glue
-      .replace(/^export \{[^}]*\};?\s*$/m, '')
-      .replace(/^export (?=function|class)/gm, '')
-      .replace(/import\.meta\.url/g, 'self.location.href');
-    // worker.js's other imports (the page's own modules: storage, record
-    // shapes), each inlined in a scope of its own.
-    const modules = await Promise.all(workerImports(body).map(async ({ names: wanted, file }) => {
-      const source = await fetch(`js/${file}`).then(text);
-      if (/^import /m.test(source)) throw new Error(`${file} imports modules: the worker cannot inline it`);
-      return `const { ${wanted.join(', ')} } = (() => {\n${source.replace(/^export (?=(?:async )?function|class|const|let)/gm, '')}\nreturn { ${exportedNames(source).join(', ')} };\n})();`;
-    }));
-    const source = `${script}\nconst core = { initSync, ${names.join(', ')} };\n${modules.join('\n')}\n${body.replace(/^import .*$/gm, '')}`;
+    const modules = Object.fromEntries(await Promise.all(workerImports(body).map(async ({ file }) => [file, await fetch(`js/${file}`).then(text)])));
+    const source = workerSource(glue, body, modules);
     url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
     const worker = new Worker(url, { name: 'klaim-extractor' });
     const extractor = new Extractor(worker);
@@ -134,6 +119,32 @@ export class Extractor {
       this.worker.postMessage({ ...message, id }, transfer);
     });
   }
+}
+
+/**
+ * The worker as one classic script: the wasm-bindgen glue (its exports made
+ * plain names, gathered as `core`), then the page modules worker.js imports
+ * (`modules`: {file: source}), each in a scope of its own, then worker.js
+ * without its import lines. Classic, not a module worker: from file:// a
+ * module worker's Blob is refused (module scripts are fetched in CORS mode,
+ * and the page's origin is opaque). Throws on a module it cannot inline.
+ */
+export function workerSource(glue, body, modules) {
+  const names = exportedNames(glue);
+  const script = glue
+    .replace(/^export \{[^}]*\};?\s*$/m, '')
+    .replace(/^export (?=function|class)/gm, '')
+    .replace(/import\.meta\.url/g, 'self.location.href');
+  const inlined = workerImports(body).map(({ names: wanted, file }) => {
+    const source = modules[file];
+    // Only the simple form is inlined: a module of declarations, each
+    // exported where it is declared. Anything else stops here, loudly.
+    if (source === undefined || /^import |^export (?:\{|default|\*)/m.test(source)) {
+      throw new Error(`${file}: the worker inlines only modules without imports whose exports are declarations`);
+    }
+    return `const { ${wanted.join(', ')} } = (() => {\n${source.replace(/^export (?=(?:async )?function|class|const|let)/gm, '')}\nreturn { ${exportedNames(source).join(', ')} };\n})();`;
+  });
+  return `${script}\nconst core = { initSync, ${names.join(', ')} };\n${inlined.join('\n')}\n${body.replace(/^import .*$/gm, '')}`;
 }
 
 /** The `import { a, b } from './x.js'` lines of worker.js: [{names, file}]. */
