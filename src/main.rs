@@ -44,8 +44,11 @@ BENCH:
                      sample articles).
     --mb N           corpus size in MB (default 24).
     --rounds N       timed passes over the corpus, best is reported (default 3).
-    --link           instead: linking time for 100, 1,000 and 5,000 articles
-                     and its growth.
+    --link [N ...]   instead: linking time for 100, 1,000 and 5,000 articles
+                     of a library of many stories (each told by 2-5 outlets,
+                     built from the test articles) and its growth.
+    --link-library N that library's first N articles as the linker reads
+                     them, one JSON line each (for `npm run bench`).
     --jobs N         threads for the all-core figure (default: every core).
 
 EXPORT:

@@ -16,7 +16,13 @@ pub fn run(args: &[String]) -> Result<bool, String> {
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {
-            "--link" => return link_bench(),
+            "--link" => {
+                let sizes: Vec<usize> = it.by_ref().map_while(|a| a.parse().ok()).collect();
+                return link_bench(if sizes.is_empty() { &[100, 1000, 5000] } else { &sizes });
+            }
+            "--link-library" => {
+                return link_library(value(&mut it, arg)?.parse().map_err(|_| "--link-library takes a whole number")?)
+            }
             "--mb" => mb = value(&mut it, arg)?.parse().map_err(|_| "--mb takes a whole number")?,
             "--rounds" => rounds = value(&mut it, arg)?.parse().map_err(|_| "--rounds takes a whole number")?,
             "--jobs" | "-j" => {
@@ -123,44 +129,73 @@ fn long_document(articles: &[String], options: &Options, rounds: usize) {
     );
 }
 
-/// `klaim bench --link`: linking time for 100, 1,000 and 5,000 articles,
-/// one run each, and the growth ratio per tenfold. The library is the
-/// sample articles repeated, each copy's capitalised words made its own
-/// (`Kirby` becomes `Kirby7`), so it holds many stories of five outlets
-/// rather than one story told 1,000 times.
-pub fn link_bench() -> Result<bool, String> {
+/// `klaim bench --link`: linking time for 100, 1,000 and 5,000 articles of
+/// the bench library (`benchlib`: many stories, two to five outlets each),
+/// one run each, with the growth of time and of claims between sizes, and
+/// how the groups fit the stories (a group's pairs of claims from two
+/// articles of one story, against pairs across stories).
+pub fn link_bench(sizes: &[usize]) -> Result<bool, String> {
     use klaim::link::link;
-    let samples: Vec<&str> = SAMPLES.iter().map(|(_, t)| *t).collect();
-    let mut previous: Option<(usize, f64)> = None;
-    for n in [100usize, 1000, 5000] {
-        let docs: Vec<_> = (0..n)
-            .map(|i| {
-                let copy = i / samples.len();
-                let text: String = samples[i % samples.len()]
-                    .split(' ')
-                    .map(|w| {
-                        if w.chars().next().is_some_and(char::is_uppercase) {
-                            format!("{w}{copy}")
-                        } else {
-                            w.to_owned()
-                        }
-                    })
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                super::link::document(&format!("d{i}"), &text)
-            })
-            .collect();
+    let mut previous: Option<(usize, usize, f64)> = None;
+    for &n in sizes {
+        let docs: Vec<_> =
+            super::benchlib::library(n).iter().map(|a| super::link::document(&a.id, &a.text)).collect();
         let claims: usize = docs.iter().map(|d| d.claims.len()).sum();
         let t = Instant::now();
         let links = link(&docs);
         let secs = t.elapsed().as_secs_f64();
-        let growth = previous.map(|(m, s)| format!(", x{:.1} time for x{:.0} articles", secs / s, n as f64 / m as f64));
+        let growth = previous.map(|(m, c, s)| {
+            format!(
+                "; x{:.1} time for x{:.1} articles (x{:.1} claims)",
+                secs / s,
+                n as f64 / m as f64,
+                claims as f64 / c as f64
+            )
+        });
+        let story = |doc: &str| doc.split('-').next().unwrap_or(doc).to_owned();
+        let (mut within, mut across) = (0usize, 0usize);
+        let mut stories = std::collections::BTreeSet::new();
+        for g in &links.groups {
+            for (i, a) in g.claims.iter().enumerate() {
+                for b in &g.claims[i + 1..] {
+                    if a.doc == b.doc {
+                        continue;
+                    }
+                    if story(&a.doc) == story(&b.doc) {
+                        within += 1;
+                        stories.insert(story(&a.doc));
+                    } else {
+                        across += 1;
+                    }
+                }
+            }
+        }
         println!(
-            "link {n} articles ({claims} claims): {secs:.3} s, {} groups{}",
+            "link {n} articles ({claims} claims): {secs:.3} s, {} groups (largest {} claims), {} of their cross-article pairs within one story, {} across stories, {} stories grouped{}",
             links.groups.len(),
+            links.groups.iter().map(|g| g.claims.len()).max().unwrap_or(0),
+            within,
+            across,
+            stories.len(),
             growth.unwrap_or_default()
         );
-        previous = Some((n, secs));
+        previous = Some((n, claims, secs));
     }
+    Ok(true)
+}
+
+/// `klaim bench --link-library N`: the first `N` articles of the bench
+/// library as the linker reads them, one JSON object per line (for `npm run
+/// bench`, which links them in wasm).
+pub fn link_library(n: usize) -> Result<bool, String> {
+    use std::io::Write;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for a in super::benchlib::library(n) {
+        let doc = super::link::document(&a.id, &a.text);
+        let line = serde_json::to_string(&doc).map_err(|e| e.to_string())?;
+        writeln!(out, "{line}").map_err(|e| format!("stdout: {e}"))?;
+    }
+    out.flush().map_err(|e| format!("stdout: {e}"))?;
     Ok(true)
 }

@@ -4,6 +4,7 @@
 
 pub mod agree;
 pub mod bench;
+mod benchlib;
 pub mod export;
 pub mod extract;
 pub mod import;

@@ -31,6 +31,9 @@ use crate::project::LinkCorrection;
 use crate::report::Record;
 
 pub use factcheck::{match_fact_checks, FactCheckMatch};
+/// Whether a lower-case word says nothing about what a claim states (the
+/// linker's function words); the bench library keeps these as they are.
+pub use words::is_stopword;
 
 /// One document as the linker reads it. Extra fields (a project file's
 /// `name`, `boilerplate`, a claim's `tags`) are ignored, so a project
@@ -198,14 +201,22 @@ pub fn link(documents: &[LinkDocument]) -> Links {
 /// in the order they were made) applied to the groups before their conflicts
 /// and reasons are computed. Claims are named by [`LinkClaim::id`].
 pub fn link_with(documents: &[LinkDocument], corrections: &[LinkCorrection]) -> Links {
+    let t = std::time::Instant::now();
     let corpus = words::Corpus::read(documents);
+    eprintln!("TIMING read {:?}", t.elapsed());
     let people = people::people(&corpus);
+    eprintln!("TIMING people {:?}", t.elapsed());
+    let c = index::candidates(&corpus);
+    eprintln!("TIMING cand {:?} {}", t.elapsed(), c.len());
     let groups = groups::groups(&corpus, &people, corrections);
-    Links {
+    eprintln!("TIMING groups {:?}", t.elapsed());
+    let x = Links {
         documents: documents.iter().map(|d| d.id.clone()).collect(),
         groups: groups.iter().enumerate().map(|(n, g)| g.render(&corpus, n)).collect(),
         people: people.render(&corpus),
-    }
+    };
+    eprintln!("TIMING render {:?}", t.elapsed());
+    x
 }
 
 // Shared helpers.
