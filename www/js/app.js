@@ -217,7 +217,7 @@ function applyRoute() {
 // the document facts, and what the claim details and the table show of them.
 
 function mountAcross() {
-  links = new Links({ model, wasm });
+  links = new Links({ model, wasm, worker: model.extractorReady });
   across = {
     compare: new CompareView({ root: $('compare-view'), model, links }),
     people: new PeopleView({ root: $('people-view'), model, kernel, links }),

@@ -1,6 +1,6 @@
-// The page's side of the extraction worker (worker.js): starts it and turns
-// its messages into promises. Extraction and linking run there, off the main
-// thread; the page only renders and stores.
+// The page's side of the core's worker (worker.js): starts it and turns its
+// messages into promises. Extraction and linking run there, in one wasm
+// instance, off the main thread; the page only renders and stores.
 //
 // The worker is built from a Blob (the wasm-bindgen glue followed by
 // worker.js), and the wasm bytes are sent to it, so it works the same served
@@ -110,6 +110,12 @@ export class Extractor {
   /** Core function `fn` once per argument list of `argsList`, in one message. */
   async map(fn, argsList) {
     return (await this.send({ type: 'map', fn, args: argsList })).value;
+  }
+
+  /** A method of the worker's LinkLibrary (links.js): resolves to {value, ms}. */
+  async library(fn, ...args) {
+    const { value, ms } = await this.send({ type: 'library', fn, args });
+    return { value, ms };
   }
 
   send(message, transfer = []) {

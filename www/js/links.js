@@ -1,8 +1,13 @@
 // The links across the library, kept current without blocking the page: the
-// model's changes go to the link engine (link-engine.js, in a Web Worker
-// where the page can start one) as the documents they touch, and the engine
-// links again a moment after the last change. Views read the latest result
-// through the lookups below and listen for 'update'.
+// model's changes go, as the documents they touch, to the core's LinkLibrary
+// (a wasm handle that keeps the library between runs), which links again a
+// moment after the last change. The handle lives in the core's worker
+// (worker.js, the same wasm instance that extracts), or in the page when no
+// worker could start. Every decision (which claims are the same, which
+// numbers disagree, which claimants are one person, which fact-checks
+// match, how corrections regroup) is the core's; this only forwards the
+// inputs and reads the result. Views read it through the lookups below and
+// listen for 'update'.
 //
 // The result is the core's linking output (../shared/spec/linking-output.md)
 // over the stored claims, with the user's grouping corrections applied and
@@ -10,7 +15,6 @@
 // copies it to `id`), plus the archive's matches (`factchecks: [{claim,
 // factcheck, reason}]`).
 
-import { LinkEngine } from './link-engine.js';
 import { toProject } from './store.js';
 
 /** Milliseconds after the last change before linking again: typing a note
@@ -18,8 +22,9 @@ import { toProject } from './store.js';
 const SETTLE_MS = 250;
 
 export class Links {
-  /** `wasm`: the initialised wasm package, for the fallback in the page. */
-  constructor({ model, wasm }) {
+  /** `wasm`: the initialised wasm package, for the fallback in the page;
+   * `worker`: a promise of the core's worker (extractor.js), or of null. */
+  constructor({ model, wasm, worker }) {
     this.model = model;
     this.result = null;
     this.error = null;
@@ -29,7 +34,9 @@ export class Links {
     this.timer = 0;
     this.claimGroups = new Map(); // claim id -> [group]
     this.claimChecks = new Map(); // claim id -> [{factcheck, reason}]
-    this.port = this.connect(wasm);
+    this.failure = null;
+    this.inWorker = false;
+    this.port = this.connect(wasm, worker ?? Promise.resolve(null));
     this.sync();
   }
 
@@ -73,24 +80,48 @@ export class Links {
       if (this.model.documents.has(id)) upsert.push(this.projectDoc(id));
       else remove.push(id);
     }
-    this.port.post({ type: 'update', upsert, remove, ...meta });
+    for (const id of remove) this.send('remove', id);
+    for (const d of upsert) this.send('upsert', d);
+    if (meta.links) this.send('setCorrections', meta.links);
+    if (meta.factchecks) this.send('setFactChecks', meta.factchecks);
     this.schedule();
   }
 
   /** Sends the whole library (first load, another tab's change, an undo of many). */
   sync() {
-    this.port.post({
-      type: 'sync', docs: this.model.documentList().map((d) => this.projectDoc(d.id)),
-      links: this.model.metaValue('links'), factchecks: this.model.metaValue('factchecks'),
-    });
+    // A failure reported before the library is cleared is forgotten with it.
+    this.port.library('clear').then(() => { this.failure = null; }, (e) => this.failed(e));
+    for (const d of this.model.documentList()) this.send('upsert', this.projectDoc(d.id));
+    this.send('setCorrections', this.model.metaValue('links'));
+    this.send('setFactChecks', this.model.metaValue('factchecks'));
     this.schedule();
+  }
+
+  /** One call to the LinkLibrary; a refusal (a document the core cannot
+   * read) is reported with the next run. */
+  send(fn, ...args) {
+    this.port.library(fn, ...args).catch((e) => this.failed(e));
+  }
+
+  failed(e) {
+    this.failure = e?.message ?? String(e);
+  }
+
+  /** Links what the library holds; the answer is for run `seq`. */
+  async run(seq) {
+    try {
+      const { value, ms } = await this.port.library('link');
+      this.received(this.failure ? { type: 'error', seq, message: this.failure } : { type: 'result', seq, result: value, ms });
+    } catch (e) {
+      this.received({ type: 'error', seq, message: e?.message ?? String(e) });
+    }
   }
 
   schedule() {
     clearTimeout(this.timer);
     this.state = 'working';
     this.emit();
-    this.timer = setTimeout(() => this.port.post({ type: 'run', seq: ++this.seq }), SETTLE_MS);
+    this.timer = setTimeout(() => this.run(++this.seq), SETTLE_MS);
   }
 
   /** One document as the project file has it. */
@@ -143,36 +174,23 @@ export class Links {
     for (const fn of this.listeners) fn(this);
   }
 
-  /** A Web Worker running the engine, or the engine in the page (the
-   * single-file build from file:// cannot start module workers). */
-  connect(wasm) {
-    // The single file's policy allows no worker: do not try (a refused
-    // worker is a console error).
-    if (location.protocol === 'file:' || typeof Worker !== 'function') return this.inPage(wasm);
-    try {
-      const worker = new Worker(new URL('./link-worker.js', import.meta.url), { type: 'module' });
-      worker.onmessage = ({ data }) => this.received(data);
-      this.inWorker = true;
-      worker.onerror = (e) => {
-        // A worker that cannot load: the page links by itself from now on.
-        e.preventDefault?.();
-        worker.terminate();
-        this.port = this.inPage(wasm);
-        this.sync();
-      };
-      return { post: (msg) => worker.postMessage(msg) };
-    } catch {
-      return this.inPage(wasm);
-    }
-  }
-
-  inPage(wasm) {
-    this.inWorker = false;
-    const engine = new LinkEngine(wasm);
+  /** The LinkLibrary's calls: `library(fn, ...args)` resolves to {value,
+   * ms}. In the core's worker when it started (calls reach it in order),
+   * else in the page. */
+  connect(wasm, worker) {
+    let inPage = null;
+    const ready = worker.then((x) => {
+      if (x) this.inWorker = true;
+      else inPage = new wasm.LinkLibrary();
+      return x;
+    }, () => { inPage = new wasm.LinkLibrary(); return null; });
     return {
-      post: (msg) => {
-        const reply = engine.handle(msg);
-        if (reply) setTimeout(() => this.received(reply), 0);
+      library: async (fn, ...args) => {
+        const x = await ready;
+        if (x) return x.library(fn, ...args);
+        const start = performance.now();
+        const value = inPage[fn](...args);
+        return { value, ms: performance.now() - start };
       },
     };
   }

@@ -1,6 +1,8 @@
-// The Web Worker that owns the wasm core, so extraction (and linking) never
-// runs on the page's main thread. It has no logic of its own: each request
-// names a core function, and the answer is what the core returned.
+// The Web Worker that owns the wasm core, so extraction and linking never
+// run on the page's main thread: one wasm instance does both. It has no
+// logic of its own: each request names a core function (or a method of the
+// library's LinkLibrary handle, which lives here between requests), and the
+// answer is what the core returned.
 //
 // Protocol (structured-clone messages; see extractor.js for the other side):
 //   → {id, type: 'init', wasm: ArrayBuffer}        ← {id, type: 'ready', version}
@@ -10,7 +12,11 @@
 //       a single JSON.parse on the page: record is the extraction
 //       (report::Record), read the facts the text states (`textFacts`).
 //   → {id, type: 'call', fn, args}                 ← {id, type: 'done', value}
-//       any other exported core function (e.g. `link`), by name.
+//       any other exported core function (e.g. `intake`), by name.
+//   → {id, type: 'library', fn, args}              ← {id, type: 'done', value, ms}
+//       a method of the worker's one LinkLibrary (`upsert`, `remove`,
+//       `clear`, `setCorrections`, `setFactChecks`, `link`), created at
+//       the first request; `ms` is the time the core took.
 //   → {id, type: 'import', docs: [{id, name, text, at, facts}]}
 //                                                  ← {id, type: 'done', json}
 //       an import's batch: extracted and built into the records the page
@@ -41,6 +47,9 @@ import { documentRecords } from './records.js';
 /** The library's connections by database name, opened on first write. */
 const libraries = new Map();
 
+/** The LinkLibrary handle links.js talks to, made at its first request. */
+let library = null;
+
 self.onmessage = ({ data }) => {
   const { id, type } = data;
   try {
@@ -67,6 +76,12 @@ self.onmessage = ({ data }) => {
       const fn = core[data.fn];
       if (typeof fn !== 'function') throw new Error(`the core has no function ${data.fn}`);
       self.postMessage({ id, type: 'done', value: data.args.map((args) => fn(...args)) });
+    } else if (type === 'library') {
+      library ??= new core.LinkLibrary();
+      if (typeof library[data.fn] !== 'function') throw new Error(`LinkLibrary has no method ${data.fn}`);
+      const start = performance.now();
+      const value = library[data.fn](...data.args);
+      self.postMessage({ id, type: 'done', value, ms: performance.now() - start });
     } else {
       throw new Error(`unknown request ${type}`);
     }
