@@ -13,7 +13,11 @@
 //     by JSON.parse (`extractJson`, what the worker uses); native is
 //     `klaim extract --jobs 1 --jsonl` writing the same records as JSON;
 //   - the longest main-thread task (PerformanceObserver `longtask`) during
-//     the import.
+//     the import;
+//   - linking 100, 1,000 and 5,000 articles in wasm (the core's `link`, the
+//     documents handed over as JS objects), with the growth between sizes:
+//     the library is `klaim bench --link-library N` (many stories, two to
+//     five outlets each), native figures are `klaim bench --link`.
 //
 // Articles are built from the five samples, so the figures move with the
 // extractor. Runs against www/ as built by scripts/build.sh.
@@ -76,6 +80,21 @@ if (process.argv[2] !== 'jstep') {
   print(`native klaim extract --jobs 1 (${mb.toFixed(1)} MB, ${claims} claims)`, rate(native));
   print('wasm extract, serde-wasm-bindgen objects (the worker\'s way)', `${rate(objects)}, ${(100 * native / objects).toFixed(0)}% of native`);
   print('wasm extractJson + JSON.parse', `${rate(json)}, ${(100 * native / json).toFixed(0)}% of native`);
+
+  // Linking in wasm, one run per size (as `klaim bench --link` does natively).
+  let previous = null;
+  for (const n of [100, 1000, 5000]) {
+    const run = spawnSync(klaim, ['bench', '--link-library', String(n)], { maxBuffer: 1 << 30 });
+    if (run.status !== 0) throw new Error(`klaim bench --link-library: ${run.stderr}`);
+    const library = run.stdout.toString().trim().split('\n').map((line) => JSON.parse(line));
+    const claims = library.reduce((k, d) => k + d.claims.length, 0);
+    const t = performance.now();
+    const links = wasm.link(library, undefined);
+    const secs = (performance.now() - t) / 1000;
+    const growth = previous ? `, x${(secs / previous.secs).toFixed(1)} time for x${(n / previous.n).toFixed(0)} articles` : '';
+    print(`wasm link ${n} articles (${claims} claims)`, `${secs.toFixed(2)} s, ${links.groups.length} groups${growth}`);
+    previous = { n, secs };
+  }
 }
 
 let big = '';

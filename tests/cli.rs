@@ -194,3 +194,29 @@ fn import_into_a_project_and_agree() {
     assert_eq!(klaim(&["import", &a], b"").status.code(), Some(2));
     assert_eq!(klaim(&["import", "--format", "csv", &a, "--into", &b], b"").status.code(), Some(2));
 }
+
+/// The bench library (`klaim bench --link-library N`) is the same every
+/// run, holds stories of two to five outlets whose articles differ from one
+/// another, and gives every article claims to link.
+#[test]
+fn the_bench_library_is_many_stories_of_several_outlets() {
+    let first = klaim(&["bench", "--link-library", "40"], b"");
+    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+    assert_eq!(first.stdout, klaim(&["bench", "--link-library", "40"], b"").stdout, "deterministic");
+    let docs = lines(&first);
+    assert_eq!(docs.len(), 40);
+    let mut stories: std::collections::BTreeMap<String, Vec<&str>> = Default::default();
+    for d in &docs {
+        let id = d["id"].as_str().unwrap();
+        assert!(!d["claims"].as_array().unwrap().is_empty(), "{id} has claims");
+        stories.entry(id.split('-').next().unwrap().to_owned()).or_default().push(d["text"].as_str().unwrap());
+    }
+    assert!(stories.len() >= 8, "{} stories", stories.len());
+    for (story, texts) in &stories {
+        if texts.len() < 2 {
+            continue; // the last story may be cut short
+        }
+        assert!(texts.len() <= 5, "{story}: {} outlets", texts.len());
+        assert!(texts.windows(2).all(|w| w[0] != w[1]), "{story}: outlets word it differently");
+    }
+}

@@ -138,8 +138,7 @@ pub fn link_bench(sizes: &[usize]) -> Result<bool, String> {
     use klaim::link::link;
     let mut previous: Option<(usize, usize, f64)> = None;
     for &n in sizes {
-        let docs: Vec<_> =
-            super::benchlib::library(n).iter().map(|a| super::link::document(&a.id, &a.text)).collect();
+        let docs: Vec<_> = super::benchlib::library(n).iter().map(|a| super::link::document(&a.id, &a.text)).collect();
         let claims: usize = docs.iter().map(|d| d.claims.len()).sum();
         let t = Instant::now();
         let links = link(&docs);

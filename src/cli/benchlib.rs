@@ -77,10 +77,8 @@ const OUTLET_NUMBERS: u64 = 15;
 const OUTLET_DROPS: u64 = 15;
 
 fn rewrite(text: &str, story: u64, outlet: u64) -> String {
-    let lower_words: std::collections::HashSet<String> = runs(text)
-        .filter(|r| r.chars().next().is_some_and(char::is_lowercase))
-        .map(str::to_owned)
-        .collect();
+    let lower_words: std::collections::HashSet<String> =
+        runs(text).filter(|r| r.chars().next().is_some_and(char::is_lowercase)).map(str::to_owned).collect();
     let mut out = String::with_capacity(text.len() + 64);
     for (i, line) in text.lines().enumerate() {
         if i >= 2 && percent(&[story, outlet, 3, i as u64]) < OUTLET_DROPS {
@@ -107,7 +105,13 @@ fn rewrite(text: &str, story: u64, outlet: u64) -> String {
 
 /// A letter run: kept, or replaced by a word invented for its story (and
 /// outlet, for an outlet's name or an outlet's own wording).
-fn word(w: &str, story: u64, outlet: u64, outlet_name: bool, lower_words: &std::collections::HashSet<String>) -> String {
+fn word(
+    w: &str,
+    story: u64,
+    outlet: u64,
+    outlet_name: bool,
+    lower_words: &std::collections::HashSet<String>,
+) -> String {
     let lower = w.to_lowercase();
     if lower.chars().count() < 4 || is_stopword(&lower) {
         return w.to_owned();

@@ -7,9 +7,9 @@
 //! as the project file stores them) and returns [`Links`], the contract of
 //! `../shared/spec/linking-output.md`, in code points too.
 //!
-//! Cost: claims are compared only when they share a term that is rare in
-//! the library (an inverted index, [`index`]), so linking grows near-linearly
-//! with the number of documents.
+//! Cost: a claim is compared only with the few claims its rarest terms
+//! propose (an inverted index read with a bound per claim, [`index`]), so
+//! linking grows near-linearly with the number of documents.
 
 mod factcheck;
 mod groups;
@@ -201,22 +201,14 @@ pub fn link(documents: &[LinkDocument]) -> Links {
 /// in the order they were made) applied to the groups before their conflicts
 /// and reasons are computed. Claims are named by [`LinkClaim::id`].
 pub fn link_with(documents: &[LinkDocument], corrections: &[LinkCorrection]) -> Links {
-    let t = std::time::Instant::now();
     let corpus = words::Corpus::read(documents);
-    eprintln!("TIMING read {:?}", t.elapsed());
     let people = people::people(&corpus);
-    eprintln!("TIMING people {:?}", t.elapsed());
-    let c = index::candidates(&corpus);
-    eprintln!("TIMING cand {:?} {}", t.elapsed(), c.len());
     let groups = groups::groups(&corpus, &people, corrections);
-    eprintln!("TIMING groups {:?}", t.elapsed());
-    let x = Links {
+    Links {
         documents: documents.iter().map(|d| d.id.clone()).collect(),
         groups: groups.iter().enumerate().map(|(n, g)| g.render(&corpus, n)).collect(),
         people: people.render(&corpus),
-    };
-    eprintln!("TIMING render {:?}", t.elapsed());
-    x
+    }
 }
 
 // Shared helpers.
