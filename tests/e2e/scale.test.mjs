@@ -152,9 +152,9 @@ test('a claim of a just-listed document, accepted before the worker stored its b
   await page.close();
 });
 
-test('dist/klaim.html from file:// extracts in a worker built from a Blob', { timeout: 300_000 }, async () => {
+test('dist/klaim.html from file:// extracts and links in one worker built from a Blob', { timeout: 300_000 }, async () => {
   const DIST = join(ROOT, 'dist/klaim.html');
-  if (!existsSync(DIST) || statSync(DIST).mtimeMs < Math.max(...['www/pkg/klaim_bg.wasm', 'www/js/worker.js', 'www/js/extractor.js', 'www/js/store.js', 'www/js/records.js'].map((f) => statSync(join(ROOT, f)).mtimeMs))) {
+  if (!existsSync(DIST) || statSync(DIST).mtimeMs < Math.max(...['www/pkg/klaim_bg.wasm', 'www/js/worker.js', 'www/js/extractor.js', 'www/js/store.js', 'www/js/records.js', 'www/js/links.js'].map((f) => statSync(join(ROOT, f)).mtimeMs))) {
     execFileSync('node', [join(ROOT, 'scripts/build-single.mjs')], { stdio: 'inherit' });
   }
   assert.match(readFileSync(DIST, 'utf8'), /worker-src blob:/);
@@ -173,6 +173,10 @@ test('dist/klaim.html from file:// extracts in a worker built from a Blob', { ti
     await pick(page, 'tiga.jsonl', corpus(3));
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=doc-row]').length >= 8, null, { timeout: 60_000 });
     await saved(page);
+    // The library is linked by the same worker (there is no other), not in the page.
+    await page.waitForFunction(() => window.klaimLinks?.result && window.klaimLinks.state === 'idle', null, { timeout: 60_000 });
+    assert.equal(await page.evaluate(() => window.klaimLinks.inWorker), true);
+    assert.ok(await page.evaluate(() => window.klaimLinks.result.groups.length) > 0, 'the samples link');
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
