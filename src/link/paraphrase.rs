@@ -107,6 +107,45 @@ const FAMILIES: &[(&str, &[&str])] = &[
     ("angkut", &["angkut", "bawa", "muat", "muatan"]),
     // Overloaded.
     ("sesak", &["sesak", "kelebihan", "kapasitas"]),
+    // Rising and falling figures.
+    ("naik", &["naik", "=meningkat", "=peningkatan", "=bertambah", "=melonjak", "=lonjakan"]),
+    ("turun", &["turun", "=menurun", "=penurunan", "=berkurang", "anjlok", "merosot"]),
+    // Rejected or opposed.
+    ("tolak", &["tolak", "tentang", "=penolakan"]),
+    // Approved or passed.
+    ("sahkan", &["sahkan", "=mengesahkan", "=disahkan", "=pengesahan", "=menyetujui", "=disetujui", "=persetujuan"]),
+    // Banned.
+    ("larang", &["larang", "=pelarangan"]),
+    // Resigned.
+    ("mundur", &["mundur", "=pengunduran"]),
+    // Damaged or destroyed.
+    ("rusak", &["rusak", "hancur", "=kerusakan"]),
+    // Flooded.
+    ("banjir", &["banjir", "rendam", "genang", "=tergenang", "=genangan"]),
+    // Evacuated from home.
+    ("ungsi", &["ungsi", "=mengungsi", "=pengungsi", "=pengungsian"]),
+    // Seized.
+    ("sita", &["sita", "rampas", "=penyitaan", "=perampasan"]),
+    // Found.
+    ("temukan", &["=ditemukan", "=menemukan", "=temuan", "=penemuan"]),
+    // Bribery and graft.
+    ("korupsi", &["korupsi", "suap", "gratifikasi", "=rasuah"]),
+    // Protests.
+    ("demo", &["demo", "demonstrasi", "protes", "=unjuk"]),
+    // Crashes.
+    ("tabrak", &["tabrak", "=tabrakan", "=kecelakaan"]),
+    // Sinking.
+    ("tenggelam", &["tenggelam", "karam"]),
+    // Poisoning.
+    ("racun", &["racun", "=keracunan"]),
+    // Built.
+    ("bangun", &["=membangun", "=dibangun", "=pembangunan", "konstruksi"]),
+    // Stopped.
+    ("henti", &["=menghentikan", "=dihentikan", "=penghentian", "setop", "stop"]),
+    // Paid.
+    ("bayar", &["bayar", "=pembayaran", "lunas", "=melunasi"]),
+    // Promised.
+    ("janji", &["janji", "=berjanji", "=menjanjikan", "=dijanjikan"]),
     // Embezzled.
     ("gelap", &["gelap", "=menggelapkan", "=digelapkan", "=penggelapan", "selewengkan"]),
 ];
@@ -165,5 +204,11 @@ mod tests {
         check("kekhawatiran", Some("khawatir"));
         check("prihatin", Some("khawatir"));
         check("rumah", None);
+        check("melonjak", Some("naik"));
+        check("tergenang", Some("banjir"));
+        check("dirampas", Some("sita"));
+        check("disita", Some("sita"));
+        check("ditemukan", Some("temukan"));
+        check("bertemu", Some("temu"));
     }
 }

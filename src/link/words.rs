@@ -129,10 +129,16 @@ impl<'a> Corpus<'a> {
                         continue;
                     }
                     let lower = word.to_lowercase();
-                    if let Some(family) = paraphrase::phrase(&previous, &lower) {
+                    let phrase = paraphrase::phrase(&previous, &lower);
+                    if let Some(family) = phrase {
                         set.push(intern(&mut ids, &mut terms, &format!("~{family}"), family, Kind::Family));
                     }
-                    let keys = keys(word, capital, &lower_words);
+                    let mut keys = keys(word, capital, &lower_words);
+                    if phrase.is_some() {
+                        // The phrase's family replaces the word's own (`belum
+                        // ditemukan` is missing, not found).
+                        keys.retain(|(_, kind)| *kind != Kind::Family);
+                    }
                     let name = keys.iter().rev().find(|(_, k)| *k == Kind::Name).map(|(key, _)| key.as_str());
                     let family =
                         keys.iter().find(|(_, k)| *k == Kind::Family).and_then(|(key, _)| paraphrase::head(&key[1..]));
