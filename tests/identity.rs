@@ -229,3 +229,127 @@ fn no_quote_without_a_claimant() {
         assert!(c.claimant.is_some() || serde_json::to_value(c.kind).unwrap() != "quote", "{:?}", c.text);
     }
 }
+
+/// Role and affiliation of every claim's claimant, in order (`-` for none).
+#[track_caller]
+fn check_roles(text: &str, expect: &[(&str, &str)]) {
+    let r = report("t", text, &extract(text, &Options::default()), Unit::CodePoint);
+    let got: Vec<(String, String)> = r
+        .claims
+        .iter()
+        .filter_map(|c| c.claimant.as_ref())
+        .map(|c| (c.role.clone().unwrap_or("-".into()), c.affiliation.clone().unwrap_or("-".into())))
+        .collect();
+    let want: Vec<(String, String)> = expect.iter().map(|(r, a)| (r.to_string(), a.to_string())).collect();
+    assert_eq!(got, want, "\n{text}");
+}
+
+#[test]
+fn a_name_after_an_acronym_keeps_its_first_word() {
+    check(
+        "Direktur Operasi PLN Sumarno Wibowo mengatakan",
+        Some("Direktur Operasi"),
+        Some("PLN"),
+        "Sumarno Wibowo",
+        "person",
+    );
+    check(
+        "Kepala Biro Hukum Komnas HAM Tarmizi Santoso mengatakan",
+        Some("Kepala Biro Hukum"),
+        Some("Komnas HAM"),
+        "Tarmizi Santoso",
+        "person",
+    );
+}
+
+#[test]
+fn numbered_names_of_bodies_stay_whole() {
+    check(
+        "Ketua Satuan Tugas Penanganan Covid - 19 Kabupaten Sigi Rudi Hartono mengatakan",
+        Some("Ketua"),
+        Some("Satuan Tugas Penanganan Covid - 19 Kabupaten Sigi"),
+        "Rudi Hartono",
+        "person",
+    );
+    check(
+        "Juru bicara Satgas Covid-19, Lestari Handayani, mengatakan",
+        Some("Juru bicara"),
+        Some("Satgas Covid-19"),
+        "Lestari Handayani",
+        "person",
+    );
+    check(
+        "Juru bicara Satgas Covid - 19 Kota Palu, Lestari Handayani, mengatakan",
+        Some("Juru bicara"),
+        Some("Satgas Covid - 19 Kota Palu"),
+        "Lestari Handayani",
+        "person",
+    );
+}
+
+#[test]
+fn the_role_starts_at_its_office_word() {
+    check(
+        "Penutupan jalan Kepala Bidang Humas Polda Riau Sunarto Budiman mengatakan",
+        Some("Kepala Bidang Humas"),
+        Some("Polda Riau"),
+        "Sunarto Budiman",
+        "person",
+    );
+    check("Menurut epidemiolog Hendra Kusuma, harga beras naik.", Some("epidemiolog"), None, "Hendra Kusuma", "person");
+    check(
+        "Sutradara dan pendiri Sanggar Nusa, Made Artawan, mengatakan",
+        Some("pendiri"),
+        Some("Sanggar Nusa"),
+        "Made Artawan",
+        "person",
+    );
+}
+
+#[test]
+fn ministers_of_other_countries() {
+    check(
+        "Menteri Pertahanan Nasional Korea Selatan Shin Won Sik mengatakan",
+        Some("Menteri Pertahanan Nasional"),
+        Some("Korea Selatan"),
+        "Shin Won Sik",
+        "person",
+    );
+    check(
+        "Menteri Luar Negeri Rusia Sergei Lavrov mengatakan",
+        Some("Menteri Luar Negeri"),
+        Some("Rusia"),
+        "Sergei Lavrov",
+        "person",
+    );
+    // A head of a region keeps the region in the office.
+    check(
+        "Gubernur Jawa Tengah Ganjar Pranowo mengatakan",
+        Some("Gubernur Jawa Tengah"),
+        None,
+        "Ganjar Pranowo",
+        "person",
+    );
+}
+
+#[test]
+fn a_seat_of_government_is_an_organisation() {
+    check("Gedung Putih mengatakan", None, None, "Gedung Putih", "organisation");
+    check("Istana Kepresidenan mengatakan", None, None, "Istana Kepresidenan", "organisation");
+}
+
+#[test]
+fn the_role_given_once_carries_to_every_claim() {
+    check_roles(
+        "Juru bicara keamanan nasional Gedung Putih John Kirby mengatakan harga naik.\n\n\"Kami prihatin,\" kata Kirby.\n\nKirby yakin bahwa harga akan turun.",
+        &[
+            ("Juru bicara keamanan nasional", "Gedung Putih"),
+            ("Juru bicara keamanan nasional", "Gedung Putih"),
+            ("Juru bicara keamanan nasional", "Gedung Putih"),
+        ],
+    );
+    check_roles(
+        "Harga naik, kata juru bicara Satgas Covid - 19 Kota Palu, Lestari Handayani, Rabu.\n\n\"Kami siap,\" kata Lestari.",
+        &[("juru bicara", "Satgas Covid - 19 Kota Palu"), ("juru bicara", "Satgas Covid - 19 Kota Palu")],
+    );
+}

@@ -224,7 +224,8 @@ const PORTFOLIO: &[&str] = &[
     "perumahan", "pekerjaan", "pemuda", "olahraga", "pupr", "esdm", "bumn", "ham", "sekretaris",
     "negara", "perencanaan", "pembangunan", "koperasi", "ukm", "desa", "transmigrasi", "agraria", "tata",
     "ruang", "kesejahteraan", "pemberdayaan", "perempuan", "perlindungan", "konstitusi", "niaga", "pajak",
-    "anggaran", "operasional", "eksekutif", "harian", "pelaksana", "tugas",
+    "anggaran", "operasional", "eksekutif", "harian", "pelaksana", "tugas", "nasional",
+    "luar", "dalam",
 ];
 #[rustfmt::skip]
 const RANK: &[&str] = &[
@@ -257,6 +258,7 @@ const ORG: &[&str] = &[
     "perum", "bumn", "bumd", "koperasi", "firma", "kantor", "stasiun", "bandara", "pelabuhan", "fasilitas",
     "kpai", "komnas", "ombudsman", "timnas", "pssi", "corporate", "communications", "polresta", "polrestabes",
     "kodam", "kodim", "korem", "kejari", "kejati", "kominfo", "bareskrim", "lantas", "balai", "hotel", "komunitas", "perkumpulan",
+    "divisi", "mabes",
 ];
 #[rustfmt::skip]
 const ORG_TAIL: &[&str] = &[

@@ -11,7 +11,8 @@ use std::ops::Range;
 
 use super::profile::{Profile, Profiles};
 use super::segment::{
-    apposition_after, continues_name, is_office, org_or_place, person_tail, role_key, split, starts_name, words,
+    apposition_after, continues_name, description_before, is_office, lead_in, org_or_place, person_tail, role_key,
+    split, starts_name, words,
 };
 use crate::extract::doc::Doc;
 use crate::extract::lexicon::Cat;
@@ -97,30 +98,26 @@ impl Names {
         let sentence_start = sentence.start;
         // Role words written in lower case right before the run count too:
         // `pemimpin Korea Utara Kim Jong Un`, `presiden Korea Utara (Korut) ...`.
-        let mut role_start = run.start;
-        while role_start > sentence_start
-            && doc.kind(role_start - 1) == TokKind::Word
-            && !doc.cap(role_start - 1)
-            && doc.is(role_start - 1, Cat::ROLE)
-        {
-            role_start -= 1;
-        }
+        // `juru bicara keamanan nasional Gedung Putih John Kirby`.
+        let mut role_start = lead_in(doc, run.start, sentence_start);
         // A description with connectors before the run: `Pembina Komunitas
         // Bike to Work (B2W) Toto Sugito`.
-        while role_start >= sentence_start + 2
-            && matches!(doc.low(role_start - 1), "dan" | "to" | "of" | "for" | "the" | "&")
-            && doc.cap(role_start - 2)
-            && run.start - role_start < 12
+        // English names of bodies join several runs: `Direktur Eksekutif
+        // Institute for Development of Economics and Finance (Indef) X`.
+        let mut k = role_start;
+        while k >= sentence_start + 2
+            && matches!(doc.low(k - 1), "dan" | "to" | "of" | "for" | "the" | "and" | "on" | "&")
+            && doc.cap(k - 2)
+            && run.start - k < 16
         {
-            let mut k = role_start - 2;
+            k -= 2;
             while k > sentence_start && (doc.cap(k - 1) || doc.is(k - 1, Cat::ROLE) && doc.kind(k - 1) == TokKind::Word)
             {
                 k -= 1;
             }
-            if !(k..role_start).any(|t| doc.is(t, Cat::ROLE)) {
-                break;
+            if (k..role_start).any(|t| doc.is(t, Cat::ROLE)) {
+                role_start = lead_in(doc, k, sentence_start);
             }
-            role_start = k;
         }
         let span = doc.span(run.start, run.end);
         let first = doc.cat(run.start);
@@ -142,7 +139,7 @@ impl Names {
             let appositive = !has_prefix
                 && name.start >= 2
                 && doc.punct(name.start - 1, &[','])
-                && (name.start.saturating_sub(5).max(sentence_start)..name.start - 1).any(|k| doc.is(k, Cat::ROLE));
+                && description_before(doc, name.start - 1, sentence_start).is_some();
             let after_role =
                 has_prefix && (role_start..name.start).any(|k| doc.is(k, Cat::ROLE) || doc.is(k, Cat::RANK));
             if bare_person || appositive || after_role || (has_prefix && name.len() >= 2) {
@@ -159,18 +156,7 @@ impl Names {
                 }
                 let ranks_only = lead <= role_start;
                 if (!has_prefix || ranks_only) && lead >= 2 && doc.punct(lead - 1, &[',']) {
-                    let mut k = lead - 1;
-                    while k > sentence_start
-                        && doc.kind(k - 1) == TokKind::Word
-                        && (doc.is(k - 1, Cat::ROLE)
-                            || doc.is(k - 1, Cat::ORG)
-                            || doc.cap(k - 1)
-                            || doc.low(k - 1) == "dan")
-                        && lead - k < 12
-                    {
-                        k -= 1;
-                    }
-                    if (k..lead - 1).any(|x| doc.is(x, Cat::ROLE)) {
+                    if let Some(k) = description_before(doc, lead - 1, sentence_start) {
                         self.add_role(role_key(doc, k..lead - 1), &full);
                         self.profiles.add(&full, split(doc, k..lead - 1));
                     }

@@ -42,6 +42,7 @@ pub fn split(doc: &Doc, r: Range<usize>) -> Profile {
     if start >= end {
         return profile;
     }
+    start = office_start(doc, start, end);
     // `Kapolres Aceh Barat`: the head of a body named by the office word
     // itself; the body is `Polres Aceh Barat`.
     if let Some(body) = headed_body(doc, start) {
@@ -50,11 +51,17 @@ pub fn split(doc: &Doc, r: Range<usize>) -> Profile {
         profile.affiliation = Some(format!("{body}{rest}"));
         return profile;
     }
-    let explicit = (start + 1..end).find(|&k| matches!(doc.low(k), "dari" | "di" | "pada"));
+    // `Konsul Jenderal RI di Chicago`: a post in a place is one office.
+    let explicit = (start + 1..end)
+        .find(|&k| matches!(doc.low(k), "dari" | "di" | "pada"))
+        .filter(|&k| !(doc.low(k) == "di" && (k + 1..end).all(|t| is_place_word(doc, t))));
     let body = match explicit {
         Some(k) => Some((k, k + 1)),
         None => body_start(doc, start, end).or_else(|| named_body(doc, start, end)).map(|b| (b, b)),
     };
+    // `Menteri Pertahanan Nasional | Korea Selatan`: an office that governs
+    // no region, then the country or region it serves.
+    let body = body.or_else(|| served_place(doc, start, end).map(|p| (p, p)));
     let (role_end, aff_start) = body.unwrap_or((end, end));
     if (start..role_end).any(|k| is_office(doc, k)) {
         profile.role = Some(source(doc, start..role_end)).filter(|w| !w.is_empty());
@@ -65,6 +72,82 @@ pub fn split(doc: &Doc, r: Range<usize>) -> Profile {
         profile.affiliation = Some(source(doc, aff_start..end)).filter(|w| !w.is_empty());
     }
     profile
+}
+
+/// Where the office starts in `start..end`: at its first office word,
+/// leaving out what comes before (`Menurut`, a subheading glued to the
+/// sentence, `Sutradara dan` of a double role). An English title keeps the
+/// words before its head noun (`General Manager`, `Vice President`).
+fn office_start(doc: &Doc, start: usize, end: usize) -> usize {
+    if is_office(doc, start) || starts_rank(doc, start) {
+        return start;
+    }
+    match (start + 1..end).find(|&k| is_office(doc, k)) {
+        Some(k) if !is_english_title(doc.low(k)) && !(start..k).any(|t| is_head(doc, t)) => k,
+        _ => start,
+    }
+}
+
+/// English heads of titles, written after what they qualify.
+fn is_english_title(low: &str) -> bool {
+    matches!(
+        low,
+        "manager"
+            | "officer"
+            | "president"
+            | "director"
+            | "head"
+            | "chief"
+            | "executive"
+            | "founder"
+            | "analyst"
+            | "researcher"
+            | "minister"
+            | "spokesperson"
+            | "spokesman"
+            | "ceo"
+            | "cfo"
+            | "cto"
+            | "coo"
+            | "vp"
+    )
+}
+
+/// A word of a place name: `Korea Selatan`, `DKI Jakarta`, `New York`.
+fn is_place_word(doc: &Doc, k: usize) -> bool {
+    doc.kind(k) == TokKind::Word && (doc.is(k, Cat::PLACE) || doc.is(k, Cat::DIRECTION)) && doc.cap(k)
+}
+
+/// The start of the places that close `start..end` after an office that
+/// governs no region: `Menteri Luar Negeri | Rusia`. Regional heads keep
+/// their region (`Gubernur Jawa Tengah`, `Kepala Desa Sukamaju`).
+fn served_place(doc: &Doc, start: usize, end: usize) -> Option<usize> {
+    let mut p = end;
+    while p > start && is_place_word(doc, p - 1) {
+        p -= 1;
+    }
+    let governs = |t: usize| {
+        doc.is(t, Cat::JURIS)
+            || matches!(
+                doc.low(t),
+                "wali"
+                    | "desa"
+                    | "kelurahan"
+                    | "kecamatan"
+                    | "dusun"
+                    | "kampung"
+                    | "kabupaten"
+                    | "provinsi"
+                    | "kota"
+                    | "daerah"
+                    | "wilayah"
+                    | "perwakilan"
+                    | "konsul"
+            )
+    };
+    let office = (start..p).any(|t| is_office(doc, t));
+    (p > start && p < end && office && !(start..p).any(governs) && doc.kind(p - 1) == TokKind::Word && doc.cap(p - 1))
+        .then_some(p)
 }
 
 /// `Kapolres` -> `Polres`, `Kadishub` -> `Dishub`: an office word made of
@@ -78,6 +161,74 @@ fn headed_body(doc: &Doc, k: usize) -> Option<String> {
         let mut c = rest.chars();
         c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
     })
+}
+
+/// Where a description written before token `at` starts: `juru bicara
+/// keamanan nasional [Gedung Putih John Kirby]`. Lower-case words are taken
+/// back to the furthest office word among them (at most six words; a
+/// clause word, a verb or a cue ends the walk).
+pub fn lead_in(doc: &Doc, at: usize, sentence_start: usize) -> usize {
+    let mut best = at;
+    let mut k = at;
+    while k > sentence_start && at - k < 6 {
+        let t = k - 1;
+        if doc.kind(t) != TokKind::Word {
+            break;
+        }
+        // `Juru bicara ...` opening the sentence; after another capitalized
+        // word the lower-case words continue a longer phrase (`Direktur PT X
+        // selaku penjamin pelaksana emisi`), not a description of their own.
+        if doc.cap(t) {
+            best = if doc.is(t, Cat::ROLE) { t } else { at };
+            break;
+        }
+        if doc.is(t, Cat::ROLE) {
+            best = t;
+        } else if doc.cat(t).has(Cat::STOP)
+            || doc.is(t, Cat::BOUNDARY)
+            || doc.is(t, Cat::CUE_PRE)
+            || doc.is(t, Cat::CUE_POST)
+            || doc.is(t, Cat::SOURCE)
+            || doc.is(t, Cat::AUX)
+            || doc.is(t, Cat::NEG)
+            || doc.is(t, Cat::PRONOUN)
+            || doc.is(t, Cat::DEMONSTRATIVE)
+            || looks_like_verb(doc.low(t))
+        {
+            break;
+        }
+        k = t;
+    }
+    best
+}
+
+/// Where the description ending at the comma `comma` (before a name in
+/// apposition) starts: `anggota Komisi Pemilihan Umum (KPU) Kota Palu, |
+/// Budi`, `juru bicara Satgas Covid - 19, | Budi`. `None` without an
+/// office word in it.
+pub fn description_before(doc: &Doc, comma: usize, sentence_start: usize) -> Option<usize> {
+    let mut k = comma;
+    while k > sentence_start && comma - k < 16 {
+        let t = k - 1;
+        let word = doc.kind(t) == TokKind::Word
+            && (doc.is(t, Cat::ROLE) || doc.is(t, Cat::ORG) || doc.cap(t) || doc.low(t) == "dan");
+        // An acronym in parentheses and a numbered name: `(KPU)`, `Covid - 19`.
+        let inside = doc.punct(t, &['(', ')'])
+            || doc.punct(t, &['-']) && t > sentence_start && doc.cap(t - 1)
+            || doc.kind(t) == TokKind::Number && t > sentence_start && doc.punct(t - 1, &['-']);
+        if !(word || inside) {
+            break;
+        }
+        k = t;
+    }
+    let k = lead_in(doc, k, sentence_start);
+    (k..comma).any(|x| doc.is(x, Cat::ROLE)).then_some(k)
+}
+
+/// An active verb by its shape: `menemui`, `mengatakan`, `bertemu`. (Not
+/// `di-` and `ter-`: `digital`, `terorisme` describe an expert's field.)
+fn looks_like_verb(low: &str) -> bool {
+    low.len() > 5 && ["men", "mem", "meng", "meny", "ber"].iter().any(|p| low.starts_with(p))
 }
 
 /// A description in apposition after a name, up to the comma or verb that
@@ -134,7 +285,7 @@ fn body_start(doc: &Doc, start: usize, end: usize) -> Option<usize> {
             // Kementerian Pertanian`; not `Koperasi dan UKM`, not `Yayasan
             // Lembaga ...`.
             Some(a) => {
-                if is_top_body(doc.low(k)) && !is_head(doc, k - 1) && doc.low(k - 1) != "dan" && k - a >= 2 {
+                if is_top_body(doc, k) && !is_head(doc, k - 1) && doc.low(k - 1) != "dan" && k - a >= 2 {
                     at = Some(k);
                 }
             }
@@ -168,7 +319,16 @@ fn named_body(doc: &Doc, start: usize, end: usize) -> Option<usize> {
 
 /// A body that sub-units belong to: `Kepala Badan Ketahanan Pangan |
 /// Kementerian Pertanian`, `Kepala Bidang Humas | Polda Jatim`.
-fn is_top_body(low: &str) -> bool {
+fn is_top_body(doc: &Doc, k: usize) -> bool {
+    let low = doc.low(k);
+    // An acronym closes the name of the body its sub-unit belongs to:
+    // `Kepala Biro Hukum | Komnas HAM`, `Direktur Operasi | PLN`.
+    if doc.all_caps(k) && doc.word(k).chars().count() >= 2 && !is_roman(doc.word(k))
+        || low == "komnas"
+        || low == "mabes"
+    {
+        return true;
+    }
     matches!(
         low,
         "kementerian"
@@ -205,8 +365,13 @@ pub fn is_head(doc: &Doc, k: usize) -> bool {
         return false;
     }
     let w = doc.word(k);
-    let acronym = doc.all_caps(k) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+    let acronym = doc.all_caps(k) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !is_roman(w);
     acronym || is_camel(w)
+}
+
+/// A Roman numeral numbers a unit (`Komisi III`, `Kelas II`); it names none.
+fn is_roman(w: &str) -> bool {
+    w.len() <= 4 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
 }
 
 /// Ministry and government abbreviations built on a head: `Kemenkes`,
@@ -310,6 +475,13 @@ pub fn continues_name(doc: &Doc, j: usize, end: usize) -> bool {
     if doc.punct(j, &['(']) {
         return j + 2 < end && doc.all_caps(j + 1) && doc.punct(j + 2, &[')']);
     }
+    // A numbered name written with spaces: `Satgas Covid - 19 Kota Palu`.
+    if doc.punct(j, &['-']) {
+        return doc.cap(j - 1) && j + 1 < end && doc.kind(j + 1) == TokKind::Number;
+    }
+    if doc.kind(j) == TokKind::Number {
+        return j >= 2 && doc.punct(j - 1, &['-']) && doc.cap(j - 2) && j + 1 < end && doc.cap(j + 1);
+    }
     if doc.punct(j, &['.']) {
         return !doc.space_before(j) && doc.word(j - 1).chars().count() == 1 && j + 1 < end && doc.cap(j + 1);
     }
@@ -399,8 +571,11 @@ pub fn person_tail(doc: &Doc, np: Range<usize>) -> Option<Range<usize>> {
     }
     // `Hotel Harmoni One Wahyu`: after a body's name, the person starts at
     // the first known given name.
+    // An acronym closes a body's name by itself (`Direktur PLN Sumarno
+    // Wibowo`): the person starts right after it.
     let plain_before = k > np.start
         && doc.kind(k - 1) == TokKind::Word
+        && !doc.all_caps(k - 1)
         && !(doc.is(k - 1, Cat::RANK) || doc.is(k - 1, Cat::ROLE) || doc.is(k - 1, Cat::PLACE));
     if plain_before && (np.start..k).any(|t| is_head(doc, t)) {
         if let Some(g) = (k..np.end).find(|&t| doc.is(t, Cat::GIVEN)) {
@@ -408,6 +583,11 @@ pub fn person_tail(doc: &Doc, np: Range<usize>) -> Option<Range<usize>> {
         }
     }
     if k == np.end || (k + 1 == np.end && doc.all_caps(k)) {
+        return None;
+    }
+    // `Gedung Putih`, `Istana Kepresidenan`: one word completing an
+    // organisation's head is the organisation's name, not a person's.
+    if k + 1 == np.end && k > np.start && doc.cap(k - 1) && is_org_head(doc.low(k - 1)) {
         return None;
     }
     // `Kepala Bapanas Hendra Wijayakusuma`: a head of something names the
