@@ -6,7 +6,9 @@
 //! edited ([`AnnotatedClaim::changed`]) move to the new claim at the same
 //! stretch of text; a claim the user added moves onto an extracted claim at
 //! the same span. What finds no match stays, as a user claim, so nothing the
-//! user did is lost. Claims nobody touched are simply replaced.
+//! user did is lost. Claims nobody touched are simply replaced; one found
+//! again at the same span keeps its id, and no other claim ever takes the id
+//! of a replaced one (a link correction or an adjudication record may name it).
 //!
 //! Matching is by span in code points, in this order: the same span; a claim
 //! split in two (each new part mostly inside the old claim: every part gets
@@ -16,7 +18,7 @@
 //! nearest. Each document is one sweep over claims sorted by start, so the
 //! cost grows with the claims, not their pairs.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
@@ -74,11 +76,18 @@ pub struct Carried {
 pub fn carry_over(doc: &Document, new: &[ClaimRecord], now: &str) -> Carried {
     let map = OffsetMap::new(&doc.text);
     let mut report = Report { extracted: new.len(), ..Report::default() };
+    // Every old id stays reserved: a link correction or an adjudication
+    // record may name a replaced claim, and must never come to name another.
+    let mut taken: HashSet<String> = doc.claims.iter().map(|c| c.id.clone()).collect();
+    // Untouched claims by span: one found again at the same span is the
+    // same claim and keeps its id.
+    let mut same: HashMap<(usize, usize), &str> = HashMap::new();
     // The old claims that hold the user's work, with the span to match by.
     let mut olds = Vec::new();
     for (i, c) in doc.claims.iter().enumerate() {
         if c.origin == Origin::Extracted && !touched(doc, c) {
             report.replaced += 1;
+            same.insert((c.claim.start, c.claim.end), &c.id);
         } else {
             let (start, end) = anchor(&doc.text, &map, &c.claim);
             olds.push(Old { index: i, start, end });
@@ -86,7 +95,6 @@ pub fn carry_over(doc: &Document, new: &[ClaimRecord], now: &str) -> Carried {
     }
     let matches = assign(doc, &olds, new);
 
-    let mut taken: HashSet<String> = HashSet::new();
     let mut claims = Vec::with_capacity(new.len() + olds.len());
     // New claims that received someone's work, by new index.
     let mut heir: Vec<Option<(usize, bool)>> = vec![None; new.len()];
@@ -99,15 +107,12 @@ pub fn carry_over(doc: &Document, new: &[ClaimRecord], now: &str) -> Carried {
         let old = &doc.claims[olds[o].index];
         if !parts.is_empty() {
             report.moved += 1;
-            taken.insert(old.id.clone());
         } else if old.origin == Origin::Extracted {
             report.unmatched += 1;
             report.unmatched_claims.push(old.id.clone());
-            taken.insert(old.id.clone());
             claims.push(AnnotatedClaim { origin: Origin::User, ..old.clone() });
         } else {
             report.kept += 1;
-            taken.insert(old.id.clone());
             claims.push(old.clone());
         }
     }
@@ -119,7 +124,10 @@ pub fn carry_over(doc: &Document, new: &[ClaimRecord], now: &str) -> Carried {
                 claims.push(inherit(doc, old, record, id));
             }
             None => claims.push(AnnotatedClaim {
-                id: fresh_id(&doc.id, n, &mut taken),
+                id: match same.remove(&(record.start, record.end)) {
+                    Some(id) => id.to_owned(),
+                    None => fresh_id(&doc.id, n, &mut taken),
+                },
                 claim: record.clone(),
                 origin: Origin::Extracted,
                 status: Status::Pending,
@@ -303,7 +311,8 @@ fn same_field(field: &str, a: &ClaimRecord, b: &ClaimRecord) -> bool {
     &copy == b
 }
 
-/// `doc#n`, or with a suffix when a carried claim already has that id.
+/// `doc#n`, or with a suffix when that id is taken (by any old claim or a
+/// new one).
 fn fresh_id(doc: &str, n: usize, taken: &mut HashSet<String>) -> String {
     let mut id = format!("{doc}#{n}");
     let mut k = 2;

@@ -121,6 +121,26 @@ fn ids_survive_and_new_ids_are_unique() {
 }
 
 #[test]
+fn ids_of_replaced_claims_never_name_another_claim() {
+    // An untouched claim found again at the same span is the same claim: it
+    // keeps its id, so a link correction or an adjudication naming it still
+    // means it.
+    check_ids(
+        "Warga mengeluh.; Budi bilang harga naik.",
+        "Budi bilang harga naik.; Stok aman sampai Maret.; Warga mengeluh.",
+        "d#1 d#1-2 d#0",
+    );
+    // A replaced claim's id is never given to a different claim.
+    check_ids("Warga mengeluh.", "Budi bilang harga naik.", "d#0-2");
+    check_ids(
+        "Warga mengeluh.; Stok aman sampai Maret.|accepted",
+        "Budi bilang harga naik.; Stok aman sampai Maret.",
+        "d#0-2 d#1",
+    );
+    check_ids("Budi bilang harga naik.; Warga mengeluh.", "Budi bilang harga naik; Warga mengeluh.", "d#0-2 d#1");
+}
+
+#[test]
 fn nothing_panics_on_bad_spans() {
     let mut doc = document(&old("Warga mengeluh.|accepted; Budi bilang|user"), false);
     doc.claims[0].claim.start = 500;
@@ -165,6 +185,14 @@ fn check(old_claims: &str, new_claims: &str, expect: &str) {
     let doc = document(&specs, legacy);
     let got = carry_over(&doc, &records(new_claims), NOW);
     assert_eq!(render(&got), expect, "\nold: {old_claims}\nnew: {new_claims}");
+}
+
+/// The ids of the claims after re-extraction, in text order.
+#[track_caller]
+fn check_ids(old_claims: &str, new_claims: &str, expect: &str) {
+    let got = carry_over(&document(&old(old_claims), false), &records(new_claims), NOW);
+    let ids: Vec<&str> = got.claims.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids.join(" "), expect, "\nold: {old_claims}\nnew: {new_claims}");
 }
 
 fn document(claims: &[AnnotatedClaim], legacy: bool) -> Document {
