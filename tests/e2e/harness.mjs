@@ -74,6 +74,17 @@ export async function selectText(page, from, to) {
   }, [from, to]);
 }
 
+/** Picks a file in the page's file input, as the user would. */
+export async function pickFile(page, name, text) {
+  await page.evaluate(([name, text]) => {
+    const input = document.querySelector('[data-testid=file-input]');
+    const files = new DataTransfer();
+    files.items.add(new File([text], name, { type: 'application/json' }));
+    input.files = files.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  }, [name, text]);
+}
+
 /** The record `key` of object store `store` as IndexedDB holds it now. */
 export async function stored(page, store, key, db = 'klaim') {
   return page.evaluate(([store, key, db]) => new Promise((resolve, reject) => {

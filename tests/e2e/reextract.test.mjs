@@ -4,7 +4,9 @@
 // `?extractor-version=N` (www/js/reextract.js).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { saved, selectText, start } from './harness.mjs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pickFile, ROOT, saved, selectText, start } from './harness.mjs';
 
 const ARTICLE = [
   'JAKARTA – Pemerintah menaikkan harga beras medium sebesar 5 persen mulai bulan depan.',
@@ -131,6 +133,84 @@ describe('re-extraction', () => {
     // And redo is there too.
     await page.locator('body').press('Control+Shift+z');
     await page.waitForSelector(`[data-testid=claim-row][data-claim-id="${id}"][data-status=accepted]`, { timeout: 5_000 });
+    assert.deepEqual(browser.errors, []);
+  });
+
+  test('a cancelled re-extraction leaves every document whole and every decision in place', { timeout: 600_000 }, async () => {
+    // A library large enough to stop halfway: 300 more articles, imported
+    // by the extractor the page really has.
+    const samples = readdirSync(join(ROOT, 'www/samples')).filter((f) => f.endsWith('.txt')).sort()
+      .map((f) => readFileSync(join(ROOT, 'www/samples', f), 'utf8'));
+    const jsonl = Array.from({ length: 300 }, (_, i) => JSON.stringify({
+      id: `re-${i}`, title: `Arsip ${i + 1}`, text: `${samples[i % 5]}\nArsip nomor ${i + 1}.`,
+    })).join('\n');
+    await page.goto(browser.url);
+    await page.waitForSelector('body[data-ready=true]');
+    await page.waitForSelector('body[data-extractor=worker]');
+    const count = await page.evaluate(() => window.klaimModel.documentList().length);
+    await pickFile(page, 'arsip.jsonl', jsonl);
+    await page.waitForFunction((n) => window.klaimModel.documentList().length >= n, count + 300, { timeout: 300_000 });
+    await saved(page);
+    // Decisions spread over the library, in documents re-extracted early,
+    // late, and never (cancelled before them).
+    const decided = await page.evaluate(() => {
+      const m = window.klaimModel;
+      const docs = m.documentList().filter((d) => d.name.startsWith('Arsip '));
+      const out = [];
+      for (const k of [0, 1, 15, 150, 299]) {
+        const c = m.claimsOf(docs[k].id)[1];
+        m.editClaim(c.id, { status: 'accepted' });
+        m.toggleTag(c.id, 'salah');
+        out.push({ doc: docs[k].id, id: c.id });
+      }
+      return out;
+    });
+    await saved(page);
+    const snapshot = () => page.evaluate(() => {
+      const m = window.klaimModel;
+      return Object.fromEntries(m.documentList().map((d) => [d.id, {
+        extractor: d.extractor ?? 0,
+        claims: m.claimsOf(d.id).map((c) => `${c.id} ${c.start}-${c.end} ${c.status} ${c.tags.join(',')} ${c.origin}`),
+      }]));
+    });
+    const before = await snapshot();
+    const stale = Object.values(before).filter((d) => d.extractor < 99).length;
+    assert.ok(stale >= 300, `stale: ${stale}`);
+
+    await page.goto(`${browser.url}?extractor-version=99`);
+    await page.waitForSelector('body[data-ready=true]');
+    await page.waitForSelector('body[data-extractor=worker]');
+    await page.click('[data-testid=reextract-run]');
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid=job-progress]')?.dataset.done) >= 30, null, { timeout: 300_000, polling: 20 });
+    await page.click('[data-testid=job-cancel]');
+    const report = await (await page.waitForSelector('[data-testid=reextract-report]', { timeout: 60_000 })).textContent();
+    assert.match(report, /dibatalkan|cancelled/, report);
+    await saved(page);
+
+    // What is stored after a reload: each document either re-extracted whole
+    // (version 99, all its claims) or untouched, and every decision there.
+    await page.reload();
+    await page.waitForSelector('body[data-ready=true]');
+    const after = await snapshot();
+    assert.deepEqual(Object.keys(after).sort(), Object.keys(before).sort(), 'no document lost or added');
+    let done = 0;
+    for (const [id, doc] of Object.entries(after)) {
+      assert.ok(doc.extractor === 99 || doc.extractor === before[id].extractor, `${id}: extractor ${doc.extractor}`);
+      if (doc.extractor === 99 && before[id].extractor !== 99) done++;
+      // The same extractor makes the same claims: whole, with the same ids
+      // and the user's work.
+      assert.deepEqual(doc.claims, before[id].claims, id);
+    }
+    assert.ok(done >= 30 && done < stale, `stopped part way: ${done} of ${stale} re-extracted`);
+    assert.match(report, new RegExp(`setelah ${done} dari ${stale}|after ${done} of ${stale}`), report);
+    const decisions = await page.evaluate((ids) => ids.map(({ doc, id }) => {
+      const c = window.klaimModel.claimsOf(doc).find((x) => x.id === id);
+      return c && `${c.status} ${c.tags}`;
+    }), decided);
+    assert.deepEqual(decisions, decided.map(() => 'accepted salah'));
+    // The rest is offered again.
+    const offer = await (await page.waitForSelector('[data-testid=reextract-offer]')).textContent();
+    assert.match(offer, new RegExp(`\\b${stale - done}\\b`), offer);
     assert.deepEqual(browser.errors, []);
   });
 });
