@@ -16,6 +16,16 @@ pub fn quantities(doc: &Doc, range: Range<usize>) -> Vec<Quantity> {
     let mut out = Vec::new();
     let mut i = range.start;
     while i < range.end {
+        // Most tokens start no quantity: only numbers, number words and `Rp` do.
+        let may_start = match doc.kind(i) {
+            TokKind::Number => true,
+            TokKind::Word => doc.is(i, Cat::NUMBER) || doc.low(i).starts_with("rp"),
+            TokKind::Punct => false,
+        };
+        if !may_start {
+            i += 1;
+            continue;
+        }
         match quantity_at(doc, i, range.clone()) {
             Some((q, next)) => {
                 out.push(q);
@@ -33,12 +43,8 @@ fn quantity_at(doc: &Doc, i: usize, range: Range<usize>) -> Option<(Quantity, us
     if i >= end || doc.kind(i) == TokKind::Punct {
         return None;
     }
-    let low = doc.low(i);
-    // Most words start no quantity: only numbers, number words and `Rp` do.
-    if doc.kind(i) == TokKind::Word && !doc.is(i, Cat::NUMBER) && !low.starts_with("rp") {
-        return None;
-    }
     let word = doc.word(i);
+    let low = doc.low(i);
     let prev = |k: usize| (k > range.start).then(|| k - 1);
     // Money: `Rp 15.000`, `Rp482,5 triliun`, `Rp. 10.000`.
     let (mut value, mut j, money) = if low == "rp" {
