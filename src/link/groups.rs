@@ -354,7 +354,10 @@ fn average_linkage(docs: &[usize], edges: &[(usize, usize, f32)]) -> Vec<Vec<usi
         }
     }
     let mean = |sum: f32, a: usize, b: usize, m: &[Vec<usize>], p: &[BTreeMap<usize, usize>]| {
-        let same: usize = p[a].iter().map(|(d, k)| k * p[b].get(d).copied().unwrap_or(0)).sum();
+        // Walk the smaller cluster's documents: a large cluster meets many
+        // small neighbours, and walking its own list for each was cubic.
+        let (small, large) = if p[a].len() <= p[b].len() { (&p[a], &p[b]) } else { (&p[b], &p[a]) };
+        let same: usize = small.iter().map(|(d, k)| k * large.get(d).copied().unwrap_or(0)).sum();
         let pairs = m[a].len() * m[b].len() - same;
         if pairs == 0 {
             0.0
