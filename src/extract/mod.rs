@@ -16,6 +16,8 @@ use doc::Doc;
 use identity::Names;
 use quotes::Quotation;
 
+use std::collections::HashMap;
+
 use crate::model::{Claim, Claimant, Extraction, Kind, Span};
 use crate::Options;
 
@@ -53,7 +55,21 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
     let direct: Vec<bool> = quotes.iter().map(|q| is_direct(&doc, q, &st.sentences, &found, &sentence_of)).collect();
 
     let ranges: Vec<_> = st.sentences.iter().map(|s| s.toks.clone()).collect();
-    let mut names = Names::learn(&doc, &ranges);
+    // For each sentence, how many before it are narrative (not wholly inside
+    // a quotation): the clock that salience fades by.
+    let mut narrative = Vec::with_capacity(ranges.len());
+    let mut told = 0;
+    for r in &ranges {
+        narrative.push(told);
+        if r.clone().any(outside) {
+            told += 1;
+        }
+    }
+    let quoted = |i: usize| !outside(i);
+    let mut names = Names::learn(&doc, &ranges, &narrative, &quoted);
+    // A claimant resolved once (by where it is written) stays resolved: every
+    // sentence of a quoted paragraph asks about the same `ujarnya`.
+    let mut resolved_at: HashMap<usize, String> = HashMap::new();
 
     let mut claims: Vec<Claim> = Vec::with_capacity(st.sentences.len());
     // Earlier claimants as (sentence, surface, resolved), for pronouns and
@@ -98,10 +114,24 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             // A pronoun looks back three sentences for a speaker; a
             // description (`pejabat tersebut`) as far as the article goes.
             let recent = previous.partition_point(|(at, _, _)| n - at > 3);
-            let nearest = || nearest_person(&doc, &names, src.who.start(), &quote_of);
-            let resolved = names.resolve(&doc, src.toks.clone(), src.who, &previous[recent..], &previous, &nearest);
+            let resolved = match resolved_at.get(&src.who.start()) {
+                Some(r) => r.clone(),
+                None => {
+                    let nearest = || nearest_person(&doc, &names, src.who.start(), &quote_of);
+                    let told = narrative[k];
+                    let r =
+                        names.resolve(&doc, src.toks.clone(), src.who, told, &previous[recent..], &previous, &nearest);
+                    resolved_at.insert(src.who.start(), r.clone());
+                    r
+                }
+            };
             names.confirm_speaker(&resolved);
             let who = names.identity(&doc, src.toks.clone(), &resolved, src.outlet);
+            // People speak on as `ia` and `ujarnya`; bodies only when no
+            // person is in focus (the fallbacks of `resolve`).
+            if names.is_person(&resolved) {
+                names.salience.speaker(src.who.end(), narrative[k], &resolved);
+            }
             claimant = Some(Claimant {
                 span: src.who,
                 resolved,

@@ -6,6 +6,7 @@
 pub(crate) mod data;
 mod names;
 mod profile;
+mod salience;
 mod segment;
 
 pub use names::Names;

@@ -10,6 +10,7 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::profile::{Profile, Profiles};
+use super::salience::{Salience, Weight};
 use super::segment::{
     apposition_after, continues_name, description_before, is_office, lead_in, org_or_place, person_tail, role_key,
     split, starts_name, words,
@@ -43,11 +44,14 @@ pub struct Names {
     by_word: HashMap<String, Vec<String>>,
     /// Names already resolved as speakers: the surest persons there are.
     speakers: HashSet<String>,
-    /// Role words in lower case -> the person last given that role:
-    /// `presiden` -> `Joko Widodo`. `role_prefixes` holds every shorter
-    /// word prefix of those keys (`presiden` for `presiden korea utara`).
-    roles: HashMap<String, String>,
-    role_prefixes: HashMap<String, String>,
+    /// Role words in lower case -> the people given that role, with the
+    /// byte where each was named, in text order: `presiden` -> `Joko
+    /// Widodo`. `role_prefixes` holds every shorter word prefix of those
+    /// keys (`presiden` for `presiden korea utara`).
+    roles: HashMap<String, Vec<(usize, String)>>,
+    role_prefixes: HashMap<String, Vec<(usize, String)>>,
+    /// Who is in focus where: the referent of pronouns.
+    pub salience: Salience,
     /// Acronym -> full name: `KLHK` -> `Kementerian Lingkungan Hidup dan
     /// Kehutanan (KLHK)`, learnt where the text spells it out.
     acronyms: HashMap<String, String>,
@@ -69,10 +73,15 @@ struct Known {
 }
 
 impl Names {
-    /// Reads every capitalized run in the body sentences (`ranges`).
-    pub fn learn(doc: &Doc, ranges: &[Range<usize>]) -> Names {
+    /// Reads every capitalized run in the body sentences (`ranges`);
+    /// `narrative[n]` counts the sentences before the `n`th that are not
+    /// wholly quoted, and `quoted` says which tokens are inside quotations
+    /// (a person a speaker talks about is not in the narrative's focus).
+    pub fn learn(doc: &Doc, ranges: &[Range<usize>], narrative: &[usize], quoted: &dyn Fn(usize) -> bool) -> Names {
         let mut names = Names::default();
-        for r in ranges {
+        let mut short = Vec::new();
+        for (n, r) in ranges.iter().enumerate() {
+            let place = Place { sentence: r.clone(), narrative: narrative.get(n).copied().unwrap_or(n), quoted };
             names.learn_acronyms(doc, r.clone());
             let mut i = r.start;
             while i < r.end {
@@ -87,14 +96,36 @@ impl Names {
                 while j < r.end && continues_name(doc, j, r.end) {
                     j += 1;
                 }
-                names.classify(doc, i..j, r.clone());
+                if let Some(s) = names.classify(doc, i..j, &place) {
+                    short.push(s);
+                }
                 i = j;
             }
+            // `pemimpin Korea Utara tersebut menuntut ...`: a description of
+            // a person named before puts them in focus as any mention does.
+            for k in r.clone().filter(|&k| doc.is(k, Cat::DEMONSTRATIVE) && !quoted(k)) {
+                if let Some((s, name)) = names.description_at(doc, k, r.start, doc.toks[k].start()) {
+                    let weight = focus_weight(doc, s..k + 1, r);
+                    names.salience.mention(doc.toks[k].end(), place.narrative, &name, weight, true);
+                }
+            }
         }
+        // A one-word name (`Yusri tetap berharap`) is a person when the
+        // article gives the full name somewhere.
+        for s in short {
+            if let Some(full) = names.fullest(doc.word(s.tok)) {
+                names.salience.mention(doc.toks[s.tok].end(), s.narrative, &full, s.weight, false);
+            }
+        }
+        let known = &names.known;
+        names.salience.settle(&|name| known.get(name).is_some_and(|k| k.titled));
         names
     }
 
-    fn classify(&mut self, doc: &Doc, run: Range<usize>, sentence: Range<usize>) {
+    /// Learns from one capitalized run; returns it when it is a one-word
+    /// name that only the whole article can confirm.
+    fn classify(&mut self, doc: &Doc, run: Range<usize>, place: &Place) -> Option<Short> {
+        let sentence = place.sentence.clone();
         let sentence_start = sentence.start;
         // Role words written in lower case right before the run count too:
         // `pemimpin Korea Utara Kim Jong Un`, `presiden Korea Utara (Korut) ...`.
@@ -126,13 +157,23 @@ impl Names {
             run.clone().all(|k| doc.is(k, Cat::PLACE) || doc.is(k, Cat::DIRECTION) || doc.punct(k, &['(', ')']));
         if all_places {
             self.entities.push(Entity { span, kind: EntityKind::Place });
-            return;
+            return None;
         }
         // A word before a number names a thing: `Covid-19`, `Nomor 8`.
         let numbered = run.end < doc.len()
             && (doc.kind(run.end) == TokKind::Number
                 || (doc.punct(run.end, &['-']) && run.end + 1 < doc.len() && doc.kind(run.end + 1) == TokKind::Number));
         if let Some(name) = person_tail(doc, role_start..run.end).filter(|_| !numbered) {
+            // `Jalan Brigjen Katamso`, `RSUD Dr Soetomo`, `Bandara Sultan
+            // Hasanuddin`: a road or a building named after a person.
+            let mut head = name.start;
+            while head > role_start && (doc.is(head - 1, Cat::RANK) || doc.punct(head - 1, &['.'])) {
+                head -= 1;
+            }
+            if head > role_start && is_named_after(doc.low(head - 1)) {
+                self.entities.push(Entity { span, kind: org_or_place(doc, run) });
+                return None;
+            }
             let has_prefix = name.start > role_start;
             let bare_person = !has_prefix && name.len() >= 2;
             // `Salah satu korban, Siti (45),`: one name in apposition to a role.
@@ -142,11 +183,18 @@ impl Names {
                 && description_before(doc, name.start - 1, sentence_start).is_some();
             let after_role =
                 has_prefix && (role_start..name.start).any(|k| doc.is(k, Cat::ROLE) || doc.is(k, Cat::RANK));
+            // A single capitalized word with nothing before it: a person
+            // only if the article names them in full.
+            if !has_prefix && !appositive && name.len() == 1 && run.len() == 1 && !(place.quoted)(name.start) {
+                let weight = focus_weight(doc, name.clone(), &sentence);
+                return Some(Short { tok: name.start, narrative: place.narrative, weight });
+            }
             if bare_person || appositive || after_role || (has_prefix && name.len() >= 2) {
                 let full = words(doc, name.clone());
+                let at = doc.toks[name.start].start();
                 if has_prefix {
                     let role = role_key(doc, role_start..name.start);
-                    self.add_role(role, &full);
+                    self.add_role(role, &full, at);
                 }
                 // An appositive: `pemimpin Korea Utara, Kim Jong Un`, also with
                 // a rank after the comma (`Kepala Dinas X, dr. Yakob Aru`).
@@ -157,7 +205,7 @@ impl Names {
                 let ranks_only = lead <= role_start;
                 if (!has_prefix || ranks_only) && lead >= 2 && doc.punct(lead - 1, &[',']) {
                     if let Some(k) = description_before(doc, lead - 1, sentence_start) {
-                        self.add_role(role_key(doc, k..lead - 1), &full);
+                        self.add_role(role_key(doc, k..lead - 1), &full, at);
                         self.profiles.add(&full, split(doc, k..lead - 1));
                     }
                 }
@@ -174,9 +222,14 @@ impl Names {
                     self.profiles.add(&full, split(doc, desc));
                 }
                 let titled = has_prefix || (name.start >= 1 && doc.punct(name.start - 1, &[',']));
+                if !(place.quoted)(name.start) {
+                    let weight = focus_weight(doc, role_start..name.end, &sentence);
+                    let sure = titled || doc.is(name.start, Cat::GIVEN);
+                    self.salience.mention(doc.toks[name.end - 1].end(), place.narrative, &full, weight, sure);
+                }
                 self.add_person(Person { span: doc.span(name.start, name.end), name: full, titled });
                 self.entities.push(Entity { span: doc.span(name.start, name.end), kind: EntityKind::Person });
-                return;
+                return None;
             }
         }
         if first.has(Cat::ORG)
@@ -187,16 +240,19 @@ impl Names {
         {
             self.entities.push(Entity { span, kind: org_or_place(doc, run) });
         }
+        None
     }
 
-    /// The fullest name for the claimant written as `np`, which starts at
-    /// byte `at`. `previous` lists earlier claimants (surface, resolved),
-    /// nearest last.
+    /// The fullest name for the claimant written as `np` (`who`), in the
+    /// `narrative`-th narrative sentence. `previous` lists earlier claimants
+    /// (sentence, surface, resolved), nearest last, `recent` its last few.
+    #[allow(clippy::too_many_arguments)]
     pub fn resolve(
         &self,
         doc: &Doc,
         np: Range<usize>,
         who: Span,
+        narrative: usize,
         recent: &[(usize, String, String)],
         previous: &[(usize, String, String)],
         nearest: &dyn Fn() -> Option<String>,
@@ -211,7 +267,10 @@ impl Names {
                 .map_or(surface, |(_, _, r)| r.clone());
         }
         if np.is_empty() || (np.len() == 1 && doc.is(np.start, Cat::PRONOUN)) {
-            // A pronoun: the last person spoken of.
+            // A pronoun: the person in focus; failing one, as before.
+            if let Some(name) = self.salience.focus(who.start(), narrative) {
+                return name.to_owned();
+            }
             if let Some((_, _, name)) = recent.iter().rev().find(|(_, _, r)| self.is_person(r)) {
                 return name.clone();
             }
@@ -236,7 +295,7 @@ impl Names {
                 return r.clone();
             }
             let key = role_key(doc, desc.clone());
-            if let Some(name) = self.by_role(&key) {
+            if let Some(name) = self.by_role(&key, who.start()) {
                 return name;
             }
             if let Some(e) = self
@@ -246,6 +305,11 @@ impl Names {
                 return e.span.text(doc.text).to_owned();
             }
             if doc.is(desc.start, Cat::ROLE) {
+                // A description no title matches (`Mantan Wali Kota Solo
+                // itu`): the person in focus.
+                if let Some(name) = self.salience.focus(who.start(), narrative) {
+                    return name.to_owned();
+                }
                 return nearest().unwrap_or(surface);
             }
             return surface;
@@ -312,7 +376,7 @@ impl Names {
                 doc.is(k, Cat::ROLE) || doc.is(k, Cat::RANK) || doc.is(k, Cat::PLACE) || doc.is(k, Cat::DIRECTION)
             })
         {
-            if let Some(name) = self.by_role(&role_key(doc, np.clone())) {
+            if let Some(name) = self.by_role(&role_key(doc, np.clone()), who.start()) {
                 return name;
             }
         }
@@ -431,22 +495,22 @@ impl Names {
         self.persons.push(p);
     }
 
-    fn add_role(&mut self, key: String, name: &str) {
+    fn add_role(&mut self, key: String, name: &str, at: usize) {
         if key.is_empty() {
             return;
         }
         let mut prefix = String::new();
         for w in key.split(' ') {
             if !prefix.is_empty() {
-                self.role_prefixes.insert(prefix.clone(), name.to_owned());
+                self.role_prefixes.entry(prefix.clone()).or_default().push((at, name.to_owned()));
                 prefix.push(' ');
             }
             prefix.push_str(w);
         }
-        self.roles.insert(key, name.to_owned());
+        self.roles.entry(key).or_default().push((at, name.to_owned()));
     }
 
-    fn is_person(&self, name: &str) -> bool {
+    pub fn is_person(&self, name: &str) -> bool {
         self.known.contains_key(name) || self.speakers.contains(name)
     }
 
@@ -482,11 +546,22 @@ impl Names {
             .cloned()
     }
 
-    fn by_role(&self, key: &str) -> Option<String> {
+    /// The holder of the role `key` named last before byte `at` (the first
+    /// one named, if none is before).
+    fn by_role(&self, key: &str, at: usize) -> Option<String> {
         if key.is_empty() {
             return None;
         }
-        self.roles.get(key).or_else(|| self.role_prefixes.get(key)).cloned()
+        // The exact title (`jaksa`) and longer ones it begins (`jaksa
+        // penuntut umum`): whichever holder was named last before `at`.
+        let lists = [self.roles.get(key), self.role_prefixes.get(key)];
+        let last_before = lists
+            .iter()
+            .flatten()
+            .filter_map(|holders| holders[..holders.partition_point(|(pos, _)| *pos < at)].last())
+            .max_by_key(|(pos, _)| *pos);
+        let first = || lists.iter().flatten().filter_map(|holders| holders.first()).min_by_key(|(pos, _)| *pos);
+        last_before.or_else(first).map(|(_, name)| name.clone())
     }
 
     /// The person mentioned nearest before byte `at`, among those surely
@@ -511,26 +586,137 @@ impl Names {
     pub fn description_before(&self, doc: &Doc, at: usize, limit: usize) -> Option<(usize, String)> {
         let from = doc.tok_at(at.saturating_sub(limit));
         let to = doc.tok_at(at);
-        (from..to).rev().find_map(|k| {
-            if !doc.is(k, Cat::DEMONSTRATIVE)
-                || k == 0
-                || !doc.is(k - 1, Cat::ROLE) && !doc.is(k - 1, Cat::PLACE) && !doc.is(k - 1, Cat::DIRECTION)
-            {
-                return None;
-            }
-            let mut s = k;
-            while s > from
-                && doc.kind(s - 1) == TokKind::Word
-                && (doc.is(s - 1, Cat::ROLE) || doc.is(s - 1, Cat::PLACE) || doc.is(s - 1, Cat::DIRECTION))
-            {
-                s -= 1;
-            }
-            if !(s..k).any(|x| doc.is(x, Cat::ROLE)) {
-                return None;
-            }
-            self.by_role(&role_key(doc, s..k)).map(|n| (doc.toks[k].end(), n))
-        })
+        (from..to).rev().find_map(|k| self.description_at(doc, k, from, at).map(|(_, n)| (doc.toks[k].end(), n)))
     }
+
+    /// The person a description ending with the demonstrative at token `k`
+    /// refers to (`pemimpin Korea Utara tersebut`: the holder of that role
+    /// named last before byte `at`), and where the description starts; it
+    /// starts no earlier than token `from`.
+    fn description_at(&self, doc: &Doc, k: usize, from: usize, at: usize) -> Option<(usize, String)> {
+        if !doc.is(k, Cat::DEMONSTRATIVE)
+            || k == 0
+            || k <= from
+            || !doc.is(k - 1, Cat::ROLE) && !doc.is(k - 1, Cat::PLACE) && !doc.is(k - 1, Cat::DIRECTION)
+        {
+            return None;
+        }
+        let mut s = k;
+        while s > from
+            && doc.kind(s - 1) == TokKind::Word
+            && (doc.is(s - 1, Cat::ROLE) || doc.is(s - 1, Cat::PLACE) || doc.is(s - 1, Cat::DIRECTION))
+        {
+            s -= 1;
+        }
+        if !(s..k).any(|x| doc.is(x, Cat::ROLE)) {
+            return None;
+        }
+        self.by_role(&role_key(doc, s..k), at).map(|n| (s, n))
+    }
+}
+
+/// Where a capitalized run is: its sentence, how many narrative sentences
+/// came before, and which tokens are quoted.
+struct Place<'a> {
+    sentence: Range<usize>,
+    narrative: usize,
+    quoted: &'a dyn Fn(usize) -> bool,
+}
+
+/// A one-word name waiting for the whole article: `Yusri` is a person if
+/// `Yusri Yunus` is named somewhere.
+struct Short {
+    tok: usize,
+    narrative: usize,
+    weight: Weight,
+}
+
+/// Whether the person mention `m` (its titles included) is the subject of
+/// its sentence: it opens the sentence or follows a comma (`Meski demikian,
+/// Yusri ...`, `..., Rina, pengamat ..., menilai`), and a predicate follows
+/// it, not the end of the sentence or a passive verb (`IJP juga telah
+/// ditarik` is done to, not by). Anything else is an object.
+fn focus_weight(doc: &Doc, m: Range<usize>, sentence: &Range<usize>) -> Weight {
+    let opens = m.start == sentence.start || doc.punct(m.start - 1, &[',']);
+    let mut k = m.end;
+    // An age or acronym in brackets, an apposition set off by commas.
+    if k < sentence.end && doc.punct(k, &['(']) {
+        while k < sentence.end && !doc.punct(k, &[')']) {
+            k += 1;
+        }
+        k += 1;
+    }
+    if k < sentence.end && doc.punct(k, &[',']) {
+        k += 1;
+        while k < sentence.end && !doc.punct(k, &[',']) {
+            k += 1;
+        }
+        k += 1;
+    }
+    while k < sentence.end && doc.is(k, Cat::AUX) && !doc.cap(k) {
+        k += 1;
+    }
+    let predicate = k < sentence.end
+        && doc.kind(k) == TokKind::Word
+        && !doc.cap(k)
+        && !is_passive(doc.low(k))
+        && !matches!(doc.low(k), "dan" | "atau" | "serta" | "tersebut" | "itu" | "ini")
+        && !doc.is(k, Cat::STOP);
+    if opens && predicate {
+        Weight::Subject
+    } else {
+        Weight::Object
+    }
+}
+
+/// `ditarik`, `dirawat`, `tertangkap`: the subject of these is acted on.
+fn is_passive(low: &str) -> bool {
+    (low.starts_with("di") || low.starts_with("ter")) && low.len() > 5 && !matches!(low, "diri" | "dirinya")
+}
+
+/// The head of a road's, a building's or a place's name, which is often a
+/// person's: `Jalan Sudirman`, `RSUD Dr Soetomo`, `Bandara Sultan
+/// Hasanuddin`, `Masjid Istiqlal`.
+fn is_named_after(low: &str) -> bool {
+    matches!(
+        low,
+        "jalan"
+            | "jl"
+            | "jln"
+            | "gang"
+            | "gg"
+            | "bandara"
+            | "bandar"
+            | "pelabuhan"
+            | "terminal"
+            | "stasiun"
+            | "stadion"
+            | "lapangan"
+            | "gedung"
+            | "wisma"
+            | "taman"
+            | "monumen"
+            | "museum"
+            | "makam"
+            | "jembatan"
+            | "tol"
+            | "masjid"
+            | "gereja"
+            | "pura"
+            | "klenteng"
+            | "rsud"
+            | "rsup"
+            | "rs"
+            | "sakit"
+            | "universitas"
+            | "kampus"
+            | "yayasan"
+            | "pesantren"
+            | "ponpes"
+            | "kri"
+            | "km"
+            | "kapal"
+    )
 }
 
 fn is_pronoun(s: &str) -> bool {
