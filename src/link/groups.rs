@@ -1,15 +1,14 @@
 //! Groups of the same claim: scored candidate pairs above a threshold are
-//! joined, groups that span two documents or more are kept, and each
-//! group's values of one counted thing are checked for disagreement.
+//! joined, and groups that span two documents or more are kept. Their
+//! numbers are compared in `conflicts.rs`.
 
 use std::collections::BTreeMap;
 
 use super::index::{candidates, shared};
-use super::numbers::{agree, Value};
 use super::people::{claim_ref, People};
 use super::roles;
 use super::words::{Corpus, Kind};
-use super::{byte_range, Conflict, ConflictValue, Group};
+use super::{Conflict, Group};
 use crate::model::Modality;
 use crate::project::LinkCorrection;
 
@@ -40,9 +39,6 @@ const STORY_TERMS: usize = 64;
 /// Added when both claims have the same claimant: attribution may differ
 /// between outlets, but the same speaker makes a paraphrase likelier.
 const SAME_SPEAKER: f32 = 0.05;
-
-/// A counted thing in a group: the thing, its specific noun, its context word.
-type Bucket = (String, Option<String>, Option<String>);
 
 pub struct Found {
     /// Claim indices, sorted.
@@ -142,9 +138,16 @@ pub(super) fn same_claim(score: f32) -> bool {
     score >= LINK
 }
 
-/// The groups, with the user's `corrections` applied to the clusters before
-/// anything is computed from them (`crate::corrections`).
-pub fn groups(corpus: &Corpus, people: &People, corrections: &[LinkCorrection]) -> Vec<Found> {
+/// The clusters of claims that state the same thing, before any correction
+/// (average linkage over the scored candidate pairs), and each claim's best
+/// pair score (which orders the groups).
+pub struct Clusters {
+    /// Claim indices, each list sorted. A claim may be in several.
+    pub lists: Vec<Vec<usize>>,
+    best: Vec<f32>,
+}
+
+pub fn clusters(corpus: &Corpus, people: &People) -> Clusters {
     let n = corpus.claims.len();
     let weights: Vec<f32> = (0..corpus.terms.len() as u32).map(|t| corpus.weight(t)).collect();
     let norms: Vec<f32> =
@@ -169,7 +172,14 @@ pub fn groups(corpus: &Corpus, people: &People, corrections: &[LinkCorrection]) 
         best[b] = best[b].max(s);
     }
     let docs: Vec<usize> = corpus.claims.iter().map(|c| c.doc).collect();
-    let mut clusters = average_linkage(&docs, &edges);
+    Clusters { lists: average_linkage(&docs, &edges, MERGE), best }
+}
+
+/// The groups: the clusters with the user's `corrections` applied before
+/// anything is computed from them (`crate::corrections`), then those that
+/// span two documents or more, largest first.
+pub fn finish(corpus: &Corpus, clusters: Clusters, corrections: &[LinkCorrection]) -> Vec<Found> {
+    let Clusters { lists: mut clusters, best } = clusters;
     if !corrections.is_empty() {
         let ids: Vec<&str> =
             corpus.claims.iter().map(|c| corpus.docs[c.doc].src.claims[c.claim].id.as_deref().unwrap_or("")).collect();
@@ -196,12 +206,14 @@ pub fn groups(corpus: &Corpus, people: &People, corrections: &[LinkCorrection]) 
 }
 
 impl Found {
-    pub fn render(&self, corpus: &Corpus, n: usize) -> Group {
+    /// The group as the output gives it, with its `conflicts`
+    /// (`super::conflicts`).
+    pub fn render(&self, corpus: &Corpus, n: usize, conflicts: Vec<Conflict>) -> Group {
         Group {
             id: format!("g{}", n + 1),
             reason: reason(corpus, &self.claims),
             claims: self.claims.iter().map(|&c| claim_ref(corpus, c)).collect(),
-            conflicts: conflicts(corpus, &self.claims),
+            conflicts,
         }
     }
 }
@@ -245,87 +257,11 @@ pub(super) fn reason(corpus: &Corpus, claims: &[usize]) -> String {
     }
 }
 
-/// The group's values bucketed by counted thing; a bucket whose values come
-/// from two claims or more and do not all agree is a conflict.
-fn conflicts(corpus: &Corpus, claims: &[usize]) -> Vec<Conflict> {
-    let mut values: Vec<(usize, &Value)> = Vec::new();
-    for &c in claims {
-        for v in &corpus.claims[c].values {
-            values.push((c, v));
-        }
-    }
-    // Buckets: the thing, its specific noun and the context word.
-    let mut buckets: BTreeMap<Bucket, Vec<(usize, &Value)>> = BTreeMap::new();
-    for &(c, v) in values.iter().filter(|(_, v)| v.noun.is_some() || v.context.is_some()) {
-        buckets.entry((v.thing.clone(), v.noun.clone(), v.context.clone())).or_default().push((c, v));
-    }
-    for &(c, v) in values.iter().filter(|(_, v)| v.noun.is_none() && v.context.is_none()) {
-        // A generic value joins the bucket of its thing it agrees with, else the largest.
-        let key = buckets
-            .iter()
-            .filter(|(k, _)| k.0 == v.thing)
-            .max_by_key(|(k, list)| {
-                (list.iter().any(|(_, o)| agree(o.base, v.base)), list.len(), std::cmp::Reverse((*k).clone()))
-            })
-            .map(|(k, _)| k.clone())
-            .unwrap_or((v.thing.clone(), None, None));
-        buckets.entry(key).or_default().push((c, v));
-    }
-    let mut out = Vec::new();
-    for list in buckets.values() {
-        let mut claims_in: Vec<usize> = list.iter().map(|(c, _)| *c).collect();
-        claims_in.dedup();
-        if claims_in.len() < 2 {
-            continue;
-        }
-        let disagree = list.iter().any(|(_, a)| list.iter().any(|(_, b)| !agree(a.base, b.base)));
-        if !disagree {
-            continue;
-        }
-        // The unit of the first value; the others are converted to it.
-        let (unit, factor) = (list[0].1.unit.clone(), list[0].1.factor);
-        let values = list
-            .iter()
-            .filter_map(|&(c, v)| {
-                let info = &corpus.claims[c];
-                let doc = &corpus.docs[info.doc];
-                let claim = &doc.src.claims[info.claim];
-                let q = &claim.quantities[v.index];
-                let r = byte_range(&doc.map, &doc.src.text, q.start, q.end)?;
-                Some(ConflictValue {
-                    doc: doc.src.id.clone(),
-                    start: q.start,
-                    end: q.end,
-                    text: doc.src.text[r].to_owned(),
-                    value: tidy(v.base / factor),
-                    claimant: claim.claimant.as_ref().map(|w| w.resolved.clone()).filter(|s| !s.is_empty()),
-                    qualifier: q.qualifier.clone(),
-                    modality: info.modality,
-                    outlet: doc.src.outlet.clone(),
-                    claim: claim_ref(corpus, c),
-                })
-            })
-            .collect();
-        out.push(Conflict { unit, values });
-    }
-    out
-}
-
-/// Conversions leave `239.99999`: round to nine significant digits.
-fn tidy(x: f64) -> f64 {
-    if x == 0.0 || !x.is_finite() {
-        return x;
-    }
-    let magnitude = x.abs().log10().floor() as i32;
-    let scale = 10f64.powi(8 - magnitude);
-    (x * scale).round() / scale
-}
-
 /// Greedy average-linkage clustering over a sparse graph: repeatedly merges
 /// the two clusters with the highest mean pair score until none reaches
-/// [`MERGE`]. Ties break on the smallest claim index, so the result does not
+/// `merge`. Ties break on the smallest claim index, so the result does not
 /// depend on the order of the input.
-fn average_linkage(docs: &[usize], edges: &[(usize, usize, f32)]) -> Vec<Vec<usize>> {
+pub(super) fn average_linkage(docs: &[usize], edges: &[(usize, usize, f32)], merge: f32) -> Vec<Vec<usize>> {
     use std::collections::{BinaryHeap, HashMap};
     let n = docs.len();
     let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
@@ -365,7 +301,7 @@ fn average_linkage(docs: &[usize], edges: &[(usize, usize, f32)]) -> Vec<Vec<usi
             sum / pairs as f32
         }
     };
-    // Only pairs at [`MERGE`] or above enter the heap: the loop stops at the
+    // Only pairs at `merge` or above enter the heap: the loop stops at the
     // first one below, and a pair whose clusters change is pushed again with
     // its new mean. Most candidate pairs never qualify, and a heap of them
     // all was most of the linking time at 5,000 articles.
@@ -374,7 +310,7 @@ fn average_linkage(docs: &[usize], edges: &[(usize, usize, f32)]) -> Vec<Vec<usi
         for (&b, &sum) in l {
             if a < b {
                 let score = mean(sum, a, b, &members, &per_doc);
-                if score >= MERGE {
+                if score >= merge {
                     heap.push(Cand(score, a as u32, b as u32));
                 }
             }
@@ -383,7 +319,7 @@ fn average_linkage(docs: &[usize], edges: &[(usize, usize, f32)]) -> Vec<Vec<usi
     let mut heap = BinaryHeap::from(heap);
     while let Some(Cand(score, a, b)) = heap.pop() {
         let (a, b) = (a as usize, b as usize);
-        if score < MERGE {
+        if score < merge {
             break;
         }
         if !alive[a] || !alive[b] {
@@ -416,7 +352,7 @@ fn average_linkage(docs: &[usize], edges: &[(usize, usize, f32)]) -> Vec<Vec<usi
         for (c, s) in neighbours {
             let (x, y) = if a < c { (a, c) } else { (c, a) };
             let score = mean(s, x, y, &members, &per_doc);
-            if score >= MERGE {
+            if score >= merge {
                 heap.push(Cand(score, x as u32, y as u32));
             }
         }

@@ -11,6 +11,7 @@
 //! propose (an inverted index read with a bound per claim, [`index`]), so
 //! linking grows near-linearly with the number of documents.
 
+mod conflicts;
 mod factcheck;
 mod groups;
 mod index;
@@ -203,10 +204,22 @@ pub fn link(documents: &[LinkDocument]) -> Links {
 pub fn link_with(documents: &[LinkDocument], corrections: &[LinkCorrection]) -> Links {
     let corpus = words::Corpus::read(documents);
     let people = people::people(&corpus);
-    let groups = groups::groups(&corpus, &people, corrections);
+    let mut clusters = groups::clusters(&corpus, &people);
+    // Claims that count the same thing are one claim even where their words
+    // differ: they join as groups before the user's corrections apply.
+    let counted = conflicts::counted(&corpus, &clusters.lists);
+    let extra = conflicts::extra_clusters(&counted, &clusters.lists, corpus.claims.len());
+    clusters.lists.extend(extra);
+    let groups = groups::finish(&corpus, clusters, corrections);
+    let group_conflicts = conflicts::assign(&corpus, &counted, &groups);
     Links {
         documents: documents.iter().map(|d| d.id.clone()).collect(),
-        groups: groups.iter().enumerate().map(|(n, g)| g.render(&corpus, n)).collect(),
+        groups: groups
+            .iter()
+            .zip(group_conflicts)
+            .enumerate()
+            .map(|(n, (g, conflicts))| g.render(&corpus, n, conflicts))
+            .collect(),
         people: people.render(&corpus),
     }
 }

@@ -4,8 +4,11 @@
 
 use std::ops::Range;
 
+use super::paraphrase;
+use super::stem::stem;
 use super::words::{is_stopword, split_words, Doc};
 use super::{byte_range, LinkClaim};
+use crate::extract::lexicon::{cat, Cat};
 
 /// One quantity of a claim.
 #[derive(Clone, Debug)]
@@ -17,9 +20,14 @@ pub struct Value {
     /// A more specific noun inside `thing` (`penumpang` among people), or
     /// `None` for a generic one (`orang`).
     pub noun: Option<String>,
-    /// The word after the number that says what a duration or amount is of
+    /// The word after the number that says what a duration is of
     /// (`penjara` in `11 tahun penjara`), when there is one.
     pub context: Option<String>,
+    /// The claim's words near the number, as matching keys (stems, lower
+    /// case), each with how near it is: 1 next to the number, halving every
+    /// [`HALF_WORDS`] words and at each other quantity in between. The
+    /// claimant's words are left out (attribution differs between outlets).
+    pub near: Vec<(String, f32)>,
     /// The amount in the thing's base unit.
     pub base: f64,
     /// The unit as written, and how many base units one of it is.
@@ -27,9 +35,30 @@ pub struct Value {
     pub factor: f64,
 }
 
+/// The near word every negation becomes.
+pub const NEGATION: &str = "~tidak";
+
+/// Words that introduce a number without saying what it counts
+/// (`sebanyak 198 orang`, `bertambah menjadi lima orang`). Written for
+/// this module.
+const INTRODUCERS: &[&str] = &["sebanyak", "sebesar", "senilai", "menjadi", "berjumlah", "tercatat", "total"];
+
+/// Nearness halves every this many words: a number's own clause weighs most.
+const HALF_WORDS: f32 = 4.0;
+/// Words weighing less than this are not near.
+const FAR: f32 = 0.08;
+
 /// The comparable values of `claim`, whose text is `doc.text[bytes]`.
 pub fn values(doc: &Doc, claim: &LinkClaim, bytes: Range<usize>) -> Vec<Value> {
     let text = doc.src.text.as_str();
+    let spans: Vec<Range<usize>> = claim
+        .quantities
+        .iter()
+        .filter_map(|q| byte_range(&doc.map, text, q.start, q.end))
+        .filter(|r| r.start >= bytes.start && r.end <= bytes.end)
+        .collect();
+    let skip = claim.claimant.as_ref().and_then(|w| byte_range(&doc.map, text, w.start, w.end));
+    let (words, span_at) = context_words(text, bytes.clone(), &spans, skip);
     let mut out = Vec::new();
     for (index, q) in claim.quantities.iter().enumerate() {
         let Some(span) = byte_range(&doc.map, text, q.start, q.end) else { continue };
@@ -41,7 +70,12 @@ pub fn values(doc: &Doc, claim: &LinkClaim, bytes: Range<usize>) -> Vec<Value> {
         let (thing, noun, factor, unit) = match classify(&unit) {
             Some(Class::Measure(thing, factor)) => (thing.to_owned(), None, factor, unit),
             Some(Class::Money) => (unit.clone(), None, 1.0, unit),
-            Some(Class::People { generic }) => ("people".to_owned(), (!generic).then(|| unit.clone()), 1.0, unit),
+            Some(Class::People { generic: false }) => ("people".to_owned(), Some(unit.clone()), 1.0, unit),
+            // `jumlah penumpang di kapal lebih dari 300 orang`: a generic
+            // noun counts the people a specific noun just before named.
+            Some(Class::People { generic: true }) => {
+                ("people".to_owned(), people_noun_before(&text[bytes.start..span.start]), 1.0, unit)
+            }
             Some(Class::Piece) => match &after {
                 // `47 unit kendaraan`: the noun after the measure word is counted.
                 Some(noun) => (format!("count:{noun}"), None, 1.0, noun.clone()),
@@ -50,7 +84,120 @@ pub fn values(doc: &Doc, claim: &LinkClaim, bytes: Range<usize>) -> Vec<Value> {
             None => (format!("count:{unit}"), None, 1.0, unit),
         };
         let context = if thing.starts_with("time") { after.filter(|w| *w != unit) } else { None };
-        out.push(Value { index, thing, noun, context, base: q.value * factor, unit, factor });
+        let mut near =
+            spans.iter().position(|r| *r == span).map(|k| near(&words, &spans, k, span_at[k])).unwrap_or_default();
+        // The counted thing itself is a near word: a rare one (`kendaraan`)
+        // says more than `orang` or `rupiah`.
+        let own = match (&noun, family(&unit)) {
+            (Some(_), Some(f)) => format!("#family{f}"),
+            (Some(n), None) => format!("#{n}"),
+            (None, _) => format!("#{thing}"),
+        };
+        near.push((own, 1.0));
+        out.push(Value { index, thing, noun, context, near, base: q.value * factor, unit, factor });
+    }
+    out
+}
+
+/// Whether `a` and `b` may count the same thing: the same thing, the same
+/// context word for durations (`11 tahun penjara` is not `6 bulan
+/// kurungan`), and for people nouns of one family or a generic noun
+/// (`orang`, `korban`) on one side.
+pub fn comparable(a: &Value, b: &Value) -> bool {
+    if a.thing != b.thing {
+        return false;
+    }
+    if let (Some(x), Some(y)) = (&a.context, &b.context) {
+        if x != y {
+            return false;
+        }
+    }
+    match (&a.noun, &b.noun) {
+        (Some(x), Some(y)) => x == y || family(x).is_some_and(|f| family(y) == Some(f)),
+        _ => true,
+    }
+}
+
+/// One word of the claim outside every quantity and the claimant: its key,
+/// byte offset and position among the claim's words (a quantity counts as
+/// one word).
+struct Word {
+    key: String,
+    at: usize,
+    position: usize,
+}
+
+/// The claim's content words as matching keys, and the position of each
+/// quantity in `spans`.
+fn context_words(
+    text: &str,
+    bytes: Range<usize>,
+    spans: &[Range<usize>],
+    skip: Option<Range<usize>>,
+) -> (Vec<Word>, Vec<usize>) {
+    let mut out = Vec::new();
+    let mut span_at = vec![0; spans.len()];
+    let mut position = 0;
+    let mut last_span: Option<usize> = None;
+    for (at, word) in split_words(&text[bytes.clone()]) {
+        let at = bytes.start + at;
+        if let Some(k) = spans.iter().position(|r| r.start <= at && at < r.end) {
+            if last_span != Some(k) {
+                position += 1;
+                last_span = Some(k);
+                span_at[k] = position;
+            }
+            continue;
+        }
+        last_span = None;
+        position += 1;
+        if skip.as_ref().is_some_and(|s| s.start <= at && at < s.end) || word.bytes().any(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let lower = word.to_lowercase();
+        let lower = lower.strip_suffix("-nya").unwrap_or(&lower);
+        // A negation turns the predicate around (`ditemukan meninggal`,
+        // `belum ditemukan`): it is a near word of its own.
+        if cat(lower).has(Cat::NEG) {
+            out.push(Word { key: NEGATION.to_owned(), at, position });
+            continue;
+        }
+        // `dua penumpang lainnya`: the rest of a count, not the count.
+        if lower == "lainnya" {
+            out.push(Word { key: "~lain".to_owned(), at, position });
+            continue;
+        }
+        if is_stopword(lower) || INTRODUCERS.contains(&lower) || lower.chars().count() < 3 {
+            continue;
+        }
+        // A paraphrase family stands for its words (`diamankan`, `ditangkap`).
+        let stemmed = stem(lower);
+        let key = match paraphrase::family(lower, &stemmed) {
+            Some(family) => format!("~{family}"),
+            None => stemmed,
+        };
+        out.push(Word { key, at, position });
+    }
+    (out, span_at)
+}
+
+/// The words near the quantity `spans[k]`, at position `own`, with their
+/// nearness.
+fn near(words: &[Word], spans: &[Range<usize>], k: usize, own: usize) -> Vec<(String, f32)> {
+    let span = &spans[k];
+    let mut out: Vec<(String, f32)> = Vec::new();
+    for w in words {
+        let distance = w.position.abs_diff(own) as f32;
+        let (lo, hi) = if w.at < span.start { (w.at, span.start) } else { (span.end, w.at) };
+        let between = spans.iter().filter(|r| r.start >= lo && r.end <= hi).count() as i32;
+        let weight = 0.5f32.powf((distance - 1.0).max(0.0) / HALF_WORDS) * 0.5f32.powi(between);
+        if weight < FAR {
+            continue;
+        }
+        match out.iter_mut().find(|(k, _)| *k == w.key) {
+            Some(entry) => entry.1 = entry.1.max(weight),
+            None => out.push((w.key.clone(), weight)),
+        }
     }
     out
 }
@@ -138,12 +285,43 @@ fn classify(unit: &str) -> Option<Class> {
         "penumpang" | "warga" | "member" | "anggota" | "nasabah" | "pasien" | "peserta" | "penduduk" | "pekerja"
         | "karyawan" | "siswa" | "mahasiswa" | "awak" | "tentara" | "prajurit" | "personel" | "pengungsi"
         | "petugas" | "jenazah" | "wisatawan" | "pemudik" | "buruh" | "guru" | "santri" | "anak" | "balita"
-        | "pelajar" | "relawan" | "pendaki" | "nelayan" | "petani" | "pedagang" | "jemaah" | "tersangka" => {
+        | "pelajar" | "murid" | "relawan" | "pendaki" | "nelayan" | "petani" | "pedagang" | "jemaah" | "tersangka" => {
             Some(Class::People { generic: false })
         }
         "unit" | "buah" | "ekor" | "biji" | "lembar" | "batang" | "butir" | "set" | "paket" => Some(Class::Piece),
         _ => None,
     }
+}
+
+/// People nouns that name one group of people in news: pupils are `siswa`,
+/// `pelajar`, `murid` or `anak`; clients `member`, `nasabah`, `anggota`.
+/// Written for this module.
+fn family(noun: &str) -> Option<usize> {
+    const FAMILIES: &[&[&str]] = &[
+        &["siswa", "pelajar", "murid", "anak", "balita", "santri", "mahasiswa"],
+        &["member", "nasabah", "anggota", "peserta"],
+        &["tentara", "prajurit", "personel", "petugas"],
+        &["penumpang", "pemudik", "wisatawan"],
+        &["warga", "penduduk", "pengungsi"],
+        &["pekerja", "karyawan", "buruh"],
+    ];
+    FAMILIES.iter().position(|f| f.contains(&noun))
+}
+
+/// A specific people noun among the last few words of `before`, with no
+/// number between it and the end (`jumlah penumpang di kapal lebih dari`).
+fn people_noun_before(before: &str) -> Option<String> {
+    const LOOK_BACK: usize = 6;
+    for (_, word) in split_words(before).into_iter().rev().take(LOOK_BACK) {
+        if word.bytes().any(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let lower = word.to_lowercase();
+        if let Some(Class::People { generic: false }) = classify(&lower) {
+            return Some(lower);
+        }
+    }
+    None
 }
 
 /// The first content word of `rest` (lower case), if it comes right away.
