@@ -625,3 +625,61 @@ proptest! {
         let _ = link(&[doc.clone(), doc]);
     }
 }
+
+/// The seed and dev documents, extracted once for the library tests.
+fn library_docs() -> &'static [LinkDocument] {
+    static DOCS: std::sync::OnceLock<Vec<LinkDocument>> = std::sync::OnceLock::new();
+    DOCS.get_or_init(|| {
+        ["tests/links/seeds.jsonl", "tests/links/dev.jsonl"]
+            .iter()
+            .flat_map(|p| read_docs(p))
+            .map(|(id, text)| document(&id, &text))
+            .collect()
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    /// The page's library (`link::Library`) after any sequence of adds,
+    /// edits (a claim rejected, or the same document sent again) and
+    /// removals links as a run from scratch over what it holds.
+    #[test]
+    fn a_kept_library_links_as_a_run_from_scratch(ops in prop::collection::vec((0u8..4, 0usize..11, 0usize..40), 1..12)) {
+        let all = library_docs();
+        let mut library = klaim::link::Library::default();
+        let mut held: std::collections::BTreeMap<String, LinkDocument> = Default::default();
+        for (op, d, c) in ops {
+            let doc = &all[d % all.len()];
+            match op {
+                0 | 1 => {
+                    library.upsert(doc.clone());
+                    held.insert(doc.id.clone(), doc.clone());
+                }
+                2 => {
+                    // An edit: one claim rejected (or sent again unchanged when there is none).
+                    let mut edited = held.get(&doc.id).cloned().unwrap_or_else(|| doc.clone());
+                    let n = edited.claims.len();
+                    if n > 0 {
+                        edited.claims[c % n].status = Some("rejected".into());
+                    }
+                    library.upsert(edited.clone());
+                    held.insert(doc.id.clone(), edited);
+                }
+                _ => {
+                    library.remove(&doc.id);
+                    held.remove(&doc.id);
+                }
+            }
+            let docs: Vec<LinkDocument> = held.values().cloned().collect();
+            let mut fresh = link(&docs);
+            let (kept, checks) = library.link();
+            let mut kept = kept.clone();
+            kept.documents.sort();
+            fresh.documents.sort();
+            prop_assert_eq!(kept, fresh);
+            prop_assert!(checks.is_empty());
+            prop_assert_eq!(library.len(), held.len());
+        }
+    }
+}

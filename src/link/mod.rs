@@ -15,6 +15,7 @@ mod conflicts;
 mod factcheck;
 mod groups;
 mod index;
+mod library;
 mod numbers;
 mod paraphrase;
 mod people;
@@ -32,6 +33,7 @@ use crate::project::LinkCorrection;
 use crate::report::Record;
 
 pub use factcheck::{match_fact_checks, FactCheckMatch};
+pub use library::Library;
 /// Whether a lower-case word says nothing about what a claim states (the
 /// linker's function words); the bench library keeps these as they are.
 pub use words::is_stopword;

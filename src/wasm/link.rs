@@ -46,17 +46,15 @@ pub fn text_facts(text: &str) -> Result<JsValue, JsError> {
     encode(&crate::facts::text_facts(text))
 }
 
-/// The library as the linker reads it, kept on the Rust side between runs:
-/// the page sends a document when it changes ([`LinkLibrary::upsert`]), not
-/// the whole library per run, so a run converts nothing at the boundary but
-/// its result. Order does not matter: the linker sorts its input.
+/// The library as the linker reads it, kept on the Rust side between runs
+/// (`link::Library`): the page sends a document when it changes
+/// ([`LinkLibrary::upsert`]), not the whole library per run, so a run
+/// converts nothing at the boundary but its result; a run after changes the
+/// linker does not read returns the last result.
 #[wasm_bindgen]
 #[derive(Default)]
 pub struct LinkLibrary {
-    docs: Vec<LinkDocument>,
-    at: std::collections::HashMap<String, usize>,
-    corrections: Vec<LinkCorrection>,
-    checks: Vec<FactCheck>,
+    library: crate::link::Library,
 }
 
 #[wasm_bindgen]
@@ -70,63 +68,53 @@ impl LinkLibrary {
     pub fn upsert(&mut self, document: JsValue) -> Result<(), JsError> {
         let doc: LinkDocument =
             serde_wasm_bindgen::from_value(document).map_err(|e| JsError::new(&format!("document: {e}")))?;
-        match self.at.get(&doc.id) {
-            Some(&i) => self.docs[i] = doc,
-            None => {
-                self.at.insert(doc.id.clone(), self.docs.len());
-                self.docs.push(doc);
-            }
-        }
+        self.library.upsert(doc);
         Ok(())
     }
 
     /// Removes document `id`, if it is there.
     pub fn remove(&mut self, id: &str) {
-        let Some(i) = self.at.remove(id) else { return };
-        self.docs.swap_remove(i);
-        if let Some(moved) = self.docs.get(i) {
-            self.at.insert(moved.id.clone(), i);
-        }
+        self.library.remove(id);
     }
 
     /// Removes every document.
     pub fn clear(&mut self) {
-        self.docs.clear();
-        self.at.clear();
+        self.library.clear();
     }
 
     /// The grouping corrections (`project::LinkCorrection[]`) the next runs apply.
     #[wasm_bindgen(js_name = setCorrections)]
     pub fn set_corrections(&mut self, corrections: JsValue) -> Result<(), JsError> {
-        self.corrections =
+        let corrections: Vec<LinkCorrection> =
             serde_wasm_bindgen::from_value(corrections).map_err(|e| JsError::new(&format!("corrections: {e}")))?;
+        self.library.set_corrections(corrections);
         Ok(())
     }
 
     /// The fact-check archive (`project::FactCheck[]`) the next runs match.
     #[wasm_bindgen(js_name = setFactChecks)]
     pub fn set_fact_checks(&mut self, checks: JsValue) -> Result<(), JsError> {
-        self.checks = serde_wasm_bindgen::from_value(checks).map_err(|e| JsError::new(&format!("fact-checks: {e}")))?;
+        let checks: Vec<FactCheck> =
+            serde_wasm_bindgen::from_value(checks).map_err(|e| JsError::new(&format!("fact-checks: {e}")))?;
+        self.library.set_fact_checks(checks);
         Ok(())
     }
 
     /// How many documents are held.
     pub fn size(&self) -> usize {
-        self.docs.len()
+        self.library.len()
     }
 
     /// [`link`] over the documents held, with the corrections, plus
     /// `factchecks`: the archive's matches as [`match_fact_checks`] gives them.
-    pub fn link(&self) -> Result<JsValue, JsError> {
+    pub fn link(&mut self) -> Result<JsValue, JsError> {
         #[derive(serde::Serialize)]
-        struct Out {
+        struct Out<'a> {
             #[serde(flatten)]
-            links: crate::link::Links,
-            factchecks: Vec<crate::link::FactCheckMatch>,
+            links: &'a crate::link::Links,
+            factchecks: &'a [crate::link::FactCheckMatch],
         }
-        encode(&Out {
-            links: crate::link::link_with(&self.docs, &self.corrections),
-            factchecks: crate::link::match_fact_checks(&self.docs, &self.checks),
-        })
+        let (links, factchecks) = self.library.link();
+        encode(&Out { links, factchecks })
     }
 }
