@@ -423,3 +423,14 @@ fn the_role_given_once_carries_to_every_claim() {
         &[("juru bicara", "Satgas Covid - 19 Kota Palu"), ("juru bicara", "Satgas Covid - 19 Kota Palu")],
     );
 }
+
+#[test]
+fn the_claimant_mention_lends_its_role_to_the_other_claims() {
+    check_roles(
+        "Direktur Eksekutif Institute for Development of Economics and Finance (Indef) Rudi Hartono berpendapat harga naik.\n\n\"Kami siap,\" kata Rudi.",
+        &[
+            ("Direktur Eksekutif", "Institute for Development of Economics and Finance (Indef)"),
+            ("Direktur Eksekutif", "Institute for Development of Economics and Finance (Indef)"),
+        ],
+    );
+}

@@ -187,6 +187,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             quantities: quantity::quantities(&doc, s.toks.clone()),
         });
     }
+    identity::carry(&mut claims);
     let mut boilerplate = st.boilerplate;
     boilerplate.sort_by_key(|b| b.span);
     Extraction { claims, boilerplate, entities: names.entities, notes }

@@ -10,3 +10,4 @@ mod salience;
 mod segment;
 
 pub use names::Names;
+pub use profile::carry;

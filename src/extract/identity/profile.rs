@@ -5,6 +5,8 @@
 
 use std::collections::HashMap;
 
+use crate::model::{Claim, ClaimantKind};
+
 /// Role, affiliation and rank of one person (or of one mention).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Profile {
@@ -61,5 +63,40 @@ impl Profiles {
             let within = |a: &[String], b: &[String]| a.iter().all(|w| b.contains(w));
             (within(&mine, &theirs) || within(&theirs, &mine)).then(|| &self.by_name[other])
         })
+    }
+}
+
+/// What one claim's claimant mention says of a person (`Direktur Eksekutif
+/// Indef Rudi Hartono berpendapat`) holds for every claim of that person in
+/// the document (`kata Rudi`): a role or affiliation missing from a claim is
+/// taken from the first claim of the same resolved person that has one.
+/// One pass to learn, one to fill.
+pub fn carry(claims: &mut [Claim]) {
+    let mut known: HashMap<String, (Option<String>, Option<String>)> = HashMap::new();
+    for c in claims.iter().filter_map(|c| c.claimant.as_ref()) {
+        if c.kind != Some(ClaimantKind::Person) || c.role.is_none() && c.affiliation.is_none() {
+            continue;
+        }
+        let (role, affiliation) = known.entry(c.resolved.clone()).or_default();
+        if role.is_none() && affiliation.is_none() {
+            (*role, *affiliation) = (c.role.clone(), c.affiliation.clone());
+        } else if role.is_none() {
+            *role = c.role.clone();
+        } else if affiliation.is_none() {
+            *affiliation = c.affiliation.clone();
+        }
+    }
+    for c in claims.iter_mut().filter_map(|c| c.claimant.as_mut()) {
+        if c.kind != Some(ClaimantKind::Person) {
+            continue;
+        }
+        if let Some((role, affiliation)) = known.get(&c.resolved) {
+            if c.role.is_none() {
+                c.role = role.clone();
+            }
+            if c.affiliation.is_none() {
+                c.affiliation = affiliation.clone();
+            }
+        }
     }
 }

@@ -38,6 +38,10 @@ pub fn split(doc: &Doc, r: Range<usize>) -> Profile {
     }
     let rank = (rank_start < end).then(|| source(doc, rank_start..end));
     end = rank_start;
+    // `Ekonom Universitas X, | Dr.`: the comma before a degree.
+    while end > start && doc.punct(end - 1, &[',']) {
+        end -= 1;
+    }
     let mut profile = Profile { role: None, affiliation: None, rank };
     if start >= end {
         return profile;
