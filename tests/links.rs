@@ -550,6 +550,16 @@ fn amounts_in_two_currencies_are_not_compared() {
     );
 }
 
+#[test]
+fn a_group_counts_outlets_not_documents() {
+    let text = "Banjir bandang di Desa Sukamaju, Garut, menewaskan 12 warga dan merusak 40 rumah.";
+    let mut docs = vec![document("a", text), document("b", text), document("c", text)];
+    docs[0].outlet = Some("KOMPAS.com".to_owned());
+    docs[1].outlet = Some("KOMPAS.com".to_owned());
+    let links = link(&docs);
+    assert_eq!(links.groups.iter().map(|g| g.outlets).collect::<Vec<_>>(), [2], "{links:#?}");
+}
+
 // ----------------------------------------------------------- properties
 
 fn arb_text() -> impl Strategy<Value = String> {

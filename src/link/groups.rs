@@ -214,8 +214,27 @@ impl Found {
             reason: reason(corpus, &self.claims),
             claims: self.claims.iter().map(|&c| claim_ref(corpus, c)).collect(),
             conflicts,
+            outlets: outlets(corpus, &self.claims),
         }
     }
+}
+
+/// The distinct outlets of `claims`' documents; a document without an
+/// outlet counts as one of its own.
+fn outlets(corpus: &Corpus, claims: &[usize]) -> usize {
+    let mut seen: Vec<(bool, &str)> = claims
+        .iter()
+        .map(|&c| {
+            let src = corpus.docs[corpus.claims[c].doc].src;
+            match src.outlet.as_deref().map(str::trim).filter(|o| !o.is_empty()) {
+                Some(outlet) => (true, outlet),
+                None => (false, src.id.as_str()),
+            }
+        })
+        .collect();
+    seen.sort_unstable();
+    seen.dedup();
+    seen.len()
 }
 
 /// `sama: ` and the terms most of the group's claims share, rarest first,

@@ -104,6 +104,11 @@ pub struct Group {
     pub reason: String,
     pub claims: Vec<ClaimRef>,
     pub conflicts: Vec<Conflict>,
+    /// How many outlets the claims come from (a document whose outlet is
+    /// unknown counts as one of its own): near-copies from one outlet are
+    /// one voice.
+    #[serde(default)]
+    pub outlets: usize,
 }
 
 /// A claim of a document, offsets in code points.

@@ -59,7 +59,7 @@ export class CompareView {
 
   /** Largest first (by outlets, then claims), then the most conflicting values. */
   sorted(groups) {
-    const docs = (g) => new Set(g.claims.map((c) => c.doc)).size;
+    const docs = (g) => g.outlets ?? new Set(g.claims.map((c) => c.doc)).size;
     const conflicting = (g) => (g.conflicts ?? []).reduce((n, c) => n + c.values.length, 0);
     return groups.map((g, i) => ({ g, i })).sort((a, b) => docs(b.g) - docs(a.g) || b.g.claims.length - a.g.claims.length
       || conflicting(b.g) - conflicting(a.g) || a.i - b.i).map(({ g }) => g);
@@ -79,7 +79,7 @@ export class CompareView {
   }
 
   item(g, i, active) {
-    const outlets = new Set(g.claims.map((c) => c.doc)).size;
+    const outlets = g.outlets ?? new Set(g.claims.map((c) => c.doc)).size;
     const conflicts = (g.conflicts ?? []).length;
     const first = this.links.claim(g.claims[0]);
     return h('li', {},
@@ -157,7 +157,7 @@ export class CompareView {
     const others = groups.filter((x) => x !== g);
     const pick = h('select', { 'data-testid': 'compare-join-pick', 'aria-label': t('compare.join') },
       h('option', { value: '' }, t('compare.join.pick')),
-      others.map((x) => h('option', { value: x.id }, `${t('compare.outlets', { n: new Set(x.claims.map((c) => c.doc)).size })}: ${shorten(this.links.claim(x.claims[0])?.text ?? '', 70)}`)));
+      others.map((x) => h('option', { value: x.id }, `${t('compare.outlets', { n: x.outlets ?? new Set(x.claims.map((c) => c.doc)).size })}: ${shorten(this.links.claim(x.claims[0])?.text ?? '', 70)}`)));
     replace(this.detail,
       g.reason ? h('p', { class: 'cmp-reason', 'data-testid': 'compare-reason' }, h('strong', {}, `${t('compare.reason')}: `), g.reason) : null,
       differ,
