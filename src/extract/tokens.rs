@@ -38,7 +38,8 @@ impl Token {
 /// is not itself a token; callers look at the bytes between tokens for that.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();
-    let mut tokens = Vec::with_capacity(text.len() / 5);
+    // News text has about one token per 4.3 bytes: room for all of them at once.
+    let mut tokens = Vec::with_capacity(text.len() / 4 + 16);
     let mut newline_before = true;
     let mut i = 0;
     while i < bytes.len() {
