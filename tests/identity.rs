@@ -186,6 +186,11 @@ fn pronouns_go_to_the_subject_not_the_object() {
         "\"Harga naik,\" kata pengamat ekonomi Dani Prasetyo.\n\nWali Kota Depok Anton Wibisono dirawat di rumah sakit sejak Maret.\n\nSelama isolasi, Anton hanya berkomunikasi dengan perawat.\n\n\"Ini pertarungan mental,\" ujarnya.",
         &["Dani Prasetyo", "Anton Wibisono"],
     );
+    // A subject with two titles and an aside before its verb.
+    check_claimants(
+        "Kepala Dinas Kesehatan yang juga Ketua Satgas Dodi Marwan, saat dihubungi pada Senin, memuji sikap Kiai Sahal tersebut.\n\nSebab, dengan itu semua orang bisa diperiksa. \"Ini langkah mulia,\" katanya.",
+        &["Dodi Marwan"],
+    );
     // A source phrase makes a speaker; a name in a later sentence's object
     // does not take over.
     check_claimants(

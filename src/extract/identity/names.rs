@@ -637,7 +637,21 @@ struct Short {
 /// it, not the end of the sentence or a passive verb (`IJP juga telah
 /// ditarik` is done to, not by). Anything else is an object.
 fn focus_weight(doc: &Doc, m: Range<usize>, sentence: &Range<usize>) -> Weight {
-    let opens = m.start == sentence.start || doc.punct(m.start - 1, &[',']);
+    // What precedes the mention in its clause: nothing, or other titles of
+    // the same person (`Kepala X yang juga Ketua Y Budi`).
+    let clause = (sentence.start..m.start).rev().find(|&k| doc.punct(k, &[','])).map_or(sentence.start, |c| c + 1);
+    let opens = (clause..m.start).all(|k| {
+        doc.cap(k)
+            || doc.is(k, Cat::ROLE)
+            || doc.punct(k, &['(', ')', '-'])
+            || doc.kind(k) == TokKind::Number
+            || matches!(doc.low(k), "yang" | "juga" | "sekaligus" | "selaku" | "dan" | "serta")
+    });
+    // `Budi, saat dihubungi, Senin, mengatakan`: an aside after a name
+    // that opens its clause belongs to a subject.
+    if opens && m.end < sentence.end && doc.punct(m.end, &[',']) {
+        return Weight::Subject;
+    }
     let mut k = m.end;
     // An age or acronym in brackets, an apposition set off by commas.
     if k < sentence.end && doc.punct(k, &['(']) {
