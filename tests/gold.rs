@@ -263,8 +263,17 @@ fn score(gold: &[GoldDoc]) -> Figures {
     f
 }
 
+/// The thresholds every kept gold set meets: detection F1, claimant, resolved
+/// name, kind, modality, via F1, quantity F1.
+const THRESHOLDS: [f64; 7] = [0.97, 0.92, 0.88, 0.95, 0.90, 0.90, 0.95];
+
 #[track_caller]
 fn check(file: &str) {
+    check_with(file, THRESHOLDS);
+}
+
+#[track_caller]
+fn check_with(file: &str, min: [f64; 7]) {
     let path = format!("{}/tests/gold/{file}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let gold: Vec<GoldDoc> =
@@ -273,13 +282,13 @@ fn check(file: &str) {
     let f = score(&gold);
     let n = f.claims.max(1) as f64;
     let figures = [
-        ("detection_f1", f1(f.det), 0.97),
-        ("claimant_acc", f.claimant as f64 / n, 0.92),
-        ("resolved_acc", f.resolved as f64 / n, 0.88),
-        ("kind_acc", f.kind as f64 / n, 0.95),
-        ("modality_acc", f.modality as f64 / n, 0.90),
-        ("via_f1", f1(f.via), 0.90),
-        ("quantity_f1", f1(f.qty), 0.95),
+        ("detection_f1", f1(f.det), min[0]),
+        ("claimant_acc", f.claimant as f64 / n, min[1]),
+        ("resolved_acc", f.resolved as f64 / n, min[2]),
+        ("kind_acc", f.kind as f64 / n, min[3]),
+        ("modality_acc", f.modality as f64 / n, min[4]),
+        ("via_f1", f1(f.via), min[5]),
+        ("quantity_f1", f1(f.qty), min[6]),
     ];
     println!("{file}: {} documents, {} gold claims", gold.len(), f.claims);
     for (name, value, _) in figures {
@@ -312,3 +321,14 @@ fn own_articles_meet_the_thresholds() {
 fn blind_articles_meet_the_thresholds() {
     check("blind.jsonl");
 }
+
+/// A second held-out set (`blind2.jsonl`, `tests/gold/README.md`), written
+/// blind while the extractor was being changed and measured only after the
+/// changes. Its floors are that first measurement, rounded down, where it
+/// is under the kept sets' thresholds; they stop a regression and are not
+/// targets.
+#[test]
+fn second_blind_set_does_not_fall() {
+    check_with("blind2.jsonl", BLIND2_FLOORS);
+}
+const BLIND2_FLOORS: [f64; 7] = [0.97, 0.92, 0.70, 0.90, 0.90, 0.90, 0.95];
