@@ -245,6 +245,10 @@ fn gold_figures_do_not_fall() {
         // 0.77 -> 0.83, blind 0.91 -> 0.77 (two false conflicts: `dua jam`
         // against `lima jam`, `14 warga` against `11 warga`).
         ("blind", 0.67, 0.76, 0.78),
+        // The second blind stories (tests/links/blind2*: a landslide and a rice
+        // import), written while the linker was being changed and first run
+        // after it: 0.64 / 0.70 / 0.61 (before those changes: 0.64 / 0.56 / 0.61).
+        ("blind2", 0.62, 0.68, 0.59),
     ];
     for (set, g, c, p) in floors {
         let (gg, cc, pp) = run(set);
@@ -256,7 +260,7 @@ fn gold_figures_do_not_fall() {
 /// prediction scores 1.0.
 #[test]
 fn scorer_port_scores_the_gold_as_perfect() {
-    for set in ["seeds", "dev", "blind"] {
+    for set in ["seeds", "dev", "blind", "blind2"] {
         let gold = Gold::read(&format!("tests/links/{set}-links.json"));
         let mut perfect: Links = serde_json::from_value(serde_json::json!({
             "documents": gold.json["documents"], "groups": [], "people": []
