@@ -209,6 +209,12 @@ fn pronouns_never_go_to_a_place_a_road_or_a_building() {
         "Kepala Unit Bandara Sultan Hasanuddin, Rahmat Sulaiman, yang dihubungi melalui telepon, mengatakan bandara aman.\n\nSampel diperiksa di RSUD Dr Soetomo.\n\n\"Penerbangan normal,\" ujarnya.",
         &["Rahmat Sulaiman", "Rahmat Sulaiman"],
     );
+    // A name the lists don't know, introduced by a description after it,
+    // takes the focus from the person before, though its verb is no cue.
+    check_claimants(
+        "Gubernur Sari Utami meninjau pelabuhan.\n\nTongam Sirait, Ketua Koperasi Nelayan Sibolga, menjabarkan bahwa kapal sudah siap.\n\n\"Kami siap berlayar,\" ujarnya.",
+        &["Tongam Sirait"],
+    );
     // `ia` is a person, never the organisation spoken of since.
     check_claimants(
         "Menteri Kesehatan Budi Gunadi Sadikin meninjau rumah sakit.\n\nKementerian Kesehatan menyiapkan vaksin baru.\n\nIa mengatakan vaksin cukup.",

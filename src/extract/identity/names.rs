@@ -218,10 +218,13 @@ impl Names {
                 if has_prefix {
                     self.profiles.add(&full, split(doc, role_start..name.start));
                 }
-                if let Some(desc) = apposition_after(doc, name.end, sentence.end) {
+                let apposed = apposition_after(doc, name.end, sentence.end);
+                if let Some(desc) = apposed.clone() {
                     self.profiles.add(&full, split(doc, desc));
                 }
-                let titled = has_prefix || (name.start >= 1 && doc.punct(name.start - 1, &[',']));
+                // A description after the name (`Tongam Sirait, Ketua ..., menjabarkan`)
+                // introduces a person as surely as a title before it.
+                let titled = has_prefix || apposed.is_some() || (name.start >= 1 && doc.punct(name.start - 1, &[',']));
                 if !(place.quoted)(name.start) {
                     let weight = focus_weight(doc, role_start..name.end, &sentence);
                     let sure = titled || doc.is(name.start, Cat::GIVEN);
