@@ -132,7 +132,7 @@ impl Names {
         // `juru bicara keamanan nasional Gedung Putih John Kirby`.
         let mut role_start = lead_in(doc, run.start, sentence_start);
         // A description with connectors before the run: `Pembina Komunitas
-        // Bike to Work (B2W) Toto Sugito`.
+        // Bike to Work (B2W) Andi Setiawan`.
         // English names of bodies join several runs: `Direktur Eksekutif
         // Institute for Development of Economics and Finance (Indef) X`.
         let mut k = role_start;
@@ -334,7 +334,7 @@ impl Names {
                 return full.clone();
             }
         }
-        // A name before a description: `Tulus Abadi, Ketua YLKI`.
+        // A name before a description: `Rina Kusnadi, Ketua YLKI`.
         if let Some(c) = np.clone().find(|&k| doc.punct(k, &[','])) {
             if c > np.start && c + 1 < np.end && (is_office(doc, c + 1) || !doc.cap(c + 1)) {
                 if let Some(name) = person_tail(doc, np.start..c).filter(|t| t.start == np.start) {

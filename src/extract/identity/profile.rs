@@ -1,6 +1,6 @@
 //! What the article says about each person: the office they hold and the
 //! body they speak for, learnt from any mention (`Kepala Dinas Perhubungan
-//! DKI Jakarta Syafrin Liputo`, `Tulus Abadi, Ketua YLKI,`) and asked for by
+//! DKI Jakarta Syafrin Liputo`, `Rina Kusnadi, Ketua YLKI,`) and asked for by
 //! the full name a claimant resolved to.
 
 use std::collections::HashMap;

@@ -1,7 +1,7 @@
 //! The segmentation of a mention into rank, role, affiliation and name:
-//! `Kepala Polres Luwu Utara Ajun Komisaris Besar Irwan Sunudin` is the role
-//! `Kepala`, the body `Polres Luwu Utara`, the rank `Ajun Komisaris Besar`
-//! and the name `Irwan Sunudin`. Everything here reads word categories
+//! `Kepala Polres Bantaeng Ajun Komisaris Besar Rudy Hartanto` is the role
+//! `Kepala`, the body `Polres Bantaeng`, the rank `Ajun Komisaris Besar`
+//! and the name `Rudy Hartanto`. Everything here reads word categories
 //! (offices, organisation heads, acronym shapes, ranks, places, given names),
 //! never particular phrases.
 
@@ -236,7 +236,7 @@ fn looks_like_verb(low: &str) -> bool {
 }
 
 /// A description in apposition after a name, up to the comma or verb that
-/// closes it: `Tulus Abadi, Ketua Pengurus Harian YLKI, mengatakan`.
+/// closes it: `Rina Kusnadi, Ketua Pengurus Harian YLKI, mengatakan`.
 pub fn apposition_after(doc: &Doc, name_end: usize, end: usize) -> Option<Range<usize>> {
     if name_end + 1 >= end || !doc.punct(name_end, &[',']) || !is_office(doc, name_end + 1) {
         return None;
@@ -536,7 +536,7 @@ pub fn person_tail(doc: &Doc, np: Range<usize>) -> Option<Range<usize>> {
                 || c.has(Cat::BOUNDARY)
                 || c.has(Cat::STOP)
                 || c.has(Cat::DEMONSTRATIVE));
-        // A one-letter initial inside a name: `Jean H Lee`, `Teguh P. Nugroho`;
+        // A one-letter initial inside a name: `Jean H Lee`, `Rudi P. Santoso`;
         // a short acronym closing one: `Mahfud MD`.
         // `Hakim Agung X`: `Agung` completes the office, it starts no name.
         if t > np.start && completes_office(doc, t) {
@@ -717,7 +717,7 @@ pub fn words(doc: &Doc, r: Range<usize>) -> String {
     let mut s = String::new();
     for k in r {
         if doc.kind(k) == TokKind::Punct {
-            // Keep the dot of an initial: `Teguh P. Nugroho`.
+            // Keep the dot of an initial: `Rudi P. Santoso`.
             if doc.punct(k, &['.']) && !doc.space_before(k) && !s.is_empty() {
                 s.push('.');
             }
