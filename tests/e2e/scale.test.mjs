@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { start, saved, stored, ROOT } from './harness.mjs';
+import { start, saved, stored, pickFile as pick, ROOT } from './harness.mjs';
 
 const samples = readdirSync(join(ROOT, 'www/samples')).filter((f) => f.endsWith('.txt')).sort()
   .map((f) => readFileSync(join(ROOT, 'www/samples', f), 'utf8'));
@@ -18,17 +18,6 @@ const samples = readdirSync(join(ROOT, 'www/samples')).filter((f) => f.endsWith(
 const corpus = (n) => Array.from({ length: n }, (_, i) => JSON.stringify({
   id: `imp-${i}`, title: `Artikel ${i + 1}`, text: `${samples[i % 5]}\nBerita nomor ${i + 1} dari arsip.`,
 })).join('\n');
-
-/** Picks a file in the page's file input, as the user would. */
-async function pick(page, name, text) {
-  await page.evaluate(([name, text]) => {
-    const input = document.querySelector('[data-testid=file-input]');
-    const files = new DataTransfer();
-    files.items.add(new File([text], name, { type: 'application/json' }));
-    input.files = files.files;
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-  }, [name, text]);
-}
 
 /** Documents and claims per document as IndexedDB holds them. */
 async function library(page) {
