@@ -44,7 +44,9 @@ pub fn match_fact_checks(documents: &[LinkDocument], checks: &[FactCheck]) -> Ve
     let review_of =
         |c: usize| corpus.docs[corpus.claims[c].doc].src.id.strip_prefix(REVIEW).and_then(|i| i.parse::<usize>().ok());
     let mut out = Vec::new();
-    for (a, b, sim, _) in candidates(&corpus) {
+    let weights: Vec<f32> = (0..corpus.terms.len() as u32).map(|t| corpus.weight(t)).collect();
+    for pair in candidates(&corpus, &weights, |_| false) {
+        let (a, b, sim) = (pair.a, pair.b, pair.cosine());
         let (claim, review, k) = match (review_of(a), review_of(b)) {
             (None, Some(k)) => (a, b, k),
             (Some(k), None) => (b, a, k),

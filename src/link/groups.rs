@@ -4,10 +4,10 @@
 
 use std::collections::BTreeMap;
 
-use super::index::{candidates, shared};
+use super::index::{candidates, shared, Pair};
 use super::people::{claim_ref, People};
 use super::roles;
-use super::words::{Corpus, Kind};
+use super::words::{Corpus, Kind, Term};
 use super::{Conflict, Group};
 use crate::model::Modality;
 use crate::project::LinkCorrection;
@@ -46,37 +46,33 @@ pub struct Found {
     score: f32,
 }
 
-/// How likely claims `a` and `b` state the same claim, from the terms they
-/// share: the cosine of their weighted terms ([`Corpus::weight`]: rarity
-/// times what kind of term it is), zero when what they share is only names
-/// or too little, plus a little for the same claimant.
-fn pair_score(corpus: &Corpus, people: &People, weights: &[f32], norms: &[f32], a: usize, b: usize) -> f32 {
-    let (mut dot, mut content, mut total) = (0.0f32, 0.0f32, 0.0f32);
-    for t in shared(&corpus.claims[a].terms, &corpus.claims[b].terms) {
-        let w = weights[t as usize];
-        dot += w * w;
-        total += w;
-        let term = &corpus.terms[t as usize];
-        // What the claim states: not who (names), not a generic measure,
-        // and a word with a family once (its family term counts).
-        if !matches!(term.kind, Kind::Name | Kind::Measure) && !term.in_family {
-            content += w;
-        }
-    }
+/// Whether a shared term says what the claim states: not who (names), not
+/// a generic measure, and a word with a family once (its family term
+/// counts).
+fn states(term: &Term) -> bool {
+    !matches!(term.kind, Kind::Name | Kind::Measure) && !term.in_family
+}
+
+/// How likely the candidate pair states the same claim, from the terms they
+/// share as the index scored them: the cosine of their weighted terms
+/// ([`Corpus::weight`]: rarity times what kind of term it is), zero when
+/// what they share is only names or too little, plus a little for the same
+/// claimant.
+fn pair_score(corpus: &Corpus, people: &People, pair: &Pair) -> f32 {
+    let (a, b) = (pair.a, pair.b);
     // A denial restates only the predicate it denies (`X membantah
     // mencemari sungai`): half the content is enough.
     let denial = [a, b].iter().any(|&c| corpus.claims[c].modality == Modality::Denied);
     let min_content = if denial { MIN_CONTENT / 2.0 } else { MIN_CONTENT };
-    if content < min_content || total < MIN_SHARED || dot == 0.0 {
+    if pair.content < min_content || pair.shared < MIN_SHARED || pair.dot == 0.0 {
         return 0.0;
     }
     // The same verb with giver and receiver swapped is another claim.
     if roles::reversed(&corpus.claims[a].roles, &corpus.claims[b].roles) {
         return 0.0;
     }
-    let cosine = dot / (norms[a] * norms[b]).sqrt();
     let same_speaker = people.shared(a).is_some() && people.shared(a) == people.shared(b);
-    cosine + if same_speaker { SAME_SPEAKER } else { 0.0 }
+    pair.cosine() + if same_speaker { SAME_SPEAKER } else { 0.0 }
 }
 
 /// How alike two documents are as a whole (the cosine of the weighted
@@ -150,12 +146,11 @@ pub struct Clusters {
 pub fn clusters(corpus: &Corpus, people: &People) -> Clusters {
     let n = corpus.claims.len();
     let weights: Vec<f32> = (0..corpus.terms.len() as u32).map(|t| corpus.weight(t)).collect();
-    let norms: Vec<f32> =
-        corpus.claims.iter().map(|c| c.terms.iter().map(|&t| weights[t as usize].powi(2)).sum::<f32>()).collect();
     let mut edges: Vec<(usize, usize, f32)> = Vec::new();
     let mut stories = Stories::new(corpus, &weights);
-    for (a, b, _, _) in candidates(corpus) {
-        let mut score = pair_score(corpus, people, &weights, &norms, a, b);
+    for pair in candidates(corpus, &weights, |t| states(&corpus.terms[t as usize])) {
+        let (a, b) = (pair.a, pair.b);
+        let mut score = pair_score(corpus, people, &pair);
         if score > 0.0 {
             let story = stories.similarity(corpus, &weights, a, b);
             if story < STORY {

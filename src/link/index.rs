@@ -24,24 +24,47 @@ pub const SCAN: usize = 256;
 /// A story told by five outlets gives a claim four to a dozen real partners.
 pub const KEEP: usize = 16;
 
-/// `(a, b, cosine, shared weight)` for claims `a < b` of different documents
-/// that one of them proposed as a candidate: the IDF-weighted cosine of
-/// their term sets and the summed weight of the terms they share. Sorted by
-/// `(a, b)`, without repeats.
-pub fn candidates(corpus: &Corpus) -> Vec<(usize, usize, f32, f32)> {
+/// A candidate pair, scored once over every term its claims share (the
+/// grouping and the review matcher read these figures; nothing scores the
+/// pair again).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Pair {
+    /// Claim indices, `a < b`, of different documents.
+    pub a: usize,
+    pub b: usize,
+    /// The summed squared weights of the shared terms.
+    pub dot: f32,
+    /// The product of the two claims' squared norms.
+    pub norms: f32,
+    /// The summed weight of the shared terms.
+    pub shared: f32,
+    /// The summed weight of the shared terms the caller's `content` test
+    /// keeps (for the grouping: what a claim states, not who).
+    pub content: f32,
+}
+
+impl Pair {
+    /// The weighted cosine of the two claims' term sets.
+    pub fn cosine(&self) -> f32 {
+        self.dot / self.norms.sqrt()
+    }
+}
+
+/// The pairs of claims of different documents that one of them proposed as
+/// a candidate, each scored with `weights` (one per term, [`Corpus::weight`])
+/// over every term they share, `content` summed apart. Sorted by `(a, b)`,
+/// without repeats; pairs that share nothing of weight are left out.
+pub fn candidates(corpus: &Corpus, weights: &[f32], content: impl Fn(u32) -> bool) -> Vec<Pair> {
     let n = corpus.claims.len();
-    let weights: Vec<f32> = (0..corpus.terms.len() as u32).map(|t| corpus.weight(t)).collect();
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); corpus.terms.len()];
     for (i, c) in corpus.claims.iter().enumerate() {
         for &t in &c.terms {
             postings[t as usize].push(i as u32);
         }
     }
-    let norms: Vec<f32> = corpus
-        .claims
-        .iter()
-        .map(|c| c.terms.iter().map(|&t| weights[t as usize].powi(2)).sum::<f32>().sqrt())
-        .collect();
+    let squared: Vec<f32> =
+        corpus.claims.iter().map(|c| c.terms.iter().map(|&t| weights[t as usize].powi(2)).sum::<f32>()).collect();
+    let norms: Vec<f32> = squared.iter().map(|s| s.sqrt()).collect();
     // The document of each claim, packed: the scan below reads it for
     // every posting, and the claims themselves are large records.
     let doc_of: Vec<u32> = corpus.claims.iter().map(|c| c.doc as u32).collect();
@@ -98,15 +121,18 @@ pub fn candidates(corpus: &Corpus) -> Vec<(usize, usize, f32, f32)> {
     let mut out = Vec::with_capacity(pairs.len());
     for (a, b) in pairs {
         let (a, b) = (a as usize, b as usize);
-        let (mut dot, mut sum) = (0.0, 0.0);
+        let (mut dot, mut sum, mut kept) = (0.0f32, 0.0f32, 0.0f32);
         for t in shared(&corpus.claims[a].terms, &corpus.claims[b].terms) {
             let w = weights[t as usize];
             dot += w * w;
             sum += w;
+            if content(t) {
+                kept += w;
+            }
         }
-        let norm = norms[a] * norms[b];
+        let norm = squared[a] * squared[b];
         if norm > 0.0 && dot > 0.0 {
-            out.push((a, b, dot / norm, sum));
+            out.push(Pair { a, b, dot, norms: norm, shared: sum, content: kept });
         }
     }
     out
