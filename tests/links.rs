@@ -446,6 +446,16 @@ fn one_shared_verb_is_no_claim_even_with_its_family() {
 }
 
 #[test]
+fn a_shared_scale_word_is_no_claim() {
+    check(
+        "Tahun ini pemerintah mengimpor 2 juta ton jagung dari Brasil.",
+        "Menjelang Lebaran pemerintah membagikan 5 juta paket sembako.",
+        false,
+        None,
+    );
+}
+
+#[test]
 fn shared_names_alone_are_no_claim() {
     check(
         "Presiden Joko Widodo meresmikan Bendungan Sadawarna di Subang.",
@@ -550,6 +560,15 @@ fn amounts_in_two_currencies_are_not_compared() {
     check_conflicts(
         "Proyek bendungan di Sigi menelan anggaran Rp 5 triliun.",
         "Proyek bendungan di Sigi menelan anggaran 300 juta dolar.",
+        &[],
+    );
+}
+
+#[test]
+fn a_price_per_unit_and_a_total_are_not_compared() {
+    check_conflicts(
+        "Harga gabah kering panen di tingkat petani saat ini Rp 6.500 per kilogram, kata Ketua Serikat Tani.",
+        "Nilai gabah kering panen di tingkat petani tahun ini ditaksir mencapai Rp 90 triliun.",
         &[],
     );
 }

@@ -83,6 +83,12 @@ pub fn values(doc: &Doc, claim: &LinkClaim, bytes: Range<usize>) -> Vec<Value> {
             },
             None => (format!("count:{unit}"), None, 1.0, unit),
         };
+        // `Rp 6.500 per kilogram` is a rate: it counts rupiah per kilogram,
+        // which no total in rupiah converts to (guidelines, section 2).
+        let thing = match (rate(&text[span.end..bytes.end]), thing.starts_with("people")) {
+            (Some(per), false) => format!("{thing}/{per}"),
+            _ => thing,
+        };
         let context = if thing.starts_with("time") { after.filter(|w| *w != unit) } else { None };
         let mut near =
             spans.iter().position(|r| *r == span).map(|k| near(&words, &spans, k, span_at[k])).unwrap_or_default();
@@ -322,6 +328,32 @@ fn people_noun_before(before: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// What a value right before `rest` is counted per (`per kilogram`, `/kg`,
+/// `per ton`): the unit after `per` as its thing and size when it is a
+/// measure (`kg` and `kilogram` are one), else the word itself.
+fn rate(rest: &str) -> Option<String> {
+    let trimmed = rest.trim_start();
+    let after = if let Some(r) = trimmed.strip_prefix('/') {
+        r
+    } else {
+        let (at, word) = split_words(trimmed).into_iter().next()?;
+        if at != 0 || !word.eq_ignore_ascii_case("per") {
+            return None;
+        }
+        &trimmed[word.len()..]
+    };
+    let (at, word) = split_words(after).into_iter().next()?;
+    if !after[..at].trim().is_empty() || word.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let lower = word.to_lowercase();
+    Some(match classify(&lower) {
+        // Per kilogram and per ton are not compared (no conversion here).
+        Some(Class::Measure(thing, factor)) => format!("{thing}{factor}"),
+        _ => lower,
+    })
 }
 
 /// The first content word of `rest` (lower case), if it comes right away.

@@ -325,6 +325,11 @@ pub fn is_stopword(lower: &str) -> bool {
     {
         return true;
     }
+    // `ribu`, `juta`: a scale is part of a value (guidelines, section 2), and
+    // values are compared as quantities, not as words.
+    if crate::extract::lexicon::multiplier(lower).is_some() {
+        return true;
+    }
     STOPWORDS.binary_search(&lower).is_ok()
 }
 
