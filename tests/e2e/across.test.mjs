@@ -197,12 +197,23 @@ describe('across articles', () => {
     const before = await groups(page);
     // Another outlet reports Kirby's figure: it joins the container group.
     await page.goto(`${s.url}#/doc/${INDOPOS}`);
+    // What the page asks of the linking worker from here on.
+    await page.evaluate(() => {
+      const port = window.klaimLinks.port;
+      const call = port.library;
+      window.linkCalls = [];
+      port.library = (fn, ...args) => { window.linkCalls.push(fn); return call(fn, ...args); };
+    });
     await page.fill('[data-testid=paste-input]', 'JAKARTA, KOMPAS.com - Gedung Putih menyebut Korea Utara telah mengirimkan lebih dari 1.000 kontainer berisi peralatan militer dan amunisi ke Rusia dalam beberapa pekan terakhir, kata juru bicara John Kirby.');
     await page.fill('[data-testid=paste-name]', 'Kompas: Korut kirim 1.000 kontainer');
     await page.click('[data-testid=paste-add]');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=doc-row]').length === 6);
     await view(page, 'compare');
     const added = await page.evaluate(() => window.klaimModel.documentList().at(-1).id);
+    // The worker that extracted the new document put it into its library
+    // itself: the page did not send its text and claims back.
+    const calls = await page.evaluate(() => window.linkCalls);
+    assert.ok(calls.includes('adopt') && !calls.includes('upsert'), `the page's calls: ${calls}`);
     const withNew = await groups(page);
     // (The Indopos claim was split out of that group by the test before.)
     assert.ok(withNew.some((g) => g.claims.some(fromDoc(added)) && g.claims.some(fromDoc(TRIBUN)) && g.conflicts > 0),

@@ -82,11 +82,12 @@ export class Extractor {
    * An import's batch (`docs`: [{id, name, text, at, facts}]): resolves to
    * {built, json} once extracted, where built is [{doc, claims}], the
    * records to store (records.js), and json the same as one JSON text, for
-   * `store`.
+   * `store`; `linked`: the worker keeps the batch for its LinkLibrary
+   * (links.js `adopt`).
    */
   async importBatch(docs) {
-    const { json } = await this.send({ type: 'import', docs });
-    return { built: JSON.parse(json), json };
+    const { json, linked } = await this.send({ type: 'import', docs });
+    return { built: JSON.parse(json), json, linked: !!linked };
   }
 
   /** Whether `store` can write (the writer instance runs). */

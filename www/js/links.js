@@ -62,7 +62,9 @@ export class Links {
   }
 
   /** After a model change (its 'change' detail): the touched documents go
-   * to the engine, and a run follows once changes settle. */
+   * to the engine, and a run follows once changes settle. An import's batch
+   * built by the worker that links (`detail.linked`) is already there: the
+   * worker adopts it by id, and only what it no longer holds is sent. */
   changed(detail) {
     const keys = detail?.keys;
     if (!keys) return this.sync();
@@ -74,13 +76,15 @@ export class Links {
       else if (store === 'meta' && (key === 'links' || key === 'factchecks')) meta[key] = this.model.metaValue(key);
     }
     if (!docs.size && !Object.keys(meta).length) return;
+    const adopt = detail.linked && this.inWorker ? new Set(detail.added ?? []) : new Set();
     const upsert = [];
     const remove = [];
     for (const id of docs) {
-      if (this.model.documents.has(id)) upsert.push(this.projectDoc(id));
-      else remove.push(id);
+      if (!this.model.documents.has(id)) remove.push(id);
+      else if (!adopt.has(id)) upsert.push(this.projectDoc(id));
     }
     for (const id of remove) this.send('remove', id);
+    if (adopt.size) this.adopt([...adopt]);
     for (const d of upsert) this.send('upsert', d);
     if (meta.links) this.send('setCorrections', meta.links);
     if (meta.factchecks) this.send('setFactChecks', meta.factchecks);
@@ -95,6 +99,17 @@ export class Links {
     this.send('setCorrections', this.model.metaValue('links'));
     this.send('setFactChecks', this.model.metaValue('factchecks'));
     this.schedule();
+  }
+
+  /** Has the worker put the import batches' documents `ids` into its
+   * LinkLibrary; those it no longer holds are sent from the model. */
+  adopt(ids) {
+    this.port.library('adopt', ids).then(({ value: missing }) => {
+      const left = (missing ?? []).filter((id) => this.model.documents.has(id));
+      if (!left.length) return;
+      for (const id of left) this.send('upsert', this.projectDoc(id));
+      this.schedule();
+    }, (e) => this.failed(e));
   }
 
   /** One call to the LinkLibrary; a refusal (a document the core cannot

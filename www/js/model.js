@@ -253,7 +253,7 @@ export class Model {
       };
       ask();
       while (asked.length) {
-        const { built, save } = await asked.shift();
+        const { built, save, linked } = await asked.shift();
         // A cancel drops the batch in hand and what was asked after it:
         // none of them was stored.
         if (signal?.aborted) break;
@@ -264,7 +264,7 @@ export class Model {
         all.push(...changes);
         this.importing -= added.length;
         left -= added.length;
-        const saving = this.commit(changes, { force: true, added, stored: save?.() ?? null });
+        const saving = this.commit(changes, { force: true, added, linked, stored: save?.() ?? null });
         if (save) this.awaitStored(added, saving);
         writes.push(saving);
         onProgress?.(ids.length, named.length);
@@ -289,11 +289,13 @@ export class Model {
 
   /**
    * How an import's batches are made: a function from [{id, name, text, at,
-   * facts}] to a promise of {built: [{doc, claims}] (records.js), save}.
-   * In the worker when there is one; `save()` then has the worker's writer
-   * store them and resolves once stored (an encrypted library seals its
-   * records on this thread, so the page writes those). Else on this thread,
-   * yielding between documents, and `save` is null (the page writes).
+   * facts}] to a promise of {built: [{doc, claims}] (records.js), save,
+   * linked}. In the worker when there is one; `save()` then has the
+   * worker's writer store them and resolves once stored (an encrypted
+   * library seals its records on this thread, so the page writes those),
+   * and `linked` says the worker keeps them for its LinkLibrary (links.js).
+   * Else on this thread, yielding between documents, and `save` is null
+   * (the page writes).
    */
   async importer() {
     if (this.extractorReady) this.extractor = await this.extractorReady;
@@ -301,9 +303,9 @@ export class Model {
     if (extractor?.importBatch) {
       const db = extractor.canStore && this.store && !this.store.cipher && !this.store.deleted && !this.store.closed ? this.store.name : null;
       return async (docs) => {
-        const { built, json } = await extractor.importBatch(docs);
+        const { built, json, linked } = await extractor.importBatch(docs);
         const into = this.workerWrites === false ? null : db;
-        return { built, save: into ? () => extractor.store(json, into) : null };
+        return { built, save: into ? () => extractor.store(json, into) : null, linked };
       };
     }
     return async (docs) => {
@@ -578,12 +580,13 @@ export class Model {
   }
 
   /** `force`: new records with fresh ids, written without reading them
-   * first (a bulk import). */
-  async commit(changes, { force = false, added, stored = null } = {}) {
+   * first (a bulk import); `linked`: the worker that built them holds them
+   * for linking (the change's detail says so to links.js). */
+  async commit(changes, { force = false, added, linked = false, stored = null } = {}) {
     for (const c of changes) this.written.set(`${c.store}/${c.key}`, c.after?.rev);
     this.applyToMemory(changes, 'after');
     this.reindexChanged(changes);
-    this.emit('change', { keys: changes.map(({ store, key }) => ({ store, key })), added });
+    this.emit('change', { keys: changes.map(({ store, key }) => ({ store, key })), added, ...(linked ? { linked } : {}) });
     // A bulk import's batches (force) leave the history to the step that
     // follows: storing it with every batch would clone it each time.
     await this.persist(changes, { force, history: !force, stored });

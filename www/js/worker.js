@@ -16,11 +16,17 @@
 //   → {id, type: 'library', fn, args}              ← {id, type: 'done', value, ms}
 //       a method of the worker's one LinkLibrary (`upsert`, `remove`,
 //       `clear`, `setCorrections`, `setFactChecks`, `link`), created at
-//       the first request; `ms` is the time the core took.
+//       the first request; `ms` is the time the core took. And `adopt`
+//       (ids): the documents of import batches this worker built go into
+//       the LinkLibrary as they are, so the page does not send back what
+//       it was sent; value: the ids it no longer holds (the page sends those).
 //   → {id, type: 'import', docs: [{id, name, text, at, facts}]}
-//                                                  ← {id, type: 'done', json}
+//                                                  ← {id, type: 'done', json, linked}
 //       an import's batch: extracted and built into the records the page
-//       stores (records.js), as one JSON array of {doc, claims}.
+//       stores (records.js), as one JSON array of {doc, claims}; `linked`:
+//       kept for `adopt` until the page lists the batch (a cancelled
+//       import's batches are never adopted, and are dropped after two link
+//       runs).
 //   → {id, type: 'store', json, db}                ← {id, type: 'done'}
 //       writes such an array into library `db` in one transaction, with the
 //       page's own storage code (store.js), once it has completed. A second
@@ -41,7 +47,7 @@
 // imports are inlined (extractor.js). So it works from file:// too, where a
 // worker cannot load a script by URL.
 import * as core from '../pkg/klaim.js';
-import { open } from './store.js';
+import { open, toProject } from './store.js';
 import { documentRecords } from './records.js';
 
 /** The library's connections by database name, opened on first write. */
@@ -49,6 +55,11 @@ const libraries = new Map();
 
 /** The LinkLibrary handle links.js talks to, made at its first request. */
 let library = null;
+
+/** Import batches' records by document id, with the link run they were
+ * built in, until the page adopts them into the LinkLibrary. */
+const imported = new Map();
+let runs = 0;
 
 self.onmessage = ({ data }) => {
   const { id, type } = data;
@@ -69,7 +80,8 @@ self.onmessage = ({ data }) => {
         record: core.extract(doc.id, doc.text, 'codepoint'),
         read: doc.facts?.outlet && doc.facts?.published ? {} : core.textFacts?.(doc.text) ?? {},
       }, version));
-      self.postMessage({ id, type: 'done', json: JSON.stringify(built) });
+      for (const b of built) imported.set(b.doc.id, { built: b, run: runs });
+      self.postMessage({ id, type: 'done', json: JSON.stringify(built), linked: true });
     } else if (type === 'store') {
       storeBatch(id, data.db, JSON.parse(data.json));
     } else if (type === 'map') {
@@ -78,9 +90,10 @@ self.onmessage = ({ data }) => {
       self.postMessage({ id, type: 'done', value: data.args.map((args) => fn(...args)) });
     } else if (type === 'library') {
       library ??= new core.LinkLibrary();
-      if (typeof library[data.fn] !== 'function') throw new Error(`LinkLibrary has no method ${data.fn}`);
+      if (data.fn === 'link') forgetImported();
+      else if (data.fn !== 'adopt' && typeof library[data.fn] !== 'function') throw new Error(`LinkLibrary has no method ${data.fn}`);
       const start = performance.now();
-      const value = library[data.fn](...data.args);
+      const value = data.fn === 'adopt' ? adopt(data.args[0]) : library[data.fn](...data.args);
       self.postMessage({ id, type: 'done', value, ms: performance.now() - start });
     } else {
       throw new Error(`unknown request ${type}`);
@@ -90,6 +103,28 @@ self.onmessage = ({ data }) => {
     self.postMessage({ id, type: 'error', message: e?.message ?? String(e), error: plain });
   }
 };
+
+/** Upserts the import batches' documents `ids` into the LinkLibrary, in
+ * the project file's shape (as links.js would send them); returns the ids
+ * not held. */
+function adopt(ids) {
+  const missing = [];
+  for (const id of ids) {
+    const held = imported.get(id);
+    imported.delete(id);
+    if (!held) { missing.push(id); continue; }
+    const { doc, claims } = held.built;
+    library.upsert(toProject({ format: '', version: 0, tags: [], documents: [doc], claimsOf: () => claims }).documents[0]);
+  }
+  return missing;
+}
+
+/** Drops the batches of imports that were cancelled: those built before
+ * the previous link run and never adopted. */
+function forgetImported() {
+  runs += 1;
+  for (const [id, held] of imported) if (held.run < runs - 1) imported.delete(id);
+}
 
 /** Writes `built` ({doc, claims}) into library `name` in one transaction,
  * then answers. New records with fresh ids: written without reading
