@@ -6,9 +6,9 @@
 //! names that Indonesian news quotes most), never phrases of particular
 //! articles.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+use super::wordhash::WordMap;
 
 /// A set of categories a word belongs to.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -358,13 +358,13 @@ const NOT_COUNT: &[&str] = &[
 ];
 
 struct Table {
-    map: HashMap<&'static [u8], Cat, BuildHasherDefault<WordHash>>,
+    map: WordMap<&'static [u8], Cat>,
 }
 
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut map: HashMap<&'static [u8], Cat, BuildHasherDefault<WordHash>> = HashMap::default();
+        let mut map: WordMap<&'static [u8], Cat> = WordMap::default();
         let lists: [(&[&str], Cat); 25] = [
             (PORTFOLIO, Cat::PORTFOLIO),
             (CUE_PRE, Cat::CUE_PRE),
@@ -409,44 +409,6 @@ fn table() -> &'static Table {
         }
         Table { map }
     })
-}
-
-/// A hash for short words: eight bytes at a time, one multiply each, mixed
-/// once at the end. The keys are short ASCII words, where this beats SipHash
-/// (and byte-at-a-time FNV) several times over; HashDoS is no concern (the
-/// table is fixed).
-#[derive(Default)]
-struct WordHash(u64);
-
-const MUL: u64 = 0x9e37_79b9_7f4a_7c15;
-
-impl Hasher for WordHash {
-    fn finish(&self) -> u64 {
-        let h = self.0 ^ (self.0 >> 32);
-        h.wrapping_mul(MUL) ^ (h >> 29)
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = self.0;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0; 8];
-            w.copy_from_slice(c);
-            h = (h ^ u64::from_le_bytes(w)).wrapping_mul(MUL).rotate_left(23);
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut w = 0u64;
-            for (k, b) in rest.iter().enumerate() {
-                w |= u64::from(*b) << (8 * k);
-            }
-            h = (h ^ w).wrapping_mul(MUL).rotate_left(23);
-        }
-        self.0 = h;
-    }
-    fn write_usize(&mut self, n: usize) {
-        // The length prefix of a slice key: one step, not eight bytes.
-        self.0 = (self.0 ^ n as u64).wrapping_mul(MUL);
-    }
 }
 
 #[cfg(test)]

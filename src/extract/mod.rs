@@ -10,13 +10,13 @@ mod quantity;
 mod quotes;
 mod structure;
 mod tokens;
+mod wordhash;
 
 use attribution::{attribute, Found};
 use doc::Doc;
 use identity::Names;
 use quotes::Quotation;
-
-use std::collections::HashMap;
+use wordhash::WordMap;
 
 use crate::model::{Claim, Claimant, Extraction, Kind, Span};
 use crate::Options;
@@ -69,7 +69,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
     let mut names = Names::learn(&doc, &ranges, &narrative, &quoted);
     // A claimant resolved once (by where it is written) stays resolved: every
     // sentence of a quoted paragraph asks about the same `ujarnya`.
-    let mut resolved_at: HashMap<usize, String> = HashMap::new();
+    let mut resolved_at: WordMap<usize, String> = WordMap::default();
 
     let mut claims: Vec<Claim> = Vec::with_capacity(st.sentences.len());
     // Earlier claimants as (sentence, surface, resolved), for pronouns and

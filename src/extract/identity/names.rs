@@ -6,7 +6,6 @@
 //! resolves short names (`Kirby`), titles (`Presiden`), pronouns (`ia`,
 //! `ujarnya`) and descriptions (`pejabat tersebut`, `pusat tersebut`).
 
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::profile::{Profile, Profiles};
@@ -18,6 +17,7 @@ use super::segment::{
 use crate::extract::doc::Doc;
 use crate::extract::lexicon::Cat;
 use crate::extract::tokens::TokKind;
+use crate::extract::wordhash::{WordMap, WordSet};
 use crate::model::{ClaimantKind, Entity, EntityKind, Span};
 
 /// A person mention. `titled` when a role, rank or apposition introduced it
@@ -39,22 +39,22 @@ pub struct Names {
     persons: Vec<Person>,
     /// Each distinct full name: whether any mention was titled, and the
     /// index of its last mention (ties go to the latest).
-    known: HashMap<String, Known>,
+    known: WordMap<String, Known>,
     /// Lower-case word -> the distinct names that contain it.
-    by_word: HashMap<String, Vec<String>>,
+    by_word: WordMap<String, Vec<String>>,
     /// Names already resolved as speakers: the surest persons there are.
-    speakers: HashSet<String>,
+    speakers: WordSet<String>,
     /// Role words in lower case -> the people given that role, with the
     /// byte where each was named, in text order: `presiden` -> `Joko
     /// Widodo`. `role_prefixes` holds every shorter word prefix of those
     /// keys (`presiden` for `presiden korea utara`).
-    roles: HashMap<String, Vec<(usize, String)>>,
-    role_prefixes: HashMap<String, Vec<(usize, String)>>,
+    roles: WordMap<String, Vec<(usize, String)>>,
+    role_prefixes: WordMap<String, Vec<(usize, String)>>,
     /// Who is in focus where: the referent of pronouns.
     pub salience: Salience,
     /// Acronym -> full name: `KLHK` -> `Kementerian Lingkungan Hidup dan
     /// Kehutanan (KLHK)`, learnt where the text spells it out.
-    acronyms: HashMap<String, String>,
+    acronyms: WordMap<String, String>,
     /// What the article says about each person: role and affiliation.
     pub profiles: Profiles,
 }
@@ -66,10 +66,12 @@ pub struct Identity {
     pub affiliation: Option<String>,
 }
 
-#[derive(Clone, Copy)]
 struct Known {
     titled: bool,
     last: usize,
+    /// The name's words in lower case, computed once: `fullest` compares
+    /// them for every candidate of every short name.
+    lower: Box<[String]>,
 }
 
 impl Names {
@@ -489,10 +491,16 @@ impl Names {
                 k.last = last;
             }
             None => {
-                for w in p.name.split_whitespace() {
-                    self.by_word.entry(w.to_lowercase()).or_default().push(p.name.clone());
+                let lower: Box<[String]> = p.name.split_whitespace().map(str::to_lowercase).collect();
+                for w in lower.iter() {
+                    match self.by_word.get_mut(w) {
+                        Some(names) => names.push(p.name.clone()),
+                        None => {
+                            self.by_word.insert(w.clone(), vec![p.name.clone()]);
+                        }
+                    }
                 }
-                self.known.insert(p.name.clone(), Known { titled: p.titled, last });
+                self.known.insert(p.name.clone(), Known { titled: p.titled, last, lower });
             }
         }
         self.persons.push(p);
@@ -502,13 +510,16 @@ impl Names {
         if key.is_empty() {
             return;
         }
-        let mut prefix = String::new();
-        for w in key.split(' ') {
-            if !prefix.is_empty() {
-                self.role_prefixes.entry(prefix.clone()).or_default().push((at, name.to_owned()));
-                prefix.push(' ');
+        // Every shorter prefix of whole words: `presiden` for `presiden
+        // korea utara`. A key is new only for a new title; look it up first.
+        for (space, _) in key.match_indices(' ') {
+            let prefix = &key[..space];
+            match self.role_prefixes.get_mut(prefix) {
+                Some(holders) => holders.push((at, name.to_owned())),
+                None => {
+                    self.role_prefixes.insert(prefix.to_owned(), vec![(at, name.to_owned())]);
+                }
             }
-            prefix.push_str(w);
         }
         self.roles.entry(key).or_default().push((at, name.to_owned()));
     }
@@ -544,9 +555,10 @@ impl Names {
         let candidates = lower.iter().filter_map(|w| self.by_word.get(w)).min_by_key(|c| c.len())?;
         candidates
             .iter()
-            .filter(|name| lower.iter().all(|s| name.split_whitespace().any(|w| w.to_lowercase() == *s)))
-            .max_by_key(|name| (self.sure(name), name.split_whitespace().count(), self.known[*name].last))
-            .cloned()
+            .map(|name| (name, &self.known[name]))
+            .filter(|(_, k)| lower.iter().all(|s| k.lower.contains(s)))
+            .max_by_key(|(name, k)| (self.sure(name), k.lower.len(), k.last))
+            .map(|(name, _)| name.clone())
     }
 
     /// The holder of the role `key` named last before byte `at` (the first

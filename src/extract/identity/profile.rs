@@ -3,8 +3,7 @@
 //! DKI Jakarta Syafrin Liputo`, `Rina Kusnadi, Ketua YLKI,`) and asked for by
 //! the full name a claimant resolved to.
 
-use std::collections::HashMap;
-
+use crate::extract::wordhash::WordMap;
 use crate::model::{Claim, ClaimantKind};
 
 /// Role, affiliation and rank of one person (or of one mention).
@@ -17,10 +16,10 @@ pub struct Profile {
 
 #[derive(Default)]
 pub struct Profiles {
-    by_name: HashMap<String, Profile>,
+    by_name: WordMap<String, Profile>,
     /// Lower-case last word -> names, for a profile learnt under a shorter
     /// or longer form of the name.
-    by_last: HashMap<String, Vec<String>>,
+    by_last: WordMap<String, Vec<String>>,
 }
 
 impl Profiles {
@@ -72,7 +71,7 @@ impl Profiles {
 /// taken from the first claim of the same resolved person that has one.
 /// One pass to learn, one to fill.
 pub fn carry(claims: &mut [Claim]) {
-    let mut known: HashMap<String, (Option<String>, Option<String>)> = HashMap::new();
+    let mut known: WordMap<String, (Option<String>, Option<String>)> = WordMap::default();
     for c in claims.iter().filter_map(|c| c.claimant.as_ref()) {
         if c.kind != Some(ClaimantKind::Person) || c.role.is_none() && c.affiliation.is_none() {
             continue;
