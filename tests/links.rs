@@ -237,18 +237,20 @@ fn gold_figures_do_not_fall() {
     let floors = [
         // Group F1 before the paraphrase families, counted-thing terms and
         // name weighting (session 2): seeds 0.27, dev 0.52, blind 0.54.
-        ("seeds", 0.45, 0.95, 0.89),
-        ("dev", 0.61, 0.80, 0.77),
+        ("seeds", 0.47, 0.95, 0.89),
+        ("dev", 0.63, 0.80, 0.77),
         // The blind stories (tests/links/blind*, written without seeing the
         // linker); first look before any change for them: 0.54 / 0.44 / 0.00.
         // Conflict F1 with the value index (i8conf): seeds 0.67 -> 1.00, dev
         // 0.77 -> 0.83, blind 0.91 -> 0.77 (two false conflicts: `dua jam`
-        // against `lima jam`, `14 warga` against `11 warga`).
-        ("blind", 0.67, 0.76, 0.78),
+        // against `lima jam`, `14 warga` against `11 warga`); 0.92 once a unit
+        // of measure was no longer a near word of its own values (session 3).
+        ("blind", 0.72, 0.92, 0.78),
         // The second blind stories (tests/links/blind2*: a landslide and a rice
         // import), written while the linker was being changed and first run
         // after it: 0.64 / 0.70 / 0.61 (before those changes: 0.64 / 0.56 / 0.61).
-        ("blind2", 0.62, 0.68, 0.59),
+        // Session 3 (scale words, rates, units not near words): 0.72 / 0.82.
+        ("blind2", 0.71, 0.82, 0.59),
     ];
     for (set, g, c, p) in floors {
         let (gg, cc, pp) = run(set);
@@ -479,7 +481,15 @@ fn people_with_names_of_different_length_are_one() {
 /// their own index.
 #[track_caller]
 fn check_conflicts(a: &str, b: &str, expected: &[&[f64]]) {
-    let links = link(&[document("a", a), document("b", b)]);
+    check_conflicts_in(&[a, b], expected);
+}
+
+/// [`check_conflicts`] over any number of articles: some rules show only
+/// when the library holds more values than the two compared.
+#[track_caller]
+fn check_conflicts_in(texts: &[&str], expected: &[&[f64]]) {
+    let docs: Vec<LinkDocument> = texts.iter().enumerate().map(|(i, t)| document(&format!("d{i}"), t)).collect();
+    let links = link(&docs);
     let mut got: Vec<Vec<f64>> = links
         .groups
         .iter()
@@ -493,7 +503,7 @@ fn check_conflicts(a: &str, b: &str, expected: &[&[f64]]) {
     got.sort_by(|x, y| x.partial_cmp(y).unwrap());
     let mut want: Vec<Vec<f64>> = expected.iter().map(|v| v.to_vec()).collect();
     want.sort_by(|x, y| x.partial_cmp(y).unwrap());
-    assert_eq!(got, want, "\n{a}\n{b}\n{links:#?}");
+    assert_eq!(got, want, "\n{texts:#?}\n{links:#?}");
 }
 
 #[test]
@@ -571,6 +581,14 @@ fn a_price_per_unit_and_a_total_are_not_compared() {
         "Nilai gabah kering panen di tingkat petani tahun ini ditaksir mencapai Rp 90 triliun.",
         &[],
     );
+}
+
+/// Every value compared counts the same unit, so the unit is no evidence
+/// that two durations (or sums, weights) measure one thing; only the words
+/// near them are.
+#[test]
+fn two_durations_of_different_events_are_not_compared() {
+    check_conflicts_in(&["Sebanyak 212 siswa keracunan setelah menyantap makan siang gratis di sekolah. Para siswa mengeluhkan mual dan pusing sekitar dua jam setelah makan. Sampel makanan dikirim ke laboratorium.", "Sekitar 200 pelajar keracunan makan siang gratis. Gejala muncul sekitar dua jam setelah siswa makan. Hasil uji laboratorium keluar dalam dua pekan.", "Korban keracunan makan siang gratis mencapai 250 anak. Menurut pengelola dapur, makanan dibagikan kurang dari lima jam setelah dimasak. Hasil laboratorium keluar dalam 14 hari."], &[&[200.0, 212.0, 250.0]]);
 }
 
 #[test]

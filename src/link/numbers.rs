@@ -93,13 +93,20 @@ pub fn values(doc: &Doc, claim: &LinkClaim, bytes: Range<usize>) -> Vec<Value> {
         let mut near =
             spans.iter().position(|r| *r == span).map(|k| near(&words, &spans, k, span_at[k])).unwrap_or_default();
         // The counted thing itself is a near word: a rare one (`kendaraan`)
-        // says more than `orang` or `rupiah`.
-        let own = match (&noun, family(&unit)) {
-            (Some(_), Some(f)) => format!("#family{f}"),
-            (Some(n), None) => format!("#{n}"),
-            (None, _) => format!("#{thing}"),
-        };
-        near.push((own, 1.0));
+        // says more than `orang`, and a people noun tells `penumpang` from
+        // `awak`. A unit of measure or money says nothing of what is
+        // measured: every value it is compared with has the same unit, so as
+        // a near word it only raised every pair's score alike (`dua jam`
+        // after eating and `lima jam` after cooking joined as one thing).
+        let measured = !thing.starts_with("count:") && noun.is_none();
+        if !measured {
+            let own = match (&noun, family(&unit)) {
+                (Some(_), Some(f)) => format!("#family{f}"),
+                (Some(n), None) => format!("#{n}"),
+                (None, _) => format!("#{thing}"),
+            };
+            near.push((own, 1.0));
+        }
         out.push(Value { index, thing, noun, context, near, base: q.value * factor, unit, factor });
     }
     out
