@@ -7,7 +7,9 @@
 // and prints the functions with the most self and total time; `--trace`
 // records a trace of the page's thread and prints its long tasks by thread
 // time, what ran inside the longest, and where the time went (layout,
-// paint, messages).
+// paint, messages). `--layout records` stores the import one record per
+// claim, the layout before bundles (store.js); `--compare` runs both layouts
+// in turn in each round, so their figures come from one run.
 // A figure per line, not a timed test. Runs against www/ as built by
 // scripts/build.sh.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -23,10 +25,13 @@ const corpus = benchCorpus(samples);
 const profile = process.argv.includes('--profile');
 const trace = process.argv.includes('--trace');
 const rounds = Number(process.argv[process.argv.indexOf('--rounds') + 1]) || 1;
+const layoutArg = process.argv.includes('--layout') ? process.argv[process.argv.indexOf('--layout') + 1] : 'bundles';
+const layouts = process.argv.includes('--compare') ? ['records', 'bundles'] : [layoutArg];
 const ms = (x) => `${x.toFixed(0)} ms`;
 const print = (label, value) => console.log(`${label.padEnd(52)} ${value}`);
 
-for (let round = 0; round < rounds; round++) {
+for (let run = 0; run < rounds * layouts.length; run++) {
+  const layout = layouts[run % layouts.length];
   const profileDir = mkdtempSync(join(tmpdir(), 'klaim-bench-import-'));
   const browser = await start({ profileDir });
   try {
@@ -36,6 +41,7 @@ for (let round = 0; round < rounds; round++) {
     await page.evaluate((text) => { window.__corpus = text; }, corpus);
     // For profiling only: the import without the linker following it.
     if (process.env.NOLINKS) await page.evaluate(() => { window.klaimLinks.changed = () => {}; });
+    if (layout === 'records') await page.evaluate(() => { window.klaimModel.bulk = false; });
     const cdp = profile ? await browser.context.newCDPSession(page) : null;
     if (cdp) {
       await cdp.send('Profiler.enable');
@@ -56,7 +62,7 @@ for (let round = 0; round < rounds; round++) {
     const cpuAfter = threadTimes(profileDir);
     for (const w of workers) report((await w.send('Profiler.stop')).profile, `worker ${w.name}`);
     if (tracer) traceReport(await tracer.stop());
-    print(`import of 1,000 articles (${(corpus.length / 1e6).toFixed(1)} MB)`, `${ms(figures.listed)} to listed, ${ms(figures.saved)} to saved`);
+    print(`import of 1,000 articles (${(corpus.length / 1e6).toFixed(1)} MB), ${layout === 'records' ? 'one record per claim' : 'bundles'}`, `${ms(figures.listed)} to listed, ${ms(figures.saved)} to saved`);
     print('  file read and duplicates checked, first listed', `${ms(figures.started)}, ${ms(figures.first)}`);
     print('CPU time during the import, by thread (ms)', cpuReport(cpuBefore, cpuAfter));
     print('main-thread tasks over 50 ms during the import', `${figures.long.length}, longest ${ms(Math.max(0, ...figures.long.map((t) => t.duration)))}`);

@@ -257,7 +257,12 @@ describe('a full disk', () => {
       const usage = await page.evaluate(async () => (await navigator.storage.estimate()).usage);
       await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(browser.url).origin, quotaSize: usage + 64 * 1024 });
     }
-    const text = Array.from({ length: 4000 }, (_, i) => `Menurut polisi, ${i + 1} orang ditahan di Bandung pada hari ke-${i}.`).join('\n');
+    // Words that do not repeat: an added document's claims are one record
+    // (store.js bundles), which IndexedDB compresses; a text that repeats
+    // itself would fit in the few KB left.
+    let seed = 7;
+    const word = () => Array.from({ length: 14 }, () => { seed = (seed * 1103515245 + 12345) % 2147483648; return 'abcdefghijklmnoprstuwy'[seed % 22]; }).join('');
+    const text = Array.from({ length: 4000 }, (_, i) => `Menurut ${word()}, ${i + 1} orang ${word()} ditahan di ${word()} pada hari ke-${i}.`).join('\n');
     await page.evaluate((text) => {
       const box = document.querySelector('[data-testid=paste-input]');
       box.value = text;

@@ -97,9 +97,10 @@ export class Extractor {
 
   /** Writes an import batch's records (importBatch's json) into library
    * `db` from the writer instance; resolves once stored, rejects with the
-   * storage error. */
-  async store(json, db) {
-    await this.writer.send({ type: 'store', json, db });
+   * storage error. `bulk` false: one record per claim, as before bundles
+   * (store.js), only to measure the two layouts side by side. */
+  async store(json, db, { bulk = true } = {}) {
+    await this.writer.send({ type: 'store', json, db, bulk });
     return [];
   }
 

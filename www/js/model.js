@@ -66,6 +66,9 @@ export class Model {
     // Imported documents the worker's writer has not stored yet: doc id ->
     // the promise of that write (awaitStored).
     this.storing = new Map();
+    // Imports store each document's claims as one bundle record (store.js);
+    // false only to measure the layout before bundles (scripts/bench-import.mjs).
+    this.bulk = true;
     this.saveState = store ? 'saved' : 'memory';
     this.saveError = null;
     this.listeners = new Map();
@@ -305,7 +308,8 @@ export class Model {
       return async (docs) => {
         const { built, json, linked } = await extractor.importBatch(docs);
         const into = this.workerWrites === false ? null : db;
-        return { built, save: into ? () => extractor.store(json, into) : null, linked };
+        const bulk = this.bulk;
+        return { built, save: into ? () => extractor.store(json, into, { bulk }) : null, linked };
       };
     }
     return async (docs) => {
@@ -589,7 +593,9 @@ export class Model {
     this.emit('change', { keys: changes.map(({ store, key }) => ({ store, key })), added, ...(linked ? { linked } : {}) });
     // A bulk import's batches (force) leave the history to the step that
     // follows: storing it with every batch would clone it each time.
-    await this.persist(changes, { force, history: !force, stored });
+    // An import's batch (`added`) stores each document's claims as one
+    // bundle record (store.js `bulk`).
+    await this.persist(changes, { force, history: !force, stored, bulk: force && !!added && this.bulk });
   }
 
   applyToMemory(changes, side) {
@@ -622,7 +628,7 @@ export class Model {
   /** Writes `changes` through the store; `stored`: a promise of their
    * write made elsewhere (the worker's, for an import), awaited instead
    * and then announced to other tabs. */
-  async persist(changes, { force = false, history = false, stored = null } = {}) {
+  async persist(changes, { force = false, history = false, stored = null, bulk = false } = {}) {
     if (!this.store) return;
     this.pending++;
     const docs = changes.filter((c) => c.store === 'documents' && c.after).length;
@@ -645,9 +651,9 @@ export class Model {
           // this page writes the same new records itself, from now on.
           console.warn('klaim: the page saves the import, the worker could not:', e?.message ?? e);
           this.workerWrites = false;
-          written = await this.store.write(records, { force });
+          written = await this.store.write(records, { force, bulk });
         }
-      } else written = await this.store.write(records, { force });
+      } else written = await this.store.write(records, { force, bulk });
       this.pending--;
       this.unsaved -= changes.length;
       this.unsavedDocs -= docs;

@@ -27,9 +27,11 @@
 //       kept for `adopt` until the page lists the batch (a cancelled
 //       import's batches are never adopted, and are dropped after two link
 //       runs).
-//   → {id, type: 'store', json, db}                ← {id, type: 'done'}
+//   → {id, type: 'store', json, db, bulk}          ← {id, type: 'done'}
 //       writes such an array into library `db` in one transaction, with the
-//       page's own storage code (store.js), once it has completed. A second
+//       page's own storage code (store.js; each document's claims as one
+//       bundle record; `bulk` false: one record per claim, the layout
+//       before bundles, kept to measure both), once it has completed. A second
 //       instance of this worker does it (extractor.js), so an import's
 //       records are cloned into IndexedDB neither on the page's thread nor
 //       in the extracting worker's.
@@ -83,7 +85,7 @@ self.onmessage = ({ data }) => {
       for (const b of built) imported.set(b.doc.id, { built: b, run: runs });
       self.postMessage({ id, type: 'done', json: JSON.stringify(built), linked: true });
     } else if (type === 'store') {
-      storeBatch(id, data.db, JSON.parse(data.json));
+      storeBatch(id, data.db, JSON.parse(data.json), data.bulk !== false);
     } else if (type === 'map') {
       const fn = core[data.fn];
       if (typeof fn !== 'function') throw new Error(`the core has no function ${data.fn}`);
@@ -130,7 +132,7 @@ function forgetImported() {
  * then answers. New records with fresh ids: written without reading
  * (store.write's `force`), so no merge applies. The page announces the write
  * to other tabs; this connection does not (the page would hear it too). */
-async function storeBatch(id, name, built) {
+async function storeBatch(id, name, built, bulk) {
   try {
     let library = await libraries.get(name);
     if (!library || library.closed || library.deleted) {
@@ -142,7 +144,8 @@ async function storeBatch(id, name, built) {
       { store: 'documents', key: doc.id, value: doc },
       ...claims.map((c) => ({ store: 'claims', key: c.id, value: c })),
     ]);
-    await library.write(records, { force: true });
+    // One bundle record per document for its claims (store.js): IndexedDB's cost is per record.
+    await library.write(records, { force: true, bulk });
     self.postMessage({ id, type: 'done' });
   } catch (e) {
     libraries.delete(name);
