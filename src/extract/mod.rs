@@ -47,11 +47,11 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
 
     // Which quotation each token is inside, for O(1) questions.
     let quote_of = owners(doc.len(), quotes.iter().map(|q| q.open..q.close + 1));
-    let outside = |i: usize| quote_of[i].is_none();
+    let outside = |i: usize| quote_of.of(i).is_none();
     let found: Vec<Found> = st.sentences.iter().map(|s| attribute(&doc, s.toks.clone(), &outside)).collect();
     // Which sentence each token is in (boilerplate tokens are in none).
     let sentence_at = owners(doc.len(), st.sentences.iter().map(|s| s.toks.clone()));
-    let sentence_of = |tok: usize| sentence_at[tok];
+    let sentence_of = |tok: usize| sentence_at.of(tok);
     let direct: Vec<bool> = quotes.iter().map(|q| is_direct(&doc, q, &st.sentences, &found, &sentence_of)).collect();
 
     let ranges: Vec<_> = st.sentences.iter().map(|s| s.toks.clone()).collect();
@@ -77,7 +77,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
     let mut previous: Vec<(usize, String, String)> = Vec::new();
     let mut last_speaker: Option<Speaker> = None;
     for (n, s) in st.sentences.iter().enumerate() {
-        if s.toks.len() < 3 && !s.toks.clone().any(|i| quote_of[i].is_some()) {
+        if s.toks.len() < 3 && !s.toks.clone().any(|i| quote_of.of(i).is_some()) {
             notes.push(format!("skipped fragment {:?}", s.span.text(text)));
             continue;
         }
@@ -195,14 +195,36 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
 
 /// For each of `len` tokens, the index of the range that holds it (the last
 /// one, where ranges overlap).
-fn owners(len: usize, ranges: impl Iterator<Item = std::ops::Range<usize>>) -> Vec<Option<usize>> {
-    let mut owner = vec![None; len];
+fn owners(len: usize, ranges: impl Iterator<Item = std::ops::Range<usize>>) -> Owners {
+    let mut owner = vec![Owners::NONE; len];
     for (n, r) in ranges.enumerate() {
+        // More than four billion quotations or sentences cannot fit in memory
+        // as tokens; were there, the rest would count as owned by none.
+        let n = u32::try_from(n).unwrap_or(Owners::NONE);
         for slot in &mut owner[r] {
-            *slot = Some(n);
+            *slot = n;
         }
     }
-    owner
+    Owners(owner)
+}
+
+/// Which range holds each token, four bytes a token (an `Option<usize>` takes
+/// sixteen, and the tables are filled for every document).
+struct Owners(Vec<u32>);
+
+impl Owners {
+    const NONE: u32 = u32::MAX;
+
+    fn of(&self, tok: usize) -> Option<usize> {
+        match self.0[tok] {
+            Owners::NONE => None,
+            n => Some(n as usize),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.0.len()
+    }
 }
 
 /// The speaker of the last quotation, for a quoted paragraph that names no
@@ -240,10 +262,10 @@ fn is_direct(
 
 /// The sentence's first direct quotation, if it covers at least half of the
 /// sentence's tokens or opens the sentence.
-fn dominant_quote(toks: std::ops::Range<usize>, quote_of: &[Option<usize>], direct: &[bool]) -> Option<usize> {
+fn dominant_quote(toks: std::ops::Range<usize>, quote_of: &Owners, direct: &[bool]) -> Option<usize> {
     let mut best: Option<(usize, usize)> = None;
     for i in toks.clone() {
-        if let Some(q) = quote_of[i].filter(|&q| direct[q]) {
+        if let Some(q) = quote_of.of(i).filter(|&q| direct[q]) {
             match &mut best {
                 Some((bq, count)) if *bq == q => *count += 1,
                 Some(_) => {}
@@ -253,7 +275,7 @@ fn dominant_quote(toks: std::ops::Range<usize>, quote_of: &[Option<usize>], dire
     }
     // A short quotation opening its sentence still makes it a quote:
     // `"Harga naik," kata Menteri Energi Budi Santoso.`
-    let opens = quote_of[toks.start].is_some_and(|q| direct[q]);
+    let opens = quote_of.of(toks.start).is_some_and(|q| direct[q]);
     best.filter(|&(_, count)| count * 2 >= toks.len() || opens).map(|(q, _)| q)
 }
 
@@ -263,8 +285,11 @@ const NEAREST_REACH: usize = 700;
 
 /// The person spoken of nearest before byte `at`, outside quotations: a name
 /// or a role description (`pemimpin Korea Utara tersebut`).
-fn nearest_person(doc: &Doc, names: &Names, at: usize, quote_of: &[Option<usize>]) -> Option<String> {
-    let outside_quote = |byte: usize| quote_of.get(doc.tok_at(byte)).is_none_or(|q| q.is_none());
+fn nearest_person(doc: &Doc, names: &Names, at: usize, quote_of: &Owners) -> Option<String> {
+    let outside_quote = |byte: usize| {
+        let tok = doc.tok_at(byte);
+        tok >= quote_of.len() || quote_of.of(tok).is_none()
+    };
     let name = names.person_before(at, NEAREST_REACH).filter(|(end, _)| outside_quote(end.saturating_sub(1)));
     let desc = names.description_before(doc, at, NEAREST_REACH);
     // Whichever was mentioned last.
