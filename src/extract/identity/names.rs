@@ -81,6 +81,9 @@ impl Names {
     /// (a person a speaker talks about is not in the narrative's focus).
     pub fn learn(doc: &Doc, ranges: &[Range<usize>], narrative: &[usize], quoted: &dyn Fn(usize) -> bool) -> Names {
         let mut names = Names::default();
+        // About three entity mentions a sentence in news (the samples: 39
+        // in 14): room for them at once rather than five regrowths.
+        names.entities.reserve(ranges.len() * 3);
         let mut short = Vec::new();
         for (n, r) in ranges.iter().enumerate() {
             let place = Place { sentence: r.clone(), narrative: narrative.get(n).copied().unwrap_or(n), quoted };
@@ -471,12 +474,12 @@ impl Names {
     /// `Kementerian ESDM` become `Jaringan Pemantau Pendidikan Indonesia
     /// (JPPI)` and `Kementerian Energi dan Sumber Daya Mineral (ESDM)`.
     fn spelled_out(&self, body: &str) -> String {
-        let words: Vec<&str> = body.split_whitespace().collect();
-        let known = match words.as_slice() {
-            [acronym] => self.acronyms.get(*acronym),
-            [head, acronym] => self
+        let mut words = body.split_whitespace();
+        let known = match (words.next(), words.next(), words.next()) {
+            (Some(acronym), None, _) => self.acronyms.get(acronym),
+            (Some(head), Some(acronym), None) => self
                 .acronyms
-                .get(*acronym)
+                .get(acronym)
                 .filter(|full| full.split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case(head))),
             _ => None,
         };

@@ -29,12 +29,13 @@ impl Profiles {
         if p.role.is_none() && p.affiliation.is_none() && p.rank.is_none() {
             return;
         }
-        let entry = self.by_name.entry(name.to_owned()).or_insert_with(|| {
+        if !self.by_name.contains_key(name) {
             if let Some(last) = name.split_whitespace().last() {
                 self.by_last.entry(last.to_lowercase()).or_default().push(name.to_owned());
             }
-            Profile::default()
-        });
+            self.by_name.insert(name.to_owned(), Profile::default());
+        }
+        let Some(entry) = self.by_name.get_mut(name) else { return };
         // Role and affiliation come from the same mention where possible.
         if entry.role.is_none() && entry.affiliation.is_none() {
             entry.role = p.role;
@@ -56,8 +57,9 @@ impl Profiles {
             return Some(p);
         }
         let last = name.split_whitespace().last()?.to_lowercase();
+        let others = self.by_last.get(&last)?;
         let mine: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
-        self.by_last.get(&last)?.iter().find_map(|other| {
+        others.iter().find_map(|other| {
             let theirs: Vec<String> = other.split_whitespace().map(str::to_lowercase).collect();
             let within = |a: &[String], b: &[String]| a.iter().all(|w| b.contains(w));
             (within(&mine, &theirs) || within(&theirs, &mine)).then(|| &self.by_name[other])

@@ -714,7 +714,7 @@ pub fn org_or_place(doc: &Doc, r: Range<usize>) -> EntityKind {
 
 /// The words of a token range joined by single spaces.
 pub fn words(doc: &Doc, r: Range<usize>) -> String {
-    let mut s = String::new();
+    let mut s = String::with_capacity(span_len(doc, &r));
     for k in r {
         if doc.kind(k) == TokKind::Punct {
             // Keep the dot of an initial: `Rudi P. Santoso`.
@@ -733,12 +733,20 @@ pub fn words(doc: &Doc, r: Range<usize>) -> String {
 
 /// The text of tokens `r` as written, line breaks folded.
 fn source(doc: &Doc, r: Range<usize>) -> String {
-    doc.span(r.start, r.end).text(doc.text).split_whitespace().collect::<Vec<_>>().join(" ")
+    let text = doc.span(r.start, r.end).text(doc.text);
+    let mut s = String::with_capacity(text.len());
+    for w in text.split_whitespace() {
+        if !s.is_empty() {
+            s.push(' ');
+        }
+        s.push_str(w);
+    }
+    s
 }
 
 /// Role words in lower case, separated by single spaces, without parentheses.
 pub fn role_key(doc: &Doc, r: Range<usize>) -> String {
-    let mut s = String::new();
+    let mut s = String::with_capacity(span_len(doc, &r));
     for k in r {
         if doc.kind(k) != TokKind::Word || matches!(doc.low(k), "seorang" | "sang" | "para") {
             continue;
@@ -749,4 +757,14 @@ pub fn role_key(doc: &Doc, r: Range<usize>) -> String {
         s.push_str(doc.low(k));
     }
     s
+}
+
+/// The bytes tokens `r` span: room enough for their words joined by single
+/// spaces, so building a name or key allocates once.
+fn span_len(doc: &Doc, r: &Range<usize>) -> usize {
+    if r.is_empty() {
+        0
+    } else {
+        doc.toks[r.end - 1].end() - doc.toks[r.start].start()
+    }
 }
