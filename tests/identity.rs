@@ -445,3 +445,27 @@ fn the_claimant_mention_lends_its_role_to_the_other_claims() {
         ],
     );
 }
+
+#[test]
+fn a_bare_title_goes_to_its_holder_after_other_speakers() {
+    // An office word written alone (`Kapolresta`), the title's acronym
+    // (`JPU`), a word inside a longer title (`Hakim` of `Ketua majelis
+    // hakim`), a title with its region (`Kapolres Sukamaju`): the holder
+    // introduced with it, though others spoke since.
+    check_claimants(
+        "Kapolresta Sukamaju Kombes Pol Danu Hartono mengatakan pelaku ditangkap.\n\nKasat Reskrim Kompol Rudi Santosa menjelaskan motifnya.\n\nKapolresta menambahkan, pelaku dijerat pasal berlapis.",
+        &["Danu Hartono", "Rudi Santosa", "Danu Hartono"],
+    );
+    check_claimants(
+        "Jaksa penuntut umum (JPU) Kejaksaan Negeri Sleman, Andi Wirawan, menyatakan terdakwa bersalah.\n\nKuasa hukum terdakwa, Budi Santoso, menilai tuntutan berat.\n\nMenurut JPU, dana itu dipakai membeli mobil.",
+        &["Andi Wirawan", "Budi Santoso", "Andi Wirawan"],
+    );
+    check_claimants(
+        "Ketua majelis hakim, Dr. Rina Melati, S.H., M.H., mengatakan sidang dilanjutkan.\n\nKuasa hukum terdakwa, Budi Santoso, menilai tuntutan berat.\n\nHakim menegaskan sidang tidak ditunda lagi.",
+        &["Rina Melati", "Budi Santoso", "Rina Melati"],
+    );
+    check_claimants(
+        "Kapolres Sukamaju AKBP Dedi Kurniawan menyatakan sopir ditahan.\n\nKepala Dinas Perhubungan Sukamaju, Sari Utami, mengakui pengawasan lemah.\n\nKapolres Sukamaju menambahkan, razia digelar setiap malam.",
+        &["Dedi Kurniawan", "Sari Utami", "Dedi Kurniawan"],
+    );
+}

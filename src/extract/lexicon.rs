@@ -206,7 +206,7 @@ const ROLE: &[&str] = &[
     "dubes", "kepsek", "vp", "cfo", "cto", "coo", "kasubbid", "kasubdit", "kanit", "panit", "kapolsek",
     "kasatlantas", "kasatnarkoba", "kabidhumas", "danramil", "dandim", "danrem", "pangdam", "kasad", "kasal",
     "kasau", "wadir", "wakadiv", "direksi", "kuasa", "advokat", "sekretariat", "inspektur", "auditor",
-    "konsultan", "praktisi", "akademisi", "guru", "ekonom", "pengamat",
+    "konsultan", "praktisi", "akademisi", "guru", "ekonom", "pengamat", "kapolresta", "kapolrestabes", "jpu",
 ];
 #[rustfmt::skip]
 /// Portfolios, written between a title and a name: `Menteri Energi Budi`,

@@ -50,6 +50,9 @@ pub struct Names {
     /// keys (`presiden` for `presiden korea utara`).
     roles: WordMap<String, Vec<(usize, String)>>,
     role_prefixes: WordMap<String, Vec<(usize, String)>>,
+    /// Later words of a title that name the office alone: `hakim` of
+    /// `Ketua majelis hakim`, `jpu` of `Jaksa penuntut umum (JPU)`.
+    role_words: WordMap<String, Vec<(usize, String)>>,
     /// Who is in focus where: the referent of pronouns.
     pub salience: Salience,
     /// Acronym -> full name: `KLHK` -> `Kementerian Lingkungan Hidup dan
@@ -198,8 +201,7 @@ impl Names {
                 let full = words(doc, name.clone());
                 let at = doc.toks[name.start].start();
                 if has_prefix {
-                    let role = role_key(doc, role_start..name.start);
-                    self.add_role(role, &full, at);
+                    self.add_title(doc, role_start..name.start, &full, at);
                 }
                 // An appositive: `pemimpin Korea Utara, Kim Jong Un`, also with
                 // a rank after the comma (`Kepala Dinas X, dr. Yakob Aru`).
@@ -210,7 +212,7 @@ impl Names {
                 let ranks_only = lead <= role_start;
                 if (!has_prefix || ranks_only) && lead >= 2 && doc.punct(lead - 1, &[',']) {
                     if let Some(k) = description_before(doc, lead - 1, sentence_start) {
-                        self.add_role(role_key(doc, k..lead - 1), &full, at);
+                        self.add_title(doc, k..lead - 1, &full, at);
                         self.profiles.add(&full, split(doc, k..lead - 1));
                     }
                 }
@@ -321,6 +323,10 @@ impl Names {
                 return nearest().unwrap_or(surface);
             }
             return surface;
+        }
+        // A title written alone: its holder.
+        if let Some(name) = self.by_title(doc, np.clone(), who.start()) {
+            return name;
         }
         // A generic description of an organisation just named: `lembaga
         // pemikir Washington` after `Pusat Studi Strategis dan Internasional`.
@@ -509,6 +515,19 @@ impl Names {
         self.persons.push(p);
     }
 
+    /// Indexes the person `name`, named at byte `at`, by the title written
+    /// in tokens `r`: its whole key, every prefix of it, and its later office
+    /// words and the acronym that abbreviates it.
+    fn add_title(&mut self, doc: &Doc, r: Range<usize>, name: &str, at: usize) {
+        self.add_role(role_key(doc, r.clone()), name, at);
+        for k in r.clone().skip(1) {
+            let word = is_office(doc, k) && !doc.cap(k) || title_acronym(doc, k, r.start);
+            if word {
+                self.role_words.entry(doc.low(k).to_owned()).or_default().push((at, name.to_owned()));
+            }
+        }
+    }
+
     fn add_role(&mut self, key: String, name: &str, at: usize) {
         if key.is_empty() {
             return;
@@ -562,6 +581,23 @@ impl Names {
             .filter(|(_, k)| lower.iter().all(|s| k.lower.contains(s)))
             .max_by_key(|(name, k)| (self.sure(name), k.lower.len(), k.last))
             .map(|(name, _)| name.clone())
+    }
+
+    /// The holder of the title written alone as `np` (`Kapolresta`, `Kapolres
+    /// Sukamaju`, `JPU`, `Hakim`): by the whole title, else, for one word, by
+    /// an office word or acronym inside a longer title.
+    fn by_title(&self, doc: &Doc, np: Range<usize>, at: usize) -> Option<String> {
+        let opens = doc.is(np.start, Cat::ROLE) || doc.is(np.start, Cat::JURIS) || doc.all_caps(np.start);
+        if !opens || np.clone().any(|k| doc.kind(k) != TokKind::Word) {
+            return None;
+        }
+        let key = role_key(doc, np.clone());
+        if self.roles.contains_key(&key) || self.role_prefixes.contains_key(&key) {
+            return self.by_role(&key, at);
+        }
+        let holders = self.role_words.get(&key).filter(|_| np.len() == 1)?;
+        let before = &holders[..holders.partition_point(|(pos, _)| *pos < at)];
+        before.last().or(holders.first()).map(|(_, name)| name.clone())
     }
 
     /// The holder of the role `key` named last before byte `at` (the first
@@ -699,6 +735,24 @@ fn focus_weight(doc: &Doc, m: Range<usize>, sentence: &Range<usize>) -> Weight {
     } else {
         Weight::Object
     }
+}
+
+/// An acronym in parentheses that abbreviates the office words before it:
+/// `Jaksa penuntut umum (JPU)`; not a body's (`Komisi Pemilihan Umum (KPU)`).
+fn title_acronym(doc: &Doc, k: usize, start: usize) -> bool {
+    if !doc.all_caps(k) || k < start + 2 || !doc.punct(k - 1, &['(']) {
+        return false;
+    }
+    let letters: Vec<char> = doc.low(k).chars().collect();
+    let n = letters.len();
+    let open = k - 1;
+    if n < 2 || open < start + n {
+        return false;
+    }
+    let words = open - n..open;
+    words.clone().all(|t| doc.kind(t) == TokKind::Word && !doc.is(t, Cat::ORG))
+        && is_office(doc, words.start)
+        && words.zip(letters).all(|(t, c)| doc.low(t).starts_with(c))
 }
 
 /// `ditarik`, `dirawat`, `tertangkap`: the subject of these is acted on.
