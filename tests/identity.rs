@@ -469,3 +469,23 @@ fn a_bare_title_goes_to_its_holder_after_other_speakers() {
         &["Dedi Kurniawan", "Sari Utami", "Dedi Kurniawan"],
     );
 }
+
+#[test]
+fn a_rank_with_its_dot_inside_an_apposition_after_the_cue() {
+    check_claimants(
+        "\"Kondisinya stabil,\" ujar Kepala Instalasi Gawat Darurat RSUD Kota Sleman, dr. Rina Kusumawati, Sp.B.",
+        &["Rina Kusumawati"],
+    );
+    check_claimants(
+        "\"Dua korban masih dirawat,\" kata Wakil Direktur Pelayanan RSUD Kota Sleman, dr. Rina Kusumawati.",
+        &["Rina Kusumawati"],
+    );
+}
+
+#[test]
+fn pronouns_go_to_an_unnamed_source_who_spoke_last() {
+    check_claimants(
+        "Kapolsek Depok Kompol Rudi Santosa mengatakan pelaku sudah ditangkap.\n\nSeorang pedagang yang enggan disebut namanya mengatakan pelaku datang dari utara.\n\n\"Saya sudah teriak minta tolong,\" katanya.",
+        &["Rudi Santosa", "Seorang pedagang", "Seorang pedagang"],
+    );
+}

@@ -375,13 +375,21 @@ fn np_after(doc: &Doc, i: usize, end: usize) -> Option<Range<usize>> {
             k += 1;
         }
         let seg = k;
-        while k < end
-            && k - seg < 6
-            && doc.kind(k) == TokKind::Word
-            && (doc.cap(k) || doc.is(k, Cat::RANK))
-            && !doc.is(k, Cat::DAY)
-            && !doc.is(k, Cat::MONTH)
-        {
+        while k < end && k - seg < 6 {
+            // The dot of a rank before the name: `, dr. Rina Kusumawati`.
+            let rank_dot = doc.punct(k, &['.'])
+                && k > seg
+                && !doc.space_before(k)
+                && doc.is(k - 1, Cat::RANK)
+                && k + 1 < end
+                && doc.cap(k + 1);
+            let word = doc.kind(k) == TokKind::Word
+                && (doc.cap(k) || doc.is(k, Cat::RANK))
+                && !doc.is(k, Cat::DAY)
+                && !doc.is(k, Cat::MONTH);
+            if !(word || rank_dot) {
+                break;
+            }
             k += 1;
         }
         if k == seg {

@@ -127,11 +127,7 @@ pub fn extract(text: &str, options: &Options) -> Extraction {
             };
             names.confirm_speaker(&resolved);
             let who = names.identity(&doc, src.toks.clone(), &resolved, src.outlet);
-            // People speak on as `ia` and `ujarnya`; bodies only when no
-            // person is in focus (the fallbacks of `resolve`).
-            if names.is_person(&resolved) {
-                names.salience.speaker(src.who.end(), narrative[k], &resolved);
-            }
+            names.spoke(&doc, src.toks.clone(), &resolved, &who, src.who.end(), narrative[k]);
             claimant = Some(Claimant {
                 span: src.who,
                 resolved,

@@ -60,9 +60,13 @@ pub struct Names {
     acronyms: WordMap<String, String>,
     /// What the article says about each person: role and affiliation.
     pub profiles: Profiles,
+    /// Unnamed sources who spoke (`Seorang pedagang`), as they were
+    /// described: `katanya` after them is theirs.
+    unnamed: WordMap<String, Identity>,
 }
 
 /// Who a claimant is, besides their name.
+#[derive(Clone)]
 pub struct Identity {
     pub kind: ClaimantKind,
     pub role: Option<String>,
@@ -451,11 +455,31 @@ impl Names {
         }
     }
 
+    /// Records that the claimant written as `np`, resolved to `resolved`
+    /// and described as `who`, spoke at byte `end` of the `narrative`-th
+    /// narrative sentence: people speak on as `ia` and `ujarnya`, and so does
+    /// one unnamed person (`Seorang pedagang ... mengatakan`, then
+    /// `katanya`). Bodies and groups do only when no person is in focus
+    /// (the fallbacks of `resolve`).
+    pub fn spoke(&mut self, doc: &Doc, np: Range<usize>, resolved: &str, who: &Identity, end: usize, narrative: usize) {
+        if self.is_person(resolved) {
+            self.salience.speaker(end, narrative, resolved);
+        } else if !np.is_empty() && is_one_unnamed(doc, np) {
+            self.salience.speaker(end, narrative, resolved);
+            self.unnamed.insert(resolved.to_owned(), who.clone());
+        }
+    }
+
     /// What kind of claimant the mention `np` (resolved to `resolved`) is,
     /// with the role and affiliation the article gives it anywhere.
     pub fn identity(&self, doc: &Doc, np: Range<usize>, resolved: &str, outlet: bool) -> Identity {
         if outlet {
             return Identity { kind: ClaimantKind::Outlet, role: None, affiliation: None };
+        }
+        // `katanya` after `Seorang pedagang ... mengatakan`.
+        let pronoun = np.is_empty() || np.len() == 1 && doc.is(np.start, Cat::PRONOUN);
+        if let Some(who) = self.unnamed.get(resolved).filter(|_| pronoun) {
+            return who.clone();
         }
         let tail = if np.is_empty() { None } else { person_tail(doc, np.clone()) };
         let own = match &tail {
@@ -816,6 +840,14 @@ fn is_plural(low: &str) -> bool {
 
 fn contains_word(haystack: &str, word: &str) -> bool {
     haystack.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// One unnamed person: `Seorang pedagang`, `salah seorang warga`.
+fn is_one_unnamed(doc: &Doc, np: Range<usize>) -> bool {
+    let first = doc.low(np.start);
+    np.len() >= 2
+        && (first == "seorang" || first == "salah" && doc.low(np.start + 1) == "seorang")
+        && !np.clone().any(|k| doc.punct(k, &[',']))
 }
 
 /// An unnamed source: `seorang pejabat AS`, `sejumlah warga`, `mereka`,
