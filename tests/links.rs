@@ -700,8 +700,10 @@ proptest! {
         let all = library_docs();
         let mut library = klaim::link::Library::default();
         let mut held: std::collections::BTreeMap<String, LinkDocument> = Default::default();
+        let mut run = library.run();
         for (op, d, c) in ops {
             let doc = &all[d % all.len()];
+            let before = held.clone();
             match op {
                 0 | 1 => {
                     library.upsert(doc.clone());
@@ -731,6 +733,11 @@ proptest! {
             prop_assert_eq!(kept, fresh);
             prop_assert!(checks.is_empty());
             prop_assert_eq!(library.len(), held.len());
+            // A new result has a new number, the kept one keeps its own (the
+            // page is sent only the number then); the first run is new.
+            let expected = if held == before && run > 0 { run } else { run + 1 };
+            prop_assert_eq!(library.run(), expected);
+            run = expected;
         }
     }
 }

@@ -17,6 +17,8 @@ pub struct Library {
     corrections: Vec<LinkCorrection>,
     checks: Vec<FactCheck>,
     last: Option<(Links, Vec<FactCheckMatch>)>,
+    /// How many results were computed: names the last one.
+    runs: u64,
 }
 
 impl Library {
@@ -82,7 +84,16 @@ impl Library {
     /// archive's matches ([`match_fact_checks`]); the last result when
     /// nothing the linker reads changed since.
     pub fn link(&mut self) -> &(Links, Vec<FactCheckMatch>) {
-        let (docs, corrections, checks) = (&self.docs, &self.corrections, &self.checks);
-        self.last.get_or_insert_with(|| (link_with(docs, corrections), match_fact_checks(docs, checks)))
+        let (docs, corrections, checks, runs) = (&self.docs, &self.corrections, &self.checks, &mut self.runs);
+        self.last.get_or_insert_with(|| {
+            *runs += 1;
+            (link_with(docs, corrections), match_fact_checks(docs, checks))
+        })
+    }
+
+    /// Which result [`Library::link`] last computed (1 for the first): a
+    /// caller that holds that result need not be sent it again.
+    pub fn run(&self) -> u64 {
+        self.runs
     }
 }

@@ -13,13 +13,18 @@
 // over the stored claims, with the user's grouping corrections applied and
 // each claim reference carrying its project claim id (`claim`; `index()`
 // copies it to `id`), plus the archive's matches (`factchecks: [{claim,
-// factcheck, reason}]`).
+// factcheck, reason}]`). The worker sends claim references without their
+// text (the model has the claims; `index()` puts it back), and nothing but
+// the run's number when the result is the one the page holds.
 
 import { toProject } from './store.js';
 
 /** Milliseconds after the last change before linking again: typing a note
  * is one run, not one per key. */
 const SETTLE_MS = 250;
+/** Claim references indexed between two pauses (`index`): about 5 ms of
+ * the page's thread. */
+const SLICE = 2000;
 
 export class Links {
   /** `wasm`: the initialised wasm package, for the fallback in the page;
@@ -125,8 +130,10 @@ export class Links {
   /** Links what the library holds; the answer is for run `seq`. */
   async run(seq) {
     try {
-      const { value, ms } = await this.port.library('link');
-      this.received(this.failure ? { type: 'error', seq, message: this.failure } : { type: 'result', seq, result: value, ms });
+      const { value, ms } = await this.port.library('link', this.result?.run);
+      if (this.failure) return this.received({ type: 'error', seq, message: this.failure });
+      // One JSON text from the core (LinkLibrary.link): one parse here.
+      this.received({ type: 'result', seq, result: JSON.parse(value), ms });
     } catch (e) {
       this.received({ type: 'error', seq, message: e?.message ?? String(e) });
     }
@@ -145,44 +152,71 @@ export class Links {
     return toProject({ format: '', version: 0, tags: [], documents: [doc], claimsOf: (d) => this.model.claimsOf(d) }).documents[0];
   }
 
-  received(msg) {
+  async received(msg) {
     if (msg.seq !== this.seq) return; // A later run is on its way.
-    this.state = 'idle';
     if (msg.type === 'error') {
       this.error = msg.message;
     } else {
+      // Only the run's number: the result is the one the page holds, so
+      // there is nothing to index again.
+      if (msg.result.groups || !this.result) {
+        const index = await this.index(msg.result, msg.seq);
+        if (!index) return; // A later run took over while this one was indexed.
+        this.result = msg.result;
+        ({ groups: this.claimGroups, checks: this.claimChecks } = index);
+      }
       this.error = null;
-      this.result = msg.result;
       this.ms = msg.ms;
-      this.index();
     }
+    this.state = 'idle';
+    this.answers = (this.answers ?? 0) + 1;
     this.emit();
   }
 
-  index() {
-    this.claimGroups = new Map();
-    this.claimChecks = new Map();
-    // Every claim reference gets `id`, the model's claim id (the core
-    // returns it as `claim` when the input had it).
-    const named = (ref) => { ref.id = ref.claim ?? ref.id ?? this.claim(ref)?.id ?? null; return ref; };
-    for (const p of this.result.people ?? []) (p.claims ?? []).forEach(named);
-    for (const g of this.result.groups ?? []) {
+  /** The lookups of `result` by claim id ({groups, checks}); every claim
+   * reference gets `id` (the model's claim id, the core's `claim`) and
+   * `text` (the claim's, from the model). Done in slices of SLICE
+   * references with a pause between them, so a large result never holds
+   * the page's thread for long; null when run `seq` is no longer the
+   * latest. */
+  async index(result, seq = this.seq) {
+    const groups = new Map(); // claim id -> [group]
+    const checks = new Map(); // claim id -> [{factcheck, reason}]
+    let done = 0;
+    const pause = async () => {
+      done = 0;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      return seq === this.seq;
+    };
+    const named = (ref) => {
+      ref.id = ref.claim ?? ref.id ?? this.claim(ref)?.id ?? null;
+      ref.text ??= this.model.claims.get(ref.id)?.text ?? '';
+      done += 1;
+      return ref;
+    };
+    for (const p of result.people ?? []) {
+      (p.claims ?? []).forEach(named);
+      if (done >= SLICE && !(await pause())) return null;
+    }
+    for (const g of result.groups ?? []) {
       for (const c of g.conflicts ?? []) for (const v of c.values) if (v.claim) named(v.claim);
       for (const ref of g.claims) {
         const id = named(ref).id;
         if (!id) continue;
-        if (!this.claimGroups.has(id)) this.claimGroups.set(id, []);
-        this.claimGroups.get(id).push(g);
+        if (!groups.has(id)) groups.set(id, []);
+        groups.get(id).push(g);
       }
+      if (done >= SLICE && !(await pause())) return null;
     }
     const archive = new Map(this.model.metaValue('factchecks').map((f) => [f.id, f]));
-    for (const m of this.result.factchecks ?? []) {
+    for (const m of result.factchecks ?? []) {
       m.claim = m.claim ?? this.claim(m)?.id;
       const factcheck = archive.get(m.factcheck);
       if (!factcheck) continue;
-      if (!this.claimChecks.has(m.claim)) this.claimChecks.set(m.claim, []);
-      this.claimChecks.get(m.claim).push({ factcheck, reason: m.reason ?? '' });
+      if (!checks.has(m.claim)) checks.set(m.claim, []);
+      checks.get(m.claim).push({ factcheck, reason: m.reason ?? '' });
     }
+    return { groups, checks };
   }
 
   emit() {
