@@ -52,3 +52,32 @@ impl Hasher for WordHash {
         self.0 = (self.0 ^ n as u64).wrapping_mul(MUL);
     }
 }
+
+/// Calls `f` with `w` in lower case, exactly as `str::to_lowercase` gives it,
+/// without allocating for a short ASCII word (most names): for probing the
+/// maps above by a lower-case key.
+pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    if w.is_ascii() && w.len() <= buf.len() {
+        let low = &mut buf[..w.len()];
+        low.copy_from_slice(w.as_bytes());
+        low.make_ascii_lowercase();
+        // ASCII lower-cased is still ASCII, so valid UTF-8.
+        return f(std::str::from_utf8(low).unwrap_or_default());
+    }
+    f(&w.to_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_lower;
+
+    #[test]
+    fn with_lower_is_to_lowercase() {
+        for w in
+            ["Kirby", "KIRBY", "kirby", "", "Ma'ruf", "ÉDOUARD", "İstanbul", "ΟΔΥΣΣΕΥΣ", "K", "A".repeat(40).as_str()]
+        {
+            assert_eq!(with_lower(w, str::to_owned), w.to_lowercase(), "{w:?}");
+        }
+    }
+}

@@ -17,7 +17,7 @@ use super::segment::{
 use crate::extract::doc::Doc;
 use crate::extract::lexicon::Cat;
 use crate::extract::tokens::TokKind;
-use crate::extract::wordhash::{WordMap, WordSet};
+use crate::extract::wordhash::{with_lower, WordMap, WordSet};
 use crate::model::{ClaimantKind, Entity, EntityKind, Span};
 
 /// A person mention. `titled` when a role, rank or apposition introduced it
@@ -597,6 +597,19 @@ impl Names {
     /// preferring names introduced with a title. Looks only at the names
     /// that share the rarest word of `short`.
     fn fullest(&self, short: &str) -> Option<String> {
+        // One word (`Kirby`, `Yusri`) is most of the questions: no vector.
+        let mut words = short.split_whitespace();
+        if let (Some(word), None) = (words.next(), words.next()) {
+            return with_lower(word, |low| {
+                self.by_word
+                    .get(low)?
+                    .iter()
+                    .map(|name| (name, &self.known[name]))
+                    .filter(|(_, k)| k.lower.iter().any(|w| w == low))
+                    .max_by_key(|(name, k)| (self.sure(name), k.lower.len(), k.last))
+                    .map(|(name, _)| name.clone())
+            });
+        }
         let lower: Vec<String> = short.split_whitespace().map(str::to_lowercase).collect();
         let candidates = lower.iter().filter_map(|w| self.by_word.get(w)).min_by_key(|c| c.len())?;
         candidates

@@ -3,7 +3,7 @@
 //! DKI Jakarta Syafrin Liputo`, `Rina Kusnadi, Ketua YLKI,`) and asked for by
 //! the full name a claimant resolved to.
 
-use crate::extract::wordhash::WordMap;
+use crate::extract::wordhash::{with_lower, WordMap};
 use crate::model::{Claim, ClaimantKind};
 
 /// Role, affiliation and rank of one person (or of one mention).
@@ -56,8 +56,7 @@ impl Profiles {
         if let Some(p) = self.by_name.get(name) {
             return Some(p);
         }
-        let last = name.split_whitespace().last()?.to_lowercase();
-        let others = self.by_last.get(&last)?;
+        let others = with_lower(name.split_whitespace().last()?, |last| self.by_last.get(last))?;
         let mine: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
         others.iter().find_map(|other| {
             let theirs: Vec<String> = other.split_whitespace().map(str::to_lowercase).collect();
