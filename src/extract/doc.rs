@@ -1,7 +1,7 @@
 //! A document prepared for the passes: its tokens, their lower-case text and
 //! lexicon categories, computed once.
 
-use super::lexicon::{cat_bytes, Cat};
+use super::lexicon::{self, Cat};
 use super::tokens::{tokenize, TokKind, Token};
 use crate::model::Span;
 
@@ -25,12 +25,13 @@ impl<'t> Doc<'t> {
     pub fn new(text: &'t str) -> Doc<'t> {
         let lower = text.to_ascii_lowercase();
         let toks = tokenize(text);
+        let lexicon = lexicon::table();
         let info = toks
             .iter()
             .map(|t| match t.kind {
                 TokKind::Punct | TokKind::Number => Info { cat: Cat::default(), all_caps: false },
                 TokKind::Word => Info {
-                    cat: cat_bytes(&lower.as_bytes()[t.start()..t.end()]),
+                    cat: lexicon.get(&lower.as_bytes()[t.start()..t.end()]),
                     // Only a capitalized word can be in capitals throughout.
                     all_caps: t.cap && all_caps(&text[t.start()..t.end()]),
                 },

@@ -357,7 +357,9 @@ const NOT_COUNT: &[&str] = &[
     "peringkat", "urutan", "rt", "rw", "km", "gelombang", "tahap", "putaran", "babak", "pekan", "menit",
 ];
 
-fn table() -> &'static Table {
+/// The lexicon itself, for a caller that looks up every word of a document:
+/// one check that the table is built, then [`Table::get`] inlined per word.
+pub fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| Table::build(entries()))
 }
@@ -408,7 +410,7 @@ fn entries() -> impl Iterator<Item = (&'static str, Cat)> {
 /// compares, with no pointer to follow and no `memcmp` (std's map of byte
 /// slices took about 110 instructions a word on the samples). Longer words
 /// (few, `mengungkapkannya`) go to a plain map.
-struct Table {
+pub struct Table {
     slots: Box<[Slot]>,
     /// `64 - log2(slots.len())`: the hash's top bits pick the slot.
     shift: u32,
@@ -453,7 +455,10 @@ impl Table {
         Table { slots, shift, long }
     }
 
-    fn get(&self, w: &[u8]) -> Cat {
+    /// The categories of a lower-case word's bytes (empty if it is in no
+    /// list).
+    #[inline]
+    pub fn get(&self, w: &[u8]) -> Cat {
         if w.len() > PACKED {
             return self.long.get(w).copied().unwrap_or_default();
         }
