@@ -36,10 +36,13 @@ impl Token {
 
 /// Tokenizes `text`. Whitespace (including line breaks) separates tokens and
 /// is not itself a token; callers look at the bytes between tokens for that.
-pub fn tokenize(text: &str) -> Vec<Token> {
+/// Into `tokens` (cleared first), so that a caller can reuse one buffer for
+/// many documents.
+pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
     let bytes = text.as_bytes();
+    tokens.clear();
     // News text has about one token per 4.3 bytes: room for all of them at once.
-    let mut tokens = Vec::with_capacity(text.len() / 4 + 16);
+    tokens.reserve(text.len() / 4 + 16);
     let mut newline_before = true;
     let mut i = 0;
     while i < bytes.len() {
@@ -122,7 +125,6 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         newline_before = false;
         i = end;
     }
-    tokens
 }
 
 fn punct(at: usize, width: usize, c: char, newline_before: bool) -> Token {
@@ -211,7 +213,9 @@ mod tests {
 
     #[track_caller]
     fn check(text: &str, expect: &[&str]) {
-        let got: Vec<&str> = tokenize(text).iter().map(|t| t.span.text(text)).collect();
+        let mut tokens = Vec::new();
+        tokenize_into(text, &mut tokens);
+        let got: Vec<&str> = tokens.iter().map(|t| t.span.text(text)).collect();
         assert_eq!(got, expect);
     }
 
