@@ -3,7 +3,10 @@
 //   - page load to first highlighted claim (fresh profile: includes seeding
 //     and extracting the samples; then a warm reload from IndexedDB);
 //   - import and extraction of 1,000 articles (one JSON Lines file through the
-//     file input, until the library lists them and until they are saved);
+//     file input, until the library lists them and until they are saved),
+//     and the same import stored one record per claim, the layout before
+//     bundles (store.js), in a fresh browser just before: their ratio is
+//     this run's;
 //   - rendering a document with 500 claims;
 //   - scrolling the claims table over the whole corpus (20,000+ rows);
 //   - the wasm and the whole page, gzipped;
@@ -139,6 +142,20 @@ async function jStep(browser) {
   await page.close();
 }
 
+/** The 1,000-article import in a fresh browser, stored one record per
+ * claim as before bundles (Model.bulk false): {listed, saved} in ms. */
+async function recordsLayout() {
+  const other = await start({ viewport: { width: 1440, height: 900 } });
+  try {
+    const page = await other.open();
+    await page.waitForFunction(() => document.querySelector('[data-testid=save-state]').dataset.state === 'saved');
+    await page.evaluate((text) => { window.__corpus = text; window.klaimModel.bulk = false; }, corpus);
+    return await importInPage(page, 1005);
+  } finally {
+    await other.stop();
+  }
+}
+
 const browser = await start({ viewport: { width: 1440, height: 900 } });
 try {
   // `node scripts/bench.mjs jstep`: only the 1.9 MB document's j step.
@@ -161,11 +178,13 @@ try {
   // The file is handed to the page's input as a user's pick would be; built
   // in the page from a string, because playwright's setInputFiles decodes
   // 5 MB of base64 in one 4 s task of its own that would count as ours.
+  const before = await recordsLayout();
   await page.evaluate((text) => { window.__corpus = text; }, corpus);
   const tracer = await startTrace(browser.context, page);
   const imported = await importInPage(page, 1005);
   const tasks = mainTasks(await tracer.stop()).filter((e) => e.name === 'RunTask');
   print(`import + extraction of 1,000 articles (${(corpus.length / 1e6).toFixed(1)} MB)`, `${ms(imported.listed)} to listed, ${ms(imported.saved)} to saved`);
+  print('  the same, stored one record per claim (before bundles)', `${ms(before.listed)} to listed, ${ms(before.saved)} to saved; saved x${(before.saved / imported.saved).toFixed(2)}`);
   const long = imported.long.map((t) => t.duration);
   print('main-thread tasks over 50 ms during the import', `${long.length}, longest ${ms(Math.max(0, ...long))}`);
   // A loaded machine makes tasks wait for a core; their thread time is what
