@@ -658,7 +658,10 @@ export class Model {
       this.unsaved -= changes.length;
       this.unsavedDocs -= docs;
       this.adoptStored(changes, written ?? []);
-      if (this.pending === 0 && this.saveState !== 'error') this.setSave('saved');
+      // Saved only once nothing is left to save: an import's batch stored
+      // (quickly, since bundles) while later batches are still being
+      // extracted leaves documents that exist only in this tab.
+      if (this.saveState !== 'error') this.setSave(this.pending === 0 && !this.importing ? 'saved' : 'saving');
     } catch (e) {
       this.pending--;
       this.unsavedDocs -= docs;
@@ -669,7 +672,7 @@ export class Model {
         this.undoStack = this.undoStack.filter((op) => !op.changes.some((c) => changes.some((d) => d.key === c.key)));
         this.emit('message', { key: 'msg.conflict', level: 'error' });
         await this.refresh(changes.map(({ store, key }) => ({ store, key })), { force: true });
-        if (this.pending === 0) this.setSave('saved');
+        if (this.pending === 0 && !this.importing) this.setSave('saved');
       } else {
         this.unsaved -= changes.length;
         this.saveError = e;
