@@ -254,7 +254,7 @@ const ORG: &[&str] = &[
     "perum", "bumn", "bumd", "koperasi", "firma", "kantor", "stasiun", "bandara", "pelabuhan", "fasilitas",
     "kpai", "komnas", "ombudsman", "timnas", "pssi", "corporate", "communications", "polresta", "polrestabes",
     "kodam", "kodim", "korem", "kejari", "kejati", "kominfo", "bareskrim", "lantas", "balai", "hotel", "komunitas", "perkumpulan",
-    "divisi", "mabes",
+    "divisi", "mabes", "gugus", "kesatuan", "himpunan", "jaringan", "paguyuban", "gabungan", "konfederasi",
 ];
 #[rustfmt::skip]
 const ORG_TAIL: &[&str] = &[

@@ -276,26 +276,74 @@ pub fn completes_office(doc: &Doc, k: usize) -> bool {
 }
 
 /// Where the body a role belongs to starts inside `start..end`, if anywhere
-/// after the first word.
+/// after the first word. A sub-unit the office heads belongs to the role
+/// and the body it is part of starts at the next head word: `Kepala Bagian
+/// Penerangan Umum | Divisi Humas Polri`, `Kepala Badan Ketahanan Pangan |
+/// Kementerian Pertanian`. Only the first unit joins the role (`Kepala
+/// Departemen Epidemiologi | Fakultas Kesehatan Masyarakat Universitas X`).
+/// The central board of a body (`Pimpinan Pusat`, `Pengurus Besar`) speaks
+/// for it and opens the body.
 fn body_start(doc: &Doc, start: usize, end: usize) -> Option<usize> {
-    let mut at: Option<usize> = None;
-    for k in start + 1..end {
-        if !is_head(doc, k) || doc.punct(k - 1, &['(']) {
-            continue;
-        }
-        match at {
-            None => at = Some(k),
-            // A new named body after a sub-unit: `Badan Ketahanan Pangan
-            // Kementerian Pertanian`; not `Koperasi dan UKM`, not `Yayasan
-            // Lembaga ...`.
-            Some(a) => {
-                if is_top_body(doc, k) && !is_head(doc, k - 1) && doc.low(k - 1) != "dan" && k - a >= 2 {
-                    at = Some(k);
-                }
-            }
+    if let Some(k) = (start + 1..end.saturating_sub(1)).find(|&k| is_central_board(doc, k)) {
+        return Some(k);
+    }
+    let first = (start + 1..end)
+        .find(|&k| (is_head(doc, k) || is_sub_unit(doc, k) && doc.cap(k)) && !doc.punct(k - 1, &['(']))?;
+    if is_sub_unit(doc, first) {
+        let body = (first + 2..end).find(|&k| {
+            is_head(doc, k)
+                && !is_place_word(doc, k)
+                && !doc.punct(k - 1, &['('])
+                && !is_head(doc, k - 1)
+                && doc.low(k - 1) != "dan"
+                // `Dewan Pimpinan Pusat`: the board's own words.
+                && !matches!(doc.low(k - 1), "pimpinan" | "pengurus")
+        });
+        return Some(body.unwrap_or(first));
+    }
+    // A named body, then the one it belongs to: `Kepolisian Sektor X |
+    // Kepolisian Resor Y`, `Corporate Communication | PT X`; not `Koperasi
+    // dan UKM`, not `Yayasan Lembaga ...`.
+    let mut at = first;
+    for k in first + 2..end {
+        if is_head(doc, k)
+            && is_top_body(doc, k)
+            && !doc.punct(k - 1, &['('])
+            && !is_head(doc, k - 1)
+            && !is_rank_part(doc, k - 1)
+            && doc.low(k - 1) != "dan"
+        {
+            at = k;
         }
     }
-    at
+    Some(at)
+}
+
+/// A unit inside a body, named after its head word: `Bagian`, `Bidang`,
+/// `Biro`, `Departemen`, `Tim`, `Komite`, `Dewan Komisioner`, `Badan`
+/// (inside a ministry), `Direktorat Jenderal`, party boards (`DPP`).
+fn is_sub_unit(doc: &Doc, k: usize) -> bool {
+    match doc.low(k) {
+        "bagian" | "biro" | "seksi" | "subbagian" | "subbidang" | "subdirektorat" | "subdit" | "departemen"
+        | "divisi" | "tim" | "komite" | "komisi" | "fraksi" | "pusat" | "unit" | "presidium" | "dewan" | "badan"
+        | "kedeputian" | "fakultas" | "laboratorium" | "serikat" | "dpp" | "dpc" | "dpw" => true,
+        // `Menteri Koordinator Bidang Perekonomian`: a portfolio, no unit.
+        "bidang" => !matches!(doc.low(k - 1), "koordinator" | "menteri" | "menko" | "deputi" | "ahli" | "khusus"),
+        "direktorat" => k + 1 < doc.len() && doc.low(k + 1) == "jenderal",
+        _ => false,
+    }
+}
+
+/// `Pimpinan Pusat Muhammadiyah`, `Pengurus Besar Nahdlatul Ulama`: a
+/// central board named on its own (not `Dewan Pimpinan Pusat`, a unit, nor
+/// `Pengurus Harian`, an office), the name the body is known by.
+fn is_central_board(doc: &Doc, k: usize) -> bool {
+    let board = match doc.low(k) {
+        "pimpinan" => matches!(doc.low(k + 1), "pusat" | "wilayah" | "daerah" | "cabang"),
+        "pengurus" => doc.low(k + 1) == "besar",
+        _ => false,
+    };
+    board && doc.cap(k) && doc.cap(k + 1) && !matches!(doc.low(k - 1), "dewan" | "badan")
 }
 
 /// With no head word: the capitalized words after the office words that are
