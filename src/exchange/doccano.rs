@@ -29,6 +29,7 @@ use super::{
 };
 use crate::offsets::Unit;
 use crate::project::{Project, Status};
+use crate::report::ClaimantRecord;
 
 /// The project as doccano JSONL, offsets in `unit` (code points or UTF-16).
 pub fn export(project: &Project, unit: Unit) -> String {
@@ -45,11 +46,38 @@ pub fn export(project: &Project, unit: Unit) -> String {
                 json!([o(start), o(end), kind_name(c.claim.kind)])
             })
             .collect();
-        let line = json!({"id": doc.id, "name": doc.name, "text": doc.text, "label": label});
+        let mut line = json!({"id": doc.id, "name": doc.name, "text": doc.text, "label": label});
+        let claimants = claimants(doc, &text, unit);
+        if !claimants.is_empty() {
+            line["claimants"] = Value::Array(claimants);
+        }
         out.push_str(&line.to_string());
         out.push('\n');
     }
     out
+}
+
+/// Who made each exported claim, as a record field doccano keeps as the
+/// example's metadata (shown beside the text, exported back as it came):
+/// `{"start", "end"` (the claim's span, as in `label`), `"claimant": {"start",
+/// "end", "text", "resolved", "type", "role", "affiliation"}}`. Not a span
+/// of `label`: a claimant inside its claim would overlap it, which a default
+/// doccano project refuses.
+fn claimants(doc: &crate::project::Document, text: &Text<'_>, unit: Unit) -> Vec<Value> {
+    let o = |x| text.map.convert(x, Unit::CodePoint, unit);
+    doc.claims
+        .iter()
+        .filter(|c| c.status != Status::Rejected)
+        .filter_map(|c| {
+            let who = c.claim.claimant.as_ref()?;
+            let (start, end, _) = text.clamped(c.claim.start, c.claim.end);
+            let (ws, we, _) = text.clamped(who.start, who.end);
+            let mut claimant = serde_json::to_value(who).expect("a claimant serializes");
+            claimant["start"] = json!(o(ws));
+            claimant["end"] = json!(o(we));
+            Some(json!({"start": o(start), "end": o(end), "claimant": claimant}))
+        })
+        .collect()
 }
 
 /// Claims (not rejected) that overlap another in the same document, as
@@ -297,11 +325,36 @@ fn read_record(
             }
         }
     }
+    read_claimants(record, &t, &mut out, at, warnings);
     let astral = t.len() != t.map.len(Unit::Utf16);
     if astral && !out.is_empty() {
         warnings.push(Message::new(Code::AstralCodePoints, at, Params::default()));
     }
     Ok((text, out))
+}
+
+/// The `claimants` field klaim's export writes (top level, or under `meta`
+/// where a tool nests metadata): each entry's claimant joins the span with
+/// the same offsets, with its name, type, role and affiliation. An entry
+/// that names no span or whose mention does not fit the text is left out
+/// and named.
+fn read_claimants(record: &Value, t: &Text<'_>, spans: &mut [Span], at: &At, warnings: &mut Vec<Message>) {
+    let list = record.get("claimants").or_else(|| record.get("meta").and_then(|m| m.get("claimants")));
+    for (i, entry) in list.and_then(Value::as_array).into_iter().flatten().enumerate() {
+        let n = |v: &Value, f: &str| v.get(f).and_then(Value::as_u64).map(|x| x as usize);
+        let who = entry.get("claimant").and_then(|c| serde_json::from_value::<ClaimantRecord>(c.clone()).ok());
+        let span = spans.iter_mut().find(|s| Some(s.start) == n(entry, "start") && Some(s.end) == n(entry, "end"));
+        match (span, who) {
+            (Some(span), Some(who)) if t.slice(who.start, who.end) == Some(who.text.as_str()) => {
+                span.claimant = Some(who);
+            }
+            _ => warnings.push(Message::new(
+                Code::FieldLeftOut,
+                at,
+                Params { field: Some(format!("claimants[{i}]")), ..Params::default() },
+            )),
+        }
+    }
 }
 
 /// `claimant`, `cue` or `via` for a label or relation type naming that part

@@ -7,8 +7,12 @@
 //! claims still pending are a prediction (`model_version` `klaim`), rejected
 //! claims are left out. Each claim is one region: a `labels` result (its kind),
 //! a per-region `choices` result (its tag labels) and a per-region `textarea`
-//! (its note), sharing the region id. Offsets are code points, as Label Studio
-//! stores them since 1.4. A labelling config that reads these results:
+//! (its note), sharing the region id. A claim's claimant is a region of its
+//! own (id `<claim id>:claimant`, label `claimant`) linked to the claim by a
+//! `claimant` relation, with per-region fields: `claimant_name` (the
+//! resolved name), `claimant_type` (a choice), `claimant_role` and
+//! `claimant_affiliation` (text areas). Offsets are code points, as Label
+//! Studio stores them since 1.4. A labelling config that reads these results:
 //!
 //! ```xml
 //! <View>
@@ -21,11 +25,20 @@
 //!     <Choice value="perlu dicek"/><Choice value="tidak dapat diverifikasi"/><Choice value="layak cek"/>
 //!   </Choices>
 //!   <TextArea name="note" toName="text" perRegion="true"/>
+//!   <Labels name="part" toName="text"><Label value="claimant"/></Labels>
+//!   <Relations><Relation value="claimant"/></Relations>
+//!   <TextArea name="claimant_name" toName="text" perRegion="true"/>
+//!   <Choices name="claimant_type" toName="text" perRegion="true">
+//!     <Choice value="person"/><Choice value="organisation"/><Choice value="group"/><Choice value="outlet"/>
+//!   </Choices>
+//!   <TextArea name="claimant_role" toName="text" perRegion="true"/>
+//!   <TextArea name="claimant_affiliation" toName="text" perRegion="true"/>
 //! </View>
 //! ```
 //!
 //! Import: annotations (not cancelled) and predictions alike give spans to
-//! review. A region's `value.text`, when present, is checked against the text
+//! review; a claimant region linked to its claim brings its per-region
+//! fields (above) as the claimant's name, type, role and affiliation. A region's `value.text`, when present, is checked against the text
 //! at its offsets; offsets that only match when counted in UTF-16 units (older
 //! Label Studio) are converted with a warning, anything else is skipped with
 //! one.
@@ -36,8 +49,8 @@ use std::collections::HashMap;
 
 use super::role_named;
 use super::{
-    error_at, id_string, imported_document, kind_name, kind_named, modality_named, name_from_text, tag_id, tag_labels,
-    At, Code, ImportError, Known, Message, Params, Span, Text,
+    claimant_type_name, claimant_type_named, error_at, id_string, imported_document, kind_name, kind_named,
+    modality_named, name_from_text, tag_id, tag_labels, At, Code, ImportError, Known, Message, Params, Span, Text,
 };
 use crate::project::{AnnotatedClaim, Annotator, AnnotatorDocument, Document, Origin, Project, Status, Tag};
 
@@ -98,19 +111,21 @@ pub fn export(project: &Project) -> String {
     out
 }
 
-/// The results of one claim's region.
+/// The results of one claim's region, and of its claimant's.
 fn regions(project: &Project, c: &AnnotatedClaim, text: &Text<'_>) -> Vec<Value> {
-    let (start, end, quoted) = text.clamped(c.claim.start, c.claim.end);
-    let result = |from: &str, kind: &str, extra: (&str, Value)| {
-        let mut value = json!({"start": start, "end": end});
-        value[extra.0] = extra.1;
-        if kind != "textarea" {
-            value["text"] = json!(quoted);
-        }
-        // Label Studio's own words for who made a region.
-        let origin = if c.origin == Origin::Extracted { "prediction" } else { "manual" };
-        json!({"id": c.id, "from_name": from, "to_name": "text", "type": kind, "origin": origin, "value": value})
-    };
+    let origin = if c.origin == Origin::Extracted { "prediction" } else { "manual" };
+    // Label Studio's own words for who made a region.
+    let region =
+        |id: &str, (start, end, quoted): (usize, usize, &str), from: &str, kind: &str, extra: (&str, Value)| {
+            let mut value = json!({"start": start, "end": end});
+            value[extra.0] = extra.1;
+            if kind != "textarea" {
+                value["text"] = json!(quoted);
+            }
+            json!({"id": id, "from_name": from, "to_name": "text", "type": kind, "origin": origin, "value": value})
+        };
+    let span = text.clamped(c.claim.start, c.claim.end);
+    let result = |from: &str, kind: &str, extra: (&str, Value)| region(&c.id, span, from, kind, extra);
     let mut out = vec![result("label", "labels", ("labels", json!([kind_name(c.claim.kind)])))];
     let tags = tag_labels(project, c);
     if !tags.is_empty() {
@@ -118,6 +133,24 @@ fn regions(project: &Project, c: &AnnotatedClaim, text: &Text<'_>) -> Vec<Value>
     }
     if !c.note.is_empty() {
         out.push(result("note", "textarea", ("text", json!([c.note]))));
+    }
+    if let Some(who) = &c.claim.claimant {
+        let id = format!("{}:claimant", c.id);
+        let at = text.clamped(who.start, who.end);
+        let part = |from: &str, kind: &str, extra: (&str, Value)| region(&id, at, from, kind, extra);
+        out.push(part("part", "labels", ("labels", json!(["claimant"]))));
+        out.push(part("claimant_name", "textarea", ("text", json!([who.resolved]))));
+        if let Some(kind) = who.kind {
+            out.push(part("claimant_type", "choices", ("choices", json!([claimant_type_name(kind)]))));
+        }
+        for (from, field) in [("claimant_role", &who.role), ("claimant_affiliation", &who.affiliation)] {
+            if let Some(v) = field {
+                out.push(part(from, "textarea", ("text", json!([v]))));
+            }
+        }
+        out.push(json!({
+            "from_id": c.id, "to_id": id, "type": "relation", "direction": "right", "labels": ["claimant"],
+        }));
     }
     out
 }
@@ -383,6 +416,18 @@ fn regions_of(t: &Text<'_>, results: &[Value], at: &At, tags: &mut Vec<Tag>, war
             }
         };
         let (_, span, role) = &mut regions[k];
+        let from = result.get("from_name").and_then(Value::as_str).unwrap_or("");
+        let first = strings(if kind == "textarea" { "text" } else { "choices" }).into_iter().next();
+        match (from, kind) {
+            ("claimant_name", "textarea") => span.who.resolved = first,
+            ("claimant_role", "textarea") => span.who.role = first,
+            ("claimant_affiliation", "textarea") => span.who.affiliation = first,
+            ("claimant_type", "choices") => span.who.kind = first.as_deref().and_then(claimant_type_named),
+            _ => {}
+        }
+        if from.starts_with("claimant_") && matches!(kind, "textarea" | "choices") {
+            continue;
+        }
         match kind {
             "labels" | "hypertextlabels" => {
                 for label in strings("labels") {
@@ -442,9 +487,13 @@ fn regions_of(t: &Text<'_>, results: &[Value], at: &At, tags: &mut Vec<Tag>, war
             Some((claim, part)) => {
                 let role = regions[part].2.or(label_role).expect("a role from the region or the relation");
                 let span = (regions[part].1.start, regions[part].1.end);
+                let who = regions[part].1.who.clone();
                 let target = &mut regions[claim].1;
                 match role {
-                    "claimant" => target.claimant_at = Some(span),
+                    "claimant" => {
+                        target.claimant_at = Some(span);
+                        target.who = std::mem::take(&mut target.who).or(who);
+                    }
                     "cue" => target.cue = Some(span),
                     _ => target.via = Some(span),
                 }

@@ -503,6 +503,39 @@ fn claimant_type_name(kind: ClaimantKind) -> &'static str {
     }
 }
 
+/// `person`, `organisation`, `group`, `outlet`: a claimant type by name.
+fn claimant_type_named(name: &str) -> Option<ClaimantKind> {
+    match name.trim().to_lowercase().as_str() {
+        "person" => Some(ClaimantKind::Person),
+        "organisation" | "organization" => Some(ClaimantKind::Organisation),
+        "group" => Some(ClaimantKind::Group),
+        "outlet" => Some(ClaimantKind::Outlet),
+        _ => None,
+    }
+}
+
+/// What a file says of a claimant linked by span only (Label Studio's
+/// per-region fields): its name, type, role and affiliation.
+#[derive(Clone, Debug, Default)]
+struct Who {
+    resolved: Option<String>,
+    kind: Option<ClaimantKind>,
+    role: Option<String>,
+    affiliation: Option<String>,
+}
+
+impl Who {
+    /// These fields, each missing one taken from `other`.
+    fn or(self, other: Who) -> Who {
+        Who {
+            resolved: self.resolved.or(other.resolved),
+            kind: self.kind.or(other.kind),
+            role: self.role.or(other.role),
+            affiliation: self.affiliation.or(other.affiliation),
+        }
+    }
+}
+
 /// A span brought in from another tool: a claim to review.
 struct Span {
     start: usize,
@@ -515,6 +548,8 @@ struct Span {
     /// Code point spans of the claimant, cue and via, where the file links
     /// them (Label Studio and doccano relations).
     claimant_at: Option<(usize, usize)>,
+    /// The claimant's identity where the file gives it beside the span.
+    who: Who,
     cue: Option<(usize, usize)>,
     via: Option<(usize, usize)>,
     /// Relations to other spans of the same document: `(start, end, label)`.
@@ -532,6 +567,7 @@ impl Span {
             tags: Vec::new(),
             note: String::new(),
             claimant_at: None,
+            who: Who::default(),
             cue: None,
             via: None,
             relations: Vec::new(),
@@ -566,14 +602,15 @@ impl Span {
                 // A claimant the file describes (W3C), else one it links by
                 // span only (Label Studio and doccano relations).
                 claimant: self.claimant.or_else(|| {
+                    let who = self.who;
                     part(self.claimant_at).map(|s| ClaimantRecord {
                         start: s.start,
                         end: s.end,
-                        resolved: s.text.clone(),
+                        resolved: who.resolved.unwrap_or_else(|| s.text.clone()),
                         text: s.text,
-                        kind: None,
-                        role: None,
-                        affiliation: None,
+                        kind: who.kind,
+                        role: who.role,
+                        affiliation: who.affiliation,
                     })
                 }),
                 cue: part(self.cue),

@@ -963,7 +963,18 @@ fn labelstudio_splits_annotations_and_predictions() {
     );
     assert_eq!(ann[1]["value"]["choices"], json!(["salah", "layak cek"]));
     assert_eq!(ann[2]["value"]["text"], json!(["cek \"BPS\", data 2025"]));
-    assert!(ann.as_array().unwrap().iter().all(|r| r["id"] == "c1"));
+    assert!(ann.as_array().unwrap()[..3].iter().all(|r| r["id"] == "c1"));
+    // Its claimant: a region of its own, with its name, linked to the claim.
+    assert_eq!(ann[3]["id"], "c1:claimant");
+    assert_eq!(ann[3]["value"], json!({"start": 44, "end": 56, "text": "Budi Santoso", "labels": ["claimant"]}));
+    assert_eq!(
+        (ann[4]["from_name"].as_str(), &ann[4]["value"]["text"]),
+        (Some("claimant_name"), &json!(["Budi Santoso"]))
+    );
+    assert_eq!(
+        ann[5],
+        json!({"from_id": "c1", "to_id": "c1:claimant", "type": "relation", "direction": "right", "labels": ["claimant"]})
+    );
     let pred = &tasks[0]["predictions"][0]["result"];
     assert_eq!(pred[0]["value"]["labels"], json!(["unattributed"]));
     assert_eq!(pred.as_array().unwrap().len(), 2, "c2 label and note; c3 rejected is left out");
@@ -1117,6 +1128,17 @@ fn check_identity(kind: Option<ClaimantKind>, role: Option<&str>, affiliation: O
     let c1 = back.project.documents[0].claims.iter().find(|c| c.id == "c1").unwrap();
     assert_eq!(c1.claim.claimant.as_ref(), Some(&who), "W3C import reads the claimant back");
     assert_eq!(back.messages, Vec::<Message>::new());
+
+    // doccano (its `claimants` metadata) and Label Studio (a claimant region
+    // with per-region fields): exported, then imported on their own.
+    for format in [Format::Doccano, Format::LabelStudio] {
+        let back = import(&export(&p, format), Some(format), &empty_project(default_tags()), NOW).unwrap();
+        let c1 =
+            &back.project.documents[0].claims.iter().find(|c| c.claim.start == p.documents[0].claims[0].claim.start);
+        let got = c1.and_then(|c| c.claim.claimant.as_ref());
+        assert_eq!(got, Some(&who), "{format:?} import reads the claimant back");
+        assert_eq!(back.messages.iter().filter(|m| m.code == Code::FieldLeftOut).count(), 0, "{format:?}");
+    }
 
     let reviews = json(&export(&p, Format::ClaimReview));
     assert_eq!(reviews[0]["itemReviewed"]["author"], author);
