@@ -29,14 +29,6 @@ CONFIG = """<View>
     <Choice value="perlu dicek"/><Choice value="tidak dapat diverifikasi"/><Choice value="layak cek"/>
   </Choices>
   <TextArea name="note" toName="text" perRegion="true"/>
-  <Labels name="part" toName="text"><Label value="claimant"/></Labels>
-  <Relations><Relation value="claimant"/></Relations>
-  <TextArea name="claimant_name" toName="text" perRegion="true"/>
-  <Choices name="claimant_type" toName="text" perRegion="true">
-    <Choice value="person"/><Choice value="organisation"/><Choice value="group"/><Choice value="outlet"/>
-  </Choices>
-  <TextArea name="claimant_role" toName="text" perRegion="true"/>
-  <TextArea name="claimant_affiliation" toName="text" perRegion="true"/>
 </View>"""
 
 

@@ -126,3 +126,51 @@ fn a_central_board_is_the_body() {
         "Yusuf Maulana",
     );
 }
+
+/// An office whose complement names no body: a minister's portfolio, a
+/// regional office's region, a lawyer's client.
+#[test]
+fn offices_whose_complement_is_no_body() {
+    check("Menteri PUPR Basuki Hartono mengatakan", Some("Menteri PUPR"), None, "Basuki Hartono");
+    check(
+        "Menteri Sekretariat Negara Joko Prasetyo mengatakan",
+        Some("Menteri Sekretariat Negara"),
+        None,
+        "Joko Prasetyo",
+    );
+    check(
+        "Sekretaris Daerah DI Yogyakarta Baskoro Adi mengatakan",
+        Some("Sekretaris Daerah DI Yogyakarta"),
+        None,
+        "Baskoro Adi",
+    );
+    check("Kepala Desa Sukamaju Darmin Hasan mengatakan", Some("Kepala Desa Sukamaju"), None, "Darmin Hasan");
+    check("Kuasa hukum Joko Susilo, Anita Rahayu, mengatakan", Some("Kuasa hukum Joko Susilo"), None, "Anita Rahayu");
+    // A minister of another country serves it.
+    check(
+        "Menteri Luar Negeri Rusia Pavel Orlov mengatakan",
+        Some("Menteri Luar Negeri"),
+        Some("Rusia"),
+        "Pavel Orlov",
+    );
+    check(
+        "Sekretaris Perusahaan PT Bank Sentosa Tbk Rudi Hartono mengatakan",
+        Some("Sekretaris Perusahaan"),
+        Some("PT Bank Sentosa Tbk"),
+        "Rudi Hartono",
+    );
+}
+
+/// English titles keep their function words; the body follows them.
+#[test]
+fn english_titles() {
+    check(
+        "Chief Information Officer KreditKita Budi Wijaya mengatakan",
+        Some("Chief Information Officer"),
+        Some("KreditKita"),
+        "Budi Wijaya",
+    );
+    // FIXME: `Head of Global Macro Research Sakura Securities Tom Walker`
+    // loses `Research` and the body to the name: the name tail takes every
+    // capitalized word it does not know (names.rs).
+}

@@ -55,6 +55,19 @@ pub fn split(doc: &Doc, r: Range<usize>) -> Profile {
         profile.affiliation = Some(format!("{body}{rest}"));
         return profile;
     }
+    // An English title (`Head of Global Macro Research | Nomura`).
+    if let Some((role_end, aff_start)) = english_title(doc, start, end) {
+        profile.role = Some(source(doc, start..role_end));
+        profile.affiliation = (aff_start < end).then(|| source(doc, aff_start..end));
+        return profile;
+    }
+    // `Menteri PUPR`, `Sekretaris Daerah DI Yogyakarta`, `kuasa hukum Budi`:
+    // an office whose complement names no body.
+    if let Some(role_end) = whole_office(doc, start, end) {
+        profile.role = Some(source(doc, start..role_end));
+        profile.affiliation = (role_end < end).then(|| source(doc, role_end..end));
+        return profile;
+    }
     // `Konsul Jenderal RI di Chicago`: a post in a place is one office.
     let explicit = (start + 1..end)
         .find(|&k| matches!(doc.low(k), "dari" | "di" | "pada"))
@@ -92,6 +105,177 @@ fn office_start(doc: &Doc, start: usize, end: usize) -> usize {
     }
 }
 
+/// Where an office ends whose complement is part of it, not a body: a
+/// minister's portfolio (`Menteri Pekerjaan Umum dan Perumahan Rakyat`,
+/// `Menteri PUPR`, `Menteri Sekretariat Negara`) up to the country it serves
+/// (`Menteri Luar Negeri | Rusia`); a regional office's region (`Sekretaris
+/// Daerah DI Yogyakarta`, `Kepala Desa Sukamaju`, `Penjabat Bupati Bogor`)
+/// when no organisation word follows; a lawyer's client (`kuasa hukum
+/// Budi`). `None` for any other office, or when `dari`/`di` names the body.
+fn whole_office(doc: &Doc, start: usize, end: usize) -> Option<usize> {
+    if (start + 1..end).any(|k| matches!(doc.low(k), "dari" | "di" | "pada") && !doc.all_caps(k)) {
+        return None;
+    }
+    // Acting and deputy holders hold the same office: `Wakil`, `Plt`,
+    // `Pejabat Sementara (Pjs)`, `Penjabat`.
+    let mut k = start;
+    while k + 1 < end
+        && (matches!(
+            doc.low(k),
+            "wakil" | "plt" | "plh" | "pj" | "pjs" | "penjabat" | "pejabat" | "sementara" | "(" | ")"
+        ) || doc.punct(k, &['(', ')']))
+    {
+        k += 1;
+    }
+    let low = doc.low(k);
+    let next = if k + 1 < end { doc.low(k + 1) } else { "" };
+    if matches!(low, "menteri" | "menko" | "wamen") {
+        return Some(served_place(doc, start, end).unwrap_or(end));
+    }
+    let lawyer = matches!(low, "kuasa" | "penasihat") && next == "hukum" || low == "pengacara";
+    if lawyer && !(k + 1..end).any(|t| is_head(doc, t)) {
+        return Some(end);
+    }
+    let regional = matches!(low, "gubernur" | "bupati" | "walikota" | "camat" | "lurah" | "kades" | "sekda")
+        || low == "wali" && next == "kota"
+        || low == "sekretaris" && next == "daerah"
+        || low == "kepala" && matches!(next, "desa" | "dusun" | "kelurahan" | "kampung" | "nagari");
+    (regional && !(k + 1..end).any(|t| doc.is(t, Cat::ORG))).then_some(end)
+}
+
+/// An English title and where it ends: the words up to its head noun and
+/// the functions after it (`Chief Information Officer`, `Regional Head of
+/// Operations`, `VP Corporate Communication`, `head of Asia credit
+/// research at`), then where the body starts. `None` unless the office
+/// opens with an English title.
+fn english_title(doc: &Doc, start: usize, end: usize) -> Option<(usize, usize)> {
+    let word = |k: usize| doc.kind(k) == TokKind::Word;
+    // The head noun, at most three words in: `Resort Manager`, `Senior Vice President`.
+    let head = (start..end.min(start + 4)).take_while(|&k| word(k)).find(|&k| is_english_title(doc.low(k)))?;
+    if (start..head).any(|k| !doc.cap(k)) {
+        return None;
+    }
+    let mut role_end = head + 1;
+    let mut k = head + 1;
+    while k < end && word(k) {
+        let low = doc.low(k);
+        if is_english_title(low) || is_english_function(low) {
+            role_end = k + 1;
+        } else if !matches!(low, "of" | "and" | "for") {
+            break;
+        }
+        k += 1;
+    }
+    // `VP Corporate Communiction | PT KCI`: words before a body that owns
+    // them (a head followed by its name) still describe the office.
+    if let Some(body) = (role_end..end.saturating_sub(1)).find(|&t| is_top_body(doc, t)) {
+        if (role_end..body).all(|t| word(t) && doc.cap(t) && !is_head(doc, t)) {
+            role_end = body;
+        }
+    }
+    let aff_start = if role_end < end && doc.low(role_end) == "at" { role_end + 1 } else { role_end };
+    // Whatever follows is a body's name, or nothing.
+    (aff_start == end || doc.cap(aff_start)).then_some((role_end, aff_start))
+}
+
+/// Words of an English title's function: `Global Macro Research`,
+/// `Corporate Communication`, `Card and Digital Lending`. Written for this
+/// project.
+fn is_english_function(low: &str) -> bool {
+    matches!(
+        low,
+        "research"
+            | "operations"
+            | "operation"
+            | "marketing"
+            | "sales"
+            | "finance"
+            | "financial"
+            | "strategy"
+            | "strategic"
+            | "communications"
+            | "communication"
+            | "corporate"
+            | "global"
+            | "macro"
+            | "regional"
+            | "asia"
+            | "pacific"
+            | "credit"
+            | "equity"
+            | "equities"
+            | "economics"
+            | "economic"
+            | "investor"
+            | "relations"
+            | "policy"
+            | "product"
+            | "products"
+            | "technology"
+            | "engineering"
+            | "business"
+            | "development"
+            | "digital"
+            | "lending"
+            | "card"
+            | "cards"
+            | "human"
+            | "resources"
+            | "legal"
+            | "compliance"
+            | "risk"
+            | "treasury"
+            | "public"
+            | "affairs"
+            | "data"
+            | "analytics"
+            | "security"
+            | "information"
+            | "investment"
+            | "investments"
+            | "banking"
+            | "retail"
+            | "commercial"
+            | "consumer"
+            | "international"
+            | "country"
+            | "group"
+            | "growth"
+            | "partnerships"
+            | "brand"
+            | "customer"
+            | "experience"
+            | "innovation"
+            | "sustainability"
+            | "government"
+            | "external"
+            | "internal"
+            | "supply"
+            | "chain"
+            | "fixed"
+            | "income"
+            | "wealth"
+            | "management"
+            | "markets"
+            | "capital"
+            | "trade"
+            | "services"
+            | "marketplace"
+            | "senior"
+            | "junior"
+            | "principal"
+            | "associate"
+            | "assistant"
+            | "deputy"
+            | "managing"
+            | "general"
+            | "vice"
+            | "executive"
+            | "chief"
+            | "co"
+    )
+}
+
 /// English heads of titles, written after what they qualify.
 fn is_english_title(low: &str) -> bool {
     matches!(
@@ -114,6 +298,19 @@ fn is_english_title(low: &str) -> bool {
             | "cto"
             | "coo"
             | "vp"
+            | "evp"
+            | "svp"
+            | "avp"
+            | "economist"
+            | "strategist"
+            | "secretary"
+            | "chairman"
+            | "chairwoman"
+            | "chairperson"
+            | "supervisor"
+            | "specialist"
+            | "advisor"
+            | "adviser"
     )
 }
 
@@ -287,8 +484,10 @@ fn body_start(doc: &Doc, start: usize, end: usize) -> Option<usize> {
     if let Some(k) = (start + 1..end.saturating_sub(1)).find(|&k| is_central_board(doc, k)) {
         return Some(k);
     }
+    // `Sekretaris Perusahaan`: the company's secretary, an office.
+    let own = |k: usize| doc.low(k) == "perusahaan" && doc.low(k - 1) == "sekretaris";
     let first = (start + 1..end)
-        .find(|&k| (is_head(doc, k) || is_sub_unit(doc, k) && doc.cap(k)) && !doc.punct(k - 1, &['(']))?;
+        .find(|&k| (is_head(doc, k) || is_sub_unit(doc, k) && doc.cap(k)) && !own(k) && !doc.punct(k - 1, &['(']))?;
     if is_sub_unit(doc, first) {
         let body = (first + 2..end).find(|&k| {
             is_head(doc, k)
