@@ -14,6 +14,7 @@
 mod conflicts;
 mod factcheck;
 mod groups;
+mod identity;
 mod index;
 mod library;
 mod numbers;
@@ -77,6 +78,15 @@ pub struct LinkClaimant {
     /// The fullest name the document gives.
     #[serde(default)]
     pub resolved: String,
+    /// `person`, `organisation`, `group` or `outlet`, when known.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// The claimant's office and the body they speak for, as the article
+    /// gives them (`Kepala`, `Dinas Kesehatan Kabupaten Sumedang`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub affiliation: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -154,6 +164,12 @@ pub struct Person {
     pub mentions: Vec<Mention>,
     /// The claims these mentions are claimants of.
     pub claims: Vec<ClaimRef>,
+    /// The other names it goes by in the articles (`Kirby`, `Kapolres Sigi`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// Its roles as the articles give them (`Kepala, Polres Sigi`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -179,6 +195,9 @@ impl LinkDocument {
                     start: w.start,
                     end: w.end,
                     resolved: w.resolved.clone(),
+                    kind: w.kind.map(|k| kind_name(k).to_owned()),
+                    role: w.role.clone(),
+                    affiliation: w.affiliation.clone(),
                 }),
                 quantities: c
                     .quantities
@@ -210,13 +229,16 @@ pub fn link(documents: &[LinkDocument]) -> Links {
 /// and reasons are computed. Claims are named by [`LinkClaim::id`].
 pub fn link_with(documents: &[LinkDocument], corrections: &[LinkCorrection]) -> Links {
     let corpus = words::Corpus::read(documents);
-    let people = people::people(&corpus);
+    let people = people::people(&corpus, &[]);
     let mut clusters = groups::clusters(&corpus, &people);
     // Claims that count the same thing are one claim even where their words
     // differ: they join as groups before the user's corrections apply.
     let counted = conflicts::counted(&corpus, &clusters.lists);
     let extra = conflicts::extra_clusters(&counted, &clusters.lists, corpus.claims.len());
     clusters.lists.extend(extra);
+    // Descriptions (`majelis hakim`) are one entity within one story: the
+    // documents that share a claim group.
+    let people = people::people(&corpus, &clusters.lists);
     let groups = groups::finish(&corpus, clusters, corrections);
     let group_conflicts = conflicts::assign(&corpus, &counted, &groups);
     Links {
@@ -232,6 +254,17 @@ pub fn link_with(documents: &[LinkDocument], corrections: &[LinkCorrection]) -> 
 }
 
 // Shared helpers.
+
+/// A claimant's `type` as the JSON contract spells it.
+fn kind_name(kind: crate::model::ClaimantKind) -> &'static str {
+    use crate::model::ClaimantKind::*;
+    match kind {
+        Person => "person",
+        Organisation => "organisation",
+        Group => "group",
+        Outlet => "outlet",
+    }
+}
 
 /// A code-point span of a document's text as a byte range, if it fits.
 pub(crate) fn byte_range(map: &OffsetMap, text: &str, start: usize, end: usize) -> Option<std::ops::Range<usize>> {

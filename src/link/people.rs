@@ -2,18 +2,23 @@
 //! John Kirby` are one person; `AS`, `Amerika` and `Amerika Serikat` one
 //! state; `Departemen Luar Negeri AS` is another body (guidelines, section 3).
 //!
-//! Each claimant's resolved name becomes an identity: a personal or proper
-//! name (the trailing capitalised words no word list knows) as a set of
-//! words, or a description (`majelis hakim`) as one exact key. Two names are
-//! one entity when they are equal, or when one's words are a subset of the
+//! Each claimant becomes an [`Identity`] (`identity.rs`). Two names are one
+//! entity when they are equal, or when one's words are a subset of the
 //! other's and no second, incompatible longer name claims them (`Santoso`
 //! in `Eko Wahyudi Santoso` and `Kevin Santoso Halim` links to neither).
+//! A name held by people whose offices lie in different places (two
+//! `Bupati`, of Garut and of Sumedang) is split by place. A title alone
+//! (`Kapolres Sigi`) joins the one named entity whose roles and
+//! affiliations hold all its words; a description (`majelis hakim`) joins
+//! the same description only in documents that share a claim group (one
+//! story). Every question is answered from an index (by word, by office and
+//! place), never by comparing all pairs.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use super::words::{split_words, Corpus};
+use super::identity::{identify, is_place, is_qualifier, office_of, signature, Identity, Shape};
+use super::words::Corpus;
 use super::{byte_range, ClaimRef, Mention, Person};
-use crate::extract::lexicon::{cat, Cat};
 
 pub struct People {
     /// The entity of each claim (index into `Corpus::claims`), if any.
@@ -23,95 +28,86 @@ pub struct People {
 
 struct Entity {
     name: String,
-    /// `(claim, claimant byte range)` in corpus order.
+    /// The shape of the identity `name` comes from.
+    shape: Shape,
+    /// Claims in corpus order.
     claims: Vec<usize>,
     docs: usize,
+    /// The other names it goes by, and its roles as the articles give them.
+    aliases: BTreeSet<String>,
+    roles: BTreeSet<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-struct Identity {
-    /// The organisation head word that starts the name (`departemen`), if
-    /// any: a body is never the same as a name without its head.
-    head: Option<String>,
-    /// Sorted words; for a description, the whole description as one word.
-    words: Vec<String>,
-    exact: bool,
+/// What one claimant says of who it is.
+struct Seen {
+    claim: usize,
+    identity: Identity,
+    display: String,
+    /// The spelled-out words of its role and affiliation, and its office.
+    signature: Vec<String>,
+    office: Option<String>,
+    role: Option<String>,
 }
 
-pub fn people(corpus: &Corpus) -> People {
-    // Distinct identities, each with the claims and the longest display form.
-    let mut ids: BTreeMap<Identity, (Vec<usize>, String)> = BTreeMap::new();
-    for (i, c) in corpus.claims.iter().enumerate() {
-        let doc = &corpus.docs[c.doc];
-        let Some(who) = &doc.src.claims[c.claim].claimant else { continue };
-        let written = byte_range(&doc.map, &doc.src.text, who.start, who.end).map(|r| &doc.src.text[r]);
-        let name = if who.resolved.trim().is_empty() { written.unwrap_or_default() } else { who.resolved.as_str() };
-        let Some((identity, display)) = identify(name) else { continue };
-        let entry = ids.entry(identity).or_insert_with(|| (Vec::new(), String::new()));
-        entry.0.push(i);
-        if display.len() > entry.1.len() || (display.len() == entry.1.len() && display < entry.1) {
-            entry.1 = display;
-        }
+/// The entities of the library's claimants. `stories` are claim groups
+/// (lists of claim indices): a description links only across documents
+/// that share one; without them a description stays within its document.
+pub fn people(corpus: &Corpus, stories: &[Vec<usize>]) -> People {
+    let seen = read(corpus);
+    // Distinct identities, each with its claimants (indices into `seen`).
+    let mut ids: BTreeMap<Identity, Vec<usize>> = BTreeMap::new();
+    for (s, item) in seen.iter().enumerate() {
+        ids.entry(item.identity.clone()).or_default().push(s);
     }
     let keys: Vec<Identity> = ids.keys().cloned().collect();
+    let members: Vec<&Vec<usize>> = ids.values().collect();
     let mut parent: Vec<usize> = (0..keys.len()).collect();
-    // Word -> identities holding it, to find longer forms without comparing all pairs.
-    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (k, key) in keys.iter().enumerate() {
-        if !key.exact {
-            for w in &key.words {
-                by_word.entry(w.as_str()).or_default().push(k);
-            }
-        }
-    }
-    for (k, key) in keys.iter().enumerate() {
-        if key.exact || key.words.is_empty() {
-            continue;
-        }
-        // The rarest word's identities are the only candidates.
-        let Some(rarest) = key.words.iter().min_by_key(|w| by_word.get(w.as_str()).map_or(0, Vec::len)) else {
-            continue;
-        };
-        let longer: Vec<usize> = by_word[rarest.as_str()]
-            .iter()
-            .copied()
-            .filter(|&o| o != k && keys[o].head == key.head && is_subset(&key.words, &keys[o].words))
-            .collect();
-        if longer.is_empty() {
-            continue;
-        }
-        // All longer forms must be one chain: the longest contains every other.
-        let Some(&longest) = longer.iter().max_by_key(|&&o| (keys[o].words.len(), std::cmp::Reverse(o))) else {
-            continue;
-        };
-        if longer.iter().all(|&o| o == longest || is_subset(&keys[o].words, &keys[longest].words)) {
-            union(&mut parent, k, longest);
-        }
-    }
+    join_longer_names(&keys, &mut parent);
+    join_titles(&keys, &members, &seen, &mut parent);
+    join_descriptions(corpus, &keys, &members, &seen, stories, &mut parent);
+
     let mut entity_of_root: BTreeMap<usize, usize> = BTreeMap::new();
     let mut entities: Vec<Entity> = Vec::new();
     let mut of_claim = vec![None; corpus.claims.len()];
-    for (k, (claims, display)) in ids.values().enumerate() {
+    for (k, list) in members.iter().enumerate() {
         let root = find(&mut parent, k);
         let e = *entity_of_root.entry(root).or_insert_with(|| {
-            entities.push(Entity { name: String::new(), claims: Vec::new(), docs: 0 });
+            entities.push(Entity {
+                name: String::new(),
+                shape: Shape::Description,
+                claims: Vec::new(),
+                docs: 0,
+                aliases: BTreeSet::new(),
+                roles: BTreeSet::new(),
+            });
             entities.len() - 1
         });
         let entity = &mut entities[e];
-        let (wa, wb) = (display.split_whitespace().count(), entity.name.split_whitespace().count());
-        if (wa, display.len()) > (wb, entity.name.len()) {
-            entity.name = display.clone();
-        }
-        for &c in claims {
-            entity.claims.push(c);
-            of_claim[c] = Some(e);
+        for &s in list.iter() {
+            let item = &seen[s];
+            // The fullest name: a name before a title or a description,
+            // then most words, then longest, then first in alphabetical
+            // order (so the choice does not depend on order).
+            let rank = |shape: Shape, name: &str| (shape == Shape::Name, name.split_whitespace().count(), name.len());
+            let (mine, theirs) = (rank(item.identity.shape, &item.display), rank(entity.shape, &entity.name));
+            if entity.name.is_empty() || mine > theirs || (mine == theirs && item.display < entity.name) {
+                entity.name = item.display.clone();
+                entity.shape = item.identity.shape;
+            }
+            entity.aliases.insert(item.display.clone());
+            entity.roles.extend(item.role.clone());
+            entity.claims.push(item.claim);
+            of_claim[item.claim] = Some(e);
         }
     }
     for entity in &mut entities {
         entity.claims.sort_unstable();
+        entity.claims.dedup();
         let mut docs: Vec<usize> = entity.claims.iter().map(|&c| corpus.claims[c].doc).collect();
         docs.dedup();
         entity.docs = docs.len();
+        let name = entity.name.clone();
+        entity.aliases.remove(&name);
     }
     People { of_claim, entities }
 }
@@ -122,7 +118,11 @@ impl People {
         self.of_claim[claim].filter(|&e| self.entities[e].docs >= 2)
     }
 
-    /// The entities that are claimants in two documents or more.
+    /// The entities that are claimants in two documents or more. A mention
+    /// is the claimant's span; where that lies outside its claim (the later
+    /// sentences of a quotation whose speaker is named once), the claim's
+    /// own span stands for it, so that each mention names the claim it is
+    /// the claimant of.
     pub fn render(&self, corpus: &Corpus) -> Vec<Person> {
         let mut out: Vec<&Entity> = self.entities.iter().filter(|e| e.docs >= 2).collect();
         out.sort_by(|a, b| b.docs.cmp(&a.docs).then(b.claims.len().cmp(&a.claims.len())).then(a.name.cmp(&b.name)));
@@ -131,23 +131,10 @@ impl People {
             .map(|(n, e)| Person {
                 id: format!("p{}", n + 1),
                 name: e.name.clone(),
-                mentions: e
-                    .claims
-                    .iter()
-                    .filter_map(|&c| {
-                        let info = &corpus.claims[c];
-                        let doc = &corpus.docs[info.doc];
-                        let who = doc.src.claims[info.claim].claimant.as_ref()?;
-                        let r = byte_range(&doc.map, &doc.src.text, who.start, who.end)?;
-                        Some(Mention {
-                            doc: doc.src.id.clone(),
-                            start: who.start,
-                            end: who.end,
-                            text: doc.src.text[r].to_owned(),
-                        })
-                    })
-                    .collect(),
+                mentions: e.claims.iter().filter_map(|&c| mention(corpus, c)).collect(),
                 claims: e.claims.iter().map(|&c| claim_ref(corpus, c)).collect(),
+                aliases: e.aliases.iter().cloned().collect(),
+                roles: e.roles.iter().cloned().collect(),
             })
             .collect()
     }
@@ -166,150 +153,231 @@ pub fn claim_ref(corpus: &Corpus, c: usize) -> ClaimRef {
     }
 }
 
-/// The identity of a claimant name and the form to show, or `None` for a
-/// source that is never linked: unnamed or generic (`Seorang pejabat AS`,
-/// `Sumber-sumber`, `mereka`) or composite (`Korea Utara dan Rusia`).
-fn identify(name: &str) -> Option<(Identity, String)> {
-    let words: Vec<&str> = split_words(name).into_iter().map(|(_, w)| w).collect();
-    let first = words.first()?.to_lowercase();
-    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-    if GENERIC.contains(&first.as_str())
-        || first.starts_with("sumber")
-        || lower.iter().any(|w| w == "dan" || w == "serta" || w == "kedua")
-        || (words.len() == 1 && cat(&first).has(Cat::PRONOUN))
-    {
-        return None;
+fn mention(corpus: &Corpus, c: usize) -> Option<Mention> {
+    let info = &corpus.claims[c];
+    let doc = &corpus.docs[info.doc];
+    let claim = &doc.src.claims[info.claim];
+    let who = claim.claimant.as_ref()?;
+    let (start, end) =
+        if who.start >= claim.start && who.end <= claim.end { (who.start, who.end) } else { (claim.start, claim.end) };
+    let r = byte_range(&doc.map, &doc.src.text, start, end)?;
+    Some(Mention { doc: doc.src.id.clone(), start, end, text: doc.src.text[r].to_owned() })
+}
+
+/// Each claimant's identity, role signature and office; a name held in
+/// different places by one office is told apart by its places.
+fn read(corpus: &Corpus) -> Vec<Seen> {
+    let mut seen: Vec<Seen> = Vec::new();
+    for (i, c) in corpus.claims.iter().enumerate() {
+        let doc = &corpus.docs[c.doc];
+        let Some(who) = &doc.src.claims[c.claim].claimant else { continue };
+        let written = byte_range(&doc.map, &doc.src.text, who.start, who.end).map(|r| &doc.src.text[r]);
+        let name = if who.resolved.trim().is_empty() { written.unwrap_or_default() } else { who.resolved.as_str() };
+        let Some((mut identity, display)) = identify(name, who.kind.as_deref()) else { continue };
+        let role_phrase =
+            [who.role.as_deref(), who.affiliation.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" ");
+        let office = who.role.as_deref().and_then(office_of);
+        if identity.shape == Shape::Description {
+            // Within one document until the stories join them.
+            identity.places = vec![format!("#{}", c.doc)];
+        }
+        let role = match (who.role.as_deref(), who.affiliation.as_deref()) {
+            (Some(r), Some(a)) => Some(format!("{r}, {a}")),
+            (Some(r), None) => Some(r.to_owned()),
+            (None, Some(a)) => Some(a.to_owned()),
+            (None, None) => None,
+        };
+        seen.push(Seen { claim: i, identity, display, signature: signature(&role_phrase), office, role });
     }
-    if words[0].chars().next().is_some_and(char::is_lowercase) {
-        // A description: only the same description links.
-        let key = lower.join(" ");
-        return Some((Identity { head: None, words: vec![key], exact: true }, words.join(" ")));
-    }
-    // A personal or proper name: the trailing capitalised words no list knows.
-    let tail = words
-        .iter()
-        .rev()
-        .take_while(|w| {
-            let l = w.to_lowercase();
-            w.chars().next().is_some_and(char::is_uppercase) && !is_title_word(&l) && alias(&l).is_none()
-        })
-        .count();
-    if tail > 0 {
-        let shown = &words[words.len() - tail..];
-        let mut key: Vec<String> = shown.iter().map(|w| w.to_lowercase()).collect();
-        key.sort();
-        key.dedup();
-        return Some((Identity { head: None, words: key, exact: false }, shown.join(" ")));
-    }
-    // A body or a state: its capitalised words, state aliases folded.
-    let head = ORG_HEADS.contains(&first.as_str()).then(|| first.clone());
-    let mut key: Vec<String> = Vec::new();
-    for (w, l) in words.iter().zip(&lower) {
-        if !w.chars().next().is_some_and(char::is_uppercase) || DROP.contains(&l.as_str()) {
+    split_by_place(&mut seen);
+    seen
+}
+
+/// One name whose holders serve one office in different places (`Bupati`
+/// of Garut, `Bupati` of Sumedang) is two people: each keeps its places in
+/// its identity. Claimants of that name with no place stay unplaced.
+fn split_by_place(seen: &mut [Seen]) {
+    let places = |s: &Seen| -> Vec<String> { s.signature.iter().filter(|w| is_place(w)).cloned().collect() };
+    // Per name: its (office, places) as given.
+    let mut by_name: HashMap<Vec<String>, BTreeSet<(String, Vec<String>)>> = HashMap::new();
+    for s in seen.iter() {
+        if s.identity.shape != Shape::Name {
             continue;
         }
-        match alias(l) {
-            Some(a) => key.push(a.to_owned()),
-            None => key.push(l.clone()),
+        let (Some(office), p) = (&s.office, places(s)) else { continue };
+        if !p.is_empty() {
+            by_name.entry(s.identity.words.clone()).or_default().insert((office.clone(), p));
         }
     }
-    key.sort();
-    key.dedup();
-    if key.is_empty() {
-        return None;
+    for s in seen.iter_mut() {
+        let Some(offices) = by_name.get(&s.identity.words) else { continue };
+        let disagree =
+            offices.iter().any(|(o, p)| offices.iter().any(|(o2, p2)| o == o2 && !p.iter().any(|w| p2.contains(w))));
+        if disagree {
+            s.identity.places = places(s);
+        }
     }
-    Some((Identity { head, words: key, exact: false }, words.join(" ")))
 }
 
-/// A word of a title or a body's name rather than of a personal name
-/// (given names and place words may be both: `Lalu`, `Jakarta`).
-fn is_title_word(lower: &str) -> bool {
-    let c = cat(lower);
-    [Cat::ROLE, Cat::RANK, Cat::ORG, Cat::ORG_TAIL, Cat::JURIS, Cat::PORTFOLIO, Cat::OUTLET, Cat::PRONOUN]
-        .iter()
-        .any(|&k| c.has(k))
+/// `Kirby` joins `John Kirby` when that is the only longer name holding it.
+fn join_longer_names(keys: &[Identity], parent: &mut [usize]) {
+    // Word -> identities holding it, to find longer forms without comparing all pairs.
+    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (k, key) in keys.iter().enumerate() {
+        if key.shape == Shape::Name {
+            for w in key.words.iter().filter(|w| w.chars().count() > 1) {
+                by_word.entry(w.as_str()).or_default().push(k);
+            }
+        }
+    }
+    for (k, key) in keys.iter().enumerate() {
+        if key.shape != Shape::Name {
+            continue;
+        }
+        // The rarest word's identities are the only candidates (an initial
+        // finds nothing by itself).
+        let Some(rarest) = key
+            .words
+            .iter()
+            .filter(|w| w.chars().count() > 1)
+            .min_by_key(|w| by_word.get(w.as_str()).map_or(0, Vec::len))
+        else {
+            continue;
+        };
+        let longer: Vec<usize> = by_word[rarest.as_str()]
+            .iter()
+            .copied()
+            .filter(|&o| {
+                o != k
+                    && keys[o].shape == key.shape
+                    && keys[o].head == key.head
+                    && (key.places.is_empty() || keys[o].places == key.places)
+                    && is_subset(&key.words, &keys[o].words)
+            })
+            .collect();
+        if longer.is_empty() {
+            continue;
+        }
+        // All longer forms must be one chain: the longest contains every other.
+        let Some(&longest) = longer.iter().max_by_key(|&&o| (keys[o].words.len(), std::cmp::Reverse(o))) else {
+            continue;
+        };
+        if longer.iter().all(|&o| o == longest || is_subset(&keys[o].words, &keys[longest].words)) {
+            union(parent, k, longest);
+        }
+    }
 }
 
-fn alias(lower: &str) -> Option<&'static str> {
-    Some(match lower {
-        "as" | "us" | "usa" | "amerika" | "washington" => "amerika",
-        "serikat" => "amerika",
-        "korut" | "dprk" | "pyongyang" => "korea-utara",
-        "korsel" | "seoul" => "korea-selatan",
-        "moskow" | "moscow" | "kremlin" => "rusia",
-        "tiongkok" | "beijing" => "china",
-        "ri" => "indonesia",
-        _ => return None,
-    })
+/// A title alone (`Kapolres Sigi`, `Juru Bicara Gedung Putih`) joins the
+/// one named entity whose offices include the title's and whose roles and
+/// affiliations hold every word of it; with two or more such holders it
+/// joins none.
+fn join_titles(keys: &[Identity], members: &[&Vec<usize>], seen: &[Seen], parent: &mut [usize]) {
+    // Per named root: the words of its roles and affiliations, and its offices.
+    let mut holders: BTreeMap<usize, (BTreeSet<&str>, BTreeSet<&str>)> = BTreeMap::new();
+    for (k, key) in keys.iter().enumerate() {
+        if key.shape != Shape::Name {
+            continue;
+        }
+        let root = find(parent, k);
+        let entry = holders.entry(root).or_default();
+        for &s in members[k] {
+            entry.0.extend(seen[s].signature.iter().map(String::as_str));
+            entry.1.extend(seen[s].office.as_deref());
+        }
+    }
+    // (office, qualifier word) -> holders.
+    let mut index: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    for (&root, (words, offices)) in &holders {
+        for &office in offices {
+            for &w in words.iter().filter(|w| is_qualifier(w)) {
+                index.entry((office, w)).or_default().push(root);
+            }
+        }
+    }
+    for (k, key) in keys.iter().enumerate() {
+        if key.shape != Shape::Title {
+            continue;
+        }
+        let Some(office) = members[k].first().and_then(|&s| office_of(&seen[s].display)) else { continue };
+        let buckets = key.words.iter().filter(|w| is_qualifier(w)).map(|w| index.get(&(office.as_str(), w.as_str())));
+        let Some(smallest) = buckets.map(|b| b.map_or(&[][..], Vec::as_slice)).min_by_key(|b| b.len()) else {
+            continue;
+        };
+        let fits: BTreeSet<usize> =
+            smallest.iter().copied().filter(|r| key.words.iter().all(|w| holders[r].0.contains(w.as_str()))).collect();
+        if fits.len() == 1 {
+            let root = *fits.iter().next().unwrap_or(&k);
+            union(parent, k, root);
+        }
+    }
 }
 
-/// First words of a source that is not identified.
-const GENERIC: &[&str] = &[
-    "seorang",
-    "sejumlah",
-    "beberapa",
-    "para",
-    "banyak",
-    "sebagian",
-    "pejabat",
-    "warga",
-    "mereka",
-    "kami",
-    "pihak",
-    "netizen",
-    "warganet",
-    "media",
-    "laporan",
-    "laporan-laporan",
-];
+/// A description (`majelis hakim`, `jaksa`) is one entity across documents
+/// that share a claim group: the same story's court, not any court. A title
+/// opening with the description's word (`jaksa penuntut umum dari Kejaksaan
+/// Negeri X`) joins it when it is the story's only such title.
+fn join_descriptions(
+    corpus: &Corpus,
+    keys: &[Identity],
+    members: &[&Vec<usize>],
+    seen: &[Seen],
+    stories: &[Vec<usize>],
+    parent: &mut [usize],
+) {
+    // Per document: (word, identity, is a title).
+    let mut of_doc: HashMap<usize, Vec<(String, usize, bool)>> = HashMap::new();
+    for (k, key) in keys.iter().enumerate() {
+        let word = match key.shape {
+            Shape::Description => key.words.first().cloned(),
+            Shape::Title => {
+                members[k].first().and_then(|&s| seen[s].display.split_whitespace().next()).map(str::to_lowercase)
+            }
+            Shape::Name => None,
+        };
+        let Some(word) = word else { continue };
+        let mut docs: Vec<usize> = members[k].iter().map(|&s| corpus.claims[seen[s].claim].doc).collect();
+        docs.dedup();
+        for doc in docs {
+            of_doc.entry(doc).or_default().push((word.clone(), k, key.shape == Shape::Title));
+        }
+    }
+    for list in stories {
+        let mut docs: Vec<usize> = list.iter().map(|&c| corpus.claims[c].doc).collect();
+        docs.sort_unstable();
+        docs.dedup();
+        // Per word: the story's descriptions and titles.
+        let mut found: BTreeMap<&str, (Vec<usize>, BTreeSet<usize>)> = BTreeMap::new();
+        for doc in docs {
+            for (word, k, title) in of_doc.get(&doc).map_or(&[][..], Vec::as_slice) {
+                let entry = found.entry(word.as_str()).or_default();
+                if *title {
+                    entry.1.insert(*k);
+                } else {
+                    entry.0.push(*k);
+                }
+            }
+        }
+        for (descriptions, titles) in found.values() {
+            let Some(&first) = descriptions.first() else { continue };
+            for &k in &descriptions[1..] {
+                union(parent, first, k);
+            }
+            if titles.len() == 1 {
+                union(parent, first, *titles.iter().next().unwrap_or(&first));
+            }
+        }
+    }
+}
 
-/// Words that start the name of a body that is not the state or company it
-/// belongs to (`Departemen Luar Negeri AS` is not `AS`).
-const ORG_HEADS: &[&str] = &[
-    "departemen",
-    "kementerian",
-    "badan",
-    "dinas",
-    "kantor",
-    "lembaga",
-    "komisi",
-    "pengadilan",
-    "kejaksaan",
-    "gedung",
-    "kepolisian",
-    "polda",
-    "polres",
-    "pemerintah",
-    "pemkab",
-    "pemkot",
-    "pemprov",
-    "direktorat",
-    "biro",
-    "otoritas",
-    "tim",
-    "satgas",
-    "dewan",
-    "majelis",
-    "istana",
-    "militer",
-    "angkatan",
-    "tentara",
-    "pasukan",
-    "kedutaan",
-    "kongres",
-    "parlemen",
-    "mahkamah",
-    "menteri",
-    "juru",
-    "presiden",
-    "perdana",
-];
-
-/// Words that do not tell bodies apart: `PT Jasa Raharja` is `Jasa Raharja`.
-const DROP: &[&str] = &["pt", "tbk", "persero", "cv", "kabupaten", "kota", "provinsi", "manajemen"];
-
+/// Whether every word of `small` is in `big` (a shorter name): an initial
+/// (`A` of `A. Rizal`) stands for any word it starts.
 fn is_subset(small: &[String], big: &[String]) -> bool {
-    small.len() < big.len() && small.iter().all(|w| big.binary_search(w).is_ok())
+    small.len() < big.len()
+        && small.iter().all(|w| {
+            big.binary_search(w).is_ok()
+                || (w.chars().count() == 1 && big.iter().any(|b| b.len() > 1 && b.starts_with(w.as_str())))
+        })
 }
 
 fn find(parent: &mut [usize], mut x: usize) -> usize {
@@ -325,26 +393,5 @@ fn union(parent: &mut [usize], a: usize, b: usize) {
     if ra != rb {
         // The smaller index is the root: the result does not depend on the order of unions.
         parent[ra.max(rb)] = ra.min(rb);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::identify;
-
-    fn key(name: &str) -> Option<Vec<String>> {
-        identify(name).map(|(i, _)| i.words)
-    }
-
-    #[test]
-    fn identities() {
-        assert_eq!(key("John Kirby"), Some(vec!["john".into(), "kirby".into()]));
-        assert_eq!(key("Juru Bicara Dewan Keamanan Nasional AS John Kirby"), key("John Kirby"));
-        assert_eq!(key("PT Jasa Raharja"), key("Jasa Raharja"));
-        assert_eq!(key("AS"), key("Amerika"));
-        assert_eq!(key("Seorang pejabat AS"), None);
-        assert_eq!(key("Korea Utara dan Rusia"), None);
-        assert_eq!(key("Sumber-sumber"), None);
-        assert_ne!(key("Departemen Luar Negeri AS"), key("AS"));
     }
 }
