@@ -310,7 +310,7 @@ describe('closing the tab during an import', () => {
     await page.close({ runBeforeUnload: true });
     assert.equal(await Promise.race([asked, new Promise((r) => setTimeout(() => r('no dialog'), 5000))]), 'beforeunload');
     await page.waitForFunction(() => document.querySelector('[data-testid=save-state]').dataset.state === 'saved', null, { timeout: 120_000 });
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid=doc-row]').length === 3005, null, { timeout: 60_000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid=doc-list]').dataset.count === '3005', null, { timeout: 60_000 });
     await page.close();
   });
 });
