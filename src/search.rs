@@ -100,6 +100,18 @@ impl RowSearch {
         }
         rows
     }
+
+    /// The rows containing `query` (as [`RowSearch::matching`]) in the
+    /// order of `order`, the table's sort: the rows the table shows, as it
+    /// shows them, without a sort per keystroke. Entries of `order` that are
+    /// no row are left out. An empty query gives every row of `order`.
+    pub fn matching_in(&self, query: &str, order: &[u32]) -> Vec<u32> {
+        let mut hit = vec![false; self.ends.len()];
+        for row in self.matching(query) {
+            hit[row as usize] = true;
+        }
+        order.iter().copied().filter(|&row| hit.get(row as usize).copied().unwrap_or(false)).collect()
+    }
 }
 
 /// `text` in lower case and, where folding changed a character's length
@@ -226,6 +238,20 @@ mod tests {
         check(&rows, "", &[0, 1, 2, 3, 4, 5]);
         check(&rows, "by", &[0, 2, 5]);
         check(&[], "a", &[]);
+    }
+
+    #[test]
+    fn rows_come_in_the_order_given() {
+        let check = |query: &str, order: &[u32], expect: &[u32]| {
+            let rows = ["Kirby kata", "tidak ada", "kata Kirby", "KIRBY", ""];
+            assert_eq!(RowSearch::new(rows).matching_in(query, order), expect, "{query:?} {order:?}");
+        };
+        check("kirby", &[4, 3, 2, 1, 0], &[3, 2, 0]);
+        check("kirby", &[2, 0, 3], &[2, 0, 3]);
+        check("kirby", &[1, 4], &[]);
+        check("", &[4, 0, 2], &[4, 0, 2]);
+        check("kata", &[9, 2, 70, 0], &[2, 0]);
+        check("kirby", &[], &[]);
     }
 
     #[test]

@@ -135,6 +135,13 @@ impl RowIndex {
     pub fn matching(&self, query: &str) -> Vec<u32> {
         self.search.matching(query)
     }
+
+    /// The rows containing `query`, in the order of `order` (the table's
+    /// sort): what the table shows, as a `Uint32Array`.
+    #[wasm_bindgen(js_name = matchingIn)]
+    pub fn matching_in(&self, query: &str, order: &[u32]) -> Vec<u32> {
+        self.search.matching_in(query, order)
+    }
 }
 
 /// Offset conversion for one document's text.

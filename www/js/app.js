@@ -223,9 +223,10 @@ function mountAcross() {
     people: new PeopleView({ root: $('people-view'), model, kernel, links }),
     factchecks: new FactChecksView({ root: $('factchecks-view'), model, links, message: toast, readReviews: (text) => wasm.readFactChecks(text) }),
   };
-  // For the end-to-end tests and the console: the library and its links.
+  // For the end-to-end tests and the console: the library, its links and the claims table.
   window.klaimModel = model;
   window.klaimLinks = links;
+  window.klaimTable = table;
   docFacts = new DocFactsView({ model });
   $('document').insertBefore(docFacts.el, $('document').children[1] ?? null);
   details.extras = (claim) => links.checksOf(claim.id).map(({ factcheck, reason }) => h('div', { class: 'claim-factcheck', 'data-testid': 'claim-factcheck' },

@@ -29,10 +29,14 @@ export class TableView {
     this.open = open;
     this.sort = { key: 'doc', dir: 1 };
     this.filter = { q: '', kind: '', modality: '', status: '', tag: '', claimant: '', unit: '' };
-    // The row the keyboard is on (index into this.rows).
+    // The row the keyboard is on (index into this.shown).
     this.active = -1;
-    this.rows = [];
+    // The rows shown, in order: indexes into this.allRows, as the core's
+    // index gave them (no object per row per keystroke).
+    this.shown = new Uint32Array(0);
     this.dirty = true;
+    // The claimant and unit choices are the library's: refilled when it changes, not per keystroke.
+    this.choicesStale = true;
     /** Set by the page: `factcheck(claimId)` gives the ratings of matching archived reviews. */
     this.factcheck = null;
     this.frame = 0;
@@ -55,6 +59,7 @@ export class TableView {
   invalidate() {
     this.dirty = true;
     this.stale = true;
+    this.choicesStale = true;
     if (!this.root.hidden) this.render();
   }
 
@@ -70,14 +75,20 @@ export class TableView {
     this.renderControls();
     this.renderHead();
     if (this.dirty) this.rebuild();
-    this.countEl.textContent = t('table.count', { n: this.rows.length, total: this.model.claims.size });
-    this.spacer.style.height = `${this.rows.length * ROW_HEIGHT}px`;
+    this.countEl.textContent = t('table.count', { n: this.shown.length, total: this.model.claims.size });
+    this.spacer.style.height = `${this.shown.length * ROW_HEIGHT}px`;
     this.paint();
   }
 
-  /** Every row in the order of the sort in force, sorted once per change of
-   * the library or of the sort (not per keystroke: filtering keeps order). */
-  sortedRows() {
+  /** The rows as the page prints them: filtered and sorted, as shown. */
+  get rows() {
+    return Array.from(this.shown, (at) => this.allRows[at]);
+  }
+
+  /** Every row (its index in this.allRows) in the order of the sort in
+   * force, sorted once per change of the library or of the sort (not per
+   * keystroke: the core filters in this order). */
+  sortedOrder() {
     const key = `${this.sort.key} ${this.sort.dir}`;
     if (this.sorted?.rows === this.allRows && this.sorted.key === key) return this.sorted.order;
     const rows = [...this.allRows];
@@ -93,8 +104,9 @@ export class TableView {
       const primary = this.sort.key === 'doc' ? a.docOrder - b.docOrder : collator.compare(col.value(a), col.value(b));
       return dir * primary || a.docOrder - b.docOrder || a.claim.start - b.claim.start;
     });
-    this.sorted = { rows: this.allRows, key, order: rows };
-    return rows;
+    const order = Uint32Array.from(rows, (row) => row.at);
+    this.sorted = { rows: this.allRows, key, order };
+    return order;
   }
 
   /** The core's index of every row's text (search.rs `RowSearch`), built
@@ -137,24 +149,26 @@ export class TableView {
     if (this.stale || !this.allRows) this.buildAllRows();
     const f = this.filter;
     const q = f.q.trim();
-    // Rows whose text matches, by the core's index: no matching here.
-    let text = null;
-    if (q) {
-      text = new Uint8Array(this.allRows.length);
-      for (const i of this.searchIndex().matching(q)) text[i] = 1;
+    // The rows whose text matches, in the sort's order, by the core's
+    // index: no matching here.
+    let shown = q ? this.searchIndex().matchingIn(q, this.sortedOrder()) : this.sortedOrder();
+    if (f.kind || f.modality || f.status || f.tag || f.unit || f.claimant) {
+      const kept = new Uint32Array(shown.length);
+      let n = 0;
+      for (const at of shown) {
+        const { claim, claimant } = this.allRows[at];
+        if (f.kind && claim.kind !== f.kind) continue;
+        if (f.modality && claim.modality !== f.modality) continue;
+        if (f.status && claim.status !== f.status) continue;
+        if (f.tag === '-' ? claim.tags.length : f.tag && !claim.tags.includes(f.tag)) continue;
+        if (f.unit && !claim.quantities.some((x) => (x.unit ?? '') === f.unit)) continue;
+        if (f.claimant && claimant !== f.claimant) continue;
+        kept[n++] = at;
+      }
+      shown = kept.subarray(0, n);
     }
-    const rows = this.sortedRows().filter(({ claim, at }) => {
-      if (text && !text[at]) return false;
-      if (f.kind && claim.kind !== f.kind) return false;
-      if (f.modality && claim.modality !== f.modality) return false;
-      if (f.status && claim.status !== f.status) return false;
-      if (f.tag === '-' ? claim.tags.length : f.tag && !claim.tags.includes(f.tag)) return false;
-      if (f.unit && !claim.quantities.some((x) => (x.unit ?? '') === f.unit)) return false;
-      if (f.claimant && (claim.claimant ? claim.claimant.resolved || claim.claimant.text : '') !== f.claimant) return false;
-      return true;
-    });
-    this.rows = rows;
-    this.active = Math.min(this.active, rows.length - 1);
+    this.shown = shown;
+    this.active = Math.min(this.active, shown.length - 1);
   }
 
   /** Keyboard: arrows, Page Up/Down, Home/End move the active row; Enter opens it. */
@@ -162,16 +176,16 @@ export class TableView {
     if (e.target !== this.scroller || e.altKey || e.ctrlKey || e.metaKey) return;
     const page = Math.max(1, Math.floor(this.scroller.clientHeight / ROW_HEIGHT) - 1);
     const step = { ArrowDown: 1, ArrowUp: -1, j: 1, k: -1, PageDown: page, PageUp: -page, Home: -Infinity, End: Infinity }[e.key];
-    if (e.key === 'Enter' && this.rows[this.active]) {
+    if (e.key === 'Enter' && this.active >= 0 && this.active < this.shown.length) {
       e.preventDefault();
-      const c = this.rows[this.active].claim;
+      const c = this.allRows[this.shown[this.active]].claim;
       this.open(c.doc, c.id);
       return;
     }
-    if (step === undefined || !this.rows.length) return;
+    if (step === undefined || !this.shown.length) return;
     e.preventDefault();
     e.stopPropagation();
-    this.active = Math.max(0, Math.min(this.rows.length - 1, (this.active < 0 ? -1 : this.active) + step));
+    this.active = Math.max(0, Math.min(this.shown.length - 1, (this.active < 0 ? -1 : this.active) + step));
     const top = this.active * ROW_HEIGHT;
     if (top < this.scroller.scrollTop) this.scroller.scrollTop = top;
     else if (top + ROW_HEIGHT > this.scroller.scrollTop + this.scroller.clientHeight) this.scroller.scrollTop = top + ROW_HEIGHT - this.scroller.clientHeight;
@@ -193,18 +207,19 @@ export class TableView {
     const top = this.scroller.scrollTop;
     const height = this.scroller.clientHeight || 600;
     const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN);
-    const last = Math.min(this.rows.length, Math.ceil((top + height) / ROW_HEIGHT) + OVERSCAN);
+    const last = Math.min(this.shown.length, Math.ceil((top + height) / ROW_HEIGHT) + OVERSCAN);
     const keep = new Map();
     for (const el of [...this.body.children]) {
       const i = Number(el.dataset.index);
-      if (i >= first && i < last && el.rowData === this.rows[i]) keep.set(i, el);
+      if (i >= first && i < last && el.rowData === this.allRows[this.shown[i]]) keep.set(i, el);
       else el.remove();
     }
     const fresh = document.createDocumentFragment();
     for (let i = first; i < last; i++) {
       if (keep.has(i)) continue;
-      const el = this.row(this.rows[i], i);
-      el.rowData = this.rows[i];
+      const data = this.allRows[this.shown[i]];
+      const el = this.row(data, i);
+      el.rowData = data;
       el.style.transform = `translateY(${i * ROW_HEIGHT}px)`;
       fresh.append(el);
     }
@@ -280,8 +295,11 @@ export class TableView {
   }
 
   relabelControls() {
-    // Refilled when the claims changed (or the language did: the selects are new).
-    if (this.dirty || !this.unitSelect.options.length) this.fillValueChoices();
+    // Refilled when the claims changed (or the language did: the selects
+    // are new), never for a keystroke of the filter.
+    if (!this.choicesStale && this.unitSelect.options.length) return;
+    this.choicesStale = false;
+    this.fillValueChoices();
     const current = this.filter.tag;
     replace(this.tagSelect,
       h('option', { value: '' }, `${t('table.tags')}: ${t('table.any')}`),
