@@ -38,9 +38,11 @@ async function rawClaims(page) {
 const claimsOf = (page, doc) => page.evaluate((doc) => window.klaimModel.claimsOf(doc).map(({ id, status, note, rev }) => ({ id, status, note, rev })), doc);
 
 async function importInto(page, n, from = 0) {
-  const rows = await page.locator('[data-testid=doc-row]').count();
+  // The library list draws only the rows in view; `data-count` is how many it lists.
+  const listed = () => page.evaluate(() => Number(document.querySelector('[data-testid=doc-list]').dataset.count ?? 0));
+  const rows = await listed();
   await pick(page, `impor-${from}-${n}.jsonl`, corpus(n, from));
-  await page.waitForFunction((want) => document.querySelectorAll('[data-testid=doc-row]').length >= want, rows + n, { timeout: 120_000 });
+  await page.waitForFunction((want) => Number(document.querySelector('[data-testid=doc-list]').dataset.count) >= want, rows + n, { timeout: 120_000 });
   await page.waitForFunction(() => !window.klaimModel.importing && window.klaimModel.pending === 0, null, { timeout: 60_000 });
   await saved(page);
 }
