@@ -489,3 +489,53 @@ fn pronouns_go_to_an_unnamed_source_who_spoke_last() {
         &["Rudi Santosa", "Seorang pedagang", "Seorang pedagang"],
     );
 }
+
+#[test]
+fn name_parts_of_regional_naming_customs_stay_in_the_name() {
+    // Balinese `I Gusti Ngurah`, Minangkabau `Dt.`, a hajj `H.` (a title,
+    // not a name), Acehnese `Teuku`: the surnames here are also places.
+    check_claimants(
+        "Kepala Dinas Pariwisata Bali, Dr. I Gusti Ngurah Klungkung, S.E., mengatakan kunjungan naik.\n\n\"Kami siap,\" ujar Ngurah Klungkung.",
+        &["I Gusti Ngurah Klungkung", "I Gusti Ngurah Klungkung"],
+    );
+    check_claimants(
+        "Ketua Kerapatan Adat Nagari Sungai Pua, Hendri Dt. Rajo Bujang, mengatakan lahan itu milik kaum.\n\n\"Kami menolak,\" kata Hendri.",
+        &["Hendri Dt. Rajo Bujang", "Hendri Dt. Rajo Bujang"],
+    );
+    check_claimants(
+        "Ketua Komisi III DPRD Jambi, H. Rudi Batanghari, mengatakan anggaran cukup.",
+        &["Rudi Batanghari"],
+    );
+    check_claimants(
+        "Kepala Dinas Kesehatan Aceh, Teuku Ridwan Bireuen, mengatakan stok vaksin cukup.",
+        &["Teuku Ridwan Bireuen"],
+    );
+}
+
+#[test]
+fn a_long_title_after_the_cue_keeps_its_name() {
+    check_claimants(
+        "\"Sopir diduga mengantuk,\" kata Kepala Unit Patroli Jalan Raya (PJR) Tol Cikampek Utama Ajun Komisaris Dodi Firmansyah.",
+        &["Dodi Firmansyah"],
+    );
+}
+
+#[test]
+fn places_and_bodies_are_never_the_person_in_focus() {
+    check_claimants(
+        "Kepala Dinas Perhubungan Maluku, Rudi Santosa, mengatakan feri ditambah.\n\nFeri melayani Tual, Kepulauan Aru, dan Saumlaki.\n\n\"Kami butuh kapal,\" katanya.",
+        &["Rudi Santosa", "Rudi Santosa"],
+    );
+    check_claimants(
+        "Mantan Kadis Kesehatan Jambi dr Ridwan Hasan menyampaikan ia tidak tahu.\n\nPengadaan diurus Dinkes Jambi bersama sebuah perusahaan.\n\n\"Saya sudah lupa,\" katanya.",
+        &["Ridwan Hasan", "Ridwan Hasan"],
+    );
+}
+
+#[test]
+fn a_relative_clause_whose_verb_is_a_cue() {
+    check_claimants(
+        "Seorang guru di sekolah itu yang meminta namanya tidak ditulis mengatakan, siswa diminta membeli buku.",
+        &["Seorang guru di sekolah itu"],
+    );
+}

@@ -305,7 +305,9 @@ fn source_phrase(doc: &Doc, i: usize, end: usize) -> Option<(usize, Range<usize>
 /// description such as `pusat tersebut` or `media pemerintah Korea Utara`.
 fn np_after(doc: &Doc, i: usize, end: usize) -> Option<Range<usize>> {
     let mut j = i;
-    while j < end && j < i + 12 {
+    // Long titles run to 20 tokens: `Kepala Induk Patroli Jalan Raya (PJR)
+    // Tol X Ajun Komisaris Y Z`.
+    while j < end && j < i + 20 {
         if doc.punct(j, &['(']) {
             // A short parenthesis inside a name: `Amerika Serikat (AS)`, but
             // not a citation: `Presiden (Kompas, 11/11/2017)`.
@@ -438,10 +440,27 @@ fn np_before(doc: &Doc, v: usize, start: usize, outside: &dyn Fn(usize) -> bool)
     {
         (k, end) = walk_back(doc, k - 1, start, outside)?;
     }
+    // `Seorang guru yang meminta namanya tidak ditulis mengatakan`: the walk
+    // stopped at the clause's own verb, a cue; the clause starts at `yang`.
+    if k >= start + 2
+        && !nameish(doc, k..end)
+        && doc.low(k - 2) == "yang"
+        && (doc.is(k - 1, Cat::CUE_PRE) || doc.is(k - 1, Cat::CUE_POST))
+    {
+        k -= 1;
+    }
     // A relative clause set off by commas: `Pemerintah, yang diwakili
     // Kementerian X, membantah` is the government's denial.
     if k > start + 2 && doc.low(k - 1) == "yang" && doc.punct(k - 2, &[',']) {
-        if let Some((h, head_end)) = walk_back(doc, k - 2, start, outside).filter(|&(h, e)| nameish(doc, h..e)) {
+        if let Some((mut h, head_end)) = walk_back(doc, k - 2, start, outside).filter(|&(h, e)| nameish(doc, h..e)) {
+            // `Seorang karyawan yang terkena PHK, yang ...`: a head with a
+            // relative clause of its own.
+            while h > start + 1 && doc.low(h - 1) == "yang" {
+                match walk_back(doc, h - 1, start, outside) {
+                    Some((h2, e2)) if e2 == h - 1 => h = h2,
+                    _ => break,
+                }
+            }
             return Some(h..head_end);
         }
     }

@@ -136,6 +136,7 @@ fn is_abbreviation(doc: &Doc, dot: usize, line_start: usize) -> bool {
         || matches!(
             low,
             "dr" | "drs"
+                | "dt"
                 | "dra"
                 | "drg"
                 | "prof"

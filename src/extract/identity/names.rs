@@ -299,7 +299,9 @@ impl Names {
             let m = np.clone().find(|&k| doc.low(k) == "maupun").unwrap_or(np.start);
             return format!("{} dan {}", words(doc, np.start + 1..m), words(doc, m + 1..np.end));
         }
-        let demonstrative = doc.is(np.end - 1, Cat::DEMONSTRATIVE);
+        // `Seorang guru di sekolah tersebut`: an unnamed source, not a
+        // description of someone named before.
+        let demonstrative = doc.is(np.end - 1, Cat::DEMONSTRATIVE) && !is_one_unnamed(doc, np.clone());
         if demonstrative && np.len() >= 2 {
             let desc = np.start..np.end - 1;
             let head = doc.low(desc.start);

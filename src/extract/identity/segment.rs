@@ -734,7 +734,8 @@ pub fn continues_name(doc: &Doc, j: usize, end: usize) -> bool {
         return j >= 2 && doc.punct(j - 1, &['-']) && doc.cap(j - 2) && j + 1 < end && doc.cap(j + 1);
     }
     if doc.punct(j, &['.']) {
-        return !doc.space_before(j) && doc.word(j - 1).chars().count() == 1 && j + 1 < end && doc.cap(j + 1);
+        let short = doc.word(j - 1).chars().count() == 1 || doc.low(j - 1) == "dt";
+        return !doc.space_before(j) && short && j + 1 < end && doc.cap(j + 1);
     }
     if doc.punct(j, &[')']) {
         return j >= 2 && doc.punct(j - 2, &['(']);
@@ -766,7 +767,17 @@ pub fn person_tail(doc: &Doc, np: Range<usize>) -> Option<Range<usize>> {
             break;
         }
         let w = doc.word(t);
+        let low = doc.low(t);
+        // `Anak Agung`, `Dt.`: parts of a name that other lists hold too.
+        let particle = doc.kind(t) == TokKind::Word
+            && doc.cap(t)
+            && is_name_particle(low)
+            && (low != "anak" || t + 1 < np.end && doc.low(t + 1) == "agung")
+            && k < np.end;
+        let particle_dot = doc.punct(t, &['.']) && t > np.start && !doc.space_before(t) && doc.low(t - 1) == "dt";
         let plain = doc.kind(t) == TokKind::Word
+            && !is_place_head(low)
+            && !is_org_shape(low)
             && !c.has(Cat::PORTFOLIO)
             && doc.cap(t)
             && !doc.all_caps(t)
@@ -812,10 +823,11 @@ pub fn person_tail(doc: &Doc, np: Range<usize>) -> Option<Range<usize>> {
                 || doc.punct(prev - 1, &[',', '.'])
                 || doc.is(prev - 1, Cat::RANK)
                 || doc.is(prev - 1, Cat::ROLE)
-                || doc.is(prev - 1, Cat::GIVEN);
-            name_word(doc, prev) && (doc.is(prev, Cat::GIVEN) || opens)
+                || doc.is(prev - 1, Cat::GIVEN)
+                || is_name_particle(doc.low(prev - 1));
+            name_word(doc, prev) && (doc.is(prev, Cat::GIVEN) || is_name_particle(doc.low(prev)) || opens)
         };
-        if !(plain || initial || closing_acronym || place_surname) || np.end - t > 5 {
+        if !(plain || initial || closing_acronym || place_surname || particle || particle_dot) || np.end - t > 5 {
             break;
         }
         k = t;
@@ -833,12 +845,20 @@ pub fn person_tail(doc: &Doc, np: Range<usize>) -> Option<Range<usize>> {
             k = g;
         }
     }
+    // A hajj's `H.` before the name is a title: `H. Rudi Batanghari`.
+    if k + 2 < np.end && doc.word(k) == "H" && doc.punct(k + 1, &['.']) {
+        k += 2;
+    }
     if k == np.end || (k + 1 == np.end && doc.all_caps(k)) {
         return None;
     }
     // `Gedung Putih`, `Istana Kepresidenan`: one word completing an
     // organisation's head is the organisation's name, not a person's.
-    if k + 1 == np.end && k > np.start && doc.cap(k - 1) && is_org_head(doc.low(k - 1)) {
+    if k + 1 == np.end
+        && k > np.start
+        && doc.cap(k - 1)
+        && (is_org_head(doc.low(k - 1)) || is_org_shape(doc.low(k - 1)))
+    {
         return None;
     }
     // `Kepala Bapanas Hendra Wijayakusuma`: a head of something names the
@@ -878,6 +898,66 @@ pub fn person_tail(doc: &Doc, np: Range<usize>) -> Option<Range<usize>> {
         k += 1;
     }
     Some(k..np.end)
+}
+
+/// Words of regional naming customs that are no given name of their own but
+/// belong to the name: Balinese birth-order and caste names (`I`, `Ni`,
+/// `Gusti`, `Ngurah`, `Made`, `Ida Bagus`, `Anak Agung`, `Cokorda`),
+/// Acehnese `Teuku`/`Cut`, Bugis `Andi`, Minangkabau `Dt.` (datuk),
+/// Javanese and Sundanese `Raden`, `Tubagus`.
+pub fn is_name_particle(low: &str) -> bool {
+    matches!(
+        low,
+        "i" | "ni"
+            | "gusti"
+            | "ngurah"
+            | "made"
+            | "wayan"
+            | "nyoman"
+            | "ketut"
+            | "putu"
+            | "kadek"
+            | "komang"
+            | "nengah"
+            | "gede"
+            | "ida"
+            | "bagus"
+            | "ayu"
+            | "agung"
+            | "cokorda"
+            | "tjokorda"
+            | "desak"
+            | "luh"
+            | "teuku"
+            | "cut"
+            | "tengku"
+            | "andi"
+            | "dt"
+            | "datuk"
+            | "raden"
+            | "tubagus"
+    )
+}
+
+/// The common noun that heads a place's name: `Kepulauan Aru`, `Pulau
+/// Seram`, `Kabupaten Sorong`. Never part of a person's name.
+fn is_place_head(low: &str) -> bool {
+    matches!(
+        low,
+        "kepulauan"
+            | "pulau"
+            | "teluk"
+            | "selat"
+            | "danau"
+            | "sungai"
+            | "gunung"
+            | "kabupaten"
+            | "provinsi"
+            | "kecamatan"
+            | "kelurahan"
+            | "desa"
+            | "dusun"
+    )
 }
 
 /// A capitalized word that can be part of a person's name: in no list that
