@@ -253,6 +253,10 @@ fn gold_figures_do_not_fall() {
         // after it: 0.64 / 0.70 / 0.61 (before those changes: 0.64 / 0.56 / 0.61).
         // Session 3 (scale words, rates, units not near words): 0.72 / 0.82.
         ("blind2", 0.71, 0.82, 0.65),
+        // The third blind stories (tests/links/blind3*: tin permits revoked, a
+        // port strike), written blind on the third day and first run after its
+        // changes: 0.62 / 0.83 / 0.49 (before them: 0.62 / 0.83 / 0.43).
+        ("blind3", 0.61, 0.82, 0.48),
     ];
     for (set, g, c, p) in floors {
         let (gg, cc, pp) = run(set);
@@ -264,7 +268,7 @@ fn gold_figures_do_not_fall() {
 /// prediction scores 1.0.
 #[test]
 fn scorer_port_scores_the_gold_as_perfect() {
-    for set in ["seeds", "dev", "blind", "blind2"] {
+    for set in ["seeds", "dev", "blind", "blind2", "blind3"] {
         let gold = Gold::read(&format!("tests/links/{set}-links.json"));
         let mut perfect: Links = serde_json::from_value(serde_json::json!({
             "documents": gold.json["documents"], "groups": [], "people": []
