@@ -527,8 +527,8 @@ fn places_and_bodies_are_never_the_person_in_focus() {
         &["Rudi Santosa", "Rudi Santosa"],
     );
     check_claimants(
-        "Mantan Kadis Kesehatan Jambi dr Ridwan Hasan menyampaikan ia tidak tahu.\n\nPengadaan diurus Dinkes Jambi bersama sebuah perusahaan.\n\n\"Saya sudah lupa,\" katanya.",
-        &["Ridwan Hasan", "Ridwan Hasan"],
+        "Mantan Kadis Kesehatan Riau dr Wulan Sarimah menuturkan laporan belum diterima.\n\nPembelian diurus Dinkes Riau lewat sebuah rekanan.\n\n\"Saya tidak ingat lagi,\" katanya.",
+        &["Wulan Sarimah", "Wulan Sarimah"],
     );
 }
 
