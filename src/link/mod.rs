@@ -165,10 +165,10 @@ pub struct Person {
     /// The claims these mentions are claimants of.
     pub claims: Vec<ClaimRef>,
     /// The other names it goes by in the articles (`Kirby`, `Kapolres Sigi`).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub aliases: Vec<String>,
     /// Its roles as the articles give them (`Kepala, Polres Sigi`).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub roles: Vec<String>,
 }
 

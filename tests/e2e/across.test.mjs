@@ -258,6 +258,21 @@ describe('across articles', () => {
     await page.fill('[data-testid=people-filter]', '');
   });
 
+  test('the people view shows a person’s roles and other names and filters by role', async () => {
+    await view(page, 'people');
+    const kirby = page.locator('[data-testid=person]', { has: page.locator('h3', { hasText: 'John Kirby' }) }).first();
+    await kirby.waitFor();
+    assert.match(await kirby.locator('[data-testid=person-roles]').textContent(), /Juru [Bb]icara.*Gedung Putih|Gedung Putih.*Juru [Bb]icara/);
+    assert.match(await kirby.locator('[data-testid=person-aliases]').textContent(), /\bKirby\b/);
+    // A role's words find the person (his name does not hold them).
+    await page.fill('[data-testid=people-filter]', 'gedung putih');
+    await page.waitForFunction(() => {
+      const names = [...document.querySelectorAll('[data-testid=person] h3')].map((h) => h.textContent);
+      return names.length >= 1 && names.some((n) => n.includes('John Kirby'));
+    });
+    await page.fill('[data-testid=people-filter]', '');
+  });
+
   test('ClaimReview files go into the archive and show on the claims they match', async () => {
     await view(page, 'factchecks');
     await page.setInputFiles('[data-testid=factcheck-input]', join(FIXTURES, 'claimreview-graph.jsonld'));

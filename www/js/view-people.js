@@ -1,6 +1,8 @@
 // Orang & lembaga: each person or body the linker found claiming in two or
-// more documents, with their claims across the library. Filtered by name
-// (matched by the core's search, as the claims table is) and by outlet.
+// more documents, with the other names it goes by, its roles as the
+// articles give them, and its claims across the library. Filtered by name,
+// alias or role (matched by the core's search, as the claims table is) and
+// by outlet.
 
 import { h, replace, shorten } from './dom.js';
 import { t } from './i18n.js';
@@ -45,7 +47,8 @@ export class PeopleView {
     }
     replace(this.list, shown.map((p) => h('li', { class: 'person', 'data-testid': 'person', 'data-person': p.id },
       h('h3', {}, p.name, ' ', h('span', { class: 'count' }, t('people.claims', { n: p.claims.length, docs: p.docs }))),
-      p.names.length > 1 ? h('p', { class: 'hint' }, p.names.join(' · ')) : null,
+      p.roles.length ? h('p', { class: 'person-roles', 'data-testid': 'person-roles', lang: 'id' }, p.roles.join(' · ')) : null,
+      p.aliases.length ? h('p', { class: 'hint', 'data-testid': 'person-aliases', lang: 'id' }, t('people.aliases', { names: p.aliases.join(' · ') })) : null,
       h('ul', { class: 'person-claims' }, p.claims.map((c) => {
         const doc = this.model.documents.get(c.doc);
         return h('li', {},
@@ -71,7 +74,10 @@ export class PeopleView {
     }
     const order = new Map(this.model.documentList().map((d, i) => [d.id, i]));
     claims.sort((a, b) => (order.get(a.doc) ?? 0) - (order.get(b.doc) ?? 0) || a.start - b.start);
-    return { id: p.id, name: p.name, names: [...names], claims, docs: new Set(claims.map((c) => c.doc)).size };
+    // The core names the other forms and the roles; an older result only the mentions.
+    const aliases = p.aliases ?? [...names].filter((n) => n !== p.name);
+    const roles = p.roles ?? [];
+    return { id: p.id, name: p.name, aliases, roles, claims, docs: new Set(claims.map((c) => c.doc)).size };
   }
 
   outletOf(docId) {
@@ -85,12 +91,12 @@ export class PeopleView {
     this.outlets.value = outlets.includes(this.outlet) ? this.outlet : '';
   }
 
-  /** The people whose names (any form) match `q`, matched by the core in one call. */
+  /** The people whose names (any form) or roles match `q`, matched by the core in one call. */
   matching(people, q) {
     const starts = [];
     let at = 0;
     const joined = people.map((p) => {
-      const text = `${p.name}\n${p.names.join('\n')}\u0000`;
+      const text = `${p.name}\n${p.aliases.join('\n')}\n${p.roles.join('\n')}\u0000`;
       starts.push(at);
       at += text.length;
       return text;
