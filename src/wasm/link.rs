@@ -196,6 +196,8 @@ struct PagePerson<'a> {
     name: &'a str,
     mentions: &'a [crate::link::Mention],
     claims: Vec<PageRef<'a>>,
+    aliases: &'a [String],
+    roles: &'a [String],
 }
 
 impl<'a> PageLinks<'a> {
@@ -252,6 +254,8 @@ impl<'a> PageLinks<'a> {
                     name: &p.name,
                     mentions: &p.mentions,
                     claims: p.claims.iter().map(claim).collect(),
+                    aliases: &p.aliases,
+                    roles: &p.roles,
                 })
                 .collect(),
             factchecks,

@@ -137,6 +137,22 @@ test('link returns the same object as `klaim link` on the sample articles', () =
   assert.ok(mine.groups.some((g) => g.conflicts.length > 0), 'and disagree on a number');
 });
 
+test('LinkLibrary gives the page every field of a person that link gives', () => {
+  const documents = samples.map((f) => {
+    const id = f.replace(/\.txt$/, '');
+    const text = readFileSync(SAMPLES + f, 'utf8');
+    return { ...wasm.extract(id, text, 'codepoint'), text, outlet: wasm.textFacts(text).outlet ?? null };
+  });
+  const whole = wasm.link(documents);
+  const library = new wasm.LinkLibrary();
+  for (const d of documents) library.upsert(d);
+  const page = JSON.parse(library.link());
+  // The page's shape leaves out the claims' texts, nothing else.
+  const withoutText = ({ text, ...ref }) => ref;
+  assert.deepEqual(page.people, whole.people.map((p) => ({ ...p, claims: p.claims.map(withoutText) })));
+  assert.ok(page.people.some((p) => p.roles.length && p.aliases.length), 'the samples name a person with a role and another name');
+});
+
 test('carryOver takes page records as they are stored and keeps the user\'s work', () => {
   const text = TRICKY;
   const record = wasm.extract('d', text, 'codepoint');
