@@ -28,6 +28,11 @@ export async function startExtractor() {
     // extracts the next batch (it needs no wasm). Without it the page writes.
     try {
       extractor.writer = new Extractor(new Worker(url, { name: 'klaim-writer' }));
+      // Import batches go from the extracting instance to the writer directly.
+      const { port1, port2 } = new MessageChannel();
+      worker.postMessage({ type: 'connect', port: port1 }, [port1]);
+      extractor.writer.worker.postMessage({ type: 'connect', port: port2 }, [port2]);
+      extractor.connected = true;
     } catch (e) {
       console.warn('klaim: the page saves imports itself:', e?.message ?? e);
     }
@@ -83,11 +88,19 @@ export class Extractor {
    * {built, json} once extracted, where built is [{doc, claims}], the
    * records to store (records.js), and json the same as one JSON text, for
    * `store`; `linked`: the worker keeps the batch for its LinkLibrary
-   * (links.js `adopt`).
+   * (links.js `adopt`). `hold`: the page means to store it; the writer is
+   * then sent the JSON directly, and `batch` names it for `store` (or
+   * `drop`).
    */
-  async importBatch(docs) {
-    const { json, linked } = await this.send({ type: 'import', docs });
-    return { built: JSON.parse(json), json, linked: !!linked };
+  async importBatch(docs, { hold = false } = {}) {
+    const batch = hold && this.connected ? this.next : undefined;
+    const { json, linked, held } = await this.send({ type: 'import', docs, batch });
+    return { built: JSON.parse(json), json, linked: !!linked, batch: held ? batch : undefined };
+  }
+
+  /** Held import batches (`importBatch`'s `batch`) that will not be stored. */
+  drop(batches) {
+    if (batches.length) this.writer?.worker.postMessage({ type: 'drop', batches });
   }
 
   /** Whether `store` can write (the writer instance runs). */
@@ -99,8 +112,8 @@ export class Extractor {
    * `db` from the writer instance; resolves once stored, rejects with the
    * storage error. `bulk` false: one record per claim, as before bundles
    * (store.js), only to measure the two layouts side by side. */
-  async store(json, db, { bulk = true } = {}) {
-    await this.writer.send({ type: 'store', json, db, bulk });
+  async store(json, db, { bulk = true, batch } = {}) {
+    await this.writer.send(batch === undefined ? { type: 'store', json, db, bulk } : { type: 'store', batch, db, bulk });
     return [];
   }
 

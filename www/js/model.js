@@ -240,10 +240,10 @@ export class Model {
     });
     const batch = await this.importer();
     let failure = null;
+    // Up to IMPORT_AHEAD batches are asked for at once, so the worker
+    // never waits for this thread between two batches.
+    const asked = [];
     try {
-      // Up to IMPORT_AHEAD batches are asked for at once, so the worker
-      // never waits for this thread between two batches.
-      const asked = [];
       let from = 0;
       const ask = () => {
         while (asked.length < IMPORT_AHEAD && from < named.length) {
@@ -256,10 +256,14 @@ export class Model {
       };
       ask();
       while (asked.length) {
-        const { built, save, linked } = await asked.shift();
+        const { built, save, linked, drop } = await asked.shift();
         // A cancel drops the batch in hand and what was asked after it:
         // none of them was stored.
-        if (signal?.aborted) break;
+        if (signal?.aborted) {
+          drop?.();
+          for (const next of asked.splice(0)) next.then((b) => b.drop?.(), () => {});
+          break;
+        }
         ask();
         const changes = addedChanges(built);
         const added = built.map(({ doc }) => doc.id);
@@ -275,6 +279,7 @@ export class Model {
     } catch (e) {
       // The worker failed: what was added so far stays, undoable, saved.
       failure = e;
+      for (const next of asked.splice(0)) next.then((b) => b.drop?.(), () => {});
     } finally {
       this.importing -= left;
     }
@@ -306,10 +311,15 @@ export class Model {
     if (extractor?.importBatch) {
       const db = extractor.canStore && this.store && !this.store.cipher && !this.store.deleted && !this.store.closed ? this.store.name : null;
       return async (docs) => {
-        const { built, json, linked } = await extractor.importBatch(docs);
         const into = this.workerWrites === false ? null : db;
+        // Stored by the writer: the extracting worker hands it the batch itself.
+        const { built, json, linked, batch } = await extractor.importBatch(docs, { hold: !!into });
         const bulk = this.bulk;
-        return { built, save: into ? () => extractor.store(json, into, { bulk }) : null, linked };
+        return {
+          built, linked,
+          save: into ? () => extractor.store(json, into, { bulk, batch }) : null,
+          drop: () => extractor.drop?.(batch === undefined ? [] : [batch]),
+        };
       };
     }
     return async (docs) => {

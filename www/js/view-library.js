@@ -33,7 +33,11 @@ export class LibraryView {
     // of the list, which a flex item could not shrink below.
     this.scroller = h('div', { class: 'doc-scroll', 'data-testid': 'doc-scroll', tabindex: 0, onkeydown: (e) => this.onKey(e) }, this.list);
     this.scroller.addEventListener('scroll', () => this.schedule(), { passive: true });
-    new ResizeObserver(() => this.schedule()).observe(this.scroller);
+    // A new width may wrap the rows' names anew: measure them again.
+    new ResizeObserver(() => {
+      for (const el of this.list.children) el.measured = false;
+      this.schedule();
+    }).observe(this.scroller);
     this.paste = h('textarea', {
       'data-testid': 'paste-input', rows: 4, placeholder: t('add.paste'), 'data-i18n-placeholder': 'add.paste', 'data-i18n-aria-label': 'add.paste', 'aria-label': t('add.paste'),
       // A paste too large for one document goes straight to intake (which
@@ -197,12 +201,18 @@ export class LibraryView {
     this.list.style.paddingTop = `${padTop}px`;
     this.list.style.paddingBottom = `${padBottom}px`;
     this.list.dataset.count = n;
-    // Measure what was drawn: later paints place rows by their real height.
+    // Measure the rows drawn for the first time: later paints place rows by
+    // their real height. Rows measured before are not read again: a read
+    // lays out the page, and an import's batches would pay it every frame.
     const measured = [];
     for (const el of this.list.children) {
+      if (el.measured) continue;
       const h = el.offsetHeight;
-      if (h) this.heights.set(el.entry.id, h);
-      if (h) measured.push(h);
+      if (h) {
+        el.measured = true;
+        this.heights.set(el.entry.id, h);
+        measured.push(h);
+      }
     }
     // Rows never drawn are guessed at the median of the first rows drawn.
     // The guess stays put: moving it with each measurement would move every

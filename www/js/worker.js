@@ -27,8 +27,17 @@
 //       kept for `adopt` until the page lists the batch (a cancelled
 //       import's batches are never adopted, and are dropped after two link
 //       runs).
-//   → {id, type: 'store', json, db, bulk}          ← {id, type: 'done'}
-//       writes such an array into library `db` in one transaction, with the
+//       With `batch` (a number of the page's) and a writer connected, the
+//       JSON also goes straight to the writer (`hold`), and `held` is true.
+//   → {type: 'connect', port}                       (no answer)
+//       a MessagePort to the other instance (extractor.js makes the pair):
+//       the extracting one sends the writer {type: 'hold', batch, json},
+//       so 5 MB of an import's records do not pass through the page.
+//   → {type: 'drop', batches}                       (no answer)
+//       held batches the page will not store (a cancelled import).
+//   → {id, type: 'store', json | batch, db, bulk}  ← {id, type: 'done'}
+//       writes such an array (given, or held as `batch`, waited for when it
+//       has not come yet) into library `db` in one transaction, with the
 //       page's own storage code (store.js; each document's claims as one
 //       bundle record; `bulk` false: one record per claim, the layout
 //       before bundles, kept to measure both), once it has completed. A second
@@ -62,11 +71,34 @@ let library = null;
  * built in, until the page adopts them into the LinkLibrary. */
 const imported = new Map();
 let runs = 0;
+/** Adopted documents (`adopt`) not yet in the LinkLibrary, by id. */
+const adopted = new Map();
 
-self.onmessage = ({ data }) => {
+self.onmessage = ({ data }) => handle(data);
+
+/** The worker's other instance (`connect`): the extracting one hands
+ * import batches straight to the writer, not through the page. */
+let peer = null;
+/** In the writer: import batches' JSON sent by the extracting instance
+ * (`hold`), by batch number, until the page asks to store them; and the
+ * page's `store` requests that came first. */
+const held = new Map();
+const waiting = new Map();
+
+function handle(data) {
   const { id, type } = data;
   try {
-    if (type === 'init') {
+    if (type === 'connect') {
+      peer = data.port;
+      peer.onmessage = ({ data: d }) => handle(d);
+    } else if (type === 'hold') {
+      const ask = waiting.get(data.batch);
+      waiting.delete(data.batch);
+      if (ask) storeBatch(ask.id, ask.db, JSON.parse(data.json), ask.bulk !== false);
+      else held.set(data.batch, data.json);
+    } else if (type === 'drop') {
+      for (const batch of data.batches) held.delete(batch);
+    } else if (type === 'init') {
       core.initSync({ module: data.wasm });
       self.postMessage({ id, type: 'ready', version: core.version() });
     } else if (type === 'extract') {
@@ -83,18 +115,30 @@ self.onmessage = ({ data }) => {
         read: doc.facts?.outlet && doc.facts?.published ? {} : core.textFacts?.(doc.text) ?? {},
       }, version));
       for (const b of built) imported.set(b.doc.id, { built: b, run: runs });
-      self.postMessage({ id, type: 'done', json: JSON.stringify(built), linked: true });
+      const json = JSON.stringify(built);
+      // The writer gets the batch now; it stores it when the page says so.
+      const hold = data.batch != null && peer;
+      if (hold) peer.postMessage({ type: 'hold', batch: data.batch, json });
+      self.postMessage({ id, type: 'done', json, linked: true, held: !!hold });
     } else if (type === 'store') {
-      storeBatch(id, data.db, JSON.parse(data.json), data.bulk !== false);
+      const json = data.json ?? held.get(data.batch);
+      held.delete(data.batch);
+      if (json !== undefined) storeBatch(id, data.db, JSON.parse(json), data.bulk !== false);
+      else waiting.set(data.batch, { id, db: data.db, bulk: data.bulk });
     } else if (type === 'map') {
       const fn = core[data.fn];
       if (typeof fn !== 'function') throw new Error(`the core has no function ${data.fn}`);
       self.postMessage({ id, type: 'done', value: data.args.map((args) => fn(...args)) });
     } else if (type === 'library') {
       library ??= new core.LinkLibrary();
-      if (data.fn === 'link') forgetImported();
-      else if (data.fn !== 'adopt' && typeof library[data.fn] !== 'function') throw new Error(`LinkLibrary has no method ${data.fn}`);
+      if (data.fn !== 'adopt' && typeof library[data.fn] !== 'function') throw new Error(`LinkLibrary has no method ${data.fn}`);
       const start = performance.now();
+      // What the page sends for a document replaces an adoption not yet made.
+      if (data.fn === 'upsert') adopted.delete(data.args[0]?.id);
+      else if (data.fn === 'remove') adopted.delete(data.args[0]);
+      else if (data.fn === 'clear') adopted.clear();
+      else if (data.fn !== 'adopt') upsertAdopted();
+      if (data.fn === 'link') forgetImported();
       const value = data.fn === 'adopt' ? adopt(data.args[0]) : library[data.fn](...data.args);
       self.postMessage({ id, type: 'done', value, ms: performance.now() - start });
     } else {
@@ -104,21 +148,30 @@ self.onmessage = ({ data }) => {
     const plain = e && typeof e === 'object' && !(e instanceof Error) ? e : undefined;
     self.postMessage({ id, type: 'error', message: e?.message ?? String(e), error: plain });
   }
-};
+}
 
-/** Upserts the import batches' documents `ids` into the LinkLibrary, in
- * the project file's shape (as links.js would send them); returns the ids
- * not held. */
+/** Takes the import batches' documents `ids` for the LinkLibrary; returns
+ * the ids not held. They go in at the next request that reads the library
+ * (upsertAdopted), not now: during an import this worker's time is the
+ * extraction's, and the link run waits for the import's last batch anyway. */
 function adopt(ids) {
   const missing = [];
   for (const id of ids) {
     const held = imported.get(id);
     imported.delete(id);
-    if (!held) { missing.push(id); continue; }
-    const { doc, claims } = held.built;
-    library.upsert(toProject({ format: '', version: 0, tags: [], documents: [doc], claimsOf: () => claims }).documents[0]);
+    if (held) adopted.set(id, held.built);
+    else missing.push(id);
   }
   return missing;
+}
+
+/** Upserts the adopted documents into the LinkLibrary, in the project
+ * file's shape (as links.js would send them). */
+function upsertAdopted() {
+  for (const { doc, claims } of adopted.values()) {
+    library.upsert(toProject({ format: '', version: 0, tags: [], documents: [doc], claimsOf: () => claims }).documents[0]);
+  }
+  adopted.clear();
 }
 
 /** Drops the batches of imports that were cancelled: those built before
