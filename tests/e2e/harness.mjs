@@ -85,13 +85,26 @@ export async function pickFile(page, name, text) {
   }, [name, text]);
 }
 
-/** The record `key` of object store `store` as IndexedDB holds it now. */
+/** The record `key` of object store `store` as IndexedDB holds it now (a
+ * claim held only by its document's bundle: the bundle's copy). */
 export async function stored(page, store, key, db = 'klaim') {
   return page.evaluate(([store, key, db]) => new Promise((resolve, reject) => {
     const req = indexedDB.open(db);
     req.onsuccess = () => {
-      const get = req.result.transaction(store).objectStore(store).get(key);
-      get.onsuccess = () => { resolve(get.result); req.result.close(); };
+      const os = req.result.transaction(store).objectStore(store);
+      const get = os.get(key);
+      get.onsuccess = () => {
+        // A claim without a record of its own is its document's bundle's copy (store.js).
+        const doc = store === 'claims' && !get.result ? /^(.*)#\d+$/s.exec(key)?.[1] : null;
+        if (!doc) {
+          resolve(get.result);
+          req.result.close();
+          return;
+        }
+        const bundle = os.get([doc]);
+        bundle.onsuccess = () => { resolve(bundle.result?.claims?.find((c) => c.id === key)); req.result.close(); };
+        bundle.onerror = () => reject(bundle.error);
+      };
       get.onerror = () => reject(get.error);
     };
     req.onerror = () => reject(req.error);

@@ -149,7 +149,7 @@ async function main() {
   });
   model.on('message', toast);
   // Another tab encrypted the library: this one would write in the clear.
-  store?.onRemoteChange(({ keys, locked }) => (locked ? location.reload() : model.refresh(keys)));
+  store?.onRemoteChange(({ keys, docs, locked }) => (locked ? location.reload() : model.refresh(keys ?? [], { docs: docs ?? [] })));
 
   wireChrome();
   mountExchange({ root: $('toolbar-exchange'), model, wasm, message: toast, addDocuments });

@@ -489,7 +489,7 @@ export class Model {
     const inverse = op.changes.map((c) => this.revise(c, 'before'));
     this.redoStack.push(op);
     this.emit('message', { key: 'msg.undone', vars: { what: op.label }, quiet: true });
-    await this.commit(inverse);
+    await this.commit(inverse, { compact: op.compact });
   }
 
   async redo() {
@@ -502,7 +502,7 @@ export class Model {
     const forward = op.changes.map((c) => this.revise(c, 'after'));
     this.undoStack.push(op);
     this.emit('message', { key: 'msg.redone', vars: { what: op.label }, quiet: true });
-    await this.commit(forward);
+    await this.commit(forward, { compact: op.compact });
   }
 
   canUndo() { return this.undoStack.length > 0; }
@@ -510,22 +510,30 @@ export class Model {
 
   // Other tabs.
 
-  /** Reloads records another tab wrote. A record is taken from storage
-   * unless it is the very one in memory: equal revs alone do not say so (two
-   * tabs that both wrote over rev 1 each hold a rev 2 of their own). */
-  async refresh(keys, { force = false } = {}) {
+  /** Reloads records another tab wrote (`keys`), and documents it wrote
+   * whole (`docs`: an import's, read with their claims in one go). A record
+   * is taken from storage unless it is the very one in memory: equal revs
+   * alone do not say so (two tabs that both wrote over rev 1 each hold a rev
+   * 2 of their own). */
+  async refresh(keys, { force = false, docs = [] } = {}) {
     if (!this.store) return;
-    const loaded = await this.store.load(keys);
-    let touched = false;
-    for (const { store, key, value } of loaded) {
-      const mine = this.current(store, key);
-      if (!force && sameRecord(mine, value)) continue;
-      touched = true;
+    const loaded = keys.length ? await this.store.load(keys) : [];
+    const touched = [];
+    const take = (store, key, value) => {
+      if (!force && sameRecord(this.current(store, key), value)) return;
+      touched.push({ store, key });
       this.setRecord(store, key, value ?? null);
+    };
+    for (const { store, key, value } of loaded) take(store, key, value);
+    for (const { id, doc, claims } of docs.length ? await this.store.loadDocuments(docs) : []) {
+      take('documents', id, doc);
+      const stored = new Set(claims.map((c) => c.id));
+      for (const c of this.claimsOf(id)) if (!stored.has(c.id)) take('claims', c.id, undefined);
+      for (const c of claims) take('claims', c.id, c);
     }
-    if (touched) {
+    if (touched.length) {
       this.reindex();
-      this.emit('change', { remote: true, keys });
+      this.emit('change', { remote: true, keys: touched });
     }
   }
 
@@ -550,7 +558,7 @@ export class Model {
   }
 
   /** Pushes on the undo stack, updates memory, persists. */
-  async apply(changes, { label, coalesce } = {}) {
+  async apply(changes, { label, coalesce, compact } = {}) {
     if (!changes.length) return;
     const top = this.undoStack.at(-1);
     // Typing a note is one undo step per claim, not one per keystroke.
@@ -558,11 +566,13 @@ export class Model {
       top.changes = top.changes.map((c, i) => ({ ...c, after: changes[i].after }));
       top.at = Date.now();
     } else {
-      this.undoStack.push({ label, changes, coalesce, at: Date.now() });
+      // `compact`: the documents whose claims storage folds into one record
+      // after this step (re-extraction), and after its undo and redo.
+      this.undoStack.push({ label, changes, coalesce, at: Date.now(), ...(compact ? { compact } : {}) });
       if (this.undoStack.length > HISTORY_LIMIT) this.undoStack.shift();
     }
     this.redoStack = [];
-    await this.commit(changes.map((c) => ({ ...c })));
+    await this.commit(changes.map((c) => ({ ...c })), { compact });
   }
 
   /** A change that moves a record to its `side` state, with fresh revs. */
@@ -596,16 +606,16 @@ export class Model {
   /** `force`: new records with fresh ids, written without reading them
    * first (a bulk import); `linked`: the worker that built them holds them
    * for linking (the change's detail says so to links.js). */
-  async commit(changes, { force = false, added, linked = false, stored = null } = {}) {
+  async commit(changes, { force = false, added, linked = false, stored = null, compact } = {}) {
     for (const c of changes) this.written.set(`${c.store}/${c.key}`, c.after?.rev);
     this.applyToMemory(changes, 'after');
     this.reindexChanged(changes);
     this.emit('change', { keys: changes.map(({ store, key }) => ({ store, key })), added, ...(linked ? { linked } : {}) });
     // A bulk import's batches (force) leave the history to the step that
     // follows: storing it with every batch would clone it each time.
-    // An import's batch (`added`) stores each document's claims as one
-    // bundle record (store.js `bulk`).
-    await this.persist(changes, { force, history: !force, stored, bulk: force && !!added && this.bulk });
+    // Any new document's claims are stored as one bundle record (store.js
+    // `bulk`): an import's batch, its redo, a retry, an undone deletion.
+    await this.persist(changes, { force, history: !force, stored, bulk: this.bulk, compact, added });
   }
 
   applyToMemory(changes, side) {
@@ -638,7 +648,7 @@ export class Model {
   /** Writes `changes` through the store; `stored`: a promise of their
    * write made elsewhere (the worker's, for an import), awaited instead
    * and then announced to other tabs. */
-  async persist(changes, { force = false, history = false, stored = null, bulk = false } = {}) {
+  async persist(changes, { force = false, history = false, stored = null, bulk = this.bulk, compact, added } = {}) {
     if (!this.store) return;
     this.pending++;
     const docs = changes.filter((c) => c.store === 'documents' && c.after).length;
@@ -655,7 +665,9 @@ export class Model {
       if (stored) {
         try {
           written = await stored;
-          this.store.announce(changes);
+          // Other tabs read the new documents whole, not claim by claim.
+          const whole = new Set(added ?? []);
+          this.store.announce(changes.filter((c) => !whole.has(c.store === 'documents' ? c.key : c.after?.doc)), [...whole]);
         } catch (e) {
           // The worker could not write (its storage refused, or failed):
           // this page writes the same new records itself, from now on.
@@ -663,7 +675,7 @@ export class Model {
           this.workerWrites = false;
           written = await this.store.write(records, { force, bulk });
         }
-      } else written = await this.store.write(records, { force, bulk });
+      } else written = await this.store.write(records, { force, bulk, compact });
       this.pending--;
       this.unsaved -= changes.length;
       this.unsavedDocs -= docs;

@@ -72,7 +72,9 @@ export async function reextract({ model, kernel, docs, version, onProgress, sign
       total.documents++;
       for (const k of ['moved', 'unmatched', 'kept', 'replaced', 'extracted']) total[k] += report[k];
     }
-    await model.apply(changes, { label: ['op.reextract', { n: records.length }] });
+    // Storage folds each re-extracted document's claims into one record again.
+    const compact = [...new Set(changes.filter((c) => c.store === 'documents').map((c) => c.key))];
+    await model.apply(changes, { label: ['op.reextract', { n: records.length }], compact });
     onProgress?.(Math.min(i + BATCH, docs.length), docs.length);
   }
   return total;

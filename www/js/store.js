@@ -19,18 +19,22 @@
 // `seeded`, `links` (grouping corrections) and `factchecks` (the fact-check
 // archive). `toProject` rebuilds the project file.
 //
-// Bundles: an import's claims are stored as one record per document (`write`'s
-// `bulk`), because IndexedDB's cost is per record: 27,000 claim records cost
-// the browser about 2 s of CPU, the same bytes as 1,000 records about 0.2 s.
-// A bundle lives in the `claims` store under the key `[doc]` (an array, which
-// never equals a claim id, a string): {id: [doc], doc, rev, revs: {claim id:
-// rev}, claims: [claim records]}. It is written once and never changed: a
-// claim edited later gets its own record, which wins over the bundle's copy,
-// and a deleted one a tombstone {id, doc, gone: true, rev}. Only claims whose
-// id is `${doc}#${n}` (records.js) are bundled, so a claim's bundle is found
-// from its id alone. A library of one record per claim (the layout before
-// bundles) is valid as it is. Every method here speaks one record per claim:
-// `loadAll`, `load` and `claimsOf` resolve bundles; no caller sees them.
+// Bundles: a new document's claims are stored as one record (`write`'s
+// `bulk`: an import, its redo, the retry after a full disk, seeding, an
+// undone deletion), because IndexedDB's cost is per record: 27,000 claim
+// records cost the browser about 2 s of CPU, the same bytes as 1,000 records
+// about 0.2 s. A bundle lives in the `claims` store under the key `[doc]` (an
+// array, which never equals a claim id, a string): {id: [doc], doc, rev,
+// revs: {claim id: rev}, claims: [claim records]}. A claim edited later gets
+// its own record, which wins over the bundle's copy, and a deleted one a
+// tombstone {id, doc, gone: true, rev}; a write that names a document in
+// `compact` (re-extraction) folds them back into one fresh bundle in the
+// same transaction. Only claims whose id is `${doc}#${n}` (records.js) are
+// bundled, so a claim's bundle is found from its id alone. A library of one
+// record per claim (the layout before bundles) is valid as it is. Every
+// method here speaks one record per claim: `loadAll`, `load`,
+// `loadDocuments` and `claimsOf` resolve bundles; no caller sees them.
+// Other tabs are told the documents written whole (`docs`), not their claims.
 
 const DB_NAME = 'klaim';
 const DB_VERSION = 1;
@@ -147,6 +151,23 @@ export class Store {
     }));
   }
 
+  /** Documents `ids` as stored, each with its claims:
+   * [{id, doc|undefined, claims}], in one transaction. */
+  async loadDocuments(ids) {
+    if (!ids.length) return [];
+    const tx = this.db.transaction(['documents', 'claims'], 'readonly');
+    const raw = ids.map((id) => ({
+      id,
+      doc: request(tx.objectStore('documents').get(id)),
+      claims: request(tx.objectStore('claims').index('doc').getAll(id)),
+    }));
+    return Promise.all(raw.map(async ({ id, doc, claims }) => ({
+      id,
+      doc: await this.openRecord(await doc),
+      claims: resolveClaims(await Promise.all((await claims).map((c) => this.openRecord(c)))),
+    })));
+  }
+
   /** The claims of one document, from storage. */
   async claimsOf(docId) {
     const tx = this.db.transaction('claims', 'readonly');
@@ -163,32 +184,40 @@ export class Store {
    * (merged where another tab wrote in between) and the fields whose other
    * value lost. Rejects with ConflictError (a delete of a record changed
    * elsewhere) or the storage error. `force` skips the rev checks (first-run
-   * seeding of fixed sample ids). `bulk` (with `force`): new documents with
-   * their new claims, an import's; each document's claims are stored as one
-   * bundle record.
+   * seeding of fixed sample ids). `bulk`: the new claims of each document
+   * created by the same changes are stored as one bundle record. `compact`:
+   * documents whose claims are folded into one fresh bundle after the
+   * changes (not in an encrypted library).
    */
-  async write(changes, { force = false, bulk = false } = {}) {
-    if (bulk && force) {
-      const records = bundled(changes);
-      const sealed = this.cipher ? await Promise.all(records.map(async (c) => ({ ...c, value: await this.sealRecord(c.store, c.value) }))) : records;
-      await this.writeTx(sealed, { force, announced: changes });
-      return changes.map(({ store, key, value }) => ({ store, key, value, conflicts: [] }));
-    }
-    if (!this.cipher) return this.writeTx(changes, { force, merge: true });
+  async write(changes, { force = false, bulk = false, compact = [] } = {}) {
+    // Each new document's new claims as one bundle record (`bulk`); `from`
+    // maps the records written back to `changes` (-1: a bundle).
+    const { records, from, docs } = bulk ? bundled(changes) : { records: changes, from: changes.map((_, i) => i), docs: [] };
+    const keys = records.filter((c) => !c.bundle && !(c.store === 'documents' && docs.includes(c.key)));
+    const announced = { keys, docs };
+    const back = (results) => {
+      const out = changes.map(({ store, key, value }) => ({ store, key, value, conflicts: [] }));
+      results.forEach((r, j) => { if (from[j] >= 0) out[from[j]] = r; });
+      return out;
+    };
+    if (!this.cipher) return back(await this.writeTx(records, { force, merge: true, announced, compact: new Set(compact) }));
     // Encrypted: sealing is asynchronous, so it happens before the
     // transaction (which would commit while we waited), and a record another
-    // tab changed in between is merged outside it and written again.
-    let todo = changes.map((c) => ({ ...c }));
+    // tab changed in between is merged outside it and written again. Sealed
+    // records cannot be folded into bundles inside a transaction: `compact`
+    // does not apply (the library stays correct, one record per edited claim).
+    let todo = records.map((c) => ({ ...c }));
     const lost = new Map();
     for (let attempt = 0; ; attempt++) {
       const sealed = await Promise.all(todo.map(async (c) => ({ ...c, value: await this.sealRecord(c.store, c.value) })));
       try {
-        const results = await this.writeTx(sealed, { force, merge: false });
-        return results.map((r, i) => ({ ...r, value: todo[i].value, conflicts: lost.get(i) ?? [] }));
+        const results = await this.writeTx(sealed, { force, merge: false, announced });
+        return back(results.map((r, i) => ({ ...r, value: todo[i].value, conflicts: lost.get(i) ?? [] })));
       } catch (e) {
         if (!(e instanceof StaleError) || attempt >= 4) throw e;
         const current = await this.load(todo.map(({ store, key }) => ({ store, key })));
         todo = todo.map((c, i) => {
+          if (c.bundle) return c;
           const now = current[i].value;
           if ((now?.rev ?? undefined) === c.expect) return c;
           if (c.value == null) throw new ConflictError(c.store, c.key);
@@ -249,11 +278,13 @@ export class Store {
 
   /** One readwrite transaction over `changes` (store.write's, already
    * sealed when the library is encrypted); `announced`: what other tabs are
-   * told was written (the claims a bundle holds, not the bundle). */
-  writeTx(changes, { force = false, merge: merging = true, announced = changes } = {}) {
+   * told was written ({keys, docs}: documents whose claims are to be read
+   * whole, not claim by claim); `compact`: documents whose claims are folded
+   * into one fresh bundle once the changes are made (never sealed ones). */
+  writeTx(changes, { force = false, merge: merging = true, announced = { keys: changes, docs: [] }, compact = new Set() } = {}) {
     // A document's deletion also removes its bundle and tombstones.
     const gone = new Set(changes.filter((c) => c.store === 'documents' && c.value == null).map((c) => c.key));
-    const stores = [...new Set([...changes.map((c) => c.store), ...(gone.size ? ['claims'] : [])])];
+    const stores = [...new Set([...changes.map((c) => c.store), ...(gone.size || compact.size ? ['claims'] : [])])];
     return new Promise((resolve, reject) => {
       let tx;
       try {
@@ -265,7 +296,7 @@ export class Store {
       let conflict = null;
       const results = changes.map(({ store, key, value }) => ({ store, key, value, conflicts: [] }));
       tx.oncomplete = () => {
-        this.announce(announced);
+        this.announce(announced.keys, announced.docs);
         resolve(results);
       };
       tx.onabort = () => reject(conflict ?? tx.error ?? new Error('transaction aborted'));
@@ -274,6 +305,11 @@ export class Store {
         event.preventDefault?.();
       };
       const bundles = bundleReader(() => tx.objectStore('claims'));
+      // Reads still to answer; the fold waits for the last write they make.
+      let reading = 0;
+      const settled = () => {
+        if (reading === 0 && !conflict) for (const doc of compact) fold(tx.objectStore('claims'), doc);
+      };
       changes.forEach((change, i) => {
         const os = tx.objectStore(change.store);
         // `held`: the claim's bundle holds it (its deletion leaves a tombstone).
@@ -285,37 +321,54 @@ export class Store {
           else os.delete(change.key);
           if (value == null && change.store === 'documents') clearBundle(tx.objectStore('claims'), change.key);
         };
+        if (change.bundle) {
+          // A new document's bundle: a stale one under its key (a document
+          // created twice at once) keeps the claims this one does not hold.
+          reading++;
+          bundles(change.value.doc, (old) => {
+            reading--;
+            put(old?.claims && !old.sealed && !change.value.sealed ? joinBundles(old, change.value) : change.value);
+            settled();
+          });
+          return;
+        }
         if (force && change.value != null) {
           put(change.value);
           return;
         }
+        reading++;
         readCurrent(os, change, bundles, (current, held) => {
+          reading--;
           if (conflict) return;
-          if (force || (current?.rev ?? undefined) === change.expect) return put(change.value, current, held);
-          if (change.value == null && current) {
+          if (force || (current?.rev ?? undefined) === change.expect) put(change.value, current, held);
+          else if (change.value == null && current) {
             conflict = new ConflictError(change.store, change.key);
             tx.abort();
             return;
-          }
-          if (change.value == null || !current) return put(change.value, current, held);
-          if (!merging) {
+          } else if (change.value == null || !current) put(change.value, current, held);
+          else if (!merging) {
             conflict = new StaleError(change.store, change.key);
             tx.abort();
             return;
+          } else {
+            const merged = merge(change.base, current, change.value);
+            results[i].conflicts = merged.lost;
+            put(merged.record, current, held);
           }
-          const merged = merge(change.base, current, change.value);
-          results[i].conflicts = merged.lost;
-          put(merged.record, current, held);
+          settled();
         });
       });
+      settled();
     });
   }
 
   /** Tells other tabs of the library that `changes` ([{store, key}]) were
    * written (also for writes another connection made for this page: the
-   * extraction worker's). */
-  announce(changes) {
-    this.channel?.postMessage({ keys: changes.map(({ store, key }) => ({ store, key })) });
+   * extraction worker's); `docs`: documents written whole (an import's),
+   * which other tabs read with their claims in one go (`loadDocuments`)
+   * instead of claim by claim. */
+  announce(changes, docs = []) {
+    this.channel?.postMessage({ keys: changes.map(({ store, key }) => ({ store, key })), ...(docs.length ? { docs } : {}) });
   }
 
   /** Calls `fn({keys})` when another tab of the same library wrote. */
@@ -416,25 +469,56 @@ export function resolveClaims(records) {
   return out;
 }
 
-/** `changes` with each document's new claims (ids `${doc}#${n}`) put
- * together as one bundle record; other changes as they are. */
+/** `changes` with the new claims (ids `${doc}#${n}`) of each document
+ * created in the same changes put together as one bundle record (a change
+ * with `bundle: true`); other changes as they are. Returns {records, from,
+ * docs}: `from[j]` is the index in `changes` of records[j] (-1 for a
+ * bundle), `docs` the documents bundled. */
 function bundled(changes) {
-  const out = [];
+  const created = new Set(changes.filter((c) => c.store === 'documents' && c.value && c.expect === undefined).map((c) => c.key));
+  const records = [];
+  const from = [];
   const byDoc = new Map();
-  for (const c of changes) {
-    const doc = c.store === 'claims' && c.value ? bundleDoc(c.key) : null;
-    if (doc === null || c.value.doc !== doc || c.value.id !== c.key) {
-      out.push(c);
-      continue;
+  changes.forEach((c, i) => {
+    const doc = c.store === 'claims' && c.value && c.expect === undefined ? bundleDoc(c.key) : null;
+    if (doc === null || !created.has(doc) || c.value.doc !== doc || c.value.id !== c.key) {
+      records.push(c);
+      from.push(i);
+      return;
     }
     if (!byDoc.has(doc)) byDoc.set(doc, []);
     byDoc.get(doc).push(c.value);
-  }
+  });
   for (const [doc, claims] of byDoc) {
-    const value = { id: [doc], doc, rev: 1, revs: Object.fromEntries(claims.map((c) => [c.id, c.rev])), claims };
-    out.push({ store: 'claims', key: value.id, value });
+    records.push({ store: 'claims', key: [doc], bundle: true, value: { id: [doc], doc, rev: 1, revs: Object.fromEntries(claims.map((c) => [c.id, c.rev])), claims } });
+    from.push(-1);
   }
-  return out;
+  return { records, from, docs: [...byDoc.keys()] };
+}
+
+/** Bundle `next` over a stale bundle `old` of the same document: the
+ * claims of `next`, then those only `old` held. */
+function joinBundles(old, next) {
+  const claims = [...next.claims, ...old.claims.filter((c) => !Object.hasOwn(next.revs, c.id))];
+  return { ...next, rev: Math.max(old.rev ?? 0, next.rev) + 1, revs: Object.fromEntries(claims.map((c) => [c.id, c.rev])), claims };
+}
+
+/** Folds document `doc`'s claims (ids `${doc}#${n}`) into one fresh
+ * bundle, inside the transaction and after its writes: their own records,
+ * the old bundle and the tombstones go. Claims with other ids (the user's
+ * own) keep their records. */
+function fold(claims, doc) {
+  const all = claims.index('doc').getAll(IDBKeyRange.only(doc));
+  all.onsuccess = () => {
+    const records = all.result;
+    if (records.some((r) => r.sealed)) return;
+    const old = records.find((r) => Array.isArray(r.id));
+    const held = resolveClaims(records).filter((c) => bundleDoc(c.id) === doc && c.doc === doc);
+    const ids = new Set(held.map((c) => c.id));
+    for (const r of records) if (!Array.isArray(r.id) && (r.gone || ids.has(r.id))) claims.delete(r.id);
+    if (held.length) claims.put({ id: [doc], doc, rev: (old?.rev ?? 0) + 1, revs: Object.fromEntries(held.map((c) => [c.id, c.rev])), claims: held });
+    else if (old) claims.delete([doc]);
+  };
 }
 
 /** Reads of bundles inside one transaction, one request per document:

@@ -1,0 +1,220 @@
+// Every way a document's claims come to be stored writes them as one record
+// (a bundle, store.js), not only an import (bulk.test.mjs): re-extraction
+// folds each document's claims into a fresh bundle, the redo of an undone
+// import and the retry after a full disk write bundles, and another tab is
+// told of an import by its documents, not by 27,000 claim keys.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
+import { pickFile as pick, saved, start, ROOT } from './harness.mjs';
+
+const samples = readdirSync(join(ROOT, 'www/samples')).filter((f) => f.endsWith('.txt')).sort()
+  .map((f) => readFileSync(join(ROOT, 'www/samples', f), 'utf8'));
+/** `n` articles as JSON Lines, ids `imp-${i}`, each a different text. */
+const corpus = (n) => Array.from({ length: n }, (_, i) => JSON.stringify({ id: `imp-${i}`, title: `Artikel ${i + 1}`, text: `${samples[i % 5]}\nBerita nomor ${i + 1} dari arsip.` })).join('\n');
+
+/** The raw records of the `claims` store: [{id, doc, gone, bundle (claims held)}]. */
+function rawClaims(page) {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const req = indexedDB.open('klaim');
+    req.onsuccess = () => {
+      const all = req.result.transaction('claims').objectStore('claims').getAll();
+      all.onsuccess = () => {
+        resolve(all.result.map((r) => ({ id: r.id, doc: r.doc, gone: !!r.gone, bundle: Array.isArray(r.id) ? (r.claims ?? Object.keys(r.revs)).length : 0 })));
+        req.result.close();
+      };
+    };
+    req.onerror = () => reject(req.error);
+  }));
+}
+
+/** Document `doc`'s raw claim records: {bundles, own (ids), tombstones}. */
+async function recordsOf(page, doc) {
+  const raw = (await rawClaims(page)).filter((r) => r.doc === doc);
+  return {
+    bundles: raw.filter((r) => r.bundle).map((r) => r.bundle),
+    own: raw.filter((r) => !r.bundle && !r.gone).map((r) => r.id),
+    tombstones: raw.filter((r) => r.gone).length,
+  };
+}
+
+/** The library as the page holds it: {doc: [claim]} for documents `ids`. */
+const library = (page, ids) => page.evaluate((ids) => Object.fromEntries(ids.map((d) => [d, window.klaimModel.claimsOf(d)])), ids);
+
+async function importInto(page, n) {
+  const rows = await page.evaluate(() => Number(document.querySelector('[data-testid=doc-list]').dataset.count ?? 0));
+  await pick(page, `impor-${n}.jsonl`, corpus(n));
+  await page.waitForFunction((want) => Number(document.querySelector('[data-testid=doc-list]').dataset.count) >= want, rows + n, { timeout: 120_000 });
+  await page.waitForFunction(() => !window.klaimModel.importing && window.klaimModel.pending === 0, null, { timeout: 60_000 });
+  await saved(page);
+}
+
+async function ready(page) {
+  await page.waitForSelector('body[data-ready=true]');
+  await page.waitForSelector('body[data-extractor=worker]');
+  await saved(page);
+}
+
+describe('bundles beyond the import', () => {
+  // A browser (a fresh profile, so a fresh library) per test.
+  let browser;
+  beforeEach(async () => { browser = await start(); });
+  afterEach(async () => { await browser?.stop(); });
+
+  test('re-extraction folds each document\'s claims into one fresh record, and every decision reads back', { timeout: 300_000 }, async () => {
+    const page = await browser.open();
+    await ready(page);
+    await importInto(page, 3);
+    // Work of every kind on imp-0: accepted, noted, deleted, a claim of the user's.
+    const [a, b, c] = (await library(page, ['imp-0']))['imp-0'].map((x) => x.id);
+    const doc = await page.evaluate(() => window.klaimModel.documents.get('imp-0'));
+    await page.evaluate(async ([a, b, c, text]) => {
+      const m = window.klaimModel;
+      await m.editClaim(a, { status: 'accepted' });
+      await m.editClaim(b, { note: 'periksa angka' });
+      await m.deleteClaim(c);
+      m.addClaim('imp-0', 0, 20, [...text].slice(0, 20).join(''));
+    }, [a, b, c, doc.text]);
+    await saved(page);
+    let records = await recordsOf(page, 'imp-0');
+    assert.equal(records.own.length, 3, `before: ${JSON.stringify(records)}`);
+    assert.equal(records.tombstones, 1);
+
+    await page.goto(`${browser.url}?extractor-version=99`);
+    await ready(page);
+    await page.click('[data-testid=reextract-run]');
+    await page.waitForSelector('[data-testid=reextract-report]', { timeout: 60_000 });
+    await saved(page);
+    const ids = await page.evaluate(() => window.klaimModel.documentList().map((d) => d.id));
+    const before = await library(page, ids);
+    for (const d of ids) {
+      records = await recordsOf(page, d);
+      const mine = before[d].filter((x) => !/#\d+$/.test(x.id)).map((x) => x.id);
+      assert.deepEqual(records.bundles, [before[d].length - mine.length], `${d}: one bundle of its extracted claims (${JSON.stringify(records)})`);
+      assert.deepEqual(records.own.sort(), mine.sort(), `${d}: only the user's own claims have records of their own`);
+      assert.equal(records.tombstones, 0, `${d}: no tombstones`);
+    }
+    const work = before['imp-0'];
+    assert.equal(work.find((x) => x.id === a).status, 'accepted');
+    assert.equal(work.find((x) => x.id === b).note, 'periksa angka');
+    await page.reload();
+    await ready(page);
+    assert.deepEqual(await library(page, ids), before, 'the library reads back claim for claim');
+    // An edit after the fold: its own record again, read back over the bundle.
+    await page.evaluate((a) => window.klaimModel.editClaim(a, { status: 'rejected' }), a);
+    await saved(page);
+    await page.reload();
+    await ready(page);
+    assert.equal((await library(page, ['imp-0']))['imp-0'].find((x) => x.id === a).status, 'rejected');
+    assert.deepEqual(browser.errors, []);
+  });
+
+  test('the redo of an undone import stores each document\'s claims as one record', { timeout: 300_000 }, async () => {
+    const page = await browser.open();
+    await ready(page);
+    await importInto(page, 3);
+    const before = await library(page, ['imp-0', 'imp-1', 'imp-2']);
+    await page.evaluate(() => window.klaimModel.undo());
+    await saved(page);
+    assert.deepEqual((await rawClaims(page)).filter((r) => r.doc.startsWith?.('imp-')), [], 'the undo left nothing of the import');
+    await page.evaluate(() => window.klaimModel.redo());
+    await saved(page);
+    for (const d of ['imp-0', 'imp-1', 'imp-2']) {
+      const records = await recordsOf(page, d);
+      assert.deepEqual(records, { bundles: [before[d].length], own: [], tombstones: 0 }, d);
+    }
+    await page.reload();
+    await ready(page);
+    const after = await library(page, ['imp-0', 'imp-1', 'imp-2']);
+    for (const d of Object.keys(before)) assert.deepEqual(after[d].map(({ rev, ...c }) => c), before[d].map(({ rev, ...c }) => c), d);
+    assert.deepEqual(browser.errors, []);
+  });
+
+  test('two tabs: an import is announced by its documents, and the other tab loads them whole', { timeout: 300_000 }, async () => {
+    const one = await browser.open();
+    await ready(one);
+    const two = await browser.open();
+    await saved(two);
+    // What tab two hears on the library's channel.
+    await two.evaluate(() => {
+      window.__heard = [];
+      new BroadcastChannel('klaim-changes').onmessage = (e) => window.__heard.push(e.data);
+    });
+    await importInto(one, 3);
+    const ids = ['imp-0', 'imp-1', 'imp-2'];
+    await two.waitForFunction((ids) => ids.every((d) => window.klaimModel.claimsOf(d).length > 0), ids, { timeout: 30_000 });
+    await two.waitForFunction(() => window.klaimModel.pending === 0);
+    assert.deepEqual(await library(two, ids), await library(one, ids));
+    const heard = await two.evaluate(() => window.__heard);
+    const claimKeys = heard.flatMap((m) => m.keys ?? []).filter((k) => k.store === 'claims');
+    assert.deepEqual(claimKeys, [], 'no claim key is announced for an import');
+    assert.deepEqual(heard.flatMap((m) => m.docs ?? []).sort(), ids);
+    assert.deepEqual(browser.errors, []);
+  });
+});
+
+/** A small filesystem for the browser profile: a tmpfs when this runs as
+ * root (as storage.test.mjs), else null (a storage quota instead). */
+function smallDisk(size) {
+  const dir = join(tmpdir(), `klaim-small-bundles-${process.pid}`);
+  mkdirSync(dir, { recursive: true });
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir], { stdio: 'ignore' });
+    return { dir, stop: () => { try { execFileSync('umount', [dir], { stdio: 'ignore' }); } catch { /* busy: left to the OS */ } rmSync(dir, { recursive: true, force: true }); } };
+  } catch {
+    rmSync(dir, { recursive: true, force: true });
+    return null;
+  }
+}
+
+describe('a full disk, then room again', () => {
+  const disk = smallDisk('160m');
+  const filler = disk && join(disk.dir, 'filler');
+  let browser;
+  before(async () => { browser = await start(disk ? { profileDir: join(disk.dir, 'profile') } : {}); });
+  after(async () => {
+    await browser?.stop();
+    disk?.stop();
+  });
+
+  test('the retry stores the added document\'s claims as one record', { timeout: 300_000 }, async () => {
+    const page = await browser.open();
+    await ready(page);
+    const cdp = disk ? null : await browser.context.newCDPSession(page);
+    const origin = new URL(browser.url).origin;
+    if (disk) {
+      const free = statfsSync(disk.dir).bavail * statfsSync(disk.dir).bsize;
+      writeFileSync(filler, Buffer.alloc(Math.max(0, free - 512 * 1024)));
+    } else {
+      const usage = await page.evaluate(async () => (await navigator.storage.estimate()).usage);
+      await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage + 64 * 1024 });
+    }
+    // Words that do not repeat, so the bundle does not compress into the room left.
+    let seed = 11;
+    const word = () => Array.from({ length: 14 }, () => { seed = (seed * 1103515245 + 12345) % 2147483648; return 'abcdefghijklmnoprstuwy'[seed % 22]; }).join('');
+    const text = Array.from({ length: 4000 }, (_, i) => `Menurut ${word()}, ${i + 1} orang ${word()} ditahan di ${word()} pada hari ke-${i}.`).join('\n');
+    await page.evaluate((text) => {
+      const box = document.querySelector('[data-testid=paste-input]');
+      box.value = text;
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    }, text);
+    await page.fill('[data-testid=paste-name]', 'Tidak muat');
+    await page.click('[data-testid=paste-add]');
+    await page.waitForSelector('[data-testid=storage-failed]', { timeout: 60_000 });
+    const doc = await page.evaluate(() => window.klaimModel.documentList().find((d) => d.name === 'Tidak muat').id);
+    const claims = await page.evaluate((doc) => window.klaimModel.claimsOf(doc).length, doc);
+    assert.ok(claims > 1000, `claims: ${claims}`);
+    if (disk) rmSync(filler);
+    else await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+    await page.click('[data-testid=storage-retry]');
+    await saved(page);
+    assert.deepEqual(await recordsOf(page, doc), { bundles: [claims], own: [], tombstones: 0 });
+    await page.reload();
+    await page.waitForSelector('body[data-ready=true]');
+    assert.equal(await page.evaluate((doc) => window.klaimModel.claimsOf(doc).length, doc), claims);
+    await page.close();
+  });
+});
