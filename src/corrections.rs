@@ -1,6 +1,9 @@
 //! The user's corrections of the cross-article grouping: splits and joins,
 //! applied in the order they were made to the linker's groups before their
-//! conflicts are computed.
+//! conflicts are computed. Corrections of the people (`split-person`,
+//! `join-people`) are kept in the same list, validated and pruned here, and
+//! applied by the people index (`link/people.rs`), which knows what a
+//! claimant is.
 //!
 //! Corrections name claims by their project ids (`<document id>#...`), which
 //! stay when the user edits a claim's span, so a correction still holds after
@@ -70,6 +73,7 @@ pub fn apply(clusters: &mut Vec<Cluster>, ids: &[&str], corrections: &[LinkCorre
                 }
                 clusters.push(union);
             }
+            LinkCorrection::SplitPerson { .. } | LinkCorrection::JoinPeople { .. } => {}
         }
     }
     clusters.retain(|c| c.len() >= 2);
@@ -95,6 +99,21 @@ pub fn problem(correction: &LinkCorrection, exists: impl Fn(&str) -> bool) -> Op
             }
             groups.iter().flatten().find_map(|id| unknown(id))
         }
+        LinkCorrection::SplitPerson { claim, from } => {
+            if from.is_empty() {
+                return Some("a person split names the claims it is split from".into());
+            }
+            if from.contains(claim) {
+                return Some(format!("claim `{claim}` is split from itself"));
+            }
+            std::iter::once(claim).chain(from).find_map(|id| unknown(id))
+        }
+        LinkCorrection::JoinPeople { people } => {
+            if people.len() < 2 || people.iter().any(Vec::is_empty) {
+                return Some("a join of people names at least two people, each by at least one claim".into());
+            }
+            people.iter().flatten().find_map(|id| unknown(id))
+        }
     }
 }
 
@@ -113,6 +132,14 @@ pub fn prune(corrections: &[LinkCorrection], exists: impl Fn(&str) -> bool) -> V
             LinkCorrection::Join { groups } => {
                 let groups: Vec<Vec<String>> = groups.iter().map(|g| keep(g)).filter(|g| !g.is_empty()).collect();
                 (groups.len() >= 2).then_some(LinkCorrection::Join { groups })
+            }
+            LinkCorrection::SplitPerson { claim, from } => {
+                let from = keep(from);
+                (exists(claim) && !from.is_empty()).then(|| LinkCorrection::SplitPerson { claim: claim.clone(), from })
+            }
+            LinkCorrection::JoinPeople { people } => {
+                let people: Vec<Vec<String>> = people.iter().map(|g| keep(g)).filter(|g| !g.is_empty()).collect();
+                (people.len() >= 2).then_some(LinkCorrection::JoinPeople { people })
             }
         })
         .collect()
@@ -144,6 +171,16 @@ mod tests {
 
     fn join(groups: &[&[&str]]) -> LinkCorrection {
         LinkCorrection::Join { groups: groups.iter().map(|g| g.iter().map(|s| s.to_string()).collect()).collect() }
+    }
+
+    fn split_person(claim: &str, from: &[&str]) -> LinkCorrection {
+        LinkCorrection::SplitPerson { claim: claim.into(), from: from.iter().map(|s| s.to_string()).collect() }
+    }
+
+    fn join_people(people: &[&[&str]]) -> LinkCorrection {
+        LinkCorrection::JoinPeople {
+            people: people.iter().map(|g| g.iter().map(|s| s.to_string()).collect()).collect(),
+        }
     }
 
     #[track_caller]
@@ -190,6 +227,8 @@ mod tests {
             &[join(&[&["a#0", "b#0"], &["a#1", "c#0"]]), split("a#1", &["a#0", "b#0", "c#0"])],
             &[&[0, 2, 4]],
         );
+        // Corrections of people leave the groups alone.
+        check(&[&[0, 2]], &[split_person("a#0", &["b#0"]), join_people(&[&["a#0"], &["c#0"]])], &[&[0, 2]]);
         // Claims that are gone, and claims without ids, are never touched.
         check(&[&[0, 5]], &[split("zz#9", &["a#0"]), split("", &["a#0"])], &[&[0, 5]]);
         check(&[&[0, 2]], &[join(&[&["a#0"], &["zz#9"]])], &[&[0, 2]]);
@@ -211,6 +250,15 @@ mod tests {
         check_problem(join(&[&["a#0"]]), Some("a join names at least two groups, each by at least one claim"));
         check_problem(join(&[&["a#0"], &[]]), Some("a join names at least two groups, each by at least one claim"));
         check_problem(join(&[&["a#0"], &["q#0"]]), Some("claim `q#0` is not in the project"));
+        check_problem(split_person("a#0", &["b#0"]), None);
+        check_problem(split_person("a#0", &[]), Some("a person split names the claims it is split from"));
+        check_problem(split_person("a#0", &["a#0"]), Some("claim `a#0` is split from itself"));
+        check_problem(join_people(&[&["a#0"], &["b#0"]]), None);
+        check_problem(
+            join_people(&[&["a#0"]]),
+            Some("a join of people names at least two people, each by at least one claim"),
+        );
+        check_problem(join_people(&[&["a#0"], &["q#0"]]), Some("claim `q#0` is not in the project"));
     }
 
     #[test]
@@ -221,5 +269,12 @@ mod tests {
         assert_eq!(prune(&[split("b#0", &["a#0"])], exists), vec![]);
         assert_eq!(prune(&[join(&[&["a#0", "b#0"], &["c#0"]])], exists), vec![join(&[&["a#0"], &["c#0"]])]);
         assert_eq!(prune(&[join(&[&["b#0"], &["c#0"]])], exists), vec![]);
+        assert_eq!(prune(&[split_person("a#0", &["b#0", "c#0"])], exists), vec![split_person("a#0", &["c#0"])]);
+        assert_eq!(prune(&[split_person("a#0", &["b#0"])], exists), vec![]);
+        assert_eq!(
+            prune(&[join_people(&[&["a#0", "b#0"], &["c#0"]])], exists),
+            vec![join_people(&[&["a#0"], &["c#0"]])]
+        );
+        assert_eq!(prune(&[join_people(&[&["b#0"], &["c#0"]])], exists), vec![]);
     }
 }

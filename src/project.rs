@@ -20,8 +20,8 @@ pub struct Project {
     /// The editable tag set, in display order.
     pub tags: Vec<Tag>,
     pub documents: Vec<Document>,
-    /// The user's corrections of the cross-article grouping, in the order
-    /// they were made ([`crate::corrections`]).
+    /// The user's corrections of the cross-article grouping and of the
+    /// people, in the order they were made ([`crate::corrections`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<LinkCorrection>,
     /// The fact-check archive kept beside the library: reviews imported from
@@ -186,8 +186,9 @@ pub enum Status {
     Rejected,
 }
 
-/// One correction of the cross-article grouping. Claims are named by their
-/// project ids, which survive edits of their spans.
+/// One correction of the cross-article grouping (`split`, `join`) or of the
+/// people (`split-person`, `join-people`). Claims are named by their project
+/// ids, which survive edits of their spans.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "op", rename_all = "lowercase", deny_unknown_fields)]
 pub enum LinkCorrection {
@@ -197,6 +198,16 @@ pub enum LinkCorrection {
     /// The groups these claim lists stood for (each the members of one group
     /// when the user joined them) become one group.
     Join { groups: Vec<Vec<String>> },
+    /// The claimant of `claim` as its document names it (that document's
+    /// claims whose claimant has the same name) is taken out of the person it
+    /// shared with `from` (that person's claims in other documents when the
+    /// user split it): the linker saw one person where there are two.
+    #[serde(rename = "split-person")]
+    SplitPerson { claim: String, from: Vec<String> },
+    /// The people these claim lists stood for (each the claims of one person
+    /// when the user joined them) are one person.
+    #[serde(rename = "join-people")]
+    JoinPeople { people: Vec<Vec<String>> },
 }
 
 /// An earlier fact-check in the archive: what a `ClaimReview` says, in the

@@ -6,7 +6,8 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-use klaim::link::{link, LinkDocument, Links};
+use klaim::link::{link, link_with, LinkDocument, Links};
+use klaim::project::LinkCorrection;
 use klaim::{extract, facts, report, Options, Unit};
 use proptest::prelude::*;
 use serde_json::Value;
@@ -690,6 +691,101 @@ fn every_mention_lies_in_its_claim() {
     for (m, c) in person.mentions.iter().zip(&person.claims) {
         assert!(m.doc == c.doc && m.start >= c.start && m.end <= c.end, "{m:?} outside {c:?}");
     }
+}
+
+// ---------------------------------------------------------------- corrections of people
+
+/// [`check_people`] with the user's corrections (JSON, as the project file
+/// stores them); the claims of article `a` are `a#0`, `a#1`, ... in order.
+#[track_caller]
+fn check_people_corrected(texts: &[&str], corrections: &[&str], expected: &[&str]) {
+    let ids = ["a", "b", "c", "d"];
+    let docs: Vec<LinkDocument> = texts
+        .iter()
+        .zip(ids)
+        .map(|(t, id)| {
+            let mut doc = document(id, t);
+            for (n, claim) in doc.claims.iter_mut().enumerate() {
+                claim.id = Some(format!("{id}#{n}"));
+            }
+            doc
+        })
+        .collect();
+    let corrections: Vec<LinkCorrection> =
+        corrections.iter().map(|c| serde_json::from_str(c).expect("a correction")).collect();
+    let links = link_with(&docs, &corrections);
+    let mut got: Vec<String> = links
+        .people
+        .iter()
+        .map(|p| {
+            let claims: Vec<&str> = p.claims.iter().filter_map(|c| c.claim.as_deref()).collect();
+            format!("{}[{}]", p.name, claims.join(" "))
+        })
+        .collect();
+    got.sort();
+    assert_eq!(got, expected, "{texts:#?}");
+}
+
+const KIRBY: [&str; 3] = [
+    "Juru Bicara Gedung Putih John Kirby mengatakan kapal itu tiba.",
+    "Kirby mengatakan kapal itu membawa amunisi. Kirby juga mengatakan muatannya dibongkar malam hari.",
+    "Kirby mengatakan kapal itu berlabuh di Vladivostok.",
+];
+
+#[test]
+fn a_claimant_split_out_of_a_person_leaves_with_its_document_s_claims_of_that_name() {
+    check_people_corrected(&KIRBY, &[], &["John Kirby[a#0 b#0 b#1 c#0]"]);
+    check_people_corrected(
+        &KIRBY,
+        &[r#"{"op":"split-person","claim":"b#0","from":["a#0","c#0"]}"#],
+        &["John Kirby[a#0 c#0]"],
+    );
+    // A split from claims the person no longer holds changes nothing.
+    check_people_corrected(
+        &KIRBY,
+        &[r#"{"op":"split-person","claim":"b#0","from":["x#9"]}"#],
+        &["John Kirby[a#0 b#0 b#1 c#0]"],
+    );
+}
+
+#[test]
+fn two_people_joined_are_one() {
+    let texts = [
+        "Kepala Badan Pangan Nasional Teguh Prasetyo mengatakan stok beras aman.",
+        "Teguh Prasetyo mengatakan stok beras aman sampai akhir tahun.",
+        "Kepala Bapanas Arief Wibowo mengatakan stok beras aman.",
+        "Arief Wibowo mengatakan harga beras turun.",
+    ];
+    check_people_corrected(&texts, &[], &["Arief Wibowo[c#0 d#0]", "Teguh Prasetyo[a#0 b#0]"]);
+    check_people_corrected(
+        &texts,
+        &[r#"{"op":"join-people","people":[["a#0","b#0"],["c#0","d#0"]]}"#],
+        &["Teguh Prasetyo[a#0 b#0 c#0 d#0]"],
+    );
+    // Corrections apply in order: a later split takes one back out.
+    check_people_corrected(
+        &texts,
+        &[
+            r#"{"op":"join-people","people":[["a#0","b#0"],["c#0","d#0"]]}"#,
+            r#"{"op":"split-person","claim":"c#0","from":["a#0","b#0","d#0"]}"#,
+        ],
+        &["Teguh Prasetyo[a#0 b#0 d#0]"],
+    );
+    // A join of one claimant alone in its document makes it a person of two documents.
+    check_people_corrected(
+        &[texts[0], "Menteri Pertanian Dedi Kurniawan mengatakan panen raya dimulai."],
+        &[r#"{"op":"join-people","people":[["a#0"],["b#0"]]}"#],
+        &["Dedi Kurniawan[a#0 b#0]"],
+    );
+}
+
+#[test]
+fn corrections_of_groups_and_of_people_leave_each_other_alone() {
+    check_people_corrected(
+        &KIRBY,
+        &[r#"{"op":"split","claim":"b#0","from":["a#0","c#0"]}"#],
+        &["John Kirby[a#0 b#0 b#1 c#0]"],
+    );
 }
 
 /// Links two articles and compares each conflict's values (sorted) with

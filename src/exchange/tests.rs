@@ -125,6 +125,8 @@ fn sample() -> Project {
         links: vec![
             LinkCorrection::Split { claim: "k1".into(), from: vec!["c1".into()] },
             LinkCorrection::Join { groups: vec![vec!["c1".into()], vec!["k1".into(), "c2".into()]] },
+            LinkCorrection::SplitPerson { claim: "k1".into(), from: vec!["c1".into()] },
+            LinkCorrection::JoinPeople { people: vec![vec!["c1".into()], vec!["k1".into(), "c2".into()]] },
         ],
         factchecks: vec![FactCheck {
             id: "f1".into(),
@@ -367,7 +369,7 @@ fn merge_adds_corrections_and_fact_checks_the_library_lacks() {
     let (merged, summary) = merge(&base, &sample());
     assert_eq!(merged.links, sample().links);
     assert_eq!(merged.factchecks, sample().factchecks);
-    assert_eq!((summary.links_added, summary.factchecks_added), (1, 1));
+    assert_eq!((summary.links_added, summary.factchecks_added), (3, 1));
     // Document facts come with the side edited later (here: equal times, the base stays).
     assert_eq!(merged.documents[1].outlet, None);
 }
@@ -377,7 +379,13 @@ fn export_drops_corrections_of_deleted_claims() {
     let mut p = sample();
     p.documents[1].claims.clear(); // k1 deleted
     let back = parse_project(&export(&p, Format::Klaim)).unwrap();
-    assert_eq!(back.links, vec![LinkCorrection::Join { groups: vec![vec!["c1".into()], vec!["c2".into()]] }]);
+    assert_eq!(
+        back.links,
+        vec![
+            LinkCorrection::Join { groups: vec![vec!["c1".into()], vec!["c2".into()]] },
+            LinkCorrection::JoinPeople { people: vec![vec!["c1".into()], vec!["c2".into()]] },
+        ]
+    );
 }
 
 // ---- ClaimReview into the fact-check archive ----

@@ -224,12 +224,13 @@ pub fn link(documents: &[LinkDocument]) -> Links {
     link_with(documents, &[])
 }
 
-/// [`link`] with the user's grouping corrections (`project::Project::links`,
-/// in the order they were made) applied to the groups before their conflicts
-/// and reasons are computed. Claims are named by [`LinkClaim::id`].
+/// [`link`] with the user's corrections (`project::Project::links`, in the
+/// order they were made): those of the grouping applied to the groups before
+/// their conflicts and reasons are computed, those of the people to the
+/// people. Claims are named by [`LinkClaim::id`].
 pub fn link_with(documents: &[LinkDocument], corrections: &[LinkCorrection]) -> Links {
     let corpus = words::Corpus::read(documents);
-    let people = people::people(&corpus, &[]);
+    let people = people::people(&corpus, &[], corrections);
     let mut clusters = groups::clusters(&corpus, &people);
     // Claims that count the same thing are one claim even where their words
     // differ: they join as groups before the user's corrections apply.
@@ -238,7 +239,7 @@ pub fn link_with(documents: &[LinkDocument], corrections: &[LinkCorrection]) -> 
     clusters.lists.extend(extra);
     // Descriptions (`majelis hakim`) are one entity within one story: the
     // documents that share a claim group.
-    let people = people::people(&corpus, &clusters.lists);
+    let people = people::people(&corpus, &clusters.lists, corrections);
     let groups = groups::finish(&corpus, clusters, corrections);
     let group_conflicts = conflicts::assign(&corpus, &counted, &groups);
     Links {

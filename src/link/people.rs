@@ -12,13 +12,16 @@
 //! affiliations hold all its words; a description (`majelis hakim`) joins
 //! the same description only in documents that share a claim group (one
 //! story). Every question is answered from an index (by word, by office and
-//! place), never by comparing all pairs.
+//! place), never by comparing all pairs. The user's corrections of people
+//! (`split-person`, `join-people`, in the project's `links`) apply last, in
+//! the order they were made.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::identity::{identify, is_place, is_qualifier, office_of, signature, Identity, Shape};
 use super::words::Corpus;
 use super::{byte_range, ClaimRef, Mention, Person};
+use crate::project::LinkCorrection;
 
 pub struct People {
     /// The entity of each claim (index into `Corpus::claims`), if any.
@@ -52,7 +55,8 @@ struct Seen {
 /// The entities of the library's claimants. `stories` are claim groups
 /// (lists of claim indices): a description links only across documents
 /// that share one; without them a description stays within its document.
-pub fn people(corpus: &Corpus, stories: &[Vec<usize>]) -> People {
+/// `corrections`: the project's, of which the people's apply (by claim id).
+pub fn people(corpus: &Corpus, stories: &[Vec<usize>], corrections: &[LinkCorrection]) -> People {
     let seen = read(corpus);
     // Distinct identities, each with its claimants (indices into `seen`).
     let mut ids: BTreeMap<Identity, Vec<usize>> = BTreeMap::new();
@@ -66,24 +70,35 @@ pub fn people(corpus: &Corpus, stories: &[Vec<usize>]) -> People {
     join_titles(&keys, &members, &seen, &mut parent);
     join_descriptions(corpus, &keys, &members, &seen, stories, &mut parent);
 
+    // Each claimant's entity: the root of its identity, then as corrected.
+    let mut key_of = vec![0; seen.len()];
+    for (k, list) in members.iter().enumerate() {
+        for &s in list.iter() {
+            key_of[s] = k;
+        }
+    }
+    let mut label: Vec<usize> = key_of.iter().map(|&k| find(&mut parent, k)).collect();
+    if corrections.iter().any(|c| matches!(c, LinkCorrection::SplitPerson { .. } | LinkCorrection::JoinPeople { .. })) {
+        correct(corpus, &seen, &key_of, keys.len(), &mut label, corrections);
+    }
+
     let mut entity_of_root: BTreeMap<usize, usize> = BTreeMap::new();
     let mut entities: Vec<Entity> = Vec::new();
     let mut of_claim = vec![None; corpus.claims.len()];
-    for (k, list) in members.iter().enumerate() {
-        let root = find(&mut parent, k);
-        let e = *entity_of_root.entry(root).or_insert_with(|| {
-            entities.push(Entity {
-                name: String::new(),
-                shape: Shape::Description,
-                claims: Vec::new(),
-                docs: 0,
-                aliases: BTreeSet::new(),
-                roles: BTreeSet::new(),
-            });
-            entities.len() - 1
-        });
-        let entity = &mut entities[e];
+    for list in members.iter() {
         for &s in list.iter() {
+            let e = *entity_of_root.entry(label[s]).or_insert_with(|| {
+                entities.push(Entity {
+                    name: String::new(),
+                    shape: Shape::Description,
+                    claims: Vec::new(),
+                    docs: 0,
+                    aliases: BTreeSet::new(),
+                    roles: BTreeSet::new(),
+                });
+                entities.len() - 1
+            });
+            let entity = &mut entities[e];
             let item = &seen[s];
             // The fullest name: a name before a title or a description,
             // then most words, then longest, then first in alphabetical
@@ -162,6 +177,93 @@ fn mention(corpus: &Corpus, c: usize) -> Option<Mention> {
         if who.start >= claim.start && who.end <= claim.end { (who.start, who.end) } else { (claim.start, claim.end) };
     let r = byte_range(&doc.map, &doc.src.text, start, end)?;
     Some(Mention { doc: doc.src.id.clone(), start, end, text: doc.src.text[r].to_owned() })
+}
+
+/// Applies the user's corrections of people in order to `label` (the
+/// entity of each claimant, indexed like `seen`; `first_free` is a label no
+/// claimant has). A split takes the claimant of a claim as its document
+/// names it (that document's claimants of the same identity in the same
+/// entity) out of the entity when that entity holds one of `from`; a join
+/// makes one entity of those holding most of each side's claims. Claims that
+/// are gone, or have no claimant, change nothing. Cost: each correction
+/// touches the entities it names, never all pairs.
+fn correct(
+    corpus: &Corpus,
+    seen: &[Seen],
+    key_of: &[usize],
+    first_free: usize,
+    label: &mut [usize],
+    corrections: &[LinkCorrection],
+) {
+    let mut by_id: HashMap<&str, usize> = HashMap::new();
+    for (s, item) in seen.iter().enumerate() {
+        let info = &corpus.claims[item.claim];
+        if let Some(id) = corpus.docs[info.doc].src.claims[info.claim].id.as_deref() {
+            by_id.insert(id, s);
+        }
+    }
+    let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (s, &l) in label.iter().enumerate() {
+        members.entry(l).or_default().push(s);
+    }
+    let resolve =
+        |ids: &[String]| -> Vec<usize> { ids.iter().filter_map(|id| by_id.get(id.as_str()).copied()).collect() };
+    let mut next = first_free;
+    for correction in corrections {
+        match correction {
+            LinkCorrection::SplitPerson { claim, from } => {
+                let Some(&s) = by_id.get(claim.as_str()) else { continue };
+                let l = label[s];
+                if !resolve(from).iter().any(|&f| label[f] == l && f != s) {
+                    continue;
+                }
+                let doc = corpus.claims[seen[s].claim].doc;
+                let list = members.remove(&l).unwrap_or_default();
+                let (leaving, staying): (Vec<usize>, Vec<usize>) =
+                    list.into_iter().partition(|&o| key_of[o] == key_of[s] && corpus.claims[seen[o].claim].doc == doc);
+                for &o in &leaving {
+                    label[o] = next;
+                }
+                members.insert(next, leaving);
+                next += 1;
+                if !staying.is_empty() {
+                    members.insert(l, staying);
+                }
+            }
+            LinkCorrection::JoinPeople { people } => {
+                // Each side is the entity holding most of its claims (the
+                // person the user saw, as the linker builds it now).
+                let mut chosen: Vec<usize> = Vec::new();
+                for side in people {
+                    let mut count: Vec<(usize, usize)> = Vec::new();
+                    for s in resolve(side) {
+                        match count.iter_mut().find(|(l, _)| *l == label[s]) {
+                            Some(entry) => entry.1 += 1,
+                            None => count.push((label[s], 1)),
+                        }
+                    }
+                    let best = count.iter().fold(None, |best: Option<(usize, usize)>, &(l, n)| match best {
+                        Some((_, m)) if m >= n => best,
+                        _ => Some((l, n)),
+                    });
+                    if let Some((l, _)) = best {
+                        if !chosen.contains(&l) {
+                            chosen.push(l);
+                        }
+                    }
+                }
+                let Some((&into, rest)) = chosen.split_first() else { continue };
+                for l in rest {
+                    let moved = members.remove(l).unwrap_or_default();
+                    for &o in &moved {
+                        label[o] = into;
+                    }
+                    members.entry(into).or_default().extend(moved);
+                }
+            }
+            LinkCorrection::Split { .. } | LinkCorrection::Join { .. } => {}
+        }
+    }
 }
 
 /// Each claimant's identity, role signature and office; a name held in

@@ -1,6 +1,7 @@
 // Across articles (issue 8), end to end in headless Chromium: the compare
 // view lines up the samples' container numbers with the conflict marked;
-// grouping corrections (split, join) are undoable and survive a reload;
+// grouping corrections (split, join) are undoable and survive a reload, and
+// so are the people's (a claimant split out of a person, two people joined);
 // document facts are editable and stored; ClaimReview files (a publisher's
 // @graph page markup, a plain array, and klaim's own export) go into the
 // fact-check archive and show on the claims they match, in the details and
@@ -271,6 +272,67 @@ describe('across articles', () => {
       return names.length >= 1 && names.some((n) => n.includes('John Kirby'));
     });
     await page.fill('[data-testid=people-filter]', '');
+  });
+
+  test('people: two people joined and a claimant split out, undoable, still there after a reload', async () => {
+    await view(page, 'people');
+    const people = () => page.$$eval('[data-testid=person]', (els) => els.map((e) => ({
+      name: e.querySelector('h3').firstChild.textContent, claims: e.dataset.claims.split(' ').filter(Boolean),
+    })));
+    const ofPeople = (c) => c.op === 'split-person' || c.op === 'join-people';
+    const settled = (n) => page.waitForFunction(([n, ops]) => window.klaimLinks.state === 'idle'
+      && window.klaimModel.metaValue('links').filter((c) => ops.includes(c.op)).length === n, [n, ['split-person', 'join-people']]);
+    const person = (name) => page.locator('[data-testid=person]', { has: page.locator('h3', { hasText: name }) });
+    const start = await people();
+    const kirby = start.find((p) => p.name === 'John Kirby');
+    const kim = start.find((p) => p.name === 'Kim Jong Un');
+    assert.ok(kirby && kim, `John Kirby and Kim Jong Un are listed: ${JSON.stringify(start.map((p) => p.name))}`);
+    assert.equal((await page.evaluate(() => window.klaimModel.metaValue('links'))).filter(ofPeople).length, 0);
+    // Join them: one person holds both's claims.
+    const one = (all) => all.some((p) => [...kirby.claims, ...kim.claims].every((c) => p.claims.includes(c)));
+    await person('Kim Jong Un').locator('[data-testid=person-join]').click();
+    await person('John Kirby').locator('[data-testid=person-join-here]').click();
+    await settled(1);
+    await view(page, 'people');
+    assert.equal(one(await people()), true, 'joined');
+    // Undo parts them; redo joins them again.
+    await page.click('[data-testid=undo]');
+    await settled(0);
+    await view(page, 'people');
+    assert.equal(one(await people()), false, 'undone');
+    await page.click('[data-testid=redo]');
+    await settled(1);
+    await view(page, 'people');
+    assert.equal(one(await people()), true, 'redone');
+    // Split the claimant of a third document out of the joined person.
+    const doc = (id) => id.replace(/#[^#]*$/, '');
+    const kept = new Set([doc(kirby.claims[0]), ...kim.claims.map(doc)]);
+    const out = kirby.claims.find((c) => !kept.has(doc(c)));
+    assert.ok(out, 'a claim of a third document to split out');
+    await page.click(`[data-testid=person-split][data-claim-id="${out}"]`);
+    await settled(2);
+    await view(page, 'people');
+    const check = (all, why) => {
+      const p = all.find((x) => x.claims.includes(kirby.claims[0]));
+      assert.ok(kim.claims.every((c) => p.claims.includes(c)), `still joined ${why}`);
+      assert.ok(!p.claims.includes(out), `split out ${why}`);
+    };
+    check(await people(), '');
+    await saved(page);
+    // A reload reads both corrections back from storage.
+    await page.reload();
+    await page.waitForSelector('body[data-ready=true]');
+    await view(page, 'people');
+    check(await people(), 'after a reload');
+    const project = await page.evaluate(() => window.klaimModel.project());
+    assert.deepEqual(project.links.filter(ofPeople).map((l) => l.op), ['join-people', 'split-person']);
+    // Both undone, the people are as the linker found them.
+    await page.click('[data-testid=undo]');
+    await settled(1);
+    await page.click('[data-testid=undo]');
+    await settled(0);
+    await view(page, 'people');
+    assert.deepEqual((await people()).map((p) => p.claims.join(' ')).sort(), start.map((p) => p.claims.join(' ')).sort());
   });
 
   test('ClaimReview files go into the archive and show on the claims they match', async () => {

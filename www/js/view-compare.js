@@ -40,7 +40,8 @@ export class CompareView {
     const result = this.links.result;
     const groups = result ? this.sorted(result.groups ?? []) : [];
     const shown = this.onlyConflicts ? groups.filter((g) => g.conflicts?.length) : groups;
-    const corrections = this.model.metaValue('links').length;
+    // The grouping's corrections (the people view counts its own).
+    const corrections = this.model.metaValue('links').filter((c) => c.op === 'split' || c.op === 'join').length;
     this.status.textContent = this.links.error ? t('compare.failed', { why: this.links.error })
       : !result ? t('compare.working')
         : [t('compare.count', { n: shown.length }), corrections ? t('compare.corrected', { n: corrections }) : null,

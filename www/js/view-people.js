@@ -2,7 +2,10 @@
 // more documents, with the other names it goes by, its roles as the
 // articles give them, and its claims across the library. Filtered by name,
 // alias or role (matched by the core's search, as the claims table is) and
-// by outlet.
+// by outlet. The grouping of people can be corrected: a claimant split out
+// of a person (`split-person`), two people joined (`join-people`); the
+// corrections go into the project's `links` meta record beside the claim
+// groups' (undoable, stored, exported) and the core's linker applies them.
 
 import { h, replace, shorten } from './dom.js';
 import { t } from './i18n.js';
@@ -17,6 +20,8 @@ export class PeopleView {
     this.links = links;
     this.query = '';
     this.outlet = '';
+    /** The person being joined to another ({id, name, claims}), or null. */
+    this.joining = null;
     this.title = h('h2', {});
     this.count = h('p', { class: 'count', 'data-testid': 'people-count', role: 'status' });
     this.search = h('input', {
@@ -40,13 +45,20 @@ export class PeopleView {
     let shown = this.outlet ? people.filter((p) => p.claims.some((c) => this.outletOf(c.doc) === this.outlet)) : people;
     if (this.query.trim()) shown = this.matching(shown, this.query.trim());
     shown.sort((a, b) => b.docs - a.docs || b.claims.length - a.claims.length || a.name.localeCompare(b.name, 'id'));
-    this.count.textContent = !result ? t('compare.working') : t('people.count', { n: shown.length });
+    const corrected = this.model.metaValue('links').filter((c) => c.op === 'split-person' || c.op === 'join-people').length;
+    this.count.textContent = !result ? t('compare.working')
+      : [t('people.count', { n: shown.length }), corrected ? t('people.corrected', { n: corrected }) : null].filter(Boolean).join(' · ');
+    if (this.joining && !people.some((p) => p.id === this.joining.id)) this.joining = null;
     if (!shown.length) {
       replace(this.list, h('li', { class: 'empty' }, result ? (people.length ? t('people.nomatch') : t('people.empty')) : t('compare.working')));
       return;
     }
-    replace(this.list, shown.map((p) => h('li', { class: 'person', 'data-testid': 'person', 'data-person': p.id },
-      h('h3', {}, p.name, ' ', h('span', { class: 'count' }, t('people.claims', { n: p.claims.length, docs: p.docs }))),
+    replace(this.list, shown.map((p) => h('li', {
+      class: 'person', 'data-testid': 'person', 'data-person': p.id, 'data-claims': p.claims.map((c) => c.id).join(' '),
+    },
+      h('div', { class: 'person-head' },
+        h('h3', {}, p.name, ' ', h('span', { class: 'count' }, t('people.claims', { n: p.claims.length, docs: p.docs }))),
+        this.joinButton(p)),
       p.roles.length ? h('p', { class: 'person-roles', 'data-testid': 'person-roles', lang: 'id' }, p.roles.join(' · ')) : null,
       p.aliases.length ? h('p', { class: 'hint', 'data-testid': 'person-aliases', lang: 'id' }, t('people.aliases', { names: p.aliases.join(' · ') })) : null,
       h('ul', { class: 'person-claims' }, p.claims.map((c) => {
@@ -54,8 +66,46 @@ export class PeopleView {
         return h('li', {},
           h('span', { class: 'cmp-outlet' }, this.outletOf(c.doc)),
           h('span', { class: 'cmp-date' }, doc?.published ?? ''),
-          h('a', { href: `#/doc/${encodeURIComponent(c.doc)}/${encodeURIComponent(c.id)}`, 'data-testid': 'person-claim', lang: 'id', title: t('compare.open') }, shorten(c.text, 220)));
+          h('a', { href: `#/doc/${encodeURIComponent(c.doc)}/${encodeURIComponent(c.id)}`, 'data-testid': 'person-claim', lang: 'id', title: t('compare.open') }, shorten(c.text, 220)),
+          h('button', {
+            type: 'button', class: 'small', 'data-testid': 'person-split', 'data-claim-id': c.id, title: t('people.split.title'),
+            onclick: () => this.split(c, p),
+          }, t('people.split')));
       })))));
+  }
+
+  /** The join control of person `p`: start a join, cancel it, or join the
+   * person being joined with this one. */
+  joinButton(p) {
+    if (!this.joining) {
+      return h('button', {
+        type: 'button', class: 'small', 'data-testid': 'person-join', title: t('people.join.title'),
+        onclick: () => { this.joining = { id: p.id, name: p.name, claims: p.claims.map((c) => c.id) }; this.render(); },
+      }, t('people.join'));
+    }
+    if (this.joining.id === p.id) {
+      return h('button', {
+        type: 'button', class: 'small', 'data-testid': 'person-join-cancel',
+        onclick: () => { this.joining = null; this.render(); },
+      }, t('people.join.cancel'));
+    }
+    return h('button', {
+      type: 'button', class: 'small primary', 'data-testid': 'person-join-here',
+      onclick: () => this.join(this.joining.claims, p.claims.map((c) => c.id)),
+    }, t('people.join.here', { name: this.joining.name }));
+  }
+
+  /** Takes claim `c`'s claimant (as its document names it) out of person `p`. */
+  split(c, p) {
+    const from = p.claims.filter((o) => o.doc !== c.doc).map((o) => o.id);
+    if (!from.length) return;
+    this.model.setMeta('links', [...this.model.metaValue('links'), { op: 'split-person', claim: c.id, from }], ['op.split-person']);
+  }
+
+  /** Makes one person of the people whose claims are `a` and `b`. */
+  join(a, b) {
+    this.joining = null;
+    this.model.setMeta('links', [...this.model.metaValue('links'), { op: 'join-people', people: [a, b] }], ['op.join-people']);
   }
 
   /** A person of the result with the model's claims their mentions are the claimants of. */
