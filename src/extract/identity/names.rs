@@ -7,6 +7,7 @@
 //! `ujarnya`) and descriptions (`pejabat tersebut`, `pusat tersebut`).
 
 use std::ops::Range;
+use std::rc::Rc;
 
 use super::profile::{Profile, Profiles};
 use super::salience::{Salience, Weight};
@@ -25,9 +26,15 @@ use crate::model::{ClaimantKind, Entity, EntityKind, Span};
 /// programme or a place (`Kartu Prakerja`, `Candi Borobudur`).
 struct Person {
     span: Span,
-    name: String,
+    name: Name,
     titled: bool,
 }
+
+/// A full name as the tables below hold it: each distinct name is allocated
+/// once ([`Names::intern`]) and shared by every table and mention that holds
+/// it. Copying names as `String`s into each table was most of the
+/// extraction's allocations (callgrind, the samples).
+pub type Name = Rc<str>;
 
 /// Names learnt from one document. Every question is answered from an index
 /// (by name, by word, by role, by position), so resolving a claimant costs
@@ -39,20 +46,20 @@ pub struct Names {
     persons: Vec<Person>,
     /// Each distinct full name: whether any mention was titled, and the
     /// index of its last mention (ties go to the latest).
-    known: WordMap<String, Known>,
+    known: WordMap<Name, Known>,
     /// Lower-case word -> the distinct names that contain it.
-    by_word: WordMap<String, Vec<String>>,
+    by_word: WordMap<Box<str>, Vec<Name>>,
     /// Names already resolved as speakers: the surest persons there are.
-    speakers: WordSet<String>,
+    speakers: WordSet<Name>,
     /// Role words in lower case -> the people given that role, with the
     /// byte where each was named, in text order: `presiden` -> `Joko
     /// Widodo`. `role_prefixes` holds every shorter word prefix of those
     /// keys (`presiden` for `presiden korea utara`).
-    roles: WordMap<String, Vec<(usize, String)>>,
-    role_prefixes: WordMap<String, Vec<(usize, String)>>,
+    roles: WordMap<String, Vec<(usize, Name)>>,
+    role_prefixes: WordMap<Box<str>, Vec<(usize, Name)>>,
     /// Later words of a title that name the office alone: `hakim` of
     /// `Ketua majelis hakim`, `jpu` of `Jaksa penuntut umum (JPU)`.
-    role_words: WordMap<String, Vec<(usize, String)>>,
+    role_words: WordMap<Box<str>, Vec<(usize, Name)>>,
     /// Who is in focus where: the referent of pronouns.
     pub salience: Salience,
     /// Acronym -> full name: `KLHK` -> `Kementerian Lingkungan Hidup dan
@@ -76,9 +83,18 @@ pub struct Identity {
 struct Known {
     titled: bool,
     last: usize,
-    /// The name's words in lower case, computed once: `fullest` compares
-    /// them for every candidate of every short name.
-    lower: Box<[String]>,
+    /// The name's words in lower case, separated by single spaces,
+    /// computed once: `fullest` compares them for every candidate of every
+    /// short name.
+    lower: Box<str>,
+    /// How many words the name has.
+    n_words: usize,
+}
+
+impl Known {
+    fn words(&self) -> std::str::Split<'_, char> {
+        self.lower.split(' ')
+    }
 }
 
 impl Names {
@@ -118,7 +134,7 @@ impl Names {
             for k in r.clone().filter(|&k| doc.is(k, Cat::DEMONSTRATIVE) && !quoted(k)) {
                 if let Some((s, name)) = names.description_at(doc, k, r.start, doc.toks[k].start()) {
                     let weight = focus_weight(doc, s..k + 1, r);
-                    names.salience.mention(doc.toks[k].end(), place.narrative, &name, weight, true);
+                    names.salience.mention(doc.toks[k].end(), place.narrative, name, weight, true);
                 }
             }
         }
@@ -126,7 +142,7 @@ impl Names {
         // article gives the full name somewhere.
         for s in short {
             if let Some(full) = names.fullest(doc.word(s.tok)) {
-                names.salience.mention(doc.toks[s.tok].end(), s.narrative, &full, s.weight, false);
+                names.salience.mention(doc.toks[s.tok].end(), s.narrative, full, s.weight, false);
             }
         }
         let known = &names.known;
@@ -202,7 +218,7 @@ impl Names {
                 return Some(Short { tok: name.start, narrative: place.narrative, weight });
             }
             if bare_person || appositive || after_role || (has_prefix && name.len() >= 2) {
-                let full = words(doc, name.clone());
+                let full = self.intern(words(doc, name.clone()));
                 let at = doc.toks[name.start].start();
                 if has_prefix {
                     self.add_title(doc, role_start..name.start, &full, at);
@@ -239,7 +255,7 @@ impl Names {
                 if !(place.quoted)(name.start) {
                     let weight = focus_weight(doc, role_start..name.end, &sentence);
                     let sure = titled || doc.is(name.start, Cat::GIVEN);
-                    self.salience.mention(doc.toks[name.end - 1].end(), place.narrative, &full, weight, sure);
+                    self.salience.mention(doc.toks[name.end - 1].end(), place.narrative, full.clone(), weight, sure);
                 }
                 self.add_person(Person { span: doc.span(name.start, name.end), name: full, titled });
                 self.entities.push(Entity { span: doc.span(name.start, name.end), kind: EntityKind::Person });
@@ -312,7 +328,7 @@ impl Names {
             }
             let key = role_key(doc, desc.clone());
             if let Some(name) = self.by_role(&key, who.start()) {
-                return name;
+                return name.to_string();
             }
             if let Some(e) = self
                 .organisations_before(who.start(), 200)
@@ -332,7 +348,7 @@ impl Names {
         }
         // A title written alone: its holder.
         if let Some(name) = self.by_title(doc, np.clone(), who.start()) {
-            return name;
+            return name.to_string();
         }
         // A generic description of an organisation just named: `lembaga
         // pemikir Washington` after `Pusat Studi Strategis dan Internasional`.
@@ -356,7 +372,7 @@ impl Names {
             if c > np.start && c + 1 < np.end && (is_office(doc, c + 1) || !doc.cap(c + 1)) {
                 if let Some(name) = person_tail(doc, np.start..c).filter(|t| t.start == np.start) {
                     let short = words(doc, name);
-                    return self.fullest(&short).unwrap_or(short);
+                    return self.fullest(&short).map_or(short, |n| n.to_string());
                 }
             }
         }
@@ -387,7 +403,7 @@ impl Names {
         if titled || apposed || !organisation {
             if let Some(name) = person_tail(doc, np.clone()) {
                 let short = words(doc, name.clone());
-                return self.fullest(&short).unwrap_or(short);
+                return self.fullest(&short).map_or(short, |n| n.to_string());
             }
         }
         // A title alone: `kata Presiden`.
@@ -397,7 +413,7 @@ impl Names {
             })
         {
             if let Some(name) = self.by_role(&role_key(doc, np.clone()), who.start()) {
-                return name;
+                return name.to_string();
             }
         }
         surface
@@ -464,10 +480,11 @@ impl Names {
     /// `katanya`). Bodies and groups do only when no person is in focus
     /// (the fallbacks of `resolve`).
     pub fn spoke(&mut self, doc: &Doc, np: Range<usize>, resolved: &str, who: &Identity, end: usize, narrative: usize) {
-        if self.is_person(resolved) {
-            self.salience.speaker(end, narrative, resolved);
+        if let Some((name, _)) = self.known.get_key_value(resolved) {
+            // `is_person`: a confirmed speaker is always a known name.
+            self.salience.speaker(end, narrative, name.clone());
         } else if !np.is_empty() && is_one_unnamed(doc, np) {
-            self.salience.speaker(end, narrative, resolved);
+            self.salience.speaker(end, narrative, resolved.into());
             self.unnamed.insert(resolved.to_owned(), who.clone());
         }
     }
@@ -518,6 +535,15 @@ impl Names {
         known.cloned().unwrap_or_else(|| body.to_owned())
     }
 
+    /// The shared copy of `name`: the known one if the document named this
+    /// person before, else a new one.
+    fn intern(&self, name: String) -> Name {
+        match self.known.get_key_value(name.as_str()) {
+            Some((known, _)) => known.clone(),
+            None => name.into(),
+        }
+    }
+
     fn add_person(&mut self, p: Person) {
         let last = self.persons.len();
         match self.known.get_mut(&p.name) {
@@ -526,16 +552,25 @@ impl Names {
                 k.last = last;
             }
             None => {
-                let lower: Box<[String]> = p.name.split_whitespace().map(str::to_lowercase).collect();
-                for w in lower.iter() {
-                    match self.by_word.get_mut(w) {
+                let mut lower = String::with_capacity(p.name.len());
+                let mut n_words = 0;
+                for w in p.name.split_whitespace() {
+                    if n_words > 0 {
+                        lower.push(' ');
+                    }
+                    n_words += 1;
+                    let from = lower.len();
+                    with_lower(w, |low| lower.push_str(low));
+                    let word = &lower[from..];
+                    match self.by_word.get_mut(word) {
                         Some(names) => names.push(p.name.clone()),
                         None => {
-                            self.by_word.insert(w.clone(), vec![p.name.clone()]);
+                            self.by_word.insert(word.into(), vec![p.name.clone()]);
                         }
                     }
                 }
-                self.known.insert(p.name.clone(), Known { titled: p.titled, last, lower });
+                let known = Known { titled: p.titled, last, lower: lower.into(), n_words };
+                self.known.insert(p.name.clone(), known);
             }
         }
         self.persons.push(p);
@@ -544,17 +579,22 @@ impl Names {
     /// Indexes the person `name`, named at byte `at`, by the title written
     /// in tokens `r`: its whole key, every prefix of it, and its later office
     /// words and the acronym that abbreviates it.
-    fn add_title(&mut self, doc: &Doc, r: Range<usize>, name: &str, at: usize) {
+    fn add_title(&mut self, doc: &Doc, r: Range<usize>, name: &Name, at: usize) {
         self.add_role(role_key(doc, r.clone()), name, at);
         for k in r.clone().skip(1) {
             let word = is_office(doc, k) && !doc.cap(k) || title_acronym(doc, k, r.start);
             if word {
-                self.role_words.entry(doc.low(k).to_owned()).or_default().push((at, name.to_owned()));
+                match self.role_words.get_mut(doc.low(k)) {
+                    Some(holders) => holders.push((at, name.clone())),
+                    None => {
+                        self.role_words.insert(doc.low(k).into(), vec![(at, name.clone())]);
+                    }
+                }
             }
         }
     }
 
-    fn add_role(&mut self, key: String, name: &str, at: usize) {
+    fn add_role(&mut self, key: String, name: &Name, at: usize) {
         if key.is_empty() {
             return;
         }
@@ -563,13 +603,13 @@ impl Names {
         for (space, _) in key.match_indices(' ') {
             let prefix = &key[..space];
             match self.role_prefixes.get_mut(prefix) {
-                Some(holders) => holders.push((at, name.to_owned())),
+                Some(holders) => holders.push((at, name.clone())),
                 None => {
-                    self.role_prefixes.insert(prefix.to_owned(), vec![(at, name.to_owned())]);
+                    self.role_prefixes.insert(prefix.into(), vec![(at, name.clone())]);
                 }
             }
         }
-        self.roles.entry(key).or_default().push((at, name.to_owned()));
+        self.roles.entry(key).or_default().push((at, name.clone()));
     }
 
     pub fn is_person(&self, name: &str) -> bool {
@@ -579,8 +619,10 @@ impl Names {
     /// Remembers a resolved claimant as a person: later pronouns may refer
     /// to them.
     pub fn confirm_speaker(&mut self, name: &str) {
-        if self.known.contains_key(name) {
-            self.speakers.insert(name.to_owned());
+        if let Some((known, _)) = self.known.get_key_value(name) {
+            if !self.speakers.contains(name) {
+                self.speakers.insert(known.clone());
+            }
         }
     }
 
@@ -598,7 +640,7 @@ impl Names {
     /// The longest known person name that contains every word of `short`,
     /// preferring names introduced with a title. Looks only at the names
     /// that share the rarest word of `short`.
-    fn fullest(&self, short: &str) -> Option<String> {
+    fn fullest(&self, short: &str) -> Option<Name> {
         // One word (`Kirby`, `Yusri`) is most of the questions: no vector.
         let mut words = short.split_whitespace();
         if let (Some(word), None) = (words.next(), words.next()) {
@@ -607,41 +649,41 @@ impl Names {
                     .get(low)?
                     .iter()
                     .map(|name| (name, &self.known[name]))
-                    .filter(|(_, k)| k.lower.iter().any(|w| w == low))
-                    .max_by_key(|(name, k)| (self.sure(name), k.lower.len(), k.last))
+                    .filter(|(_, k)| k.words().any(|w| w == low))
+                    .max_by_key(|(name, k)| (self.sure(name), k.n_words, k.last))
                     .map(|(name, _)| name.clone())
             });
         }
         let lower: Vec<String> = short.split_whitespace().map(str::to_lowercase).collect();
-        let candidates = lower.iter().filter_map(|w| self.by_word.get(w)).min_by_key(|c| c.len())?;
+        let candidates = lower.iter().filter_map(|w| self.by_word.get(w.as_str())).min_by_key(|c| c.len())?;
         candidates
             .iter()
             .map(|name| (name, &self.known[name]))
-            .filter(|(_, k)| lower.iter().all(|s| k.lower.contains(s)))
-            .max_by_key(|(name, k)| (self.sure(name), k.lower.len(), k.last))
+            .filter(|(_, k)| lower.iter().all(|s| k.words().any(|w| w == s)))
+            .max_by_key(|(name, k)| (self.sure(name), k.n_words, k.last))
             .map(|(name, _)| name.clone())
     }
 
     /// The holder of the title written alone as `np` (`Kapolresta`, `Kapolres
     /// Sukamaju`, `JPU`, `Hakim`): by the whole title, else, for one word, by
     /// an office word or acronym inside a longer title.
-    fn by_title(&self, doc: &Doc, np: Range<usize>, at: usize) -> Option<String> {
+    fn by_title(&self, doc: &Doc, np: Range<usize>, at: usize) -> Option<Name> {
         let opens = doc.is(np.start, Cat::ROLE) || doc.is(np.start, Cat::JURIS) || doc.all_caps(np.start);
         if !opens || np.clone().any(|k| doc.kind(k) != TokKind::Word) {
             return None;
         }
         let key = role_key(doc, np.clone());
-        if self.roles.contains_key(&key) || self.role_prefixes.contains_key(&key) {
+        if self.roles.contains_key(&key) || self.role_prefixes.contains_key(key.as_str()) {
             return self.by_role(&key, at);
         }
-        let holders = self.role_words.get(&key).filter(|_| np.len() == 1)?;
+        let holders = self.role_words.get(key.as_str()).filter(|_| np.len() == 1)?;
         let before = &holders[..holders.partition_point(|(pos, _)| *pos < at)];
         before.last().or(holders.first()).map(|(_, name)| name.clone())
     }
 
     /// The holder of the role `key` named last before byte `at` (the first
     /// one named, if none is before).
-    fn by_role(&self, key: &str, at: usize) -> Option<String> {
+    fn by_role(&self, key: &str, at: usize) -> Option<Name> {
         if key.is_empty() {
             return None;
         }
@@ -660,12 +702,13 @@ impl Names {
     /// The person mentioned nearest before byte `at`, among those surely
     /// persons, and where the mention ends.
     pub fn person_before(&self, at: usize, limit: usize) -> Option<(usize, String)> {
-        self.sure_person_before(at, limit).map(|p| (p.span.end(), p.name.clone()))
+        self.sure_person_before(at, limit).map(|p| (p.span.end(), p.name.to_string()))
     }
 
     /// Like [`Names::person_before`], with the mention's span.
     pub fn person_mention_before(&self, at: usize, limit: usize) -> Option<(Span, String)> {
-        self.sure_person_before(at, limit).map(|p| (p.span, self.fullest(&p.name).unwrap_or_else(|| p.name.clone())))
+        self.sure_person_before(at, limit)
+            .map(|p| (p.span, self.fullest(&p.name).unwrap_or_else(|| p.name.clone()).to_string()))
     }
 
     /// Organisations mentioned before byte `at`, nearest first, at most
@@ -679,14 +722,16 @@ impl Names {
     pub fn description_before(&self, doc: &Doc, at: usize, limit: usize) -> Option<(usize, String)> {
         let from = doc.tok_at(at.saturating_sub(limit));
         let to = doc.tok_at(at);
-        (from..to).rev().find_map(|k| self.description_at(doc, k, from, at).map(|(_, n)| (doc.toks[k].end(), n)))
+        (from..to)
+            .rev()
+            .find_map(|k| self.description_at(doc, k, from, at).map(|(_, n)| (doc.toks[k].end(), n.to_string())))
     }
 
     /// The person a description ending with the demonstrative at token `k`
     /// refers to (`pemimpin Korea Utara tersebut`: the holder of that role
     /// named last before byte `at`), and where the description starts; it
     /// starts no earlier than token `from`.
-    fn description_at(&self, doc: &Doc, k: usize, from: usize, at: usize) -> Option<(usize, String)> {
+    fn description_at(&self, doc: &Doc, k: usize, from: usize, at: usize) -> Option<(usize, Name)> {
         if !doc.is(k, Cat::DEMONSTRATIVE)
             || k == 0
             || k <= from

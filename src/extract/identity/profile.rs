@@ -3,6 +3,7 @@
 //! DKI Jakarta Syafrin Liputo`, `Rina Kusnadi, Ketua YLKI,`) and asked for by
 //! the full name a claimant resolved to.
 
+use super::names::Name;
 use crate::extract::wordhash::{with_lower, WordMap};
 use crate::model::{Claim, ClaimantKind};
 
@@ -16,24 +17,24 @@ pub struct Profile {
 
 #[derive(Default)]
 pub struct Profiles {
-    by_name: WordMap<String, Profile>,
+    by_name: WordMap<Name, Profile>,
     /// Lower-case last word -> names, for a profile learnt under a shorter
     /// or longer form of the name.
-    by_last: WordMap<String, Vec<String>>,
+    by_last: WordMap<String, Vec<Name>>,
 }
 
 impl Profiles {
     /// Adds what one mention says of `name`; the first mention that gives a
     /// field keeps it (news introduces a source fully once).
-    pub fn add(&mut self, name: &str, p: Profile) {
+    pub fn add(&mut self, name: &Name, p: Profile) {
         if p.role.is_none() && p.affiliation.is_none() && p.rank.is_none() {
             return;
         }
         if !self.by_name.contains_key(name) {
             if let Some(last) = name.split_whitespace().last() {
-                self.by_last.entry(last.to_lowercase()).or_default().push(name.to_owned());
+                self.by_last.entry(last.to_lowercase()).or_default().push(name.clone());
             }
-            self.by_name.insert(name.to_owned(), Profile::default());
+            self.by_name.insert(name.clone(), Profile::default());
         }
         let Some(entry) = self.by_name.get_mut(name) else { return };
         // Role and affiliation come from the same mention where possible.
@@ -61,7 +62,7 @@ impl Profiles {
         others.iter().find_map(|other| {
             let theirs: Vec<String> = other.split_whitespace().map(str::to_lowercase).collect();
             let within = |a: &[String], b: &[String]| a.iter().all(|w| b.contains(w));
-            (within(&mine, &theirs) || within(&theirs, &mine)).then(|| &self.by_name[other])
+            (within(&mine, &theirs) || within(&theirs, &mine)).then(|| &self.by_name[&**other])
         })
     }
 }

@@ -14,6 +14,8 @@
 
 use std::collections::BTreeMap;
 
+use super::names::Name;
+
 /// How strongly a mention puts its person in focus.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Weight {
@@ -54,7 +56,7 @@ struct Mention {
     end: usize,
     /// Narrative sentences before the mention's sentence.
     narrative: usize,
-    name: String,
+    name: Name,
     weight: Weight,
     /// Surely a person's mention: a title introduced it or its first word
     /// is a given name. Other mentions count once the name is confirmed
@@ -76,8 +78,8 @@ const SCAN: usize = 64;
 impl Salience {
     /// A person mention read from the text. Call [`Salience::settle`] once
     /// all are in.
-    pub fn mention(&mut self, end: usize, narrative: usize, name: &str, weight: Weight, sure: bool) {
-        self.mentions.push(Mention { end, narrative, name: name.to_owned(), weight, sure });
+    pub fn mention(&mut self, end: usize, narrative: usize, name: Name, weight: Weight, sure: bool) {
+        self.mentions.push(Mention { end, narrative, name, weight, sure });
     }
 
     /// Keeps the mentions that are surely of a person (`confirmed` says
@@ -89,9 +91,8 @@ impl Salience {
     }
 
     /// A claimant resolved to a person's name.
-    pub fn speaker(&mut self, end: usize, narrative: usize, name: &str) {
-        self.speakers
-            .insert(end, Mention { end, narrative, name: name.to_owned(), weight: Weight::Speaker, sure: true });
+    pub fn speaker(&mut self, end: usize, narrative: usize, name: Name) {
+        self.speakers.insert(end, Mention { end, narrative, name, weight: Weight::Speaker, sure: true });
     }
 
     /// The person in focus at byte `at`, in the `narrative`-th narrative
@@ -118,6 +119,6 @@ impl Salience {
                 best = Some((score, m));
             }
         }
-        best.map(|(_, m)| m).or(object).map(|m| m.name.as_str())
+        best.map(|(_, m)| m).or(object).map(|m| &*m.name)
     }
 }
