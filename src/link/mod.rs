@@ -22,6 +22,7 @@ mod paraphrase;
 mod people;
 mod roles;
 pub mod stem;
+mod tense;
 mod words;
 
 pub(crate) use words::split_words as words_of;

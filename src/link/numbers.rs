@@ -100,7 +100,10 @@ pub fn values(doc: &Doc, claim: &LinkClaim, bytes: Range<usize>) -> Vec<Value> {
         // after eating and `lima jam` after cooking joined as one thing).
         let measured = !thing.starts_with("count:") && noun.is_none();
         if !measured {
-            let own = match (&noun, family(&unit)) {
+            // The class of the people counted, also when a generic noun
+            // counts the people a specific noun named before it (`jumlah
+            // penumpang ... 300 orang` is of the passengers' class).
+            let own = match (&noun, noun.as_deref().and_then(family)) {
                 (Some(_), Some(f)) => format!("#family{f}"),
                 (Some(n), None) => format!("#{n}"),
                 (None, _) => format!("#{thing}"),

@@ -8,6 +8,7 @@ use std::ops::Range;
 
 use super::numbers::{self, Value};
 use super::stem::stem;
+use super::tense;
 use super::{byte_range, LinkDocument};
 use super::{paraphrase, roles};
 use crate::extract::lexicon::{cat, Cat};
@@ -123,6 +124,7 @@ impl<'a> Corpus<'a> {
                     .and_then(|w| byte_range(&doc.map, text, w.start, w.end));
                 let mut set = Vec::new();
                 let mut roles = roles::Reader::default();
+                let mut tense = tense::Reader::default();
                 let mut previous = String::new();
                 for (word, capital, at) in claim_words(text, bytes.clone()) {
                     if skip.as_ref().is_some_and(|s| s.start <= at && at < s.end) {
@@ -143,6 +145,7 @@ impl<'a> Corpus<'a> {
                     let family =
                         keys.iter().find(|(_, k)| *k == Kind::Family).and_then(|(key, _)| paraphrase::head(&key[1..]));
                     roles.word(&lower, name, family);
+                    tense.word(&lower);
                     previous = lower;
                     for (key, kind) in keys {
                         let surface = if kind == Kind::Family { &key[1..] } else { word };
@@ -150,6 +153,17 @@ impl<'a> Corpus<'a> {
                         terms[id as usize].in_family |= kind == Kind::Word && family.is_some();
                         set.push(id);
                     }
+                }
+                let time = tense.finish();
+                let roles = roles.finish();
+                // A directed frame with its time (`@kirim>rusia/earlier`):
+                // the same verb towards the same receiver at the same time
+                // is likelier one event told in other words, while the same
+                // frame planned, or a year earlier, is another event
+                // (guidelines, section 1).
+                for r in &roles {
+                    let key = format!("@{}>{}/{}", r.family, r.receiver.as_deref().unwrap_or(""), time.key());
+                    set.push(intern(&mut ids, &mut terms, &key, r.family, Kind::Family));
                 }
                 let values = numbers::values(doc, claim, bytes.clone());
                 for v in &values {
@@ -178,7 +192,7 @@ impl<'a> Corpus<'a> {
                     terms: set,
                     modality: claim.modality.unwrap_or(Modality::Asserted),
                     values,
-                    roles: roles.finish(),
+                    roles,
                 });
             }
         }
