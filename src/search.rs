@@ -4,6 +4,8 @@
 //! Matching folds case the Unicode way (`İ` becomes `i̇`, two characters), so
 //! positions are found in the folded text and mapped back to the original.
 
+use std::cell::RefCell;
+
 use serde::Serialize;
 
 /// What a search found in one text.
@@ -57,13 +59,16 @@ pub fn occurrences(text: &str, query: &str, limit: usize) -> Vec<(usize, usize)>
 
 /// Many short texts searched at once: the rows of the claims table. Built
 /// once per change of the library (each row folded once), then every
-/// keystroke of the filter is one pass over the folded text.
+/// keystroke of the filter is one pass over the folded text, or over the
+/// rows the previous query matched when the new one holds it (typing on).
 #[derive(Clone, Debug, Default)]
 pub struct RowSearch {
     /// The rows folded, each followed by a NUL so no match spans two rows.
     folded: String,
     /// Where each row ends in `folded` (its NUL), ascending.
     ends: Vec<usize>,
+    /// The previous query (folded, not empty) and the rows it matched.
+    last: RefCell<Option<(String, Vec<u32>)>>,
 }
 
 impl RowSearch {
@@ -84,9 +89,24 @@ impl RowSearch {
         if query.is_empty() {
             return (0..self.ends.len() as u32).collect();
         }
+        let mut last = self.last.borrow_mut();
+        // A row holding the new query holds any part of it: when the new
+        // query holds the previous one, only the rows that matched are read.
+        let rows = match last.as_ref() {
+            Some((before, rows)) if query.contains(before.as_str()) => {
+                rows.iter().copied().filter(|&row| self.row(row as usize).contains(&query)).collect()
+            }
+            _ => self.scan(&query),
+        };
+        *last = Some((query, rows.clone()));
+        rows
+    }
+
+    /// The rows containing folded `query`, by one pass over all of them.
+    fn scan(&self, query: &str) -> Vec<u32> {
         let mut rows = Vec::new();
         let mut at = 0;
-        while let Some(found) = self.folded[at..].find(&query) {
+        while let Some(found) = self.folded[at..].find(query) {
             let row = self.ends.partition_point(|&end| end <= at + found);
             rows.push(row as u32);
             // One hit is enough: go on from the next row.
@@ -99,6 +119,12 @@ impl RowSearch {
             }
         }
         rows
+    }
+
+    /// Row `row` folded, without its NUL.
+    fn row(&self, row: usize) -> &str {
+        let start = if row == 0 { 0 } else { self.ends[row - 1] + 1 };
+        &self.folded[start..self.ends[row]]
     }
 
     /// The rows containing `query` (as [`RowSearch::matching`]) in the
@@ -252,6 +278,18 @@ mod tests {
         check("", &[4, 0, 2], &[4, 0, 2]);
         check("kata", &[9, 2, 70, 0], &[2, 0]);
         check("kirby", &[], &[]);
+    }
+
+    #[test]
+    fn typing_on_matches_as_a_fresh_search() {
+        // Each query after the previous ones, against a fresh index's answer.
+        let rows = ["Kirby kata", "tidak ada", "kata Kirby", "KIRBY", "", "İstanbul ki", "kiri"];
+        let search = RowSearch::new(rows);
+        for query in
+            ["k", "ki", "kir", "kirb", "kirby", "irb", "kirby", "kata kirby", "x", "xk", "ki", "i̇", "i̇s", " KI ", "ka"]
+        {
+            assert_eq!(search.matching(query), RowSearch::new(rows).matching(query), "{query:?}");
+        }
     }
 
     #[test]

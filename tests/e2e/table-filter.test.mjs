@@ -41,6 +41,29 @@ describe('the claims table filter', () => {
     assert.deepEqual(kept, ['filter-claimant', 'filter-unit', 'filter-tag']);
   });
 
+  test('a new link result changes the fact-check column only: the search index and the choices stay', async () => {
+    await page.fill('[data-testid=filter-text]', 'kata');
+    await page.evaluate(() => {
+      window.__index = window.klaimTable.searchIndex();
+      for (const id of ['filter-claimant', 'filter-unit', 'filter-tag']) document.querySelector(`[data-testid=${id}]`).options[1].marked = true;
+      // The archive now rates every claim (as a link result with matches would say).
+      window.__factcheck = window.klaimTable.factcheck;
+      window.klaimTable.factcheck = () => 'Salah';
+      for (const fn of window.klaimLinks.listeners) fn();
+    });
+    const after = await page.evaluate(() => ({
+      index: window.klaimTable.index === window.__index,
+      kept: ['filter-claimant', 'filter-unit', 'filter-tag'].filter((id) => document.querySelector(`[data-testid=${id}]`).options[1].marked),
+      cell: document.querySelector('[data-testid=table-row] [data-testid=table-factcheck]').textContent,
+    }));
+    await page.evaluate(() => {
+      window.klaimTable.factcheck = window.__factcheck;
+      for (const fn of window.klaimLinks.listeners) fn();
+    });
+    await page.fill('[data-testid=filter-text]', '');
+    assert.deepEqual(after, { index: true, kept: ['filter-claimant', 'filter-unit', 'filter-tag'], cell: 'Salah' });
+  });
+
   test('the rows matched come in the sort\'s order, with the other filters applied', async () => {
     await page.click('[data-testid=sort-claimant]');
     await page.click('[data-testid=sort-claimant]'); // descending

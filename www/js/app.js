@@ -237,7 +237,8 @@ function mountAcross() {
   links.on('update', () => {
     across[route.view]?.render();
     details.refresh();
-    table.invalidate();
+    // The links change the table's fact-check column only.
+    table.refreshFactchecks();
   });
   onLanguageChange(() => {
     across[route.view]?.render();

@@ -63,17 +63,27 @@ export class TableView {
     if (!this.root.hidden) this.render();
   }
 
+  /** After a new link result: only the fact-check column can change (the
+   * rows' text, the search index and the choices stay). Refreshed now when
+   * the table shows, else at its next render. */
+  refreshFactchecks() {
+    this.checksStale = true;
+    if (!this.root.hidden) this.render();
+  }
+
   /** After a language switch: the controls are rebuilt in the new language
    * with the filter they apply still shown in them. */
   relabel() {
     this.controls.replaceChildren();
+    this.headFor = null;
     this.body.replaceChildren(); // paint() keeps rows whose data is unchanged
     this.render();
   }
 
   render() {
     this.renderControls();
-    this.renderHead();
+    if (this.headFor !== `${this.sort.key} ${this.sort.dir}`) this.renderHead();
+    if (this.checksStale && !this.stale && this.allRows) this.fillFactchecks();
     if (this.dirty) this.rebuild();
     this.countEl.textContent = t('table.count', { n: this.shown.length, total: this.model.claims.size });
     this.spacer.style.height = `${this.shown.length * ROW_HEIGHT}px`;
@@ -119,9 +129,25 @@ export class TableView {
     return this.index;
   }
 
+  /** The fact-check column of every row, from the links' result; rows in
+   * view are drawn again, and a sort by that column sorts again. */
+  fillFactchecks() {
+    this.checksStale = false;
+    for (const row of this.allRows) {
+      row.factcheck = this.factcheck?.(row.claim.id) ?? '';
+      row.factcheckTitle = this.factcheckTitle?.(row.claim.id) ?? '';
+    }
+    if (this.sort.key === 'factcheck') {
+      this.sorted = null;
+      this.dirty = true;
+    }
+    this.body.replaceChildren();
+  }
+
   /** One row per claim of the library, built when the library changed. */
   buildAllRows() {
     this.stale = false;
+    this.checksStale = false;
     this.index?.free();
     this.index = null;
     const names = new Map([...this.model.documents.values()].map((d) => [d.id, d.name]));
@@ -246,6 +272,8 @@ export class TableView {
   }
 
   renderHead() {
+    // Drawn again only for another sort (or language), not per keystroke.
+    this.headFor = `${this.sort.key} ${this.sort.dir}`;
     replace(this.head, COLUMNS.map((col) => {
       const active = this.sort.key === col.key;
       return h('span', { role: 'columnheader', class: `c-${col.key}`, 'aria-sort': active ? (this.sort.dir > 0 ? 'ascending' : 'descending') : 'none' },
