@@ -214,3 +214,54 @@ describe('re-extraction', () => {
     assert.deepEqual(browser.errors, []);
   });
 });
+
+describe('re-extraction that no longer finds a claim', () => {
+  let browser;
+  before(async () => { browser = await start(); });
+  after(async () => { await browser?.stop(); });
+
+  test('work on a claim the new extractor does not make stays as the user\'s own, and the report counts it unmatched', async () => {
+    const page = await browser.open();
+    await saved(page);
+    await page.fill('[data-testid=paste-input]', ARTICLE);
+    await page.fill('[data-testid=paste-name]', 'Harga beras lama');
+    await page.click('[data-testid=paste-add]');
+    await page.waitForSelector('.doc-row.active >> text=Harga beras lama');
+    await saved(page);
+    // A claim an older extractor made over the dateline (which the one the
+    // page has sets aside as boilerplate), accepted, tagged and noted.
+    const id = await page.evaluate(async () => {
+      const m = window.klaimModel;
+      const doc = m.documentList().find((d) => d.name === 'Harga beras lama');
+      const claim = {
+        ...m.claimsOf(doc.id)[0], id: `${doc.id}#90`, start: 0, end: 7, text: doc.text.slice(0, 7),
+        claimant: null, cue: null, via: null, quantities: [], status: 'accepted', tags: ['salah'], note: 'dari versi lama', rev: 1,
+      };
+      delete claim.changed;
+      await m.apply([{ store: 'claims', key: claim.id, before: null, after: claim }], { label: ['op.edit'] });
+      return claim.id;
+    });
+    await saved(page);
+    const doc = await page.evaluate(() => window.klaimModel.documentList().find((d) => d.name === 'Harga beras lama').id);
+    const count = (await work(page, doc)).length;
+    await page.goto(`${browser.url}?extractor-version=99#/doc/${encodeURIComponent(doc)}`);
+    await page.waitForSelector('body[data-ready=true]');
+    await page.waitForSelector('body[data-extractor=worker]');
+    await page.click('[data-testid=reextract-run]');
+    const words = await (await page.waitForSelector('[data-testid=reextract-report]', { timeout: 30_000 })).textContent();
+    await saved(page);
+    assert.match(words, /; 1 klaim tidak cocok|; 1 claim could not/, words);
+    const check = async (when) => {
+      const after = await work(page, doc);
+      const kept = after.find((c) => c.id === id);
+      assert.deepEqual(kept && { origin: kept.origin, status: kept.status, tags: kept.tags, note: kept.note, start: kept.start, end: kept.end },
+        { origin: 'user', status: 'accepted', tags: ['salah'], note: 'dari versi lama', start: 0, end: 7 }, when);
+      assert.equal(after.length, count, when);
+    };
+    await check('after re-extraction');
+    await page.reload();
+    await page.waitForSelector('body[data-ready=true]');
+    await check('after a reload');
+    assert.deepEqual(browser.errors, []);
+  });
+});
