@@ -340,6 +340,7 @@ async function addFiles(files) {
 }
 
 async function addDocuments({ documents, warnings }) {
+  const from = { doc: route.doc, claim: route.claim };
   const progress = toast({ text: '', sticky: true, testid: 'job' });
   const job = progressIn(progress.text, (done, n) => t('add.working', { done, n }));
   job.update(0, documents.length);
@@ -355,7 +356,11 @@ async function addDocuments({ documents, warnings }) {
   if (!added) return;
   if (job.signal.aborted) toast({ text: t('job.cancelled', { done: added.ids.length, n: documents.length }), testid: 'job-cancelled' });
   toast({ text: reportText(added.report), level: added.report.dropped.length ? 'warning' : 'info' });
-  if (added.ids.length) go(added.ids[0], null);
+  // The added document opens when it is the only one (a paste, an article)
+  // or none was open; a larger import leaves the reader where they are, and
+  // so does any move the reader made meanwhile.
+  const moved = route.doc !== from.doc || route.claim !== from.claim;
+  if (added.ids.length && !moved && (added.ids.length === 1 || !from.doc)) go(added.ids[0], null);
 }
 
 function intakeError(name, e) {

@@ -141,9 +141,24 @@ export class Links {
 
   schedule() {
     clearTimeout(this.timer);
-    this.state = 'working';
-    this.emit();
-    this.timer = setTimeout(() => this.run(++this.seq), SETTLE_MS);
+    // Views hear once that links are pending, not at every change (an
+    // import's batches would redraw them each time).
+    if (this.state !== 'working') {
+      this.state = 'working';
+      this.emit();
+    }
+    this.timer = setTimeout(() => this.settled(), SETTLE_MS);
+  }
+
+  /** Links once changes have settled and no import is running: a run per
+   * batch would take the worker from the extraction (and the page's thread
+   * from the import) for a result the next batch makes stale. */
+  settled() {
+    if (this.model.importing > 0) {
+      this.timer = setTimeout(() => this.settled(), SETTLE_MS);
+      return;
+    }
+    this.run(++this.seq);
   }
 
   /** One document as the project file has it. */
