@@ -539,3 +539,38 @@ fn a_relative_clause_whose_verb_is_a_cue() {
         &["Seorang guru di sekolah itu"],
     );
 }
+
+#[test]
+fn a_name_is_only_its_person_name_part() {
+    // A body's name the article also writes alone is not the person's; nor
+    // is what comes before the word the article calls the person by.
+    check_claimants(
+        "CEO Sayurku Hendarto Wibisono mengatakan, penjualan naik tahun ini.\n\nLayanan Sayurku kini ada di 40 kota.\n\n\"Kami senang sekali,\" kata Hendarto.",
+        &["Hendarto Wibisono", "Hendarto Wibisono"],
+    );
+    // A first word never written alone stays, even when the person is called by the next.
+    check_claimants(
+        "Bupati Sukamaju Yusran Fauzan Harahap mengatakan, jalan desa diperbaiki.\n\n\"Anggaran sudah ada,\" kata Fauzan.",
+        &["Yusran Fauzan Harahap", "Yusran Fauzan Harahap"],
+    );
+    check_claimants(
+        "Ketua Paguyuban Kopi Lereng Wilis Sarkoni Bagyo mengatakan, panen turun.\n\nAnggota Kopi Lereng Wilis kini 300 petani.\n\nMenurut Sarkoni, harga kopi naik.",
+        &["Sarkoni Bagyo", "Sarkoni Bagyo"],
+    );
+    // Common words of a body's name are never a person's.
+    check_claimants(
+        "Ketua Ikatan Petani Sayur Organik Darsono Wiryo mengatakan, harga pupuk naik.",
+        &["Darsono Wiryo"],
+    );
+    check_claimants("Menteri Pariwisata dan Ekonomi Kreatif Sandiaga Uno mengatakan, wisata pulih.", &["Sandiaga Uno"]);
+    // A Balinese birth-order name opens the name.
+    check_claimants(
+        "Kepala Satuan Pelaksana Promosi Taman Satwa Kinantan Ketut Wirasa mengatakan, pengunjung dibatasi.",
+        &["Ketut Wirasa"],
+    );
+    // The word after `di` in a title is the post's place.
+    check_claimants(
+        "Konsul Jenderal RI di Houston Rinaldo Sitompul mengatakan, ekspor kopi naik.",
+        &["Rinaldo Sitompul"],
+    );
+}

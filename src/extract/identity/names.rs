@@ -12,8 +12,8 @@ use std::rc::Rc;
 use super::profile::{Profile, Profiles};
 use super::salience::{Salience, Weight};
 use super::segment::{
-    apposition_after, continues_name, description_before, is_office, lead_in, org_or_place, person_tail, role_key,
-    split, starts_name, words,
+    apposition_after, continues_name, description_before, is_name_particle, is_office, lead_in, org_or_place,
+    person_tail, role_key, split, starts_name, words,
 };
 use crate::extract::doc::Doc;
 use crate::extract::lexicon::Cat;
@@ -70,6 +70,14 @@ pub struct Names {
     /// Unnamed sources who spoke (`Seorang pedagang`), as they were
     /// described: `katanya` after them is theirs.
     unnamed: WordMap<String, Identity>,
+    /// Words the article uses alone for someone who speaks (`kata Budi`,
+    /// `Menurut Budi,`, `Budi menambahkan`), by [`word_key`]: where a person
+    /// is called by one word, their name starts no later than that word.
+    called: WordSet<u64>,
+    /// Capitalized words that end a capitalized run somewhere (`Sayurku
+    /// mencatat`, `di Sayurku.`), by [`word_key`]: a word written before a
+    /// name that also stands on its own is a body's name.
+    run_ends: WordSet<u64>,
 }
 
 /// Who a claimant is, besides their name.
@@ -108,6 +116,9 @@ impl Names {
         // in 14): room for them at once rather than five regrowths.
         names.entities.reserve(ranges.len() * 3);
         let mut short = Vec::new();
+        for r in ranges {
+            names.learn_alone(doc, r.clone());
+        }
         for (n, r) in ranges.iter().enumerate() {
             let place = Place { sentence: r.clone(), narrative: narrative.get(n).copied().unwrap_or(n), quoted };
             names.learn_acronyms(doc, r.clone());
@@ -191,7 +202,7 @@ impl Names {
         let numbered = run.end < doc.len()
             && (doc.kind(run.end) == TokKind::Number
                 || (doc.punct(run.end, &['-']) && run.end + 1 < doc.len() && doc.kind(run.end + 1) == TokKind::Number));
-        if let Some(name) = person_tail(doc, role_start..run.end).filter(|_| !numbered) {
+        if let Some(name) = self.person_part(doc, role_start..run.end).filter(|_| !numbered) {
             // `Jalan Brigjen Katamso`, `RSUD Dr Soetomo`, `Bandara Sultan
             // Hasanuddin`: a road or a building named after a person.
             let mut head = name.start;
@@ -370,7 +381,7 @@ impl Names {
         // A name before a description: `Rina Kusnadi, Ketua YLKI`.
         if let Some(c) = np.clone().find(|&k| doc.punct(k, &[','])) {
             if c > np.start && c + 1 < np.end && (is_office(doc, c + 1) || !doc.cap(c + 1)) {
-                if let Some(name) = person_tail(doc, np.start..c).filter(|t| t.start == np.start) {
+                if let Some(name) = self.person_part(doc, np.start..c).filter(|t| t.start == np.start) {
                     let short = words(doc, name);
                     return self.fullest(&short).map_or(short, |n| n.to_string());
                 }
@@ -401,7 +412,7 @@ impl Names {
             .clone()
             .any(|k| doc.is(k, Cat::ORG) || doc.is(k, Cat::OUTLET) || doc.is(k, Cat::ORG_TAIL) || doc.all_caps(k));
         if titled || apposed || !organisation {
-            if let Some(name) = person_tail(doc, np.clone()) {
+            if let Some(name) = self.person_part(doc, np.clone()) {
                 let short = words(doc, name.clone());
                 return self.fullest(&short).map_or(short, |n| n.to_string());
             }
@@ -500,7 +511,7 @@ impl Names {
         if let Some(who) = self.unnamed.get(resolved).filter(|_| pronoun) {
             return who.clone();
         }
-        let tail = if np.is_empty() { None } else { person_tail(doc, np.clone()) };
+        let tail = if np.is_empty() { None } else { self.person_part(doc, np.clone()) };
         let own = match &tail {
             Some(t) if t.start > np.start => split(doc, np.start..t.start),
             _ => Profile::default(),
@@ -541,6 +552,99 @@ impl Names {
         match self.known.get_key_value(name.as_str()) {
             Some((known, _)) => known.clone(),
             None => name.into(),
+        }
+    }
+
+    /// The person's name at the end of `np`: what [`person_tail`] reads,
+    /// less the words before it that are surely not the person's: a body's
+    /// common words (`Ikatan Pedagang Pasar Tradisional | Budi`), the place
+    /// of a post (`Konsul RI di Houston | Budi Santoso`), what comes before
+    /// a Balinese birth-order name (`Taman Satwa X | Ketut Budi`), and a
+    /// body's own name that the article also writes alone (`CEO Sayurku |
+    /// Hendarto Wibisono`, with `Sayurku mencatat` or `kata Hendarto`
+    /// elsewhere). `None` when nothing is left.
+    fn person_part(&self, doc: &Doc, np: Range<usize>) -> Option<Range<usize>> {
+        let tail = person_tail(doc, np)?;
+        let end = tail.end;
+        let word = |t: usize| doc.kind(t) == TokKind::Word;
+        let mut start = tail.start;
+        // The last common word of a body's name; a tail ending in one is a
+        // body's name, not a person's (`Head of Investment Research`).
+        if let Some(t) = (start..end).rev().find(|&t| word(t) && is_body_word(doc, t)) {
+            if t + 1 == end {
+                return None;
+            }
+            start = t + 1;
+        }
+        // `di Houston`: the post's place. Two name words at least remain.
+        if start == tail.start && start > 0 && doc.low(start - 1) == "di" && end - start >= 3 && word(start) {
+            start += 1;
+        }
+        // A Balinese name opens with its birth-order or caste word.
+        if let Some(t) = (start + 1..end).find(|&t| opens_balinese_name(doc, t, end)) {
+            if !(start..t).any(|x| is_name_particle(doc.low(x))) {
+                start = t;
+            }
+        }
+        // Words before the name that are no given name, the last of them
+        // a body's name written alone elsewhere, and two name words after
+        // it: the name starts after it, or at the word the article calls
+        // the person by. A family name says nothing of where the name
+        // starts, nor does a given name (`Muhammad Tito Karnavian` is
+        // called `Tito`).
+        let not_given = |x: usize| {
+            word(x)
+                && doc.word(x).chars().count() > 1
+                && !doc.is(x, Cat::GIVEN)
+                && !is_name_particle(doc.low(x))
+                && !is_name_opener(doc.low(x))
+        };
+        let key = |t: usize| word_key(doc.low(t));
+        let body = (start..end.saturating_sub(2)).take_while(|&t| not_given(t)).find(|&t| {
+            self.run_ends.contains(&key(t))
+                && !self.called.contains(&key(t))
+                && (t + 1..end).filter(|&x| word(x)).count() >= 2
+        });
+        let called = (start + 1..end.saturating_sub(1)).find(|&t| word(t) && self.called.contains(&key(t)));
+        if let Some(t) = called.filter(|&t| (start..t).all(not_given) && self.run_ends.contains(&key(t - 1))) {
+            start = t;
+        } else if let Some(t) = body {
+            start = t + 1;
+        }
+        Some(start..end)
+    }
+
+    /// Learns from sentence `r` the words it uses alone for someone who
+    /// speaks (one capitalized word after a cue, `menurut` or a rank, or
+    /// before a cue verb) and the capitalized words that end a run after
+    /// another name word or a common noun (`KAI Commuter`, `layanan
+    /// Sayurku`, `di Sayurku`): a person's first name written alone opens
+    /// its clause (`Budi juga ...`) or follows a verb or a preposition of
+    /// persons (`bertemu Budi`, `kepada Budi`), a body's name need not.
+    fn learn_alone(&mut self, doc: &Doc, r: Range<usize>) {
+        let name_like = |t: usize| doc.kind(t) == TokKind::Word && doc.cap(t);
+        for i in r.clone() {
+            if !name_like(i) || i + 1 < r.end && name_like(i + 1) {
+                continue;
+            }
+            let key = word_key(doc.low(i));
+            let prev = i.checked_sub(1).filter(|&p| p >= r.start);
+            let after_cue =
+                prev.is_some_and(|p| doc.is(p, Cat::CUE_POST) || doc.is(p, Cat::SOURCE) || doc.is(p, Cat::RANK));
+            let alone = !prev.is_some_and(name_like) || after_cue;
+            let mut k = i + 1;
+            while k < r.end && doc.is(k, Cat::AUX) && !doc.cap(k) {
+                k += 1;
+            }
+            let before_cue = alone && k < r.end && doc.is(k, Cat::CUE_PRE) && !doc.cap(k);
+            let c = doc.cat(i);
+            let common =
+                c.has(Cat::ROLE) || c.has(Cat::ORG) || c.has(Cat::PLACE) || c.has(Cat::PRONOUN) || c.has(Cat::STOP);
+            if (after_cue || before_cue) && !common && !doc.all_caps(i) {
+                self.called.insert(key);
+            } else if prev.is_some_and(|p| name_like(p) && !doc.is(p, Cat::ROLE) || owner_noun(doc, p)) {
+                self.run_ends.insert(key);
+            }
         }
     }
 
@@ -930,4 +1034,190 @@ fn is_group(doc: &Doc, np: Range<usize>) -> bool {
                 | "salah"
         )
         || np.len() == 1 && matches!(doc.low(np.start), "warga" | "pedagang" | "petani" | "nelayan" | "buruh" | "kami")
+}
+
+/// A common word of a body's name that is no one's name: `Ikatan Pedagang
+/// Pasar Tradisional`, `Ekonomi Kreatif`, `Network for Democracy and
+/// Electoral Integrity`. Indonesian nouns and adjectives that name what a
+/// body does, and English ones of the same use; a word that is also a given
+/// name in the name lists is left to them. Written for this project.
+fn is_body_word(doc: &Doc, k: usize) -> bool {
+    !doc.is(k, Cat::GIVEN)
+        && matches!(
+            doc.low(k),
+            "masyarakat"
+                | "pasar"
+                | "tradisional"
+                | "modern"
+                | "terpadu"
+                | "kreatif"
+                | "produk"
+                | "industri"
+                | "multi"
+                | "pedagang"
+                | "pengusaha"
+                | "perajin"
+                | "pekerja"
+                | "buruh"
+                | "konsumen"
+                | "penanggulangan"
+                | "bencana"
+                | "pengelola"
+                | "pengelolaan"
+                | "promosi"
+                | "pemasaran"
+                | "pelayanan"
+                | "penelitian"
+                | "pengembangan"
+                | "kajian"
+                | "studi"
+                | "advokasi"
+                | "bantuan"
+                | "hukum"
+                | "pangan"
+                | "gambut"
+                | "hutan"
+                | "satwa"
+                | "margasatwa"
+                | "konservasi"
+                | "organik"
+                | "usaha"
+                | "mikro"
+                | "menengah"
+                | "swasta"
+                | "transportasi"
+                | "angkutan"
+                | "logistik"
+                | "perbankan"
+                | "asuransi"
+                | "properti"
+                | "infrastruktur"
+                | "wisata"
+                | "kuliner"
+                | "kesenian"
+                | "seni"
+                | "budaya"
+                | "peduli"
+                | "demokrasi"
+                | "global"
+                | "justice"
+                | "integrity"
+                | "electoral"
+                | "democracy"
+                | "network"
+                | "strategic"
+                | "syndicate"
+                | "hospitality"
+                | "marketplace"
+                | "commuter"
+                | "research"
+                | "studies"
+                | "investment"
+                | "ventures"
+                | "holdings"
+                | "solutions"
+                | "services"
+                | "technologies"
+                | "technology"
+                | "consulting"
+                | "institute"
+                | "initiative"
+                | "policy"
+                | "public"
+                | "society"
+                | "watch"
+        )
+}
+
+/// A Balinese name's first word, by birth order or caste: `Wayan`, `Made`,
+/// `Nyoman`, `Ketut`, `Putu`, `Kadek`, `Komang`, `Gede`, `Cokorda`; `I` and
+/// `Ni` before another such word (`I Gusti`, `Ni Luh`), never as an initial.
+fn opens_balinese_name(doc: &Doc, k: usize, end: usize) -> bool {
+    let next_particle = k + 1 < end && is_name_particle(doc.low(k + 1));
+    match doc.low(k) {
+        "wayan" | "made" | "nyoman" | "ketut" | "putu" | "kadek" | "komang" | "nengah" | "gede" | "cokorda"
+        | "tjokorda" => doc.cap(k),
+        "i" | "ni" => doc.word(k) != "i" && next_particle,
+        _ => false,
+    }
+}
+
+/// A lower-case word before a capitalized one that makes it a thing's name,
+/// not a person's: a common noun or `di`/`ke` (`layanan X`, `di X`); not a
+/// verb (`bertemu X`), a role (`istri X`) or a preposition of persons
+/// (`kepada X`, `oleh X`).
+fn owner_noun(doc: &Doc, p: usize) -> bool {
+    let low = doc.low(p);
+    let verb = ["me", "be", "di", "te", "pe", "ke"].iter().any(|f| low.starts_with(f)) && low.len() > 4;
+    doc.kind(p) == TokKind::Word
+        && !doc.cap(p)
+        && (matches!(low, "di" | "ke") || !verb)
+        && !doc.is(p, Cat::ROLE)
+        && !doc.is(p, Cat::RANK)
+        && !doc.is(p, Cat::CUE_PRE)
+        && !doc.is(p, Cat::CUE_POST)
+        && !doc.is(p, Cat::SOURCE)
+        && !matches!(
+            low,
+            "kepada"
+                | "oleh"
+                | "dengan"
+                | "bersama"
+                | "untuk"
+                | "bagi"
+                | "dari"
+                | "dan"
+                | "atau"
+                | "serta"
+                | "sang"
+                | "si"
+        )
+}
+
+/// A word's key in the per-document word sets: FNV-1a of its lower-case
+/// bytes, so that remembering a word allocates nothing. A collision can only
+/// move where one name starts.
+fn word_key(low: &str) -> u64 {
+    low.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// Words that open many Indonesian names and are left out when the person
+/// is called by the next word: `Muhammad Tito Karnavian` is `Tito`, `Ahmad
+/// Riza Patria` is `Riza`, `Sri Mulyani` is `Mulyani`.
+fn is_name_opener(low: &str) -> bool {
+    matches!(
+        low,
+        "muhammad"
+            | "mohammad"
+            | "mohamad"
+            | "muhamad"
+            | "mochammad"
+            | "mochamad"
+            | "moh"
+            | "muh"
+            | "mhd"
+            | "ahmad"
+            | "achmad"
+            | "akhmad"
+            | "abdul"
+            | "abd"
+            | "siti"
+            | "sri"
+            | "nur"
+            | "nurul"
+            | "ahmed"
+            | "mohammed"
+            | "mohamed"
+            | "abu"
+            | "syarif"
+            | "said"
+            | "tri"
+            | "dwi"
+            | "eka"
+            | "raden"
+            | "kiagus"
+            | "kemas"
+            | "masagus"
+            | "nyimas"
+    )
 }
