@@ -81,6 +81,18 @@ pub fn cat(lower: &str) -> Cat {
     cat_bytes(lower.as_bytes())
 }
 
+/// The words of Indonesian province, regency and city names (the gazetteer
+/// of `identity/data.rs`), for the linker's region abbreviations.
+pub(crate) fn place_words() -> &'static [&'static str] {
+    super::identity::data::PLACES
+}
+
+/// A word of regional naming customs that belongs to a name (Balinese
+/// `Ketut`, `Made`; `identity/segment.rs`).
+pub(crate) fn is_name_particle(lower: &str) -> bool {
+    super::identity::segment::is_name_particle(lower)
+}
+
 /// [`cat`] of a word's bytes.
 pub fn cat_bytes(lower: &[u8]) -> Cat {
     // Measured on the samples: half the words of an article are in some

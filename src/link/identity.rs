@@ -7,6 +7,9 @@
 //! word. Role and affiliation phrases become the same spelled-out words
 //! ([`signature`]), so a title alone can find the one named holder of it.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use super::words::split_words;
 use crate::extract::lexicon::{cat, Cat};
 
@@ -43,9 +46,14 @@ pub fn identify(name: &str, kind: Option<&str>) -> Option<(Identity, String)> {
     let words: Vec<&str> = split_words(name).into_iter().map(|(_, w)| w).collect();
     let first = words.first()?.to_lowercase();
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    // `dan` joins two sources (`Korea Utara dan Rusia`), except inside one
+    // body's name: one with its acronym in parentheses (`Kamar Dagang dan
+    // Industri (Kadin)`) or opening with a body's word (`Kementerian Energi
+    // dan Sumber Daya Mineral`).
+    let one_body = name.contains('(') || ORG_HEADS.contains(&first.as_str()) || cat(&first).has(Cat::ORG);
     if GENERIC.contains(&first.as_str())
         || first.starts_with("sumber")
-        || lower.iter().any(|w| w == "dan" || w == "serta" || w == "kedua")
+        || lower.iter().any(|w| w == "serta" || w == "kedua" || (w == "dan" && !one_body))
         || (words.len() == 1 && cat(&first).has(Cat::PRONOUN))
     {
         return None;
@@ -90,8 +98,19 @@ pub fn identify(name: &str, kind: Option<&str>) -> Option<(Identity, String)> {
     let places_only =
         tail < words.len() && lower[words.len() - tail..].iter().all(|w| is_place(w) || cat(w).has(Cat::DIRECTION));
     if tail > 0 && !places_only {
-        let shown = words[words.len() - tail..].join(" ");
-        let key: Vec<String> = words[words.len() - tail..].iter().flat_map(|w| name_keys(w)).collect();
+        // A body named with its acronym in parentheses is shown whole; its
+        // key is still the words that tell it apart.
+        let shown = if name.contains('(') {
+            name.split_whitespace().collect::<Vec<_>>().join(" ")
+        } else {
+            words[words.len() - tail..].join(" ")
+        };
+        // A region's abbreviation in a body's short name (`Walhi Sumut`) is the
+        // region's words, as the body's full name gives them.
+        let key: Vec<String> = words[words.len() - tail..]
+            .iter()
+            .flat_map(|w| place_words(&w.to_lowercase(), false).unwrap_or_else(|| name_keys(w)))
+            .collect();
         return Some((identity(Shape::Name, None, key), shown));
     }
     // A body or a state: its capitalised words, state aliases folded.
@@ -101,9 +120,10 @@ pub fn identify(name: &str, kind: Option<&str>) -> Option<(Identity, String)> {
         if !capitalised(w) || DROP.contains(&l.as_str()) {
             continue;
         }
-        match alias(l) {
-            Some(a) => key.push(a.to_owned()),
-            None => key.push(l.clone()),
+        match (alias(l), place_words(l, true)) {
+            (Some(a), _) => key.push(a.to_owned()),
+            (None, Some(words)) => key.extend(words),
+            (None, None) => key.push(l.clone()),
         }
     }
     if key.is_empty() {
@@ -122,9 +142,10 @@ pub fn signature(phrase: &str) -> Vec<String> {
     for (_, w) in split_words(phrase) {
         for part in w.split('-').filter(|p| !p.is_empty()) {
             let l = part.trim_end_matches('.').to_lowercase();
-            match expansion(&l) {
-                Some(words) => out.extend(words.iter().map(|&x| x.to_owned())),
-                None => out.push(l),
+            match (expansion(&l), place_abbreviation(&l)) {
+                (Some(words), _) => out.extend(words.iter().map(|&x| x.to_owned())),
+                (None, Some(place)) => out.push(place),
+                (None, None) => out.push(l),
             }
         }
     }
@@ -180,7 +201,82 @@ pub fn is_qualifier(word: &str) -> bool {
 /// different places are different people.
 pub fn is_place(word: &str) -> bool {
     let base = word.split('-').next().unwrap_or(word);
-    (cat(base).has(Cat::PLACE) || alias(word).is_some() || word.contains('-')) && !NOT_PLACES.contains(&base)
+    (cat(base).has(Cat::PLACE) || alias(word).is_some() || word.contains('-') || place_abbreviation(word).is_some())
+        && !NOT_PLACES.contains(&base)
+}
+
+/// A region as news abbreviates it: the first syllable of a place word and
+/// of a direction (`Tapsel` for Tapanuli Selatan, `Halteng` for Halmahera
+/// Tengah, `Minut` for Minahasa Utara). The place spelled out and joined as
+/// [`signature`] joins two-word places (`halmahera-tengah`) when one place
+/// word starts so; the word itself when several do (still a place); `None`
+/// for any other word, and for given names.
+pub fn place_abbreviation(lower: &str) -> Option<String> {
+    const DIRECTIONS: [(&str, &str); 6] = [
+        ("teng", "tengah"),
+        ("sel", "selatan"),
+        ("bar", "barat"),
+        ("tim", "timur"),
+        ("tra", "tenggara"),
+        ("ut", "utara"),
+    ];
+    if !lower.bytes().all(|b| b.is_ascii_lowercase())
+        || cat(lower).has(Cat::PLACE)
+        || cat(lower).has(Cat::GIVEN)
+        || crate::extract::lexicon::is_name_particle(lower)
+    {
+        return None;
+    }
+    for (short, direction) in DIRECTIONS {
+        let Some(head) = lower.strip_suffix(short) else { continue };
+        if !(3..=5).contains(&head.len()) {
+            continue;
+        }
+        return match place_prefixes().get(head) {
+            Some(Some(place)) => Some(format!("{place}-{direction}")),
+            Some(None) => Some(lower.to_owned()),
+            None => continue,
+        };
+    }
+    None
+}
+
+/// The words a region's abbreviation stands for (`sumut`: `sumatera`,
+/// `utara`), from the list of abbreviations, or when `computed` also spelled
+/// out by [`place_abbreviation`] (not among a person's name words, where a
+/// name may look like one: Balinese `Ketut`); `None` for any other word.
+fn place_words(lower: &str, computed: bool) -> Option<Vec<String>> {
+    if let Some(words) = expansion(lower) {
+        let places = words.iter().all(|w| cat(w).has(Cat::PLACE) || cat(w).has(Cat::DIRECTION));
+        return places.then(|| words.iter().map(|&w| w.to_owned()).collect());
+    }
+    if !computed {
+        return None;
+    }
+    let place = place_abbreviation(lower)?;
+    Some(place.split('-').map(str::to_owned).collect())
+}
+
+/// The first three to five letters of every place word (the gazetteer's),
+/// each with the one word it starts, or `None` when several start so.
+fn place_prefixes() -> &'static HashMap<&'static str, Option<&'static str>> {
+    static PREFIXES: OnceLock<HashMap<&'static str, Option<&'static str>>> = OnceLock::new();
+    PREFIXES.get_or_init(|| {
+        let mut map: HashMap<&'static str, Option<&'static str>> = HashMap::new();
+        for &word in crate::extract::lexicon::place_words() {
+            for n in 3..=5.min(word.len().saturating_sub(1)) {
+                let Some(prefix) = word.get(..n) else { continue };
+                map.entry(prefix)
+                    .and_modify(|w| {
+                        if *w != Some(word) {
+                            *w = None
+                        }
+                    })
+                    .or_insert(Some(word));
+            }
+        }
+        map
+    })
 }
 
 /// The keys of one word of a personal name: spelling folded, a hyphenated
@@ -257,6 +353,16 @@ fn plain(c: char) -> char {
         'ñ' => 'n',
         _ => c,
     }
+}
+
+/// Whether a role phrase opens with an office (`Kepala`, `Kapolres`).
+pub fn is_office_phrase(role: &str) -> bool {
+    split_words(role).first().is_some_and(|(_, w)| is_office(&w.to_lowercase()))
+}
+
+/// A body's word of the lexicon (`bpbd`, `kementerian`).
+pub fn is_body_word(lower: &str) -> bool {
+    cat(lower).has(Cat::ORG)
 }
 
 /// An office word that can open a claimant's name: a title, not a given
@@ -478,6 +584,26 @@ mod tests {
         assert_eq!(key("Moh. Rizal"), key("Muhammad Rizal"));
         assert_eq!(key("Soekarno"), key("Sukarno"));
         assert_eq!(key("Achmad Yani"), key("Ahmad Yani"));
+        // `dan` inside one body's name is no second source.
+        assert!(key("Kamar Dagang dan Industri (Kadin) Jawa Timur").is_some());
+        assert!(key("Kementerian Energi dan Sumber Daya Mineral").is_some());
+        // A region's abbreviation in a body's short name is the region.
+        assert_eq!(key("LBH Sumbar").map(|k| k.1), Some(vec!["barat".into(), "lbh".into(), "sumatera".into()]));
+    }
+
+    #[test]
+    fn place_abbreviations() {
+        let check =
+            |word: &str, expect: Option<&str>| assert_eq!(place_abbreviation(word).as_deref(), expect, "{word}");
+        check("halsel", Some("halmahera-selatan"));
+        check("minut", Some("minahasa-utara"));
+        // Not a region: no place starts so, a given name or a name's particle, or too short a syllable.
+        check("budi", None);
+        check("ketut", None);
+        check("akbar", None);
+        check("halmahera", None);
+        assert!(is_place("halteng"));
+        assert_eq!(signature("Kalak BPBD Halteng"), signature("Kepala Pelaksana BPBD Halmahera Tengah"));
     }
 
     #[test]

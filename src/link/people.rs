@@ -16,9 +16,11 @@
 //! (`split-person`, `join-people`, in the project's `links`) apply last, in
 //! the order they were made.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-use super::identity::{identify, is_place, is_qualifier, office_of, signature, Identity, Shape};
+use super::identity::{
+    identify, is_body_word, is_office_phrase, is_place, is_qualifier, office_of, signature, Identity, Shape,
+};
 use super::words::Corpus;
 use super::{byte_range, ClaimRef, Mention, Person};
 use crate::project::LinkCorrection;
@@ -66,6 +68,7 @@ pub fn people(corpus: &Corpus, stories: &[Vec<usize>], corrections: &[LinkCorrec
     let keys: Vec<Identity> = ids.keys().cloned().collect();
     let members: Vec<&Vec<usize>> = ids.values().collect();
     let mut parent: Vec<usize> = (0..keys.len()).collect();
+    join_short_forms(&keys, &members, &seen, &mut parent);
     join_longer_names(&keys, &mut parent);
     join_titles(&keys, &members, &seen, &mut parent);
     join_descriptions(corpus, &keys, &members, &seen, stories, &mut parent);
@@ -269,13 +272,25 @@ fn correct(
 /// Each claimant's identity, role signature and office; a name held in
 /// different places by one office is told apart by its places.
 fn read(corpus: &Corpus) -> Vec<Seen> {
+    let bodies = body_acronyms(corpus);
     let mut seen: Vec<Seen> = Vec::new();
     for (i, c) in corpus.claims.iter().enumerate() {
         let doc = &corpus.docs[c.doc];
         let Some(who) = &doc.src.claims[c.claim].claimant else { continue };
         let written = byte_range(&doc.map, &doc.src.text, who.start, who.end).map(|r| &doc.src.text[r]);
         let name = if who.resolved.trim().is_empty() { written.unwrap_or_default() } else { who.resolved.as_str() };
-        let Some((mut identity, display)) = identify(name, who.kind.as_deref()) else { continue };
+        // An office holder named by their body (`Kepala Bapanas` given as a
+        // person `Bapanas` whose role is `Kepala`) is that title, when the
+        // name is one word the library knows as a body's.
+        let titled = match who.role.as_deref() {
+            Some(role) if is_office_phrase(role) && is_body(name, &bodies) => Some(format!("{role} {}", name.trim())),
+            _ => None,
+        };
+        let found = match &titled {
+            Some(title) => identify(title, Some("organisation")),
+            None => identify(name, who.kind.as_deref()),
+        };
+        let Some((mut identity, display)) = found else { continue };
         let role_phrase =
             [who.role.as_deref(), who.affiliation.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" ");
         let office = who.role.as_deref().and_then(office_of);
@@ -293,6 +308,33 @@ fn read(corpus: &Corpus) -> Vec<Seen> {
     }
     split_by_place(&mut seen);
     seen
+}
+
+/// The one-word names the library's claimants give bodies in parentheses
+/// (`Badan Pangan Nasional (Bapanas)`), lower-cased.
+fn body_acronyms(corpus: &Corpus) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for c in &corpus.claims {
+        let Some(who) = &corpus.docs[c.doc].src.claims[c.claim].claimant else { continue };
+        for phrase in [Some(who.resolved.as_str()), who.affiliation.as_deref()].into_iter().flatten() {
+            for part in phrase.split('(').skip(1) {
+                let Some((inside, _)) = part.split_once(')') else { continue };
+                let inside = inside.trim();
+                if !inside.is_empty() && !inside.contains(char::is_whitespace) {
+                    out.insert(inside.to_lowercase());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether `name` is one word that names a body: an acronym the library
+/// gives a body, or a body's word of the lexicon (`BPBD`).
+fn is_body(name: &str, bodies: &HashSet<String>) -> bool {
+    let name = name.trim();
+    let lower = name.to_lowercase();
+    !name.is_empty() && !name.contains(char::is_whitespace) && (bodies.contains(&lower) || is_body_word(&lower))
 }
 
 /// One name whose holders serve one office in different places (`Bupati`
@@ -317,6 +359,53 @@ fn split_by_place(seen: &mut [Seen]) {
             offices.iter().any(|(o, p)| offices.iter().any(|(o2, p2)| o == o2 && !p.iter().any(|w| p2.contains(w))));
         if disagree {
             s.identity.places = places(s);
+        }
+    }
+}
+
+/// A name written with a short form of one of its words (`Frans` for
+/// `Fransiskus`, `Agus` for `Agustinus`: one word starts the other, four
+/// letters at least, the other words the same) is the same person when the
+/// two hold one office with a place or body word in common. The short form
+/// alone is too weak a sign (`Budi` and `Budiman` are two names); the
+/// office says it is one person written two ways.
+fn join_short_forms(keys: &[Identity], members: &[&Vec<usize>], seen: &[Seen], parent: &mut [usize]) {
+    /// Names in one bucket at most: more are too common a name to tell.
+    const MAX_BUCKET: usize = 8;
+    // (the other words, the first four letters of the word that varies) -> (identity, that word).
+    type Bucket<'a> = (Vec<&'a str>, &'a str);
+    let mut buckets: HashMap<Bucket, Vec<(usize, &str)>> = HashMap::new();
+    for (k, key) in keys.iter().enumerate() {
+        if key.shape != Shape::Name || key.head.is_some() || key.words.len() < 2 {
+            continue;
+        }
+        for (i, w) in key.words.iter().enumerate() {
+            let Some(prefix) = w.get(..4) else { continue };
+            let rest: Vec<&str> =
+                key.words.iter().enumerate().filter(|&(j, _)| j != i).map(|(_, o)| o.as_str()).collect();
+            buckets.entry((rest, prefix)).or_default().push((k, w.as_str()));
+        }
+    }
+    // Per identity: its offices and the place or body words of its roles.
+    let offices = |k: usize| -> (BTreeSet<&str>, BTreeSet<&str>) {
+        let mut out = (BTreeSet::new(), BTreeSet::new());
+        for &s in members[k] {
+            out.0.extend(seen[s].office.as_deref());
+            out.1.extend(seen[s].signature.iter().map(String::as_str).filter(|w| is_qualifier(w)));
+        }
+        out
+    };
+    for list in buckets.values().filter(|l| l.len() >= 2 && l.len() <= MAX_BUCKET) {
+        for (n, &(a, wa)) in list.iter().enumerate() {
+            for &(b, wb) in &list[n + 1..] {
+                if wa == wb || !(wa.starts_with(wb) || wb.starts_with(wa)) {
+                    continue;
+                }
+                let ((oa, qa), (ob, qb)) = (offices(a), offices(b));
+                if oa.intersection(&ob).next().is_some() && qa.intersection(&qb).next().is_some() {
+                    union(parent, a, b);
+                }
+            }
         }
     }
 }
@@ -360,11 +449,16 @@ fn join_longer_names(keys: &[Identity], parent: &mut [usize]) {
         if longer.is_empty() {
             continue;
         }
-        // All longer forms must be one chain: the longest contains every other.
+        // All longer forms must be one chain (the longest contains every
+        // other) or already one entity (`Frans Lembeh`, `Fransiskus Lembeh`).
         let Some(&longest) = longer.iter().max_by_key(|&&o| (keys[o].words.len(), std::cmp::Reverse(o))) else {
             continue;
         };
-        if longer.iter().all(|&o| o == longest || is_subset(&keys[o].words, &keys[longest].words)) {
+        let root = find(parent, longest);
+        if longer
+            .iter()
+            .all(|&o| o == longest || is_subset(&keys[o].words, &keys[longest].words) || find(parent, o) == root)
+        {
             union(parent, k, longest);
         }
     }

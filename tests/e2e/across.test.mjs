@@ -290,7 +290,9 @@ describe('across articles', () => {
     assert.equal((await page.evaluate(() => window.klaimModel.metaValue('links'))).filter(ofPeople).length, 0);
     // Join them: one person holds both's claims.
     const one = (all) => all.some((p) => [...kirby.claims, ...kim.claims].every((c) => p.claims.includes(c)));
+    assert.match(await page.textContent('[data-testid=people-hint]'), /dua dokumen atau lebih/);
     await person('Kim Jong Un').locator('[data-testid=person-join]').click();
+    assert.match(await page.textContent('[data-testid=people-hint]'), /Kim Jong Un/);
     await person('John Kirby').locator('[data-testid=person-join-here]').click();
     await settled(1);
     await view(page, 'people');

@@ -30,8 +30,10 @@ export class PeopleView {
     });
     this.outlets = h('select', { 'data-testid': 'people-outlet', onchange: (e) => { this.outlet = e.target.value; this.render(); } });
     this.list = h('ul', { class: 'people-list', 'data-testid': 'people-list' });
+    // Who is listed, and what a join waits for.
+    this.hint = h('p', { class: 'hint', 'data-testid': 'people-hint' });
     replace(this.root, h('div', { class: 'compare-top' }, this.title, this.count),
-      h('div', { class: 'row' }, this.search, this.outlets), this.list);
+      h('div', { class: 'row' }, this.search, this.outlets), this.hint, this.list);
   }
 
   render() {
@@ -39,6 +41,7 @@ export class PeopleView {
     this.title.textContent = t('people.title');
     this.search.placeholder = t('people.filter');
     this.search.setAttribute('aria-label', t('people.filter'));
+    this.hint.textContent = this.joining ? t('people.joining', { name: this.joining.name }) : t('people.hint');
     const result = this.links.result;
     const people = (result?.people ?? []).map((p) => this.person(p));
     this.renderOutlets(people);

@@ -7,7 +7,7 @@ pub(crate) mod data;
 mod names;
 mod profile;
 mod salience;
-mod segment;
+pub(crate) mod segment;
 
 pub use names::Names;
 pub use profile::carry;
