@@ -512,15 +512,25 @@ impl Names {
             return who.clone();
         }
         let tail = if np.is_empty() { None } else { self.person_part(doc, np.clone()) };
-        let own = match &tail {
-            Some(t) if t.start > np.start => split(doc, np.start..t.start),
-            _ => Profile::default(),
-        };
         let group = !np.is_empty() && is_group(doc, np.clone());
         if self.is_person(resolved) || tail.is_some() && !group {
-            let known = self.profiles.get(resolved).cloned().unwrap_or_default();
-            let role = known.role.or(own.role).or(known.rank).or(own.rank);
-            let affiliation = known.affiliation.or(own.affiliation).map(|a| self.spelled_out(&a));
+            let known = self.profiles.get(resolved);
+            let (role, affiliation) = match known {
+                // What the article says of the person wins over this mention's
+                // own words: a known role and affiliation need no split.
+                Some(Profile { role: Some(role), affiliation: Some(affiliation), .. }) => {
+                    (Some(role.clone()), Some(affiliation.clone()))
+                }
+                _ => {
+                    let known = known.cloned().unwrap_or_default();
+                    let own = match &tail {
+                        Some(t) if t.start > np.start => split(doc, np.start..t.start),
+                        _ => Profile::default(),
+                    };
+                    (known.role.or(own.role).or(known.rank).or(own.rank), known.affiliation.or(own.affiliation))
+                }
+            };
+            let affiliation = affiliation.map(|a| self.spelled_out(&a));
             return Identity { kind: ClaimantKind::Person, role, affiliation };
         }
         if group {
