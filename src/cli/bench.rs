@@ -179,8 +179,52 @@ pub fn link_bench(sizes: &[usize]) -> Result<bool, String> {
             growth.unwrap_or_default()
         );
         previous = Some((n, claims, secs));
+        kept_bench(&docs);
     }
     Ok(true)
+}
+
+/// The page's kept library (`link::Library`) over the same articles: its
+/// first run, then one claim rejected and one article added, each linked
+/// again under the weights of the first run, with how many claims were
+/// clustered again; up to 1,000 articles, each result is checked against a
+/// run from scratch under the same weights.
+fn kept_bench(docs: &[klaim::link::LinkDocument]) {
+    use klaim::link::{link_frozen, Library};
+    let Some(middle) = docs.get(docs.len() / 2) else { return };
+    let mut library = Library::default();
+    for d in docs {
+        library.upsert(d.clone());
+    }
+    let t = Instant::now();
+    library.link();
+    let first = t.elapsed().as_secs_f64();
+    let mut held = docs.to_vec();
+    let mut edited = middle.clone();
+    let half = edited.claims.len() / 2;
+    if let Some(c) = edited.claims.get_mut(half) {
+        c.status = Some("rejected".into());
+    }
+    let mut added = docs[0].clone();
+    added.id = format!("{}-tambahan", added.id);
+    let mut line = format!("  kept library of {} articles: first run {first:.3} s", docs.len());
+    for (label, doc) in [("a claim rejected", edited), ("an article added", added)] {
+        match held.iter_mut().find(|d| d.id == doc.id) {
+            Some(d) => *d = doc.clone(),
+            None => held.push(doc.clone()),
+        }
+        library.upsert(doc);
+        let t = Instant::now();
+        library.link();
+        let secs = t.elapsed().as_secs_f64();
+        line += &format!("; {label} {secs:.3} s ({} claims clustered again)", library.reclustered());
+        if docs.len() <= 1000 {
+            let fresh = library.weights().map(|w| link_frozen(&held, &[], w));
+            let same = fresh.is_some_and(|f| f == library.link().0);
+            line += if same { ", as from scratch" } else { ", DIFFERS from scratch" };
+        }
+    }
+    println!("{line}");
 }
 
 /// `klaim bench --link-library N`: the first `N` articles of the bench

@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use super::components::Components;
 use super::index::{candidates, shared, Pair};
 use super::people::{claim_ref, People};
 use super::roles;
@@ -128,6 +129,15 @@ impl Stories {
     }
 }
 
+/// A claim named the same way from one run of a library to the next: its
+/// document's id and its place among the document's claims.
+pub type ClaimKey = (String, u32);
+
+fn claim_key(corpus: &Corpus, c: usize) -> ClaimKey {
+    let info = &corpus.claims[c];
+    (corpus.docs[info.doc].src.id.clone(), info.claim as u32)
+}
+
 /// Whether a pair scoring `score` states the same claim (the review matcher
 /// uses the grouping's threshold).
 pub(super) fn same_claim(score: f32) -> bool {
@@ -143,7 +153,10 @@ pub struct Clusters {
     best: Vec<f32>,
 }
 
-pub fn clusters(corpus: &Corpus, people: &People) -> Clusters {
+/// `kept`, when given, clusters by connected component and keeps the
+/// clusters of components that did not change since its last run
+/// (`components.rs`); the result is the same.
+pub fn clusters(corpus: &Corpus, people: &People, kept: Option<&mut Components<ClaimKey>>) -> Clusters {
     let n = corpus.claims.len();
     let weights: Vec<f32> = (0..corpus.terms.len() as u32).map(|t| corpus.weight(t)).collect();
     let mut edges: Vec<(usize, usize, f32)> = Vec::new();
@@ -167,7 +180,11 @@ pub fn clusters(corpus: &Corpus, people: &People) -> Clusters {
         best[b] = best[b].max(s);
     }
     let docs: Vec<usize> = corpus.claims.iter().map(|c| c.doc).collect();
-    Clusters { lists: average_linkage(&docs, &edges, MERGE), best }
+    let lists = match kept {
+        Some(kept) => kept.cluster(&docs, &edges, MERGE, |c| claim_key(corpus, c)),
+        None => average_linkage(&docs, &edges, MERGE),
+    };
+    Clusters { lists, best }
 }
 
 /// The groups: the clusters with the user's `corrections` applied before

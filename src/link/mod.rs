@@ -11,6 +11,7 @@
 //! propose (an inverted index read with a bound per claim, [`index`]), so
 //! linking grows near-linearly with the number of documents.
 
+mod components;
 mod conflicts;
 mod factcheck;
 mod groups;
@@ -36,6 +37,19 @@ use crate::report::Record;
 
 pub use factcheck::{match_fact_checks, FactCheckMatch};
 pub use library::Library;
+pub use words::Weights;
+
+/// What a kept library holds between runs to link again only what changed.
+#[derive(Default)]
+pub(crate) struct Kept {
+    claims: components::Components<groups::ClaimKey>,
+}
+
+impl Kept {
+    fn reclustered(&self) -> usize {
+        self.claims.reclustered
+    }
+}
 /// Whether a lower-case word says nothing about what a claim states (the
 /// linker's function words); the bench library keeps these as they are.
 pub use words::is_stopword;
@@ -230,28 +244,44 @@ pub fn link(documents: &[LinkDocument]) -> Links {
 /// their conflicts and reasons are computed, those of the people to the
 /// people. Claims are named by [`LinkClaim::id`].
 pub fn link_with(documents: &[LinkDocument], corrections: &[LinkCorrection]) -> Links {
-    let corpus = words::Corpus::read(documents);
-    let people = people::people(&corpus, &[], corrections);
-    let mut clusters = groups::clusters(&corpus, &people);
+    link_in(documents, &words::Corpus::read(documents), corrections, None)
+}
+
+/// [`link_with`] with term weights frozen at `weights` (what a kept
+/// [`Library`] links with between two full runs, [`Library::weights`]).
+pub fn link_frozen(documents: &[LinkDocument], corrections: &[LinkCorrection], weights: &Weights) -> Links {
+    link_in(documents, &words::Corpus::read_with(documents, Some(weights)), corrections, None)
+}
+
+/// The linking of a read library; `kept` clusters by component and keeps
+/// what did not change since its last run (the result is the same).
+fn link_in(
+    documents: &[LinkDocument],
+    corpus: &words::Corpus,
+    corrections: &[LinkCorrection],
+    kept: Option<&mut Kept>,
+) -> Links {
+    let people = people::people(corpus, &[], corrections);
+    let mut clusters = groups::clusters(corpus, &people, kept.map(|k| &mut k.claims));
     // Claims that count the same thing are one claim even where their words
     // differ: they join as groups before the user's corrections apply.
-    let counted = conflicts::counted(&corpus, &clusters.lists);
+    let counted = conflicts::counted(corpus, &clusters.lists);
     let extra = conflicts::extra_clusters(&counted, &clusters.lists, corpus.claims.len());
     clusters.lists.extend(extra);
     // Descriptions (`majelis hakim`) are one entity within one story: the
     // documents that share a claim group.
-    let people = people::people(&corpus, &clusters.lists, corrections);
-    let groups = groups::finish(&corpus, clusters, corrections);
-    let group_conflicts = conflicts::assign(&corpus, &counted, &groups);
+    let people = people::people(corpus, &clusters.lists, corrections);
+    let groups = groups::finish(corpus, clusters, corrections);
+    let group_conflicts = conflicts::assign(corpus, &counted, &groups);
     Links {
         documents: documents.iter().map(|d| d.id.clone()).collect(),
         groups: groups
             .iter()
             .zip(group_conflicts)
             .enumerate()
-            .map(|(n, (g, conflicts))| g.render(&corpus, n, conflicts))
+            .map(|(n, (g, conflicts))| g.render(corpus, n, conflicts))
             .collect(),
-        people: people.render(&corpus),
+        people: people.render(corpus),
     }
 }
 

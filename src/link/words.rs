@@ -23,6 +23,36 @@ pub struct Corpus<'a> {
     /// Per term: how it reads (the first surface form seen) and in how many
     /// claims it occurs.
     pub terms: Vec<Term>,
+    /// Per term: its key (`kirim`, `~kirim`, `#count:kontainer`).
+    keys: Vec<String>,
+    /// What [`Corpus::weight`] reads: the claims counted and, per term, the
+    /// claims it occurs in (the library's own, or frozen [`Weights`]).
+    counted: f32,
+    df: Vec<u32>,
+}
+
+/// Term weights frozen for a while (an epoch of a kept library,
+/// `library.rs`): the claims counted and each term's claims when they were
+/// taken. A library that changes a little keeps them, so the scores of pairs
+/// its change does not touch stay the same and their clusters can be kept; a
+/// term they do not know counts as the library counts it now.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Weights {
+    claims: usize,
+    df: HashMap<String, u32>,
+}
+
+impl Weights {
+    /// The weights of `corpus` as it reads now.
+    pub fn of(corpus: &Corpus) -> Weights {
+        let df = corpus.keys.iter().zip(&corpus.terms).map(|(k, t)| (k.clone(), t.claims)).collect();
+        Weights { claims: corpus.claims.len(), df }
+    }
+
+    /// How many claims they were taken from.
+    pub fn claims(&self) -> usize {
+        self.claims
+    }
 }
 
 /// Claims assumed beside the library's when weighing terms.
@@ -99,12 +129,18 @@ pub struct ClaimInfo {
 
 impl<'a> Corpus<'a> {
     pub fn read(documents: &'a [LinkDocument]) -> Corpus<'a> {
+        Corpus::read_with(documents, None)
+    }
+
+    /// [`Corpus::read`], weighing terms by `frozen` when given.
+    pub fn read_with(documents: &'a [LinkDocument], frozen: Option<&Weights>) -> Corpus<'a> {
         let mut order: Vec<&LinkDocument> = documents.iter().collect();
         order.sort_by(|a, b| a.id.cmp(&b.id).then_with(|| a.text.cmp(&b.text)));
         let docs: Vec<Doc> = order.into_iter().map(|src| Doc { map: OffsetMap::new(&src.text), src }).collect();
         let lower_words = lower_initial_words(&docs);
         let mut ids: HashMap<String, u32> = HashMap::new();
         let mut terms: Vec<Term> = Vec::new();
+        let mut term_keys: Vec<String> = Vec::new();
         let mut claims = Vec::new();
         for (d, doc) in docs.iter().enumerate() {
             let text = doc.src.text.as_str();
@@ -133,7 +169,14 @@ impl<'a> Corpus<'a> {
                     let lower = word.to_lowercase();
                     let phrase = paraphrase::phrase(&previous, &lower);
                     if let Some(family) = phrase {
-                        set.push(intern(&mut ids, &mut terms, &format!("~{family}"), family, Kind::Family));
+                        set.push(intern(
+                            &mut ids,
+                            &mut terms,
+                            &mut term_keys,
+                            &format!("~{family}"),
+                            family,
+                            Kind::Family,
+                        ));
                     }
                     let mut keys = keys(word, capital, &lower_words);
                     if phrase.is_some() {
@@ -149,7 +192,7 @@ impl<'a> Corpus<'a> {
                     previous = lower;
                     for (key, kind) in keys {
                         let surface = if kind == Kind::Family { &key[1..] } else { word };
-                        let id = intern(&mut ids, &mut terms, &key, surface, kind);
+                        let id = intern(&mut ids, &mut terms, &mut term_keys, &key, surface, kind);
                         terms[id as usize].in_family |= kind == Kind::Word && family.is_some();
                         set.push(id);
                     }
@@ -163,7 +206,7 @@ impl<'a> Corpus<'a> {
                 // (guidelines, section 1).
                 for r in &roles {
                     let key = format!("@{}>{}/{}", r.family, r.receiver.as_deref().unwrap_or(""), time.key());
-                    set.push(intern(&mut ids, &mut terms, &key, r.family, Kind::Family));
+                    set.push(intern(&mut ids, &mut terms, &mut term_keys, &key, r.family, Kind::Family));
                 }
                 let values = numbers::values(doc, claim, bytes.clone());
                 for v in &values {
@@ -174,10 +217,10 @@ impl<'a> Corpus<'a> {
                         None => format!("#{}", v.thing),
                     };
                     let kind = if v.thing.starts_with("count:") { Kind::Thing } else { Kind::Measure };
-                    set.push(intern(&mut ids, &mut terms, &thing, &v.unit, kind));
+                    set.push(intern(&mut ids, &mut terms, &mut term_keys, &thing, &v.unit, kind));
                     if v.base != 0.0 && v.base.is_finite() {
                         let key = format!("={thing}:{}", two_digits(v.base));
-                        set.push(intern(&mut ids, &mut terms, &key, shown, Kind::Value));
+                        set.push(intern(&mut ids, &mut terms, &mut term_keys, &key, shown, Kind::Value));
                     }
                 }
                 set.sort_unstable();
@@ -196,26 +239,40 @@ impl<'a> Corpus<'a> {
                 });
             }
         }
-        Corpus { docs, claims, terms }
+        let (counted, df) = match frozen {
+            Some(w) => (
+                w.claims as f32,
+                term_keys.iter().zip(&terms).map(|(k, t)| w.df.get(k).copied().unwrap_or(t.claims)).collect(),
+            ),
+            None => (claims.len() as f32, terms.iter().map(|t| t.claims).collect()),
+        };
+        Corpus { docs, claims, terms, keys: term_keys, counted, df }
     }
 
     /// How much sharing term `t` says: rare terms say more. The prior
     /// counts [`PRIOR`] claims that hold no term, so that in a library of
     /// two articles a shared word still says something.
     pub fn weight(&self, t: u32) -> f32 {
-        let n = self.claims.len() as f32;
-        let df = self.terms[t as usize].claims.max(1) as f32;
-        ((n + PRIOR) / df).ln().max(0.0) * self.terms[t as usize].kind.factor()
+        let df = self.df[t as usize].max(1) as f32;
+        ((self.counted + PRIOR) / df).ln().max(0.0) * self.terms[t as usize].kind.factor()
     }
 }
 
 /// The id of term `key`, added on first sight.
-fn intern(ids: &mut HashMap<String, u32>, terms: &mut Vec<Term>, key: &str, surface: &str, kind: Kind) -> u32 {
+fn intern(
+    ids: &mut HashMap<String, u32>,
+    terms: &mut Vec<Term>,
+    keys: &mut Vec<String>,
+    key: &str,
+    surface: &str,
+    kind: Kind,
+) -> u32 {
     if let Some(&id) = ids.get(key) {
         return id;
     }
     let id = terms.len() as u32;
     terms.push(Term { surface: surface.to_owned(), claims: 0, kind, in_family: false });
+    keys.push(key.to_owned());
     ids.insert(key.to_owned(), id);
     id
 }
