@@ -174,3 +174,94 @@ fn english_titles() {
     // loses `Research` and the body to the name: the name tail takes every
     // capitalized word it does not know (names.rs).
 }
+
+/// A rank's branch and retirement (`TNI`, `(Purn)`, `(Mar)`) belong to the
+/// rank before the name, not to the body before it.
+#[test]
+fn a_rank_keeps_its_branch() {
+    check(
+        "Ketua Umum Persatuan Atletik Jawa Barat Mayjen TNI (Purn) Dedi Kurnia mengatakan",
+        Some("Ketua Umum"),
+        Some("Persatuan Atletik Jawa Barat"),
+        "Dedi Kurnia",
+    );
+    check(
+        "Direktur Kesiapsiagaan Badan SAR Nasional (Basarnas) Kolonel (Mar) Rudi Hartanto mengatakan",
+        Some("Direktur Kesiapsiagaan"),
+        Some("Badan SAR Nasional (Basarnas)"),
+        "Rudi Hartanto",
+    );
+}
+
+/// A description in apposition before a name keeps a body whose name has
+/// connectors (`untuk`, `dan`) or that `dari` introduces.
+#[test]
+fn a_description_before_a_comma_keeps_its_body() {
+    check(
+        "Peneliti Lembaga Kajian untuk Demokrasi (Lekad), Rina Kartika, mengatakan",
+        Some("Peneliti"),
+        Some("Lembaga Kajian untuk Demokrasi (Lekad)"),
+        "Rina Kartika",
+    );
+    check(
+        "Pengacara publik dari Lembaga Bantuan Hukum (LBH) Padang, Rina Kartika, mengatakan",
+        Some("Pengacara publik"),
+        Some("Lembaga Bantuan Hukum (LBH) Padang"),
+        "Rina Kartika",
+    );
+}
+
+/// An office's own acronym in parentheses stays in the role; short forms of
+/// police and military offices (`Dirlantas`, `Wadirreskrimum`) are offices.
+#[test]
+fn office_acronyms() {
+    check(
+        "Direktur Utama (Dirut) PT Kereta Cepat Nusantara Dian Puspita mengatakan",
+        Some("Direktur Utama (Dirut)"),
+        Some("PT Kereta Cepat Nusantara"),
+        "Dian Puspita",
+    );
+    check("Dirlantas Polda Bali AKBP Made Suarta mengatakan", Some("Dirlantas"), Some("Polda Bali"), "Made Suarta");
+    check(
+        "Wadirreskrimum Polda Riau AKBP Budi Santoso mengatakan",
+        Some("Wadirreskrimum"),
+        Some("Polda Riau"),
+        "Budi Santoso",
+    );
+}
+
+/// A description after the name: English titles (also in lower case after
+/// `said`), and a one-word name.
+#[test]
+fn a_description_after_the_name() {
+    check(
+        "\"We will grow,\" said Tom Walker, senior analyst at Harbour Bank.",
+        Some("senior analyst"),
+        Some("Harbour Bank"),
+        "Tom Walker",
+    );
+    check(
+        "Harga naik, kata Rudi Hartanto, Regional Head of Operations KirimCepat.",
+        Some("Regional Head of Operations"),
+        Some("KirimCepat"),
+        "Rudi Hartanto",
+    );
+    check(
+        "Menurut Subarjo, anggota KPU Kota Bandung, harga beras naik.",
+        Some("anggota"),
+        Some("KPU Kota Bandung"),
+        "Subarjo",
+    );
+}
+
+/// Words that close a company's name (`Tbk`) end the body: the name after
+/// them is the person's, given name known or not.
+#[test]
+fn a_company_suffix_ends_the_body() {
+    check(
+        "Sekretaris Perusahaan PT Bank Sentosa (Persero) Tbk Ruly Setiawan mengatakan",
+        Some("Sekretaris Perusahaan"),
+        Some("PT Bank Sentosa (Persero) Tbk"),
+        "Ruly Setiawan",
+    );
+}

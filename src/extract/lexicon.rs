@@ -219,6 +219,18 @@ const ROLE: &[&str] = &[
     "kasatlantas", "kasatnarkoba", "kabidhumas", "danramil", "dandim", "danrem", "pangdam", "kasad", "kasal",
     "kasau", "wadir", "wakadiv", "direksi", "kuasa", "advokat", "sekretariat", "inspektur", "auditor",
     "konsultan", "praktisi", "akademisi", "guru", "ekonom", "pengamat", "kapolresta", "kapolrestabes", "jpu",
+    // Short forms of police and military offices: a directorate's or unit's head (`Dir`, `Wadir`,
+    // `Kasat`) joined to the unit's own short form (`lantas`, `reskrimum`), and commanders (`Dan`).
+    // Written for this project from the units' public names.
+    "dirreskrimum", "dirreskrimsus", "dirresnarkoba", "dirlantas", "dirintelkam", "dirbinmas", "dirsamapta",
+    "dirsabhara", "dirpolairud", "dirpamobvit", "dirtahti", "wadirreskrimum", "wadirreskrimsus",
+    "wadirresnarkoba", "wadirlantas", "wadirintelkam", "wadirbinmas", "wadirsamapta", "wadirsabhara",
+    "wadirpolairud", "wadirpamobvit", "wadirtahti", "kasatintelkam", "kasatbinmas", "kasatsamapta",
+    "kasatsabhara", "kasatpolairud", "kasattahti", "wakasatreskrim", "wakasatnarkoba", "wakasatintelkam",
+    "wakasatbinmas", "wakasatsamapta", "wakasatsabhara", "wakasatpolairud", "wakasatlantas", "wakasattahti",
+    "kabidpropam", "kabidkum", "kabiddokkes", "kabidtik", "kasubbidpenmas", "wakapolresta", "wakapolsek",
+    "danlanal", "danlantamal", "danlanud", "danyon", "danki", "danpomdam", "kapendam", "kapenrem",
+    "kadispenad", "kadispenal", "kadispenau", "konsul", "konjen", "dirops",
 ];
 #[rustfmt::skip]
 /// Portfolios, written between a title and a name: `Menteri Energi Budi`,

@@ -224,11 +224,26 @@ impl Names {
                 has_prefix && (role_start..name.start).any(|k| doc.is(k, Cat::ROLE) || doc.is(k, Cat::RANK));
             // A single capitalized word with nothing before it: a person
             // only if the article names them in full.
-            if !has_prefix && !appositive && name.len() == 1 && run.len() == 1 && !(place.quoted)(name.start) {
+            // `Menurut Subarjo, anggota KPU Kota Bandung,`: a description after
+            // one name introduces a person as a title before it does.
+            // (`Apalagi, Presiden Joko Widodo`: a description that names a
+            // person of its own is no apposition.)
+            let apposed = apposition_after(doc, name.end, sentence.end);
+            let described = apposed.clone().is_some_and(|d| {
+                let closed = d.end >= sentence.end || doc.punct(d.end, &[',', '.']);
+                closed && person_tail(doc, d.clone()).is_none() && !d.clone().any(|k| doc.is(k, Cat::GIVEN))
+            });
+            if !has_prefix
+                && !appositive
+                && !described
+                && name.len() == 1
+                && run.len() == 1
+                && !(place.quoted)(name.start)
+            {
                 let weight = focus_weight(doc, name.clone(), &sentence);
                 return Some(Short { tok: name.start, narrative: place.narrative, weight });
             }
-            if bare_person || appositive || after_role || (has_prefix && name.len() >= 2) {
+            if bare_person || appositive || after_role || (has_prefix && name.len() >= 2) || described {
                 let full = self.intern(words(doc, name.clone()));
                 let at = doc.toks[name.start].start();
                 if has_prefix {
@@ -256,7 +271,6 @@ impl Names {
                 if has_prefix {
                     self.profiles.add(&full, split(doc, role_start..name.start));
                 }
-                let apposed = apposition_after(doc, name.end, sentence.end);
                 if let Some(desc) = apposed.clone() {
                     self.profiles.add(&full, split(doc, desc));
                 }

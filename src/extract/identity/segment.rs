@@ -152,7 +152,9 @@ fn english_title(doc: &Doc, start: usize, end: usize) -> Option<(usize, usize)> 
     let word = |k: usize| doc.kind(k) == TokKind::Word;
     // The head noun, at most three words in: `Resort Manager`, `Senior Vice President`.
     let head = (start..end.min(start + 4)).take_while(|&k| word(k)).find(|&k| is_english_title(doc.low(k)))?;
-    if (start..head).any(|k| !doc.cap(k)) {
+    // Capitalized qualifiers (`Resort Manager`), or English ones in lower
+    // case (`senior analyst at X`, after `said X,`).
+    if (start..head).any(|k| !doc.cap(k) && !is_english_function(doc.low(k))) {
         return None;
     }
     let mut role_end = head + 1;
@@ -369,6 +371,9 @@ fn headed_body(doc: &Doc, k: usize) -> Option<String> {
 /// back to the furthest office word among them (at most six words; a
 /// clause word, a verb or a cue ends the walk).
 pub fn lead_in(doc: &Doc, at: usize, sentence_start: usize) -> usize {
+    if let Some(opened) = phrase_before_acronym(doc, at, sentence_start) {
+        return lead_in(doc, opened, sentence_start);
+    }
     let mut best = at;
     let mut k = at;
     while k > sentence_start && at - k < 6 {
@@ -403,12 +408,37 @@ pub fn lead_in(doc: &Doc, at: usize, sentence_start: usize) -> usize {
     best
 }
 
+/// `Direktur Utama (Dirut) PT X`, `Juru Bicara Kementerian Dalam Negeri
+/// (Kemendagri) X`: a run that starts inside the parentheses of a
+/// mixed-case acronym continues the capitalized phrase the acronym
+/// abbreviates, when that phrase holds an office. Where that phrase starts.
+fn phrase_before_acronym(doc: &Doc, at: usize, sentence_start: usize) -> Option<usize> {
+    let acronym = at >= sentence_start + 2
+        && doc.punct(at - 1, &['('])
+        && doc.kind(at) == TokKind::Word
+        && at + 1 < doc.len()
+        && doc.punct(at + 1, &[')']);
+    if !acronym {
+        return None;
+    }
+    let mut k = at - 1;
+    while k > sentence_start
+        && at - k <= 8
+        && doc.kind(k - 1) == TokKind::Word
+        && (doc.cap(k - 1) || doc.low(k - 1) == "dan")
+    {
+        k -= 1;
+    }
+    (k < at - 1 && doc.cap(k) && (k..at - 1).any(|t| is_office(doc, t))).then_some(k)
+}
+
 /// Where the description ending at the comma `comma` (before a name in
 /// apposition) starts: `anggota Komisi Pemilihan Umum (KPU) Kota Palu, |
 /// Budi`, `juru bicara Satgas Covid - 19, | Budi`. `None` without an
 /// office word in it.
 pub fn description_before(doc: &Doc, comma: usize, sentence_start: usize) -> Option<usize> {
     let mut k = comma;
+    let mut segment_end = comma;
     while k > sentence_start && comma - k < 16 {
         let t = k - 1;
         let word = doc.kind(t) == TokKind::Word
@@ -417,13 +447,42 @@ pub fn description_before(doc: &Doc, comma: usize, sentence_start: usize) -> Opt
         let inside = doc.punct(t, &['(', ')'])
             || doc.punct(t, &['-']) && t > sentence_start && doc.cap(t - 1)
             || doc.kind(t) == TokKind::Number && t > sentence_start && doc.punct(t - 1, &['-']);
-        if !(word || inside) {
+        // `Lembaga Kajian untuk Demokrasi`, `pengacara dari LBH Padang`: a
+        // connector before a capitalized word continues the description.
+        let connector = is_connector(doc, t) && k < comma && doc.cap(k);
+        // `Balai Taman Nasional X, Kalimantan Tengah, | Budi`: a place set
+        // off by commas belongs to the body before it.
+        let place_aside = doc.punct(t, &[','])
+            && t > sentence_start
+            && doc.cap(t - 1)
+            && k < segment_end
+            && (k..segment_end).all(|x| is_place_word(doc, x));
+        if place_aside {
+            segment_end = t;
+        } else if !(word || inside || connector) {
             break;
         }
         k = t;
     }
-    let k = lead_in(doc, k, sentence_start);
+    let mut k = lead_in(doc, k, sentence_start);
+    while k < comma && is_connector(doc, k) {
+        k += 1;
+    }
     (k..comma).any(|x| doc.is(x, Cat::ROLE)).then_some(k)
+}
+
+/// A lower-case word inside a body's name or between an office and its
+/// body: `untuk`, `dari`, `of`.
+fn is_connector(doc: &Doc, k: usize) -> bool {
+    doc.kind(k) == TokKind::Word
+        && !doc.cap(k)
+        && match doc.low(k) {
+            // Between an office and its body, after any word: `pengacara publik dari LBH X`.
+            "dari" | "di" => true,
+            // Inside a body's name, after one of its capitalized words.
+            "untuk" | "of" | "for" | "and" | "the" | "&" => k > 0 && doc.cap(k - 1),
+            _ => false,
+        }
 }
 
 /// An active verb by its shape: `menemui`, `mengatakan`, `bertemu`. (Not
@@ -435,7 +494,16 @@ fn looks_like_verb(low: &str) -> bool {
 /// A description in apposition after a name, up to the comma or verb that
 /// closes it: `Rina Kusnadi, Ketua Pengurus Harian YLKI, mengatakan`.
 pub fn apposition_after(doc: &Doc, name_end: usize, end: usize) -> Option<Range<usize>> {
-    if name_end + 1 >= end || !doc.punct(name_end, &[',']) || !is_office(doc, name_end + 1) {
+    if name_end + 1 >= end || !doc.punct(name_end, &[',']) {
+        return None;
+    }
+    // An office word, or an English title's qualifiers (`Regional Head of`).
+    let opens = is_office(doc, name_end + 1)
+        || (name_end + 1..end.min(name_end + 4))
+            .take_while(|&k| doc.kind(k) == TokKind::Word && is_english_function(doc.low(k)))
+            .last()
+            .is_some_and(|k| k + 1 < end && is_english_title(doc.low(k + 1)));
+    if !opens {
         return None;
     }
     let from = name_end + 1;
@@ -455,6 +523,11 @@ pub fn apposition_after(doc: &Doc, name_end: usize, end: usize) -> Option<Range<
             break;
         }
         k += 1;
+    }
+    // The full stop closing the sentence is not part of a body's name
+    // (`Harbour Bank.`); an abbreviation's dot is (`Tbk.`).
+    if k == end && k > from + 1 && doc.punct(k - 1, &['.']) && doc.word(k - 2).chars().count() > 3 {
+        return Some(from..k - 1);
     }
     (k > from && (k == end || doc.kind(k) == TokKind::Word || doc.punct(k, &[',']))).then_some(from..k)
 }
@@ -682,6 +755,19 @@ fn is_rank_part(doc: &Doc, k: usize) -> bool {
                 | ")"
                 | "."
         ) && !(doc.low(k) == "besar" && k > 0 && doc.low(k - 1) == "duta")
+        || is_rank_branch(doc, k)
+}
+
+/// The service a rank belongs to, written after it: `Mayjen TNI (Purn)`,
+/// `Kolonel (Mar)`, `Brigjen Polri`. Only right after a rank word (or its
+/// parenthesis), so `Panglima TNI` keeps its body.
+fn is_rank_branch(doc: &Doc, k: usize) -> bool {
+    if !matches!(doc.low(k), "tni" | "polri" | "mar" | "marinir" | "ad" | "al" | "au") || k == 0 {
+        return false;
+    }
+    let prev = if doc.punct(k - 1, &['(']) && k >= 2 { k - 2 } else { k - 1 };
+    doc.is(prev, Cat::RANK)
+        || matches!(doc.low(prev), "komisaris" | "inspektur" | "letnan" | "besar" | "pertama" | "muda" | "madya")
 }
 
 /// The first word of a rank: a rank word, or the Indonesian police and
@@ -839,7 +925,9 @@ pub fn person_tail(doc: &Doc, np: Range<usize>) -> Option<Range<usize>> {
     let plain_before = k > np.start
         && doc.kind(k - 1) == TokKind::Word
         && !doc.all_caps(k - 1)
-        && !(doc.is(k - 1, Cat::RANK) || doc.is(k - 1, Cat::ROLE) || doc.is(k - 1, Cat::PLACE));
+        && !(doc.is(k - 1, Cat::RANK) || doc.is(k - 1, Cat::ROLE) || doc.is(k - 1, Cat::PLACE))
+        // `PT X Tbk Rully Setiawan`: a company's closing word ends its name.
+        && !doc.is(k - 1, Cat::ORG_TAIL);
     if plain_before && (np.start..k).any(|t| is_head(doc, t)) {
         if let Some(g) = (k..np.end).find(|&t| doc.is(t, Cat::GIVEN)) {
             k = g;
