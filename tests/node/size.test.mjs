@@ -14,9 +14,13 @@ import { gzipSync } from 'node:zlib';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-/** Bytes of www/pkg/klaim_bg.wasm under gzip -9: about 25 KB over the
- * 554,295 of a4e7b3c, so that a day's growth like the one above fails. */
-const WASM_GZIP_BUDGET = 580_000;
+/** Bytes of www/pkg/klaim_bg.wasm under gzip -9. First 580,000 (about 25 KB
+ * over the 554,295 of a4e7b3c); the fourth day's landings, which each fitted
+ * alone, together reached 581,649 at 7a15736 (name-part and role rules, the
+ * claims' time and directed frames, people rules, the linker's components;
+ * not yet attributed change by change), so main failed this test. Raised to
+ * 600,000: about 18 KB of margin again, so that another day like that fails. */
+const WASM_GZIP_BUDGET = 600_000;
 
 test('the wasm package stays within its gzipped size budget', () => {
   const size = gzipSync(readFileSync(`${ROOT}www/pkg/klaim_bg.wasm`), { level: 9 }).length;
