@@ -17,6 +17,7 @@ pub mod offsets;
 pub mod project;
 pub mod reextract;
 pub mod report;
+pub mod said;
 pub mod search;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

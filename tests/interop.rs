@@ -230,7 +230,7 @@ fn w3c_from_a_colleagues_library_matches_documents_by_content() {
 }
 
 #[test]
-fn claimreview_has_url_author_and_a_short_claim() {
+fn claimreview_has_url_author_and_the_claim_said() {
     let mut lib: Value = serde_json::from_str(&fixture("library.klaim.json")).unwrap();
     lib["publisher"] = serde_json::json!({"name": "Cek Fakta Nusantara", "url": "https://cekfakta.example/"});
     lib["documents"][0]["url"] = "https://berita.example/harga-beras".into();
@@ -256,14 +256,32 @@ fn claimreview_has_url_author_and_a_short_claim() {
             "publisher": {"@type": "Organization", "name": "Berita Contoh"}, "datePublished": "2026-12-01"})
     );
     assert!(r["datePublished"].is_string());
-    // A long claim is cut at a word for `claimReviewed`, whole in `itemReviewed.name`.
+    // `claimReviewed` states what was said, whole (before: its first 75
+    // characters, `Menteri Budi mengatakan bahwa harga beras di seluruh
+    // pasar…`); the sentence is `itemReviewed.name`, the claimant its author.
     let long = "Menteri Budi mengatakan bahwa harga beras di seluruh pasar tradisional Jakarta naik sepuluh persen sejak awal bulan.";
     let mut one = lib.clone();
-    one.documents[0].claims[0].claim.text = long.into();
+    let c = &mut one.documents[0].claims[0].claim;
+    c.text = long.into();
+    c.kind = klaim::Kind::Reported;
+    c.claimant = Some(klaim::report::ClaimantRecord {
+        start: c.start,
+        end: c.start + "Menteri Budi".chars().count(),
+        text: "Menteri Budi".into(),
+        resolved: "Budi".into(),
+        kind: None,
+        role: Some("Menteri".into()),
+        affiliation: None,
+    });
+    let at = c.start + "Menteri Budi ".chars().count();
+    c.cue = Some(klaim::report::SpanRecord { start: at, end: at + "mengatakan".len(), text: "mengatakan".into() });
     let reviews: Value = serde_json::from_str(&export(&one, Format::ClaimReview)).unwrap();
-    let short = reviews[0]["claimReviewed"].as_str().unwrap();
-    assert!(short.chars().count() <= 75 && short.ends_with('…'), "{short}");
+    assert_eq!(
+        reviews[0]["claimReviewed"],
+        "Harga beras di seluruh pasar tradisional Jakarta naik sepuluh persen sejak awal bulan."
+    );
     assert_eq!(reviews[0]["itemReviewed"]["name"], long);
+    assert_eq!(reviews[0]["itemReviewed"]["author"]["name"], "Budi");
     // Without a publisher the export says what is missing.
     lib.publisher = None;
     assert!(!klaim::exchange::export_warnings(&lib, Format::ClaimReview).is_empty());

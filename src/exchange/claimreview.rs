@@ -22,8 +22,14 @@
 //! page's settings and stored with the library) and its `url` the publisher's
 //! address with the claim as fragment: Google's fact-check markup needs both,
 //! so [`missing`] says what to set when there is no publisher.
-//! `claimReviewed` is cut to 75 characters at a word boundary (Google's
-//! recommendation); the claim's full text is the `itemReviewed`'s `name`.
+//! `claimReviewed` is what the claim states ([`crate::said`]: for reported
+//! speech what was said, for a quotation the quoted words), whole: schema.org
+//! calls it "a short summary of the specific claims reviewed" and Google's
+//! markup "a short summary of the claim being evaluated", with the person who
+//! made it in `itemReviewed.author`. Google asks to keep it under 75
+//! characters where possible; a claim cut mid-sentence no longer states what
+//! was reviewed, so it is not cut. The claim's full sentence is the
+//! `itemReviewed`'s `name`.
 //!
 //! [`read_reviews`] reads the other way, for the fact-check archive: any
 //! ClaimReview file (klaim's, a publisher's page markup) into
@@ -187,7 +193,7 @@ pub fn export(project: &Project) -> String {
                     kind: "ClaimReview",
                     url: publisher.filter(|p| !p.url.is_empty()).map(|p| review_url(&p.url, &c.id)),
                     author: publisher.map(|p| Organization { kind: "Organization", name: &p.name, url: &p.url }),
-                    claim_reviewed: short(&c.claim.text, CLAIM_REVIEWED_CHARS),
+                    claim_reviewed: crate::said::said(&c.claim),
                     review_rating: Rating { kind: "Rating", alternate_name: &tag.label },
                     item_reviewed: Claim { kind: "Claim", name: &c.claim.text, author, appearance: appearance() },
                     date_published: c.edited.get(..10).filter(|d| d.as_bytes().get(4) == Some(&b'-')),
@@ -360,9 +366,6 @@ fn ld_json_blocks(html: &str) -> Vec<&str> {
     out
 }
 
-/// Google's recommended most for `claimReviewed`.
-const CLAIM_REVIEWED_CHARS: usize = 75;
-
 /// What a ClaimReview export of `project` lacks for Google's fact-check
 /// markup, as messages; empty when nothing.
 pub fn missing(project: &Project) -> Vec<Message> {
@@ -384,18 +387,4 @@ fn review_url(base: &str, claim: &str) -> String {
         }
     }
     format!("{base}#klaim-{fragment}")
-}
-
-/// `text` cut to at most `max` characters at a word boundary, with `…`.
-fn short(text: &str, max: usize) -> String {
-    let text = text.trim();
-    if text.chars().count() <= max {
-        return text.to_owned();
-    }
-    let cut: String = text.chars().take(max - 1).collect();
-    let at_word = match cut.rfind(char::is_whitespace) {
-        Some(i) if i > cut.len() / 2 => &cut[..i],
-        _ => &cut,
-    };
-    format!("{}…", at_word.trim_end_matches([',', ';', ':', ' ']))
 }

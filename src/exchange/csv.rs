@@ -1,4 +1,6 @@
-//! CSV, one row per claim, for spreadsheet software.
+//! CSV, one row per claim, for spreadsheet software. Each row also carries
+//! its document's facts (`document_outlet`, `document_published`,
+//! `document_url`; empty when unknown).
 //!
 //! - A UTF-8 byte order mark, so Excel reads the file as UTF-8.
 //! - RFC 4180: CRLF between records, every field quoted, `"` doubled. Line
@@ -11,7 +13,7 @@
 use super::{claimant_type_name, kind_name, modality_name, tag_labels};
 use crate::project::{Origin, Project, Status};
 
-const HEADER: [&str; 22] = [
+const HEADER: [&str; 25] = [
     "document_id",
     "document_name",
     "claim_id",
@@ -34,6 +36,9 @@ const HEADER: [&str; 22] = [
     "note",
     "edited",
     "document_edited",
+    "document_outlet",
+    "document_published",
+    "document_url",
 ];
 
 pub fn export(project: &Project) -> String {
@@ -83,6 +88,9 @@ pub fn export(project: &Project) -> String {
                     c.note.clone(),
                     c.edited.clone(),
                     doc.edited.clone(),
+                    doc.outlet.clone().unwrap_or_default(),
+                    doc.published.clone().unwrap_or_default(),
+                    doc.url.clone().unwrap_or_default(),
                 ],
             );
         }

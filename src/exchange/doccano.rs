@@ -47,6 +47,13 @@ pub fn export(project: &Project, unit: Unit) -> String {
             })
             .collect();
         let mut line = json!({"id": doc.id, "name": doc.name, "text": doc.text, "label": label});
+        // The document's facts, as fields doccano keeps as the example's
+        // metadata (like `claimants`).
+        for (key, fact) in [("outlet", &doc.outlet), ("published", &doc.published), ("url", &doc.url)] {
+            if let Some(v) = fact.as_deref().filter(|v| !v.trim().is_empty()) {
+                line[key] = json!(v);
+            }
+        }
         let claimants = claimants(doc, &text, unit);
         if !claimants.is_empty() {
             line["claimants"] = Value::Array(claimants);
@@ -166,7 +173,9 @@ pub fn import(input: &str, library: &Project, now: &str) -> Result<(Project, Vec
                     .and_then(Value::as_str)
                     .map(str::to_owned)
                     .unwrap_or_else(|| name_from_text(&text));
-                let doc = imported_document(&known, (id, name, text), spans, now, "doccano", &mut warnings, &at);
+                let mut doc = imported_document(&known, (id, name, text), spans, now, "doccano", &mut warnings, &at);
+                super::facts_from(&mut doc, Some(&record));
+                super::facts_from(&mut doc, record.get("meta"));
                 relations.extend(super::relations_of(&known, &doc, &rels, &mut warnings, &at));
                 documents.push(doc);
             }

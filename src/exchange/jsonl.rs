@@ -1,8 +1,10 @@
 //! JSON Lines per the extraction contract (`../shared/spec/extraction-output.md`):
 //! one object per document, `id`, `claims`, `boilerplate`, `entities`, with the
 //! user's decisions added to each claim (its `id`, `origin`, `status`,
-//! `tags`, `note`, `edited`) and the document's `name` and `text`, so the file
-//! is also valid input for `klaim extract --jsonl`. Offsets are code points.
+//! `tags`, `note`, `edited`) and the document's `name` and `text`, and its
+//! `outlet`, `published` and `url` where known (the fields `klaim extract`
+//! writes), so the file is also valid input for `klaim extract --jsonl`.
+//! Offsets are code points.
 //!
 //! Import reads such a file back, claimants with their type, role and
 //! affiliation included: every line needs `text` and `claims`, each claim as
@@ -30,6 +32,14 @@ struct Line<'a> {
     claims: Vec<Claim<'a>>,
     boilerplate: Vec<BoilerplateRecord>,
     entities: &'a [EntityRecord],
+    /// The document's facts, the contract's optional fields (as `klaim
+    /// extract` writes them); absent when unknown.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    outlet: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    published: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -64,11 +74,19 @@ pub fn export(project: &Project) -> String {
             claims: doc.claims.iter().map(claim).collect(),
             boilerplate,
             entities: &doc.entities,
+            outlet: known(&doc.outlet),
+            published: known(&doc.published),
+            url: known(&doc.url),
         };
         out.push_str(&serde_json::to_string(&line).expect("a record always serializes"));
         out.push('\n');
     }
     out
+}
+
+/// A document fact that is set (the page may store an emptied field as "").
+fn known(fact: &Option<String>) -> Option<&str> {
+    fact.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }
 
 fn claim(c: &AnnotatedClaim) -> Claim<'_> {

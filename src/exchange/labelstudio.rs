@@ -94,6 +94,13 @@ pub fn export(project: &Project) -> String {
                 "annotations": [],
                 "predictions": [],
             });
+            // The document's facts beside its text (Label Studio keeps any
+            // `data` field and shows it with `$outlet`, `$published`, `$url`).
+            for (key, fact) in [("outlet", &doc.outlet), ("published", &doc.published), ("url", &doc.url)] {
+                if let Some(v) = fact.as_deref().filter(|v| !v.trim().is_empty()) {
+                    task["data"][key] = json!(v);
+                }
+            }
             if !annotation.is_empty() {
                 task["annotations"] = json!([{
                     "id": n, "task": n, "result": annotation, "was_cancelled": false, "ground_truth": false,
@@ -282,7 +289,7 @@ pub fn import(input: &str, library: &Project, now: &str) -> Result<(Project, Vec
             }
         }
         let rels = super::span_relations(&library_spans);
-        let doc = imported_document(
+        let mut doc = imported_document(
             &known,
             (id, name, text.to_owned()),
             library_spans,
@@ -291,6 +298,7 @@ pub fn import(input: &str, library: &Project, now: &str) -> Result<(Project, Vec
             &mut warnings,
             &at,
         );
+        super::facts_from(&mut doc, Some(data));
         relations.extend(super::relations_of(&known, &doc, &rels, &mut warnings, &at));
         main.push(doc);
     }

@@ -723,6 +723,19 @@ fn relations_of(
 /// has. A document the library already holds (by id and text, or by content
 /// under another id) takes the library's id, name, text and dates, and the
 /// match is reported.
+/// Fills the document facts `doc` lacks from an imported record's `outlet`,
+/// `published` and `url` strings (doccano's metadata, Label Studio's `data`:
+/// where klaim's exports put them).
+fn facts_from(doc: &mut Document, fields: Option<&serde_json::Value>) {
+    let Some(fields) = fields else { return };
+    for (key, fact) in [("outlet", &mut doc.outlet), ("published", &mut doc.published), ("url", &mut doc.url)] {
+        let given = fields.get(key).and_then(serde_json::Value::as_str).map(str::trim).filter(|v| !v.is_empty());
+        if let (None, Some(v)) = (fact.as_ref(), given) {
+            *fact = Some(v.to_owned());
+        }
+    }
+}
+
 fn imported_document(
     library: &Known<'_>,
     (id, name, text): (String, String, String),

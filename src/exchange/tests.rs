@@ -532,6 +532,48 @@ fn jsonl_round_trips_into_a_library() {
     assert_eq!(summary, MergeSummary::default());
 }
 
+/// Issue 8: a document's outlet, publication date and URL are in every
+/// export that has a place for them, and read back where klaim imports the
+/// format (before: JSON Lines had none of them, CSV no columns).
+#[test]
+fn document_facts_are_in_every_export() {
+    let mut p = sample();
+    p.documents[0].outlet = Some("WASPADA.ID".into());
+    p.documents[0].published = Some("2026-11-30".into());
+    p.documents[0].url = Some("https://waspada.example/beras".into());
+    let facts = |d: &Document| (d.outlet.clone(), d.published.clone(), d.url.clone());
+    let want = facts(&p.documents[0]);
+    // JSON Lines: the contract's optional fields, absent when unknown.
+    let out = export(&p, Format::Jsonl);
+    let lines: Vec<Value> = out.lines().map(json).collect();
+    assert_eq!(
+        (&lines[0]["outlet"], &lines[0]["published"], &lines[0]["url"]),
+        (&json!("WASPADA.ID"), &json!("2026-11-30"), &json!("https://waspada.example/beras"))
+    );
+    let mut none = p.clone();
+    none.documents[0].outlet = None;
+    let line = json(export(&none, Format::Jsonl).lines().next().unwrap());
+    assert!(line.get("outlet").is_none(), "absent when unknown");
+    let rec: crate::Record = serde_json::from_value(lines[0].clone()).unwrap();
+    assert_eq!((rec.outlet, rec.published, rec.url), want);
+    let back = import(&out, None, &empty(), NOW).unwrap();
+    assert_eq!(facts(&back.project.documents[0]), want);
+    // CSV: three columns.
+    let csv = export(&p, Format::Csv);
+    let mut rows = csv.trim_start_matches('\u{feff}').lines();
+    let header = rows.next().unwrap();
+    assert!(header.ends_with(r#""document_outlet","document_published","document_url""#), "{header}");
+    assert!(rows.next().unwrap().ends_with(r#""WASPADA.ID","2026-11-30","https://waspada.example/beras""#));
+    // doccano (metadata fields) and Label Studio (`data`) carry them and
+    // read them back.
+    for format in [Format::Doccano, Format::LabelStudio] {
+        let out = export(&p, format);
+        assert!(out.contains("https://waspada.example/beras"), "{format:?}");
+        let back = import(&out, Some(format), &empty(), NOW).unwrap();
+        assert_eq!(facts(&back.project.documents[0]), want, "{format:?}");
+    }
+}
+
 /// One JSON Lines record for [`TEXT`] holding `claim` (merged over a valid
 /// claim of `Harga naik lagi.`).
 fn jsonl_line(claim: Value) -> String {
@@ -622,7 +664,7 @@ fn csv_has_one_row_per_claim() {
     assert!(out.starts_with("\u{feff}\"document_id\",\"document_name\",\"claim_id\","));
     let rows = parse_csv(out.strip_prefix('\u{feff}').unwrap());
     assert_eq!(rows.len(), 1 + 4);
-    assert!(rows.iter().all(|r| r.len() == 22));
+    assert!(rows.iter().all(|r| r.len() == 25));
     let header = &rows[0];
     let col = |name: &str| header.iter().position(|h| h == name).unwrap();
     assert_eq!(rows[1][col("text")], "Harga naik 👍🏽 10 persen,");

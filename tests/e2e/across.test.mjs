@@ -374,29 +374,44 @@ describe('across articles', () => {
     assert.ok(project.factchecks.some((f) => f.rating === 'Sebagian benar' && f.claimant === 'John Kirby'));
   });
 
-  test('klaim’s own ClaimReview export, imported into the archive, matches its claim', async () => {
-    await page.goto(`${s.url}#/doc/${TRIBUN}`);
-    await page.waitForSelector('[data-testid=claim-row]');
-    const row = page.locator('[data-testid=claim-row]', { hasText: '9.000 kontainer' }).first();
-    await row.click();
-    const id = await page.getAttribute('[data-testid=claim-details]', 'data-claim-id');
-    await page.click('[data-testid=tag-salah]');
-    await saved(page);
+  test('klaim’s own ClaimReview export, imported into the archive, matches its claims', async () => {
+    // Two claims tagged: one in the article's voice and one of reported
+    // speech (Kirby's), whose `claimReviewed` must be what he said, not
+    // `Juru Bicara ... John Kirby mengatakan…` (before: the archive matched
+    // nothing, the first 75 characters being only the attribution).
+    const tag = async (doc, text, verdict) => {
+      await page.goto(`${s.url}#/doc/${doc}`);
+      await page.waitForSelector('[data-testid=claim-row]');
+      const row = page.locator('[data-testid=claim-row]', { hasText: text }).first();
+      const id = await row.getAttribute('data-claim-id');
+      await row.click();
+      await page.waitForSelector(`[data-testid=claim-details][data-claim-id="${id}"]`);
+      await page.click(`[data-testid=tag-${verdict}]`);
+      await saved(page);
+      return id;
+    };
+    const food = await tag(TRIBUN, '9.000 kontainer', 'salah');
+    const kirby = await tag(INDOPOS, 'mengatakan Pyongyang telah mengirimkan lebih dari 1.000 kontainer', 'menyesatkan');
     await page.selectOption('[data-testid=export-format]', 'claimreview');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-run]')]);
     const file = await download.path();
     // The export says what a publisher still adds (its URL and name); close that.
     const warnings = page.locator('[data-testid=export-warnings]');
     if (await warnings.isVisible()) await warnings.locator('button').last().click();
-    assert.match(readFileSync(file, 'utf8'), /ClaimReview/);
+    const reviews = JSON.parse(readFileSync(file, 'utf8'));
+    const said = reviews.find((r) => r.reviewRating.alternateName === 'menyesatkan');
+    assert.match(said.claimReviewed, /^Pyongyang telah mengirimkan lebih dari 1\.000 kontainer berisi peralatan dan amunisi/, said.claimReviewed);
+    assert.equal(said.itemReviewed.author.name, 'John Kirby');
     await view(page, 'factchecks');
     const before = await page.evaluate(() => window.klaimModel.metaValue('factchecks').length);
     await page.setInputFiles('[data-testid=factcheck-input]', file);
-    await page.waitForFunction((n) => window.klaimModel.metaValue('factchecks').length === n + 1, before);
-    await page.goto(`${s.url}#/doc/${TRIBUN}/${encodeURIComponent(id)}`);
-    await page.waitForFunction(() => window.klaimLinks.state === 'idle');
-    const box = page.locator('[data-testid=claim-factcheck]', { hasText: 'salah' });
-    await box.waitFor();
-    assert.match(await box.locator('[data-testid=review-claim]').textContent(), /9\.000 kontainer/);
+    await page.waitForFunction((n) => window.klaimModel.metaValue('factchecks').length === n + 2, before);
+    for (const [doc, id, verdict, text] of [[TRIBUN, food, 'salah', /9\.000 kontainer/], [INDOPOS, kirby, 'menyesatkan', /1\.000 kontainer/]]) {
+      await page.goto(`${s.url}#/doc/${doc}/${encodeURIComponent(id)}`);
+      await page.waitForFunction(() => window.klaimLinks.state === 'idle');
+      const box = page.locator('[data-testid=claim-factcheck]', { hasText: verdict });
+      await box.waitFor();
+      assert.match(await box.locator('[data-testid=review-claim]').textContent(), text);
+    }
   });
 });
