@@ -182,11 +182,9 @@ pub fn intake(name: &str, bytes: &[u8], limits: &Limits) -> Result<Intake, Intak
     let documents = match ext.as_str() {
         "jsonl" | "ndjson" => json_lines(name, &stem, &text)?,
         "json" => json(name, &stem, &text)?,
-        "html" | "htm" | "xhtml" => {
+        _ if is_html(name, &text) => {
             let name = html_title(&text).unwrap_or(stem);
-            // The page's metadata (site name, publication time, canonical URL) first.
-            let body = html_to_text(&text);
-            let facts = crate::facts::html_facts(&text, &body);
+            let (body, facts) = html_article(&text);
             vec![Incoming {
                 id: None,
                 name,
@@ -199,6 +197,32 @@ pub fn intake(name: &str, bytes: &[u8], limits: &Limits) -> Result<Intake, Intak
         _ => vec![Incoming::plain(stem, text)],
     };
     finish(name, documents, notes, limits)
+}
+
+/// Whether the file `name` holding `text` is an HTML page: by its extension
+/// (`.html`, `.htm`, `.xhtml`), or, without one (standard input), by a
+/// doctype or `<html` at its start. The page and `klaim extract` decide
+/// alike.
+pub fn is_html(name: &str, text: &str) -> bool {
+    let (_, ext) = split_name(name);
+    match ext.as_str() {
+        "html" | "htm" | "xhtml" => true,
+        "" => {
+            let head = text.trim_start_matches('\u{feff}').trim_start();
+            let head = head.get(..head.len().min(16)).unwrap_or("").to_ascii_lowercase();
+            head.starts_with("<!doctype html") || head.starts_with("<html")
+        }
+        _ => false,
+    }
+}
+
+/// An HTML page as an article: the text a reader sees ([`html_to_text`]) and
+/// the page's facts (its metadata's site name, publication time and
+/// canonical URL first, then what the text gives).
+pub fn html_article(html: &str) -> (String, crate::facts::Facts) {
+    let body = html_to_text(html);
+    let facts = crate::facts::html_facts(html, &body);
+    (body, facts)
 }
 
 /// Turns pasted text into one document named `name`, or when `name` is

@@ -24,6 +24,12 @@ USAGE:
 
 EXTRACT:
     FILE             a UTF-8 text file; its id is the file name without extension.
+                     An HTML page (`.html`, `.htm`, `.xhtml`, or a doctype at the
+                     start of standard input) is read as the annotator reads a
+                     dropped one: its visible text (no markup, scripts or <head>),
+                     `outlet`, `published` and `url` from og:site_name,
+                     article:published_time and the canonical URL; the record
+                     then also holds that `text`, which its offsets count in.
                      `-` (or no FILE and no --jsonl) reads standard input, id `stdin`.
     --jsonl FILE     read records {\"id\": ..., \"text\": ...}, one per line
                      (`-` for standard input). May be given more than once.
@@ -105,6 +111,11 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         None | Some("-h" | "--help" | "help") => {
+            println!("{HELP}");
+            Ok(true)
+        }
+        // `klaim extract --help`: the one help text, which covers every command.
+        Some(_) if args[1..].iter().any(|a| a == "-h" || a == "--help") => {
             println!("{HELP}");
             Ok(true)
         }

@@ -108,6 +108,42 @@ fn help_version_and_usage_errors() {
     assert_eq!(klaim(&["extract", "--jobs", "0"], b"").status.code(), Some(2));
 }
 
+/// An HTML page is read as the annotator reads a dropped one: its visible
+/// text, and its site name, publication time and canonical URL (before: the
+/// markup was extracted as text, `<meta charset="utf-8">` a claim, and
+/// `published` and `url` were null).
+#[test]
+fn an_html_page_is_read_as_the_page_reads_it() {
+    let html = include_str!("factchecks/a3_kompas.html");
+    let page = temp("a3_kompas.html", html.as_bytes());
+    let out = klaim(&["extract", &page], b"");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let doc = &lines(&out)[0];
+    assert_eq!(doc["id"], "a3_kompas");
+    assert_eq!(doc["outlet"], "KOMPAS.com");
+    assert_eq!(doc["url"], "https://regional.kompas.example/read/2026/12/02/beras-mahal-warga-medan-antre");
+    assert!(doc["published"].as_str().is_some_and(|d| d.starts_with("2026-12-02")), "{}", doc["published"]);
+    let text: Vec<char> = doc["text"].as_str().unwrap().chars().collect();
+    let claims = doc["claims"].as_array().unwrap();
+    assert!(claims.len() >= 4, "{claims:#?}");
+    for c in claims {
+        let t = c["text"].as_str().unwrap();
+        assert!(!t.contains('<') && !t.contains('>'), "markup in a claim: {t}");
+        let (a, b) = (c["start"].as_u64().unwrap() as usize, c["end"].as_u64().unwrap() as usize);
+        assert_eq!(text[a..b].iter().collect::<String>(), t, "offsets count in the record's text");
+    }
+    assert!(claims.iter().any(|c| c["claimant"]["resolved"] == "Rahmat Simanjuntak"));
+    // The same page on standard input, known by its doctype.
+    assert_eq!(lines(&klaim(&["extract"], html.as_bytes()))[0]["url"], doc["url"]);
+    // A text file is not read as HTML, and its record has no `text`.
+    let plain = temp("a1.txt", include_bytes!("factchecks/a1_waspada.txt"));
+    assert!(lines(&klaim(&["extract", &plain], b""))[0].get("text").is_none());
+    // `klaim extract --help` prints the help, which says so.
+    let help = klaim(&["extract", "--help"], b"");
+    assert!(help.status.success());
+    assert!(String::from_utf8_lossy(&help.stdout).contains("HTML"));
+}
+
 /// A JSON Lines stream of every test article, `copies` times over, each
 /// record with its own id: several batches of work for the threads.
 fn article_stream(copies: usize) -> String {
