@@ -15,8 +15,11 @@ pub struct Facts {
     /// As the outlet writes itself: `KOMPAS.com`, `TRIBUNNEWS.COM`, `ANTARA`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outlet: Option<String>,
-    /// ISO 8601 date, `2025-10-16`, with the time when given
-    /// (`2025-10-16T17:45`).
+    /// The publication date, ISO 8601 `YYYY-MM-DD`: the article's local date
+    /// (`2025-10-16T23:45:00+07:00` is `2025-10-16`, the day its readers saw
+    /// on the page; never shifted to UTC). The time of day is not kept: the
+    /// page's field, the compare and people views, and the exports
+    /// (ClaimReview `datePublished`, the CSV, JSON Lines) all hold the date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -51,7 +54,7 @@ pub fn html_facts(html: &str, text: &str) -> Facts {
     Facts {
         outlet: meta(&["og:site_name", "application-name", "publisher"]).or(from_text.outlet),
         published: meta(&["article:published_time", "datePublished", "pubdate", "publishdate", "date"])
-            .and_then(|d| iso_prefix(&d))
+            .and_then(|d| date_of(&d))
             .or(from_text.published),
         url: link_canonical(html).or_else(|| meta(&["og:url"])).filter(|u| u.starts_with("http")),
     }
@@ -158,13 +161,12 @@ fn date_line(line: &str) -> Option<String> {
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
         .collect();
-    let time = words.iter().find_map(|w| clock(w));
     for (i, w) in words.iter().enumerate() {
         // 16/10/2025
         let parts: Vec<&str> = w.split('/').collect();
         if parts.len() == 3 {
             if let (Ok(d), Ok(m), Ok(y)) = (parts[0].parse::<u32>(), parts[1].parse::<u32>(), parts[2].parse::<u32>()) {
-                return iso(y, m, d, time);
+                return iso(y, m, d);
             }
         }
         // 16 Oktober 2025
@@ -173,27 +175,17 @@ fn date_line(line: &str) -> Option<String> {
             i.checked_sub(1).and_then(|j| words[j].parse::<u32>().ok()),
             words.get(i + 1).and_then(|y| y.parse::<u32>().ok()),
         ) {
-            return iso(y, m, d, time);
+            return iso(y, m, d);
         }
     }
     None
 }
 
-fn iso(y: u32, m: u32, d: u32, time: Option<(u32, u32)>) -> Option<String> {
+fn iso(y: u32, m: u32, d: u32) -> Option<String> {
     if !(1900..=2100).contains(&y) || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
         return None;
     }
-    Some(match time {
-        Some((h, min)) => format!("{y:04}-{m:02}-{d:02}T{h:02}:{min:02}"),
-        None => format!("{y:04}-{m:02}-{d:02}"),
-    })
-}
-
-/// `17:45` or `17.45` as hours and minutes.
-fn clock(w: &str) -> Option<(u32, u32)> {
-    let (h, m) = w.split_once(':').or_else(|| w.split_once('.'))?;
-    let (h, m) = (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?);
-    (h < 24 && m < 60 && w.len() == 5).then_some((h, m))
+    Some(format!("{y:04}-{m:02}-{d:02}"))
 }
 
 fn month(w: &str) -> Option<u32> {
@@ -222,16 +214,14 @@ fn month(w: &str) -> Option<u32> {
     (lower.len() <= 4).then(|| NAMES.iter().position(|m| lower.starts_with(m)).map(|i| i as u32 + 1)).flatten()
 }
 
-/// `2025-10-16T17:45:00+07:00` → `2025-10-16T17:45`.
-fn iso_prefix(s: &str) -> Option<String> {
+/// `2025-10-16T17:45:00+07:00` → `2025-10-16`: the date as written, in the
+/// page's own offset (its local date).
+pub fn date_of(s: &str) -> Option<String> {
     let s = s.trim();
     let b = s.as_bytes();
     let date_ok = b.len() >= 10 && b[4] == b'-' && b[7] == b'-' && s[..4].parse::<u32>().is_ok();
     if !date_ok {
         return None;
-    }
-    if b.len() >= 16 && (b[10] == b'T' || b[10] == b' ') && b[13] == b':' {
-        return Some(format!("{}T{}", &s[..10], &s[11..16]));
     }
     Some(s[..10].to_owned())
 }
@@ -320,9 +310,9 @@ mod tests {
     #[test]
     fn dates_from_date_lines() {
         for (text, expected) in [
-            ("Judul\nKompas.com - 16/10/2025, 17:45 WIB\nIsi.", Some("2025-10-16T17:45")),
-            ("Judul\nKamis, 16 Oktober 2025 20:10 WIB\nIsi.", Some("2025-10-16T20:10")),
-            ("Judul\nDiperbarui 03 Nov 2025, 15:20 WIB\nIsi.", Some("2025-11-03T15:20")),
+            ("Judul\nKompas.com - 16/10/2025, 17:45 WIB\nIsi.", Some("2025-10-16")),
+            ("Judul\nKamis, 16 Oktober 2025 20:10 WIB\nIsi.", Some("2025-10-16")),
+            ("Judul\nDiperbarui 03 Nov 2025, 15:20 WIB\nIsi.", Some("2025-11-03")),
             ("Judul\nSenin, 3 November 2025\nIsi.", Some("2025-11-03")),
             ("Tidak ada tanggal di sini sama sekali, hanya kalimat panjang yang menyebut 2025.", None),
         ] {
@@ -337,7 +327,9 @@ mod tests {
             <link rel="canonical" href="https://example.com/a?x=1&amp;y=2"></head><body>Isi</body></html>"#;
         let f = html_facts(html, "Isi");
         assert_eq!(f.outlet.as_deref(), Some("Kompas.com"));
-        assert_eq!(f.published.as_deref(), Some("2025-10-16T17:45"));
+        // The article's local date, offset and time dropped (before:
+        // `2025-10-16T17:45`, shown in a field that asks for YYYY-MM-DD).
+        assert_eq!(f.published.as_deref(), Some("2025-10-16"));
         assert_eq!(f.url.as_deref(), Some("https://example.com/a?x=1&y=2"));
         let og = r#"<meta content="https://example.com/b" property="og:url">"#;
         assert_eq!(html_facts(og, "").url.as_deref(), Some("https://example.com/b"));

@@ -590,7 +590,9 @@ fn record(name: &str, value: &serde_json::Value, n: usize) -> Result<Incoming, I
         id,
         name: label,
         url: string("url").or(facts.url),
-        published: string("published").or(facts.published),
+        // A record's date in the library's form (`2024-03-01T10:00:00+07:00`
+        // is `2024-03-01`); a string that is no ISO date is kept as given.
+        published: string("published").map(|d| crate::facts::date_of(&d).unwrap_or(d)).or(facts.published),
         outlet: string("outlet").or(facts.outlet),
         text,
     })
@@ -870,7 +872,7 @@ mod tests {
         let got = intake("k.jsonl", b"{\"id\": \"a1\", \"text\": \"satu\"}", &Limits::default()).unwrap();
         assert_eq!(got.documents[0].id.as_deref(), Some("a1"));
         // A record's own url, published and outlet are kept.
-        let line = br#"{"id": "k-9", "text": "isi", "url": "https://contoh.id/a", "published": "2024-03-01", "outlet": "Kompas", "lain": 1}"#;
+        let line = br#"{"id": "k-9", "text": "isi", "url": "https://contoh.id/a", "published": "2024-03-01T10:00:00+07:00", "outlet": "Kompas", "lain": 1}"#;
         let got = intake("k.jsonl", line, &Limits::default()).unwrap();
         let d = &got.documents[0];
         assert_eq!(

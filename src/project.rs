@@ -131,8 +131,9 @@ pub struct Document {
     /// as the core found it or the user set it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outlet: Option<String>,
-    /// The publication date, ISO 8601 (`2023-10-14`, with the time when the
-    /// source gives one: `2023-10-14T17:45`).
+    /// The publication date, ISO 8601 `YYYY-MM-DD`: the article's local date
+    /// ([`crate::facts::Facts::published`]). A file written before may hold a
+    /// time too; it is kept as it is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<String>,
     /// Where the article was published (a canonical or `og:url`, or the user's).
