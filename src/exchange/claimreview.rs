@@ -38,7 +38,7 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use super::{error_at, whole, At, Code, ImportError, Message, Params};
+use super::{At, Code, Message, Params};
 use crate::model::ClaimantKind;
 use crate::project::{FactCheck, Project, Publisher, Status};
 use crate::EntityKind;
@@ -214,23 +214,25 @@ pub fn export(project: &Project) -> String {
 /// types are passed over; a review without `claimReviewed` is skipped and
 /// named in the second list. An entry's `id` is a hash of its URL and
 /// claim, so importing the same file twice adds nothing.
-pub fn read_reviews(input: &str) -> Result<(Vec<FactCheck>, Vec<Message>), ImportError> {
+pub fn read_reviews(input: &str) -> Result<(Vec<FactCheck>, Vec<Message>), Message> {
     let input = input.strip_prefix('\u{feff}').unwrap_or(input);
     let trimmed = input.trim_start();
+    let fail = |code, at: &At, params| Message::new(code, at, params);
     let mut values = Vec::new();
     if trimmed.starts_with('<') {
         for (i, block) in ld_json_blocks(input).into_iter().enumerate() {
-            let value: Value = serde_json::from_str(block)
-                .map_err(|e| error_at(format!("JSON-LD block {}", i + 1), format!("not valid JSON: {e}")))?;
+            let value: Value = serde_json::from_str(block).map_err(|_| {
+                fail(Code::ReviewsNotJson, &At::default(), Params { count: Some(i + 1), ..Params::default() })
+            })?;
             values.push(value);
         }
         if values.is_empty() {
-            return Err(whole("the page has no JSON-LD (<script type=\"application/ld+json\">)"));
+            return Err(fail(Code::ReviewsNoMarkup, &At::default(), Params::default()));
         }
     } else {
         values.push(
             serde_json::from_str(input)
-                .map_err(|e| error_at(format!("line {}", e.line()), format!("not valid JSON: {e}")))?,
+                .map_err(|e| fail(Code::ReviewsNotJson, &At::line(e.line()), Params::default()))?,
         );
     }
     let mut reviews = Vec::new();
@@ -239,7 +241,7 @@ pub fn read_reviews(input: &str) -> Result<(Vec<FactCheck>, Vec<Message>), Impor
         collect(value, &mut reviews, &mut skipped, 0);
     }
     if reviews.is_empty() && skipped.is_empty() {
-        return Err(whole("no ClaimReview in the file"));
+        return Err(fail(Code::ReviewsNone, &At::default(), Params::default()));
     }
     Ok((reviews, skipped))
 }
@@ -369,10 +371,19 @@ fn ld_json_blocks(html: &str) -> Vec<&str> {
 /// What a ClaimReview export of `project` lacks for Google's fact-check
 /// markup, as messages; empty when nothing.
 pub fn missing(project: &Project) -> Vec<Message> {
-    match &project.publisher {
-        Some(Publisher { name, url }) if !name.trim().is_empty() && !url.trim().is_empty() => Vec::new(),
-        _ => vec![Message::new(Code::PublisherMissing, &At::default(), Params::default())],
+    let mut out = Vec::new();
+    // Nothing to export says why first: the file holds `[]`.
+    let reviewed = project.documents.iter().flat_map(|d| &d.claims).any(|c| {
+        c.status != Status::Rejected && project.tags.iter().any(|t| t.verdict && c.tags.contains(&t.id))
+    });
+    if !reviewed {
+        out.push(Message::new(Code::NoVerdicts, &At::default(), Params::default()));
     }
+    match &project.publisher {
+        Some(Publisher { name, url }) if !name.trim().is_empty() && !url.trim().is_empty() => {}
+        _ => out.push(Message::new(Code::PublisherMissing, &At::default(), Params::default())),
+    }
+    out
 }
 
 /// The review's address: the publisher's, with the claim id as fragment.

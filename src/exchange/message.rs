@@ -85,6 +85,12 @@ pub enum Code {
     Overlap,
     PublisherMissing,
     ReviewWithoutClaim,
+    /// A ClaimReview export with nothing in it: no claim has a verdict tag.
+    NoVerdicts,
+    // Why a review file could not be read (the whole file fails).
+    ReviewsNotJson,
+    ReviewsNoMarkup,
+    ReviewsNone,
 }
 
 /// Which count of the import [`Report`](super::Report) a message adds to.
@@ -114,7 +120,8 @@ impl Code {
                 Tally::Dropped
             }
             RelationKept | CommentsKept | ChoicesKept | Annotators | AstralCodePoints | LoneSurrogates
-            | OverlapsNote | Overlap | PublisherMissing | ReviewWithoutClaim => Tally::None,
+            | OverlapsNote | Overlap | PublisherMissing | ReviewWithoutClaim | NoVerdicts | ReviewsNotJson
+            | ReviewsNoMarkup | ReviewsNone => Tally::None,
         }
     }
 }
@@ -382,6 +389,15 @@ impl fmt::Display for Message {
                 Some(url) => format!("a ClaimReview ({url}) has no claimReviewed"),
                 None => "a ClaimReview has no claimReviewed".into(),
             },
+            NoVerdicts => "ClaimReview: nothing to export, no claim has a verdict tag (salah, benar, ...); \
+                           a review is written for each claim tagged with one"
+                .into(),
+            ReviewsNotJson => match p.count {
+                Some(block) => format!("the page's JSON-LD block {block} is not valid JSON"),
+                None => "not a ClaimReview file: neither JSON nor an HTML page".into(),
+            },
+            ReviewsNoMarkup => "the page has no JSON-LD (<script type=\"application/ld+json\">)".into(),
+            ReviewsNone => "no ClaimReview in the file".into(),
         };
         if self.at.is_empty() {
             f.write_str(&text)

@@ -473,7 +473,11 @@ fn claimreview_files_become_archive_entries() {
 
 #[test]
 fn claimreview_reading_names_the_problem() {
-    check_reviews_error("{", "line 1: not valid JSON: EOF while parsing an object at line 1 column 1");
+    // Each a code the page words in its language (before: `line 1: not
+    // valid JSON: expected value ...`, English inside Indonesian).
+    check_reviews_error("{", "line 1: not a ClaimReview file: neither JSON nor an HTML page");
+    assert_eq!(read_reviews("Harga beras naik.").unwrap_err().code, Code::ReviewsNotJson);
+    assert_eq!(read_reviews("<html><script type=\"application/ld+json\">{</script>").unwrap_err().code, Code::ReviewsNotJson);
     check_reviews_error(r#"{"@type":"NewsArticle"}"#, "no ClaimReview in the file");
     check_reviews_error(
         "<html><body>no markup</body></html>",
@@ -1123,6 +1127,22 @@ fn claimreview_has_the_required_fields() {
     assert_eq!(reviews[1]["reviewRating"]["alternateName"], "benar");
     assert_eq!(reviews[1]["itemReviewed"]["appearance"]["url"], "https://example.org/berita");
     assert!(reviews[1]["itemReviewed"].get("author").is_none(), "no claimant, no author");
+}
+
+/// A ClaimReview export with no claim tagged with a verdict says why (the
+/// page then downloads nothing; before: a silent `[]`).
+#[test]
+fn claimreview_with_no_verdict_says_why() {
+    let codes = |p: &Project| export_warnings(p, Format::ClaimReview).iter().map(|m| m.code).collect::<Vec<_>>();
+    assert!(!codes(&sample()).contains(&Code::NoVerdicts));
+    let mut none = sample();
+    for d in &mut none.documents {
+        for c in &mut d.claims {
+            c.tags.clear();
+        }
+    }
+    assert_eq!(export(&none, Format::ClaimReview).trim(), "[]");
+    assert_eq!(codes(&none)[0], Code::NoVerdicts);
 }
 
 // ---- the claimant as an identity (issue 7) ----

@@ -87,14 +87,18 @@ pub fn merge_projects(base_json: &str, incoming_json: &str) -> Result<String, Js
 /// as fact-check archive entries: `{reviews: [FactCheck], skipped: [string]}`;
 /// throws an `Error` naming the problem when the file holds none.
 #[wasm_bindgen(js_name = readFactChecks)]
-pub fn read_fact_checks(input: &str) -> Result<JsValue, JsError> {
-    let (reviews, skipped) = exchange::read_reviews(input).map_err(|e| JsError::new(&e.to_string()))?;
+pub fn read_fact_checks(input: &str) -> Result<JsValue, JsValue> {
+    let (reviews, skipped) = match exchange::read_reviews(input) {
+        Ok(read) => read,
+        // Thrown as the message itself (`{code, at, params}`): the page words it.
+        Err(why) => return Err(super::encode(&why).map_err(JsValue::from)?),
+    };
     #[derive(Serialize)]
     struct Out {
         reviews: Vec<crate::project::FactCheck>,
         skipped: Vec<exchange::Message>,
     }
-    super::encode(&Out { reviews, skipped })
+    super::encode(&Out { reviews, skipped }).map_err(JsValue::from)
 }
 
 /// A file's project (JSON text, as `importFile` gave it) as the work of

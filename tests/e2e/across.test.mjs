@@ -337,6 +337,28 @@ describe('across articles', () => {
     assert.deepEqual((await people()).map((p) => p.claims.join(' ')).sort(), start.map((p) => p.claims.join(' ')).sort());
   });
 
+  test('a ClaimReview export with no verdict tag says why and downloads nothing; a file that is no review file is refused in words', async () => {
+    // Before: a 3-byte `[]` was downloaded and the message hidden behind the
+    // publisher warning.
+    let downloads = 0;
+    page.on('download', () => { downloads += 1; });
+    await page.selectOption('[data-testid=export-format]', 'claimreview');
+    await page.click('[data-testid=export-run]');
+    const empty = page.locator('[data-testid=export-empty]');
+    await empty.waitFor();
+    assert.match(await empty.textContent(), /tag verdict/);
+    await page.waitForTimeout(300);
+    assert.equal(downloads, 0);
+    // Before: `line 1: not valid JSON: expected value at line 1 column 1` inside the Indonesian sentence.
+    await view(page, 'factchecks');
+    await page.setInputFiles('[data-testid=factcheck-input]', { name: 'artikel.txt', mimeType: 'text/plain', buffer: Buffer.from('Harga beras naik menjadi Rp 18.000 per kilogram.') });
+    const error = page.locator('[data-testid=factcheck-error]');
+    await error.waitFor();
+    const words = await error.textContent();
+    assert.match(words, /bukan berkas ClaimReview/);
+    assert.doesNotMatch(words, /not valid|expected value|line 1/);
+  });
+
   test('ClaimReview files go into the archive and show on the claims they match', async () => {
     await view(page, 'factchecks');
     await page.setInputFiles('[data-testid=factcheck-input]', join(FIXTURES, 'claimreview-graph.jsonld'));
@@ -366,6 +388,11 @@ describe('across articles', () => {
     await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=table-factcheck]')].some((e) => e.textContent.includes('Sebagian benar')));
     const title = await page.$$eval('[data-testid=table-factcheck]', (els) => els.map((e) => e.title).find((x) => x.includes('Sebagian benar')));
     assert.match(title, /1\.000 kontainer[\s\S]*https:\/\/cekfakta\.contoh\.id\//, 'the cell names the review and its URL');
+    // The rating whole (before: `Sebag…`), a link to the review.
+    const link = page.locator('[data-testid=table-review-url]', { hasText: 'Sebagian benar' }).first();
+    assert.equal(await link.getAttribute('href'), 'https://cekfakta.contoh.id/2023/10/kontainer-amunisi-korut/');
+    const whole = await link.evaluate((a) => { const cell = a.closest('[data-testid=table-factcheck]'); return cell.scrollWidth <= cell.clientWidth + 1 && cell.scrollHeight <= cell.clientHeight + 1; });
+    assert.ok(whole, 'the rating fits its cell');
     // Stored: a reload keeps the archive, and it is in the project file.
     await page.reload();
     await page.waitForSelector('body[data-ready=true]');

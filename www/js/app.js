@@ -232,6 +232,7 @@ function mountAcross() {
   details.extras = (claim) => links.checksOf(claim.id).map(({ factcheck, reason }) => h('div', { class: 'claim-factcheck', 'data-testid': 'claim-factcheck' },
     h('strong', {}, t('fc.onclaim')), reviewCard(factcheck), reason ? h('p', { class: 'hint' }, reason) : null));
   table.factcheck = (id) => links.checksOf(id).map(({ factcheck }) => factcheck.rating).join(', ');
+  table.factcheckReviews = (id) => links.checksOf(id).map(({ factcheck }) => factcheck);
   // The whole review on hover: what was reviewed, the verdict, where.
   table.factcheckTitle = (id) => links.checksOf(id).map(({ factcheck: f }) => [f.rating, f.claim_reviewed, f.url].filter(Boolean).join(' — ')).join('\n');
   links.on('update', () => {

@@ -76,6 +76,15 @@ export function mountExchange({ root, model, wasm, message, addDocuments }) {
       message({ text: t('export.failed', { why: e?.message ?? String(e) }), level: 'error', testid: 'export-error' });
       return null;
     }
+    // What the receiving tool will do with it: nested spans in doccano, a
+    // ClaimReview without the reviewing organisation; a ClaimReview with no
+    // review in it is not downloaded, and the message says why.
+    const warnings = wasm.exportWarnings(JSON.stringify(model.project()), f.name);
+    const nothing = warnings.find((w) => w.code === 'no_verdicts');
+    if (nothing) {
+      message({ text: wordMessage(nothing), level: 'warning', sticky: true, testid: 'export-empty' });
+      return null;
+    }
     const name = `klaim-${new Date().toISOString().slice(0, 10)}.${f.extension}`;
     const url = URL.createObjectURL(new Blob([text], { type: f.mediaType }));
     const a = h('a', { href: url, download: name, hidden: true });
@@ -85,12 +94,7 @@ export function mountExchange({ root, model, wasm, message, addDocuments }) {
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
     // The project file keeps everything: the export reminder starts over.
     if (f.name === 'klaim') window.dispatchEvent(new Event('klaim:exported'));
-    // ClaimReview lists only claims with a verdict tag; say so when none has one.
-    const empty = text.trim() === '[]';
-    message({ text: t(empty ? 'export.empty' : 'export.done', { name }), quiet: !empty, testid: 'export-done' });
-    // What the receiving tool will do with it: nested spans in doccano, a
-    // ClaimReview without the reviewing organisation.
-    const warnings = wasm.exportWarnings(JSON.stringify(model.project()), f.name);
+    message({ text: t('export.done', { name }), quiet: true, testid: 'export-done' });
     if (warnings.length) showWarnings(warnings.map(wordMessage), { title: t('export.warnings.title', { n: warnings.length }), testid: 'export-warnings' });
     return name;
   }

@@ -107,6 +107,10 @@ addStrings({
     'xmsg.overlap.more': ' ({count} klaim bertumpang tindih dalam dokumen ini)',
     'xmsg.publisher_missing': 'ClaimReview: nama dan alamat organisasi pemeriksa belum diisi (pengaturan); setiap ulasan tanpa `author` dan `url`, yang diwajibkan markup cek fakta Google.',
     'xmsg.review_without_claim': 'sebuah ClaimReview{source} tidak punya claimReviewed; dilewati.',
+    'xmsg.no_verdicts': 'ClaimReview: tidak ada yang diekspor, belum ada klaim dengan tag verdict (salah, benar, …). Beri tag verdict pada klaim yang sudah diperiksa; satu ulasan ditulis untuk setiap klaim itu.',
+    'xmsg.reviews_not_json': 'bukan berkas ClaimReview: isinya bukan JSON yang sah, dan bukan halaman HTML dengan JSON-LD yang sah.',
+    'xmsg.reviews_no_markup': 'halaman ini tidak memuat JSON-LD (<script type="application/ld+json">), jadi tidak ada ClaimReview.',
+    'xmsg.reviews_none': 'tidak ada ClaimReview dalam berkas ini.',
     'annotator.report': '{matched} dokumen cocok, {reanchored} klaim dipindahkan, {not_placed} tidak dapat ditempatkan.',
   },
   en: {
@@ -179,6 +183,10 @@ addStrings({
     'xmsg.overlap.more': ' ({count} overlapping claims in this document)',
     'xmsg.publisher_missing': 'ClaimReview: the reviewing organisation\'s name and address are not set (settings); every review lacks `author` and `url`, which Google\'s fact-check markup requires.',
     'xmsg.review_without_claim': 'a ClaimReview{source} has no claimReviewed; skipped.',
+    'xmsg.no_verdicts': 'ClaimReview: nothing was exported, no claim has a verdict tag yet (salah, benar, …). Tag the claims you checked with a verdict; one review is written for each.',
+    'xmsg.reviews_not_json': 'not a ClaimReview file: it is neither valid JSON nor an HTML page with valid JSON-LD.',
+    'xmsg.reviews_no_markup': 'the page has no JSON-LD (<script type="application/ld+json">), so no ClaimReview.',
+    'xmsg.reviews_none': 'no ClaimReview in the file.',
     'annotator.report': '{matched} {matched|document|documents} matched, {reanchored} {reanchored|claim|claims} re-anchored, {not_placed} not placed.',
   },
 });

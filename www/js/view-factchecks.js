@@ -74,7 +74,8 @@ export class FactChecksView {
     try {
       ({ reviews, skipped } = this.readReviews(await file.text()));
     } catch (e) {
-      return fail(e?.message ?? String(e));
+      // The core throws why as a message ({code, at}), worded here.
+      return fail(e?.code ? wordMessage(e) : e?.message ?? String(e));
     }
     for (const why of skipped) this.message({ text: wordMessage(why), level: 'warning' });
     const archive = this.model.metaValue('factchecks');

@@ -39,6 +39,8 @@ export class TableView {
     this.choicesStale = true;
     /** Set by the page: `factcheck(claimId)` gives the ratings of matching archived reviews. */
     this.factcheck = null;
+    /** Set by the page: `factcheckReviews(claimId)` gives those reviews (rating, url). */
+    this.factcheckReviews = null;
     this.frame = 0;
 
     this.controls = h('div', { class: 'table-controls' });
@@ -252,6 +254,20 @@ export class TableView {
     this.body.append(fresh);
   }
 
+  /** The ratings of the claim's archived reviews, each a link to its review
+   * (http(s) only: the archive's files are untrusted), whole (the cell wraps). */
+  reviewLinks(id, text) {
+    const reviews = this.factcheckReviews?.(id);
+    if (!reviews?.length) return [text];
+    return reviews.flatMap((f, i) => {
+      const safe = f.url && /^https?:\/\//i.test(f.url) ? f.url : null;
+      const rating = safe
+        ? h('a', { href: safe, target: '_blank', rel: 'noopener noreferrer', 'data-testid': 'table-review-url', onclick: (e) => e.stopPropagation() }, f.rating)
+        : h('span', {}, f.rating);
+      return i ? [', ', rating] : [rating];
+    });
+  }
+
   row(r, i) {
     const c = r.claim;
     return h('div', {
@@ -267,7 +283,8 @@ export class TableView {
       h('span', { role: 'cell', class: 'c-modality' }, t(`modality.${c.modality}`)),
       h('span', { role: 'cell', class: 'c-quantities', title: r.quantities }, r.quantities),
       h('span', { role: 'cell', class: 'c-tags' }, r.tags),
-      h('span', { role: 'cell', class: 'c-factcheck', 'data-testid': 'table-factcheck', title: r.factcheckTitle || r.factcheck }, r.factcheck),
+      h('span', { role: 'cell', class: 'c-factcheck', 'data-testid': 'table-factcheck', title: r.factcheckTitle || r.factcheck },
+        ...this.reviewLinks(c.id, r.factcheck)),
       h('span', { role: 'cell', class: 'c-status' }, t(`status.${c.status}`)));
   }
 
