@@ -19,10 +19,12 @@ pub fn said(claim: &ClaimRecord) -> String {
     let chars: Vec<char> = claim.text.chars().collect();
     let content = match claim.kind {
         Kind::Unattributed => None,
-        Kind::Quote => quoted(&chars).or_else(|| around_attribution(claim, &chars)),
+        Kind::Quote => quoted(&chars).map(|r| vec![r]).or_else(|| around_attribution(claim, &chars)),
         Kind::Reported => around_attribution(claim, &chars),
     };
-    let content = content.map(|r| tidy(&chars[r])).filter(|s| s.chars().filter(|c| c.is_alphanumeric()).count() >= 3);
+    let content = content
+        .map(|parts| join(parts.into_iter().map(|r| tidy(&chars[r])).filter(|p| p != ".")))
+        .filter(|s| s.chars().filter(|c| c.is_alphanumeric()).count() >= 3);
     let out = content.unwrap_or_else(|| claim.text.trim().to_owned());
     capitalise(&out)
 }
@@ -51,43 +53,62 @@ fn quoted(chars: &[char]) -> Option<Range> {
 /// The text beside the attribution (claimant, cue and via outlet, and what
 /// lies between them): after it when it opens the sentence (`X mengatakan
 /// ...`, `Menurut X, ...`), before it when it closes the sentence
-/// (`..., kata X`).
-fn around_attribution(claim: &ClaimRecord, chars: &[char]) -> Option<Range> {
+/// (`..., kata X`), both sides when a closing cue sits mid-sentence and the
+/// sentence goes on with a connective (`..., kata X, sedangkan ...`).
+fn around_attribution(claim: &ClaimRecord, chars: &[char]) -> Option<Vec<Range>> {
     let local = |start: usize, end: usize| {
         let (s, e) = (start.checked_sub(claim.start)?, end.checked_sub(claim.start)?);
         (s <= e && e <= chars.len()).then_some(s..e)
     };
-    let parts: Vec<Range> = [
-        claim.claimant.as_ref().and_then(|c| local(c.start, c.end)),
-        claim.cue.as_ref().and_then(|c| local(c.start, c.end)),
-        claim.via.as_ref().and_then(|c| local(c.start, c.end)),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
+    let claimant = claim.claimant.as_ref().and_then(|c| local(c.start, c.end));
+    let cue = claim.cue.as_ref().and_then(|c| local(c.start, c.end));
+    let via = claim.via.as_ref().and_then(|c| local(c.start, c.end));
+    let parts: Vec<&Range> = [&claimant, &cue, &via].into_iter().flatten().collect();
     let start = parts.iter().map(|r| r.start).min()?;
     let end = parts.iter().map(|r| r.end).max()?;
-    let before = &chars[..start];
-    let after = &chars[end..];
-    let words = |cs: &[char]| cs.iter().collect::<String>().split_whitespace().count();
+    let text = |r: Range| chars[r].iter().collect::<String>();
+    let words = |r: Range| text(r).split_whitespace().count();
+    let (n_before, n_after) = (words(0..start), words(end..chars.len()));
+    // `kata X`, `ujar X`: a cue before its claimant closes what was said.
+    let closing = matches!((&cue, &claimant), (Some(c), Some(w)) if c.start < w.start);
+    if closing && n_before > 3 {
+        let mut out = vec![0..start];
+        let rest = text(end..chars.len());
+        let next = rest.trim_start_matches(|c: char| c.is_whitespace() || c == ',').split_whitespace().next();
+        if rest.trim_start().starts_with(',') && next.is_some_and(|w| CONNECTIVES.contains(&w.to_lowercase().as_str()))
+        {
+            out.push(end..chars.len());
+        }
+        return Some(out);
+    }
     // `Sementara itu, X mengatakan ...`: a few words before the attribution
     // are a connective, not the content.
-    if words(after) >= words(before) || words(before) <= 3 {
-        let mut from = end;
-        // `mengatakan bahwa ...`, `kata X: ...`
-        let rest: String = chars[from..].iter().collect();
+    if n_after >= n_before || n_before <= 3 {
+        let rest = text(end..chars.len());
         let trimmed = rest.trim_start_matches(|c: char| c.is_whitespace() || c == ',' || c == ':');
-        from += rest.chars().count() - trimmed.chars().count();
-        for word in ["bahwa ", "Bahwa "] {
-            if trimmed.starts_with(word) {
-                from += word.chars().count();
+        let mut from = end + rest.chars().count() - trimmed.chars().count();
+        // `mengatakan (kepada Putin) bahwa ...`, `mengungkap fakta bahwa ...`:
+        // what was said starts after a `bahwa` near the cue.
+        let mut seen = 0;
+        for w in trimmed.split_inclusive(char::is_whitespace).take(BAHWA_WITHIN) {
+            seen += w.chars().count();
+            if w.trim().eq_ignore_ascii_case("bahwa") {
+                from += seen;
+                break;
             }
         }
-        Some(from..chars.len())
+        Some(vec![from..chars.len()])
     } else {
-        Some(0..start)
+        Some(vec![0..start])
     }
 }
+
+/// How many words after a cue a `bahwa` may come and still open what was
+/// said (`mengatakan kepada wartawan di Jakarta bahwa ...`).
+const BAHWA_WITHIN: usize = 6;
+
+/// Words that carry a sentence on after a mid-sentence attribution.
+const CONNECTIVES: &[&str] = &["sedangkan", "namun", "tetapi", "tapi", "sementara", "karena", "sehingga", "dan"];
 
 /// Spacing and the punctuation left at either edge by the cut trimmed; a
 /// sentence cut before its attribution ends with a full stop.
@@ -99,6 +120,19 @@ fn tidy(chars: &[char]) -> String {
         out.push('.');
     }
     out
+}
+
+/// Parts of one sentence: each but the last loses its full stop, joined by
+/// a comma.
+fn join(parts: impl Iterator<Item = String>) -> String {
+    let parts: Vec<String> = parts.collect();
+    let n = parts.len();
+    parts
+        .into_iter()
+        .enumerate()
+        .map(|(i, p)| if i + 1 < n { p.trim_end_matches('.').to_owned() } else { p })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn capitalise(s: &str) -> String {
@@ -148,5 +182,14 @@ mod tests {
             "Harga gula di Pasar Baru naik 10 persen pekan ini.",
             "Harga gula di Pasar Baru naik 10 persen pekan ini.",
         );
+        check(
+            "Wulan mengatakan kepada wartawan bahwa stok gula cukup sampai akhir tahun.",
+            "Stok gula cukup sampai akhir tahun.",
+        );
+        check(
+            "Harga gula naik 10 persen, kata Wulan, sedangkan harga beras tetap.",
+            "Harga gula naik 10 persen, sedangkan harga beras tetap.",
+        );
+        check("Harga gula naik 10 persen, kata Wulan di Medan, Senin (3/11/2025).", "Harga gula naik 10 persen.");
     }
 }

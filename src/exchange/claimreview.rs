@@ -373,9 +373,11 @@ fn ld_json_blocks(html: &str) -> Vec<&str> {
 pub fn missing(project: &Project) -> Vec<Message> {
     let mut out = Vec::new();
     // Nothing to export says why first: the file holds `[]`.
-    let reviewed = project.documents.iter().flat_map(|d| &d.claims).any(|c| {
-        c.status != Status::Rejected && project.tags.iter().any(|t| t.verdict && c.tags.contains(&t.id))
-    });
+    let reviewed = project
+        .documents
+        .iter()
+        .flat_map(|d| &d.claims)
+        .any(|c| c.status != Status::Rejected && project.tags.iter().any(|t| t.verdict && c.tags.contains(&t.id)));
     if !reviewed {
         out.push(Message::new(Code::NoVerdicts, &At::default(), Params::default()));
     }

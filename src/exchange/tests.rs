@@ -477,7 +477,10 @@ fn claimreview_reading_names_the_problem() {
     // valid JSON: expected value ...`, English inside Indonesian).
     check_reviews_error("{", "line 1: not a ClaimReview file: neither JSON nor an HTML page");
     assert_eq!(read_reviews("Harga beras naik.").unwrap_err().code, Code::ReviewsNotJson);
-    assert_eq!(read_reviews("<html><script type=\"application/ld+json\">{</script>").unwrap_err().code, Code::ReviewsNotJson);
+    assert_eq!(
+        read_reviews("<html><script type=\"application/ld+json\">{</script>").unwrap_err().code,
+        Code::ReviewsNotJson
+    );
     check_reviews_error(r#"{"@type":"NewsArticle"}"#, "no ClaimReview in the file");
     check_reviews_error(
         "<html><body>no markup</body></html>",

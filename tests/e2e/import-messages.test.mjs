@@ -86,7 +86,16 @@ describe('import messages', () => {
   });
 
   test('an export warning is worded in Indonesian', async () => {
+    // With no verdict tag nothing is downloaded, and the page says why.
     await page.selectOption('[data-testid=export-format]', 'claimreview');
+    await page.click('[data-testid=export-run]');
+    const empty = page.locator('[data-testid=export-empty]');
+    await empty.waitFor();
+    assert.match(await empty.textContent(), /ClaimReview: tidak ada yang diekspor, belum ada klaim dengan tag verdict/);
+    // One claim tagged with a verdict: exported, with what Google's markup still needs.
+    await page.locator('[data-testid=claim-row]').first().click();
+    await page.click('[data-testid=tag-salah]');
+    await saved(page);
     await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-run]')]);
     const dialog = page.locator('[data-testid=export-warnings]');
     await dialog.waitFor();
