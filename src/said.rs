@@ -55,6 +55,8 @@ fn quoted(chars: &[char]) -> Option<Range> {
 /// ...`, `Menurut X, ...`), before it when it closes the sentence
 /// (`..., kata X`), both sides when a closing cue sits mid-sentence and the
 /// sentence goes on with a connective (`..., kata X, sedangkan ...`).
+// The content's parts are ranges of the sentence, most often one.
+#[allow(clippy::single_range_in_vec_init)]
 fn around_attribution(claim: &ClaimRecord, chars: &[char]) -> Option<Vec<Range>> {
     let local = |start: usize, end: usize| {
         let (s, e) = (start.checked_sub(claim.start)?, end.checked_sub(claim.start)?);

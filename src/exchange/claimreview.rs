@@ -214,6 +214,9 @@ pub fn export(project: &Project) -> String {
 /// types are passed over; a review without `claimReviewed` is skipped and
 /// named in the second list. An entry's `id` is a hash of its URL and
 /// claim, so importing the same file twice adds nothing.
+// The error is a typed message the page words in its language; it is made
+// once per file read, so its size does not matter.
+#[allow(clippy::result_large_err)]
 pub fn read_reviews(input: &str) -> Result<(Vec<FactCheck>, Vec<Message>), Message> {
     let input = input.strip_prefix('\u{feff}').unwrap_or(input);
     let trimmed = input.trim_start();
