@@ -266,6 +266,10 @@ fn gold_figures_do_not_fall() {
         // because the same-speaker bonus now sees one more person across the
         // port-strike articles and average linkage regroups two of its groups.
         ("blind3", 0.60, 0.82, 0.76),
+        // The fourth blind stories (tests/links/blind4*: the Semeru eruption,
+        // West Java's minimum wage), written blind on the fourth day and first
+        // run after its changes: 0.73 / 0.77 / 0.89 (before them: 0.73 / 0.77 / 0.88).
+        ("blind4", 0.72, 0.76, 0.89),
     ];
     for (set, g, c, p) in floors {
         let (gg, cc, pp) = run(set);
@@ -277,7 +281,7 @@ fn gold_figures_do_not_fall() {
 /// prediction scores 1.0.
 #[test]
 fn scorer_port_scores_the_gold_as_perfect() {
-    for set in ["seeds", "dev", "blind", "blind2", "blind3"] {
+    for set in ["seeds", "dev", "blind", "blind2", "blind3", "blind4"] {
         let gold = Gold::read(&format!("tests/links/{set}-links.json"));
         let mut perfect: Links = serde_json::from_value(serde_json::json!({
             "documents": gold.json["documents"], "groups": [], "people": []
