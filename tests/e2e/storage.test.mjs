@@ -83,6 +83,123 @@ describe('two tabs, same claim, same instant', () => {
   });
 });
 
+describe('two tabs, same claim: the claimant\'s identity and the note (user test 4 #1)', () => {
+  let browser;
+  before(async () => { browser = await start(); });
+  after(async () => { await browser?.stop(); });
+
+  /** The first claim of DOC with a claimant (identity fields editable). */
+  async function claimWithClaimant(page) {
+    return page.evaluate((doc) => [...window.klaimModel.claims.values()].find((c) => c.doc === doc && c.claimant)?.id, DOC);
+  }
+  const value = (page, id) => page.inputValue(`[data-testid=${id}]`);
+  /** Waits until the control `id` shows `v` (or fails with what it shows). */
+  async function shows(page, id, v, what) {
+    try {
+      await page.waitForFunction(([id, v]) => document.querySelector(`[data-testid=${id}]`).value === v, [id, v], { timeout: 5000 });
+    } catch {
+      assert.fail(`${what}: ${id} shows ${JSON.stringify(await value(page, id))}, stored ${JSON.stringify(v)}`);
+    }
+  }
+
+  test('a later edit from the other tab shows in a tab still in the field (it says Tersimpan), and after it leaves it', async () => {
+    const first = await browser.open(`#/doc/${DOC}`);
+    await saved(first);
+    const claim = await claimWithClaimant(first);
+    assert.ok(claim, 'a sample claim with a claimant');
+    const path = `#/doc/${DOC}/${encodeURIComponent(claim)}`;
+    await first.close();
+    const one = await browser.open(path);
+    const two = await browser.open(path);
+    for (const page of [one, two]) await page.waitForSelector(`[data-testid=claim-details][data-claim-id="${claim}"]`);
+    // A role written in one shows in the other without a reload.
+    await one.fill('[data-testid=claim-role]', 'Juru Bicara Keamanan');
+    await saved(one);
+    await shows(two, 'claim-role', 'Juru Bicara Keamanan', 'tab two after tab one\'s role');
+    // One writes an affiliation; two, having heard it, writes its own after.
+    for (const [id, a, b] of [['claim-affiliation', 'Gedung Putih (A)', 'NSC (B)'], ['claim-note', 'catatan A', 'catatan B'], ['claim-claimant', 'John Kirby (A)', 'John Kirby (B)']]) {
+      await one.fill(`[data-testid=${id}]`, a);
+      await saved(one);
+      await shows(two, id, a, 'tab two before its own edit');
+      await two.fill(`[data-testid=${id}]`, b);
+      await saved(two);
+      // Tab one hears of it while still in the field, then both leave it.
+      await one.waitForFunction(([claim, id, b]) => {
+        const c = window.klaimModel.claims.get(claim);
+        return (id === 'claim-affiliation' ? c.claimant.affiliation : id === 'claim-note' ? c.note : c.claimant.resolved) === b;
+      }, [claim, id, b]);
+      // `Tersimpan` while still in the field: the field shows what is stored.
+      await saved(one);
+      assert.equal(await one.evaluate(() => document.activeElement?.dataset?.testid), id, 'tab one is still in the field');
+      await shows(one, id, b, 'tab one, still in the field, says Tersimpan');
+      await one.keyboard.press('Tab');
+      await two.keyboard.press('Tab');
+      const record = await stored(one, 'claims', claim);
+      const now = id === 'claim-affiliation' ? record.claimant.affiliation : id === 'claim-note' ? record.note : record.claimant.resolved;
+      assert.equal(now, b, 'the later edit is stored');
+      await saved(one);
+      await shows(one, id, now, 'tab one says Tersimpan');
+      await shows(two, id, now, 'tab two says Tersimpan');
+    }
+    assert.equal(await one.locator('[data-testid=claim-conflict]').count(), 0, 'an edit made over the other one is no conflict');
+    assert.deepEqual(browser.errors, []);
+    await one.close();
+    await two.close();
+  });
+
+  test('edits of one claimant at the same instant: different parts are both kept; the same part keeps the newer, offers the other, and restores it', async () => {
+    const first = await browser.open(`#/doc/${DOC}`);
+    await saved(first);
+    const claim = await claimWithClaimant(first);
+    const path = `#/doc/${DOC}/${encodeURIComponent(claim)}`;
+    await first.close();
+    const one = await browser.open(path);
+    await saved(one);
+    const two = await deafTab(browser, path);
+    for (const page of [one, two]) await page.waitForSelector(`[data-testid=claim-details][data-claim-id="${claim}"]`);
+    // Tab one writes a role; tab two, not yet told, an affiliation: both stay.
+    await one.fill('[data-testid=claim-role]', 'Juru Bicara (satu)');
+    await saved(one);
+    await two.fill('[data-testid=claim-affiliation]', 'Dewan Keamanan (dua)');
+    await saved(two);
+    let record = await stored(two, 'claims', claim);
+    assert.equal(record.claimant.role, 'Juru Bicara (satu)', 'tab one\'s role is kept');
+    assert.equal(record.claimant.affiliation, 'Dewan Keamanan (dua)', 'tab two\'s affiliation is kept');
+    await two.keyboard.press('Tab');
+    await shows(two, 'claim-role', 'Juru Bicara (satu)', 'tab two after the merge');
+    await two.evaluate(() => window.__release());
+    await one.keyboard.press('Tab');
+    await shows(one, 'claim-affiliation', 'Dewan Keamanan (dua)', 'tab one after the merge');
+    assert.equal(await one.locator('[data-testid=claim-conflict]').count(), 0, 'different parts: no conflict');
+    // Now both the affiliation, at the same instant.
+    await two.evaluate(() => { window.__hold = true; });
+    await one.fill('[data-testid=claim-affiliation]', 'Gedung Putih (A)');
+    await saved(one);
+    await two.fill('[data-testid=claim-affiliation]', 'NSC (B)');
+    await saved(two);
+    await two.evaluate(() => window.__release());
+    for (const page of [one, two]) await page.keyboard.press('Tab');
+    record = await stored(one, 'claims', claim);
+    const values = new Set(['Gedung Putih (A)', 'NSC (B)']);
+    assert.ok(values.has(record.claimant.affiliation), `stored: ${record.claimant.affiliation}`);
+    assert.equal(record.claimant.role, 'Juru Bicara (satu)', 'the role is untouched');
+    const other = [...values].find((v) => v !== record.claimant.affiliation);
+    for (const page of [one, two]) {
+      await saved(page);
+      await shows(page, 'claim-affiliation', record.claimant.affiliation, 'after the conflict');
+      await page.waitForSelector('[data-testid=claim-conflict]', { timeout: 5000 });
+      assert.match(await page.textContent('[data-testid=claim-conflict]'), new RegExp(other.replace(/[()]/g, '\\$&')), 'the other value is offered');
+    }
+    await one.click('[data-testid=conflict-restore]');
+    await saved(one);
+    record = await stored(one, 'claims', claim);
+    assert.equal(record.claimant.affiliation, other, 'restored');
+    assert.equal(record.claimant.role, 'Juru Bicara (satu)', 'restoring the affiliation keeps the role');
+    await shows(two, 'claim-affiliation', other, 'tab two after the restore');
+    assert.deepEqual(browser.errors, []);
+  });
+});
+
 describe('two tabs renaming one document at once', () => {
   let browser;
   before(async () => { browser = await start(); });

@@ -10,7 +10,7 @@
 // Offsets in records are code points (`klaim::project`); views convert them
 // for the DOM through the wasm TextIndex.
 
-import { ConflictError, toProject } from './store.js';
+import { ConflictError, restoredFields, toProject } from './store.js';
 import { HISTORY_KEY, historyRecord, restoreHistory } from './history.js';
 import { addedChanges, documentRecords } from './records.js';
 
@@ -376,7 +376,7 @@ export class Model {
     const lost = list[i];
     if (!lost) return;
     const fields = { conflicts: list.filter((_, j) => j !== i) };
-    if (restore) Object.assign(fields, { [lost.field]: lost.value, edited: now() });
+    if (restore) Object.assign(fields, restoredFields(record, lost), { edited: now() });
     return this.apply([this.update(store, record, fields)], { label: ['op.edit'] });
   }
 

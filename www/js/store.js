@@ -423,7 +423,23 @@ export function merge(base, stored, mine) {
     if (same(a, b)) continue;
     const mineChanged = !base || !same(a, base[field]);
     const theirsChanged = !base || !same(b, base[field]);
-    if (mineChanged && !theirsChanged) {
+    if (mineChanged && theirsChanged && PARTS[field] && [a, b, base?.[field]].every(isObject)) {
+      // Two tabs that changed different parts of a claimant (one its role,
+      // the other its affiliation) both keep their change.
+      record[field] = { ...b };
+      for (const keys of partsOf(field, a, b)) {
+        const pa = pick(a, keys);
+        const pb = pick(b, keys);
+        const po = pick(base[field], keys);
+        if (same(pa, pb) || same(pa, po)) continue;
+        if (same(pb, po) || mineNewer) Object.assign(record[field], pa);
+        if (!same(pb, po)) {
+          const part = keys.length === 1 ? keys[0] : 'mention';
+          const value = (mineNewer ? pb : pa);
+          lost.push({ field, part, value: keys.length === 1 ? value[part] ?? null : value, at: (mineNewer ? stored.edited : mine.edited) ?? null });
+        }
+      }
+    } else if (mineChanged && !theirsChanged) {
       record[field] = a;
     } else if (mineChanged && theirsChanged) {
       record[field] = mineNewer ? a : b;
@@ -435,6 +451,40 @@ export function merge(base, stored, mine) {
   const conflicts = [...(stored.conflicts ?? []), ...lost].slice(-MAX_CONFLICTS);
   if (conflicts.length) record.conflicts = conflicts;
   return { record, lost };
+}
+
+/**
+ * The fields `restoring` a lost value (an entry of `record.conflicts`) puts
+ * back over `record`: a part of an object field goes back into the object as
+ * it is now, leaving its other parts alone.
+ */
+export function restoredFields(record, lost) {
+  if (!lost.part) return { [lost.field]: lost.value };
+  const now = record[lost.field];
+  if (!isObject(now)) return {};
+  return { [lost.field]: { ...now, ...(lost.part === 'mention' ? lost.value : { [lost.part]: lost.value }) } };
+}
+
+/**
+ * Object fields merged part by part: the parts that change together (a
+ * claimant's mention is its start, end and text); any other key is a part
+ * of its own.
+ */
+const PARTS = { claimant: [['start', 'end', 'text']] };
+
+function partsOf(field, a, b) {
+  const grouped = PARTS[field];
+  const inGroup = new Set(grouped.flat());
+  const rest = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => !inGroup.has(k));
+  return [...grouped, ...rest.map((k) => [k])];
+}
+
+function pick(o, keys) {
+  return Object.fromEntries(keys.map((k) => [k, o[k] ?? null]));
+}
+
+function isObject(v) {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
 function same(a, b) {

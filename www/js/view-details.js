@@ -4,6 +4,7 @@
 
 import { h, replace } from './dom.js';
 import { dateTime, t } from './i18n.js';
+import { restoredFields } from './store.js';
 
 const KINDS = ['quote', 'reported', 'unattributed'];
 const MODALITIES = ['asserted', 'hedged', 'denied'];
@@ -200,7 +201,11 @@ export class DetailsView {
   fill(claim) {
     const form = this.built.form;
     const focused = document.activeElement;
-    const set = (el, value) => { if (el && el !== focused && el.value !== value) el.value = value; };
+    const set = (el, value) => {
+      if (!el || el.value === value) return;
+      if (el !== focused) el.value = value;
+      else this.takeFocused(el, value);
+    };
     form.dataset.status = claim.status;
     form.querySelector('[data-status-badge]').textContent = t(`status.${claim.status}`);
     form.querySelector('[data-status-badge]').className = `status-badge status-${claim.status}`;
@@ -243,6 +248,24 @@ export class DetailsView {
       `${t('details.origin')}: ${t(`origin.${claim.origin}`)} · ${t('details.edited')}: ${dateTime(claim.edited)}`;
   }
 
+  /**
+   * A control being typed in whose value the claim no longer holds. Each
+   * keystroke is in the model at once, so a different value can only come
+   * from elsewhere (another tab, a write of ours merged with one, an undo):
+   * the control takes it, as the note does (`fillNote`), so `Tersimpan` never
+   * stands next to a value that is not stored. A number box is left alone: it
+   * writes only when its value is complete, so it differs while typed in.
+   */
+  takeFocused(el, value) {
+    if (el.type === 'number') return;
+    // A blank role or affiliation is stored as null (shown empty).
+    if (value === '' && el.value.trim() === '' && el.tagName === 'INPUT') return;
+    const text = el.tagName === 'INPUT' && el.type === 'text';
+    const [start, end] = text ? [el.selectionStart, el.selectionEnd] : [0, 0];
+    el.value = value;
+    if (text) el.setSelectionRange(Math.min(start, value.length), Math.min(end, value.length));
+  }
+
   /** Values another tab wrote at the same moment that lost to a newer edit
    * of the same field: shown with the stored value, and restorable. */
   fillConflicts(box, claim) {
@@ -253,9 +276,9 @@ export class DetailsView {
     const rest = (i) => list.filter((_, j) => j !== i);
     const show = (v) => (v == null ? t('details.none.value') : typeof v === 'string' ? v : v.text ?? JSON.stringify(v));
     replace(box, list.map((c, i) => h('div', { class: 'conflict', 'data-testid': 'claim-conflict' },
-      h('p', {}, t('conflict.text', { field: t(`conflict.field.${c.field}`) === `conflict.field.${c.field}` ? c.field : t(`conflict.field.${c.field}`), when: c.at ? dateTime(c.at) : '' })),
+      h('p', {}, t('conflict.text', { field: fieldName(c.part ? `${c.field}.${c.part}` : c.field), when: c.at ? dateTime(c.at) : '' })),
       h('blockquote', { class: 'conflict-value' }, show(c.value)),
-      h('button', { type: 'button', class: 'small', 'data-testid': 'conflict-restore', onclick: () => this.edit({ [c.field]: c.value, conflicts: rest(i) }, ['op.edit']) }, t('conflict.restore')),
+      h('button', { type: 'button', class: 'small', 'data-testid': 'conflict-restore', onclick: () => this.edit({ ...restoredFields(this.model.claims.get(claim.id), c), conflicts: rest(i) }, ['op.edit']) }, t('conflict.restore')),
       h('button', { type: 'button', class: 'small', 'data-testid': 'conflict-dismiss', onclick: () => this.edit({ conflicts: rest(i) }, ['op.edit']) }, t('conflict.dismiss')))));
   }
 
@@ -277,6 +300,12 @@ export class DetailsView {
     box.setSelectionRange(Math.min(start, note.length), Math.min(end, note.length));
     box.parentElement.querySelector('[data-note-remote]').hidden = false;
   }
+}
+
+/** A field's name in the conflict note (its key when there are no words for it). */
+function fieldName(field) {
+  const key = `conflict.field.${field}`;
+  return t(key) === key ? field : t(key);
 }
 
 /** Whether every word of one name is a word of the other (case-folded). */
