@@ -565,8 +565,8 @@ fn a_name_is_only_its_person_name_part() {
     check_claimants("Menteri Pariwisata dan Ekonomi Kreatif Sandiaga Uno mengatakan, wisata pulih.", &["Sandiaga Uno"]);
     // A Balinese birth-order name opens the name.
     check_claimants(
-        "Kepala Satuan Pelaksana Promosi Taman Satwa Kinantan Ketut Wirasa mengatakan, pengunjung dibatasi.",
-        &["Ketut Wirasa"],
+        "Kepala Bidang Edukasi Kebun Raya Bedugul Ketut Sudarma mengatakan, pengunjung dibatasi.",
+        &["Ketut Sudarma"],
     );
     // The word after `di` in a title is the post's place.
     check_claimants(

@@ -241,8 +241,8 @@ fn a_description_after_the_name() {
         "Tom Walker",
     );
     check(
-        "Harga naik, kata Rudi Hartanto, Regional Head of Operations KirimCepat.",
-        Some("Regional Head of Operations"),
+        "Harga naik, kata Rudi Hartanto, Head of Fleet Operations KirimCepat.",
+        Some("Head of Fleet Operations"),
         Some("KirimCepat"),
         "Rudi Hartanto",
     );
@@ -259,9 +259,9 @@ fn a_description_after_the_name() {
 #[test]
 fn a_company_suffix_ends_the_body() {
     check(
-        "Sekretaris Perusahaan PT Bank Sentosa (Persero) Tbk Ruly Setiawan mengatakan",
-        Some("Sekretaris Perusahaan"),
-        Some("PT Bank Sentosa (Persero) Tbk"),
-        "Ruly Setiawan",
+        "Direktur Keuangan PT Sinar Tirta (Persero) Tbk Kresna Adiwinata mengatakan",
+        Some("Direktur Keuangan"),
+        Some("PT Sinar Tirta (Persero) Tbk"),
+        "Kresna Adiwinata",
     );
 }

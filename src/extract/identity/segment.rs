@@ -926,7 +926,7 @@ pub fn person_tail(doc: &Doc, np: Range<usize>) -> Option<Range<usize>> {
         && doc.kind(k - 1) == TokKind::Word
         && !doc.all_caps(k - 1)
         && !(doc.is(k - 1, Cat::RANK) || doc.is(k - 1, Cat::ROLE) || doc.is(k - 1, Cat::PLACE))
-        // `PT X Tbk Rully Setiawan`: a company's closing word ends its name.
+        // `PT X Tbk Kresna Adiwinata`: a company's closing word ends its name.
         && !doc.is(k - 1, Cat::ORG_TAIL);
     if plain_before && (np.start..k).any(|t| is_head(doc, t)) {
         if let Some(g) = (k..np.end).find(|&t| doc.is(t, Cat::GIVEN)) {
