@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { pickFile as pick, saved, start, stored, ROOT } from './harness.mjs';
+import { pickFile as pick, rawClaims, saved, start, stored, ROOT } from './harness.mjs';
 
 const samples = readdirSync(join(ROOT, 'www/samples')).filter((f) => f.endsWith('.txt')).sort()
   .map((f) => readFileSync(join(ROOT, 'www/samples', f), 'utf8'));
@@ -18,21 +18,6 @@ const corpus = (n, from = 0) => Array.from({ length: n }, (_, j) => {
   const i = from + j;
   return JSON.stringify({ id: `imp-${i}`, title: `Artikel ${i + 1}`, text: `${samples[i % 5]}\nBerita nomor ${i + 1} dari arsip.` });
 }).join('\n');
-
-/** The raw records of the `claims` store: [{id, doc, gone, bundle (claims held)}]. */
-async function rawClaims(page) {
-  return page.evaluate(() => new Promise((resolve, reject) => {
-    const req = indexedDB.open('klaim');
-    req.onsuccess = () => {
-      const all = req.result.transaction('claims').objectStore('claims').getAll();
-      all.onsuccess = () => {
-        resolve(all.result.map((r) => ({ id: r.id, doc: r.doc, gone: !!r.gone, bundle: Array.isArray(r.id) ? (r.claims ?? Object.keys(r.revs)).length : 0 })));
-        req.result.close();
-      };
-    };
-    req.onerror = () => reject(req.error);
-  }));
-}
 
 /** The page's claims of document `doc`, as the model holds them. */
 const claimsOf = (page, doc) => page.evaluate((doc) => window.klaimModel.claimsOf(doc).map(({ id, status, note, rev }) => ({ id, status, note, rev })), doc);

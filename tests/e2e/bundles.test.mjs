@@ -4,32 +4,15 @@
 // import and the retry after a full disk write bundles, and another tab is
 // told of an import by its documents, not by 27,000 claim keys.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
-import { pickFile as pick, saved, start, ROOT } from './harness.mjs';
+import { pickFile as pick, rawClaims, saved, smallDisk, start, ROOT } from './harness.mjs';
 
 const samples = readdirSync(join(ROOT, 'www/samples')).filter((f) => f.endsWith('.txt')).sort()
   .map((f) => readFileSync(join(ROOT, 'www/samples', f), 'utf8'));
 /** `n` articles as JSON Lines, ids `imp-${i}`, each a different text. */
 const corpus = (n) => Array.from({ length: n }, (_, i) => JSON.stringify({ id: `imp-${i}`, title: `Artikel ${i + 1}`, text: `${samples[i % 5]}\nBerita nomor ${i + 1} dari arsip.` })).join('\n');
-
-/** The raw records of the `claims` store: [{id, doc, gone, bundle (claims held)}]. */
-function rawClaims(page) {
-  return page.evaluate(() => new Promise((resolve, reject) => {
-    const req = indexedDB.open('klaim');
-    req.onsuccess = () => {
-      const all = req.result.transaction('claims').objectStore('claims').getAll();
-      all.onsuccess = () => {
-        resolve(all.result.map((r) => ({ id: r.id, doc: r.doc, gone: !!r.gone, bundle: Array.isArray(r.id) ? (r.claims ?? Object.keys(r.revs)).length : 0 })));
-        req.result.close();
-      };
-    };
-    req.onerror = () => reject(req.error);
-  }));
-}
 
 /** Document `doc`'s raw claim records: {bundles, own (ids), tombstones}. */
 async function recordsOf(page, doc) {
@@ -156,22 +139,8 @@ describe('bundles beyond the import', () => {
   });
 });
 
-/** A small filesystem for the browser profile: a tmpfs when this runs as
- * root (as storage.test.mjs), else null (a storage quota instead). */
-function smallDisk(size) {
-  const dir = join(tmpdir(), `klaim-small-bundles-${process.pid}`);
-  mkdirSync(dir, { recursive: true });
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir], { stdio: 'ignore' });
-    return { dir, stop: () => { try { execFileSync('umount', [dir], { stdio: 'ignore' }); } catch { /* busy: left to the OS */ } rmSync(dir, { recursive: true, force: true }); } };
-  } catch {
-    rmSync(dir, { recursive: true, force: true });
-    return null;
-  }
-}
-
 describe('a full disk, then room again', () => {
-  const disk = smallDisk('160m');
+  const disk = smallDisk('160m', 'klaim-small-bundles');
   const filler = disk && join(disk.dir, 'filler');
   let browser;
   before(async () => { browser = await start(disk ? { profileDir: join(disk.dir, 'profile') } : {}); });

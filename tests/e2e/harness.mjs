@@ -1,6 +1,7 @@
 // Shared setup for the end-to-end tests and the benchmark: serves www/ on a
 // free loopback port and drives Debian's /usr/bin/chromium headless through
 // playwright-core, with a fresh profile per browser.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -121,4 +122,34 @@ export function hugeDocument(samples, bytes = 1_900_000) {
     parts.push(part);
   }
   return parts.join('\n').slice(0, bytes);
+}
+
+/** The raw records of the `claims` store: [{id, doc, gone, bundle (claims held)}]. */
+export function rawClaims(page) {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const req = indexedDB.open('klaim');
+    req.onsuccess = () => {
+      const all = req.result.transaction('claims').objectStore('claims').getAll();
+      all.onsuccess = () => {
+        resolve(all.result.map((r) => ({ id: r.id, doc: r.doc, gone: !!r.gone, bundle: Array.isArray(r.id) ? (r.claims ?? Object.keys(r.revs)).length : 0 })));
+        req.result.close();
+      };
+    };
+    req.onerror = () => reject(req.error);
+  }));
+}
+
+/** A small filesystem for the browser profile: a tmpfs when this runs as
+ * root, else null (the test then fills a storage quota instead). `name`
+ * keeps two test files' mounts apart. */
+export function smallDisk(size, name = 'klaim-small') {
+  const dir = join(tmpdir(), `${name}-${process.pid}`);
+  mkdirSync(dir, { recursive: true });
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir], { stdio: 'ignore' });
+    return { dir, stop: () => { try { execFileSync('umount', [dir], { stdio: 'ignore' }); } catch { /* busy: left to the OS */ } rmSync(dir, { recursive: true, force: true }); } };
+  } catch {
+    rmSync(dir, { recursive: true, force: true });
+    return null;
+  }
 }

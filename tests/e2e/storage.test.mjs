@@ -2,12 +2,10 @@
 // writing the same claim at once, a library deleted behind the page's back, a
 // full disk, persistent storage and the export reminder (issue 11).
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { saved, start, stored } from './harness.mjs';
+import { saved, smallDisk, start, stored } from './harness.mjs';
 
 const DOC = '000_bef3302d05d81497';
 
@@ -336,20 +334,6 @@ describe('persistent storage and the export reminder', () => {
     assert.equal(await page.locator('[data-testid=export-reminder]').count(), 0);
   });
 });
-
-/** A small filesystem for the browser profile: a tmpfs when this runs as
- * root, else null (the test then fills a storage quota instead). */
-function smallDisk(size) {
-  const dir = join(tmpdir(), `klaim-small-${process.pid}`);
-  mkdirSync(dir, { recursive: true });
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir], { stdio: 'ignore' });
-    return { dir, stop: () => { try { execFileSync('umount', [dir], { stdio: 'ignore' }); } catch { /* busy: left to the OS */ } rmSync(dir, { recursive: true, force: true }); } };
-  } catch {
-    rmSync(dir, { recursive: true, force: true });
-    return null;
-  }
-}
 
 describe('a full disk', () => {
   const disk = smallDisk('160m');
