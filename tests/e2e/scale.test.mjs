@@ -87,11 +87,29 @@ test('a 1,000-article import runs in the worker while a claim is accepted and sa
   await page.close();
 });
 
-test('a cancelled import keeps what was saved, whole, and nothing after', { timeout: 600_000 }, async () => {
+test('a cancelled import stops at the click: nothing listed after it, no batch asked after it; what was saved is whole', { timeout: 600_000 }, async () => {
   const page = await browser.open();
   await page.waitForSelector('body[data-extractor=worker]');
   await saved(page);
   const before = (await library(page)).docs.length;
+  // When the click on Cancel is handled (capture phase, before the button's
+  // own handler), how many documents were listed; and every batch the page
+  // asks of the worker, with its time. User test 4 #9 read 580 on the bar,
+  // clicked, and got 910: the count must be the one at the click.
+  await page.evaluate(async () => {
+    window.__cancel = null;
+    document.addEventListener('click', (e) => {
+      if (!e.target.closest?.('[data-testid=job-cancel]')) return;
+      window.__cancel = { at: performance.now(), listed: window.klaimModel.documents.size };
+    }, true);
+    const extractor = await window.klaimModel.extractorReady;
+    const ask = extractor.importBatch.bind(extractor);
+    window.__asked = [];
+    extractor.importBatch = (docs, options) => {
+      window.__asked.push(performance.now());
+      return ask(docs, options);
+    };
+  });
   await pick(page, 'seribu.jsonl', corpus(1000));
   await page.waitForFunction(() => Number(document.querySelector('[data-testid=job-progress]')?.dataset.done) >= 200, null, { timeout: 600_000, polling: 20 });
   await page.click('[data-testid=job-cancel]');
@@ -100,9 +118,17 @@ test('a cancelled import keeps what was saved, whole, and nothing after', { time
   // The list draws only the rows in view; `data-count` is how many it lists.
   const listedCount = () => page.evaluate(() => Number(document.querySelector('[data-testid=doc-list]').dataset.count));
   const listed = await listedCount();
-  const inMemory = await page.evaluate(() => window.klaimModel.documents.size);
+  const { inMemory, cancel, askedAfter, message } = await page.evaluate(() => ({
+    inMemory: window.klaimModel.documents.size,
+    cancel: window.__cancel,
+    askedAfter: window.__asked.filter((t) => t > window.__cancel.at).length,
+    message: document.querySelector('[data-testid=job-cancelled]').textContent,
+  }));
   assert.equal(listed, inMemory);
   assert.ok(listed > before && listed < before + 1000, `stopped part way: ${listed - before} added`);
+  assert.equal(inMemory, cancel.listed, `listed when Cancel was handled: ${cancel.listed - before}; kept: ${inMemory - before}`);
+  assert.equal(askedAfter, 0, 'no batch is asked of the worker after Cancel');
+  assert.match(message, new RegExp(`\\b${inMemory - before} dari 1000\\b`), message);
   await page.reload();
   await page.waitForSelector('body[data-ready=true]');
   const { docs, perDoc } = await library(page);
