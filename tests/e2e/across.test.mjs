@@ -441,4 +441,56 @@ describe('across articles', () => {
       assert.match(await box.locator('[data-testid=review-claim]').textContent(), text);
     }
   });
+
+  test('a change made while a link run is on its way is never shown as the settled result (the run that sees it is awaited)', async () => {
+    // Last session's flake: a project imported into a fresh profile showed
+    // the split undone. The first link run (of the seeded samples, without
+    // the corrections) answered just after the import's change, before the
+    // run that sees it, and was taken as the settled result. Here that
+    // order is forced: the first run's answer is held until the split is
+    // made, then let go.
+    await view(page, 'compare');
+    await page.evaluate(() => window.klaimModel.setMeta('links', [], ['op.split']));
+    await page.waitForFunction(() => window.klaimLinks.state === 'idle');
+    const claims = await page.evaluate(() => {
+      const g = window.klaimLinks.result.groups.find((x) => x.claims.length >= 2 && new Set(x.claims.map((c) => c.doc)).size >= 2);
+      return g.claims.map((c) => c.id);
+    });
+    const [out] = claims;
+    await page.evaluate(({ out, claims }) => {
+      const links = window.klaimLinks;
+      const call = links.port.library;
+      window.linkStarted = 0;
+      let release;
+      window.release = new Promise((resolve) => { release = resolve; });
+      window.letGo = release;
+      links.port.library = async (fn, ...args) => {
+        if (fn !== 'link') return call(fn, ...args);
+        window.linkStarted += 1;
+        const first = window.linkStarted === 1;
+        const answer = await call(fn, ...args);
+        if (first) await window.release;
+        return answer;
+      };
+      // What each settled result shows: the claim still with the others?
+      window.settled = [];
+      links.on('update', () => {
+        if (links.state !== 'idle') return;
+        window.settled.push(links.groupsOf(out).some((g) => g.claims.some((c) => c.id !== out && claims.includes(c.id))));
+      });
+    }, { out, claims });
+    // A change, then, while its run is on its way, the split; the first
+    // run's answer comes at once after the split.
+    const other = claims.find((c) => c.split('#')[0] !== out.split('#')[0]);
+    await page.evaluate((id) => window.klaimModel.editClaim(id, { status: 'accepted' }), other);
+    await page.waitForFunction(() => window.linkStarted === 1);
+    await page.evaluate(({ out, claims }) => {
+      window.klaimModel.setMeta('links', [{ op: 'split', claim: out, from: claims.filter((c) => c !== out) }], ['op.split']);
+      window.letGo();
+    }, { out, claims });
+    await page.waitForFunction(() => window.klaimLinks.state === 'idle' && window.linkStarted >= 2, null, { timeout: 30_000 });
+    assert.deepEqual(await page.evaluate(() => window.settled), [false], 'the only settled result has the claim split out');
+    await page.evaluate(() => window.klaimModel.setMeta('links', [], ['op.split']));
+    await page.waitForFunction(() => window.klaimLinks.state === 'idle');
+  });
 });

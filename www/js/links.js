@@ -127,7 +127,8 @@ export class Links {
     this.failure = e?.message ?? String(e);
   }
 
-  /** Links what the library holds; the answer is for run `seq`. */
+  /** Links what the library holds; the answer is for run `seq` (the
+   * number `schedule` gave the last change). */
   async run(seq) {
     try {
       const { value, ms } = await this.port.library('link', this.result?.run);
@@ -141,6 +142,11 @@ export class Links {
 
   schedule() {
     clearTimeout(this.timer);
+    // A run already on its way links the library as it was before this
+    // change: its answer must not be taken (and the state said idle) while
+    // the run that sees the change is still to come. The next run answers
+    // for this number.
+    this.seq += 1;
     // Views hear once that links are pending, not at every change (an
     // import's batches would redraw them each time).
     if (this.state !== 'working') {
@@ -158,7 +164,7 @@ export class Links {
       this.timer = setTimeout(() => this.settled(), SETTLE_MS);
       return;
     }
-    this.run(++this.seq);
+    this.run(this.seq);
   }
 
   /** One document as the project file has it. */
