@@ -130,7 +130,17 @@ describe('two tabs, same claim: the claimant\'s identity and the note (user test
       await saved(one);
       assert.equal(await one.evaluate(() => document.activeElement?.dataset?.testid), id, 'tab one is still in the field');
       await shows(one, id, b, 'tab one, still in the field, says Tersimpan');
+      // And says so, without stopping the typing: which field, what it
+      // holds now, what it held. The note has its own line.
+      const notice = id === 'claim-note' ? 'claim-note-remote' : 'claim-field-remote';
+      assert.ok(await one.isVisible(`[data-testid=${notice}]`), `tab one is told the ${id} was replaced`);
+      if (id !== 'claim-note') {
+        const told = await one.textContent(`[data-testid=${notice}]`);
+        assert.ok(told.includes(b) && told.includes(a) && /tab lain/i.test(told), `the notice says what changed: ${told}`);
+        assert.equal(await one.getAttribute(`[data-testid=${notice}]`, 'role'), 'status');
+      }
       await one.keyboard.press('Tab');
+      assert.equal(await one.isVisible(`[data-testid=${notice}]`), false, 'the notice goes when the field is left');
       await two.keyboard.press('Tab');
       const record = await stored(one, 'claims', claim);
       const now = id === 'claim-affiliation' ? record.claimant.affiliation : id === 'claim-note' ? record.note : record.claimant.resolved;

@@ -24,6 +24,8 @@ addStrings({
     'conflict.field.outlet': 'media',
     'conflict.field.published': 'tanggal terbit',
     'conflict.field.url': 'alamat',
+    'conflict.field.quantities': 'angka',
+    'details.field.remote': 'Tab lain baru saja mengubah {field} klaim ini: kini “{now}” (tadi di sini “{was}”). Nilai terbaru itu yang tersimpan; ketikan Anda berikutnya menyunting nilai ini.',
     'msg.merged': 'Tab lain menyimpan perubahan pada saat yang sama; keduanya digabung. {n} {n|nilai|nilai} yang kalah ditampilkan di rincian klaim untuk dipulihkan.',
   },
   en: {
@@ -46,6 +48,8 @@ addStrings({
     'conflict.field.outlet': 'outlet',
     'conflict.field.published': 'publication date',
     'conflict.field.url': 'address',
+    'conflict.field.quantities': 'quantities',
+    'details.field.remote': 'Another tab just changed this claim\'s {field}: now “{now}” (it read “{was}” here). That newer value is what is stored; your next keystroke edits it.',
     'msg.merged': 'Another tab saved changes at the same moment; both were merged. {n} {n|value|values} that lost {n|is|are} shown in the claim details to restore.',
   },
 });

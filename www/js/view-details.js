@@ -262,8 +262,26 @@ export class DetailsView {
     if (value === '' && el.value.trim() === '' && el.tagName === 'INPUT') return;
     const text = el.tagName === 'INPUT' && el.type === 'text';
     const [start, end] = text ? [el.selectionStart, el.selectionEnd] : [0, 0];
+    const was = shown(el);
     el.value = value;
     if (text) el.setSelectionRange(Math.min(start, value.length), Math.min(end, value.length));
+    this.tellReplaced(el, was, shown(el));
+  }
+
+  /**
+   * Says, under the control being typed in, that its value was replaced by
+   * a newer one from another tab, and what it was and is: a status line, not
+   * a dialog, so typing goes on. It goes when the control loses the focus.
+   */
+  tellReplaced(el, was, now) {
+    const form = this.built.form;
+    let line = form.querySelector('[data-field-remote]');
+    if (!line) line = h('p', { class: 'note-remote', 'data-field-remote': '', 'data-testid': 'claim-field-remote', role: 'status' });
+    const none = t('details.none.value');
+    line.textContent = t('details.field.remote', { field: fieldName(FIELD_OF[el.dataset.field ?? el.dataset.qfield] ?? 'claimant'), now: now || none, was: was || none });
+    line.hidden = false;
+    (el.closest('label') ?? el).after(line);
+    el.addEventListener('blur', () => { line.hidden = true; }, { once: true });
   }
 
   /** Values another tab wrote at the same moment that lost to a newer edit
@@ -301,6 +319,17 @@ export class DetailsView {
     box.parentElement.querySelector('[data-note-remote]').hidden = false;
   }
 }
+
+/** What a control shows: a choice's words, a text's text. */
+function shown(el) {
+  return el.tagName === 'SELECT' ? (el.selectedOptions[0]?.textContent ?? el.value) : el.value;
+}
+
+/** The conflict-note field name of each control (`data-field`, `data-qfield`). */
+const FIELD_OF = {
+  kind: 'kind', modality: 'modality', resolved: 'claimant.resolved', 'claimant-type': 'claimant.type',
+  role: 'claimant.role', affiliation: 'claimant.affiliation', unit: 'quantities', qualifier: 'quantities',
+};
 
 /** A field's name in the conflict note (its key when there are no words for it). */
 function fieldName(field) {
