@@ -574,3 +574,27 @@ fn a_name_is_only_its_person_name_part() {
         &["Rinaldo Sitompul"],
     );
 }
+
+#[test]
+fn a_word_the_article_calls_the_person_by_belongs_to_the_name() {
+    // Given names the lists lack, initials, a common word or a place that is
+    // also a name word (a Sasak `Lalu`): the article calls the person by it.
+    check_claimants(
+        "Ketua Dewan Pengawas Otoritas Jasa Keuangan Warsito Gumelar memastikan bank aman.\n\n\"Skema ini bisnis,\" kata Warsito.",
+        &["Warsito Gumelar", "Warsito Gumelar"],
+    );
+    check_claimants(
+        "Kepala Badan Riset Nasional Sutrisno PS Wiryo mengatakan vaksin siap.\n\n\"Vaksin siap,\" kata Sutrisno.",
+        &["Sutrisno PS Wiryo", "Sutrisno PS Wiryo"],
+    );
+    check_claimants(
+        "Kepala Kantor SAR Kupang Lalu Hendra Wiratama mengatakan dua kapal dikerahkan.\n\n\"Pencarian terus dilakukan,\" ujar Lalu di Kupang.",
+        &["Lalu Hendra Wiratama", "Lalu Hendra Wiratama"],
+    );
+    // An acronym the article spells out stays the body's, also when a common
+    // word opens the sentence before it.
+    check_claimants(
+        "Juru Bicara Badan Pangan Nasional (Bapanas), Sutarjo Wibowo, mengatakan Bapanas telah meminta petani melapor.\n\n\"Panen tahun ini bagus,\" kata Sutarjo.\n\nData Bapanas mencatat sebanyak 5.000 petani menerima bantuan pupuk.",
+        &["Sutarjo Wibowo", "Sutarjo Wibowo", "Badan Pangan Nasional (Bapanas)"],
+    );
+}

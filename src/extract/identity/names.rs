@@ -371,6 +371,19 @@ impl Names {
             }
             return surface;
         }
+        // One word the article calls a person by, also when it is a common
+        // word (`kata Lalu`, a Sasak title): the person's full name. An
+        // acronym the article spells out is the body's (`Data Bapanas
+        // mencatat` is no person's name).
+        if np.len() == 1
+            && doc.cap(np.start)
+            && self.called.contains(&word_key(doc.low(np.start)))
+            && !self.acronyms.contains_key(doc.word(np.start))
+        {
+            if let Some(full) = self.fullest(doc.word(np.start)) {
+                return full.to_string();
+            }
+        }
         // A title written alone: its holder.
         if let Some(name) = self.by_title(doc, np.clone(), who.start()) {
             return name.to_string();
@@ -588,7 +601,9 @@ impl Names {
     /// Hendarto Wibisono`, with `Sayurku mencatat` or `kata Hendarto`
     /// elsewhere). `None` when nothing is left.
     fn person_part(&self, doc: &Doc, np: Range<usize>) -> Option<Range<usize>> {
+        let from = np.start;
         let tail = person_tail(doc, np)?;
+        let tail = self.called_before(doc, from, tail);
         let end = tail.end;
         let word = |t: usize| doc.kind(t) == TokKind::Word;
         let mut start = tail.start;
@@ -636,6 +651,46 @@ impl Names {
             start = t + 1;
         }
         Some(start..end)
+    }
+
+    /// `tail` widened to the left over name words the article calls the
+    /// person by (`Otoritas Jasa Keuangan | Warsito Gumelar`, `Badan Riset |
+    /// Sutrisno PS Wiryo`, with `kata Warsito`, `kata Sutrisno` elsewhere):
+    /// a word of a given name the lists lack, a place's name that is also a
+    /// person's (`Bima`),
+    /// initials between them (`PS`). No further left than token `from`.
+    fn called_before(&self, doc: &Doc, from: usize, tail: Range<usize>) -> Range<usize> {
+        let mut start = tail.start;
+        let mut k = tail.start;
+        while k > from && tail.end - k < 5 {
+            let t = k - 1;
+            let c = doc.cat(t);
+            // A body that speaks (`Sayurku menyatakan`) is written after other
+            // name words too (`PT Sayurku`): no given name.
+            let key = word_key(doc.low(t));
+            let called = doc.kind(t) == TokKind::Word && self.called.contains(&key) && !self.run_ends.contains(&key);
+            let initials = doc.all_caps(t) && doc.word(t).chars().count() <= 3 && t > from && doc.cap(t - 1);
+            let plain = doc.kind(t) == TokKind::Word
+                && doc.cap(t)
+                && (!doc.all_caps(t) || initials)
+                && !is_body_word(doc, t)
+                && !(c.has(Cat::ROLE)
+                    || c.has(Cat::RANK)
+                    || c.has(Cat::ORG)
+                    || c.has(Cat::ORG_TAIL)
+                    || c.has(Cat::OUTLET)
+                    || c.has(Cat::PORTFOLIO)
+                    || c.has(Cat::STOP)
+                    || c.has(Cat::PLACE) && !called);
+            if !plain {
+                break;
+            }
+            if called && !initials {
+                start = t;
+            }
+            k = t;
+        }
+        start..tail.end
     }
 
     /// Learns from sentence `r` the words it uses alone for someone who
