@@ -243,15 +243,20 @@ fn gold_figures_do_not_fall() {
         // Session 4 (directed frames with their time; a people count's
         // class from its noun): seeds group 0.47 -> 0.51, dev 0.64 -> 0.65,
         // dev conflicts 0.83 -> 0.92.
-        ("seeds", 0.50, 0.95, 0.99),
-        ("dev", 0.65, 0.92, 0.82),
+        // Session 5 (two single claims start a group only from a pair
+        // scoring 0.2, groups.rs SEED): seeds 0.51 -> 0.59, dev 0.65 -> 0.67.
+        ("seeds", 0.58, 0.95, 0.99),
+        ("dev", 0.66, 0.92, 0.82),
         // The blind stories (tests/links/blind*, written without seeing the
         // linker); first look before any change for them: 0.54 / 0.44 / 0.00.
         // Conflict F1 with the value index (i8conf): seeds 0.67 -> 1.00, dev
         // 0.77 -> 0.83, blind 0.91 -> 0.77 (two false conflicts: `dua jam`
         // against `lima jam`, `14 warga` against `11 warga`); 0.92 once a unit
         // of measure was no longer a near word of its own values (session 3).
-        ("blind", 0.72, 0.92, 0.98),
+        // Session 5 (SEED): group 0.725 -> 0.727, conflicts 0.92 -> 1.00 (`14
+        // warga` against `enam warga`, a weak two-claim group and a false
+        // conflict of its own, now sits in the clash's group and conflict).
+        ("blind", 0.72, 0.99, 0.98),
         // The second blind stories (tests/links/blind2*: a landslide and a rice
         // import), written while the linker was being changed and first run
         // after it: 0.64 / 0.70 / 0.61 (before those changes: 0.64 / 0.56 / 0.61).
@@ -461,6 +466,19 @@ fn one_shared_verb_is_no_claim_even_with_its_family() {
     check(
         "Petugas menangkap seorang pria di Cirebon pada Senin malam.",
         "Warga menangkap pencuri sepeda motor di Bekasi.",
+        false,
+        None,
+    );
+}
+
+// A weak resemblance of two claims alone starts no group (groups.rs SEED):
+// it may add a claim to a group that strong pairs started.
+
+#[test]
+fn a_weak_pair_alone_starts_no_group() {
+    check(
+        "Seorang pedagang sayur mengaku melompat dari jendela gedung pasar saat asap hitam mengepul.",
+        "Warga kampung nelayan melompat ke sungai berarus deras demi menyelamatkan kambing dari asap kebakaran.",
         false,
         None,
     );

@@ -15,7 +15,7 @@
 use std::collections::HashMap;
 use std::hash::Hash;
 
-use super::groups::average_linkage;
+use super::groups::seeded_average_linkage;
 
 /// The clusters of the components of the last run, by what they held.
 pub struct Components<K> {
@@ -41,7 +41,7 @@ struct Component<K> {
 }
 
 impl<K: Hash + Eq> Components<K> {
-    /// [`average_linkage`] over `edges` (`(a, b, score)` with `a < b`, as
+    /// [`seeded_average_linkage`] over `edges` (`(a, b, score)` with `a < b`, as
     /// that takes them; items are `0..docs.len()`), reusing the clusters of
     /// components seen in the last call. `key` names an item the same way
     /// from one run to the next (a document's id and a claim's place in it);
@@ -51,6 +51,7 @@ impl<K: Hash + Eq> Components<K> {
         docs: &[usize],
         edges: &[(usize, usize, f32)],
         merge: f32,
+        seed: f32,
         key: impl Fn(usize) -> K,
     ) -> Vec<Vec<usize>> {
         let n = docs.len();
@@ -100,7 +101,7 @@ impl<K: Hash + Eq> Components<K> {
                     let docs: Vec<usize> = items.iter().map(|&i| docs[i]).collect();
                     let edges: Vec<(usize, usize, f32)> =
                         component.pairs.iter().map(|&(a, b, s)| (a as usize, b as usize, f32::from_bits(s))).collect();
-                    average_linkage(&docs, &edges, merge)
+                    seeded_average_linkage(&docs, &edges, merge, seed)
                         .into_iter()
                         .map(|c| c.into_iter().map(|i| i as u32).collect())
                         .collect()
