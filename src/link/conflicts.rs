@@ -13,8 +13,9 @@
 //! reason to split, guidelines section 1), and when its values disagree it
 //! is a conflict of the group that holds most of them.
 //!
-//! Cost: the pairs scored are those sharing a near word held by at most
-//! [`BLOCK`] values of one counted thing, as in `index.rs`.
+//! Cost: as in `index.rs`, each value reads at most [`SCAN`] postings of
+//! its keys (rarest first) and keeps its [`KEEP`] best candidates, so the
+//! pairs scored grow linearly with the values.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -33,6 +34,10 @@ pub struct Counted {
     /// The claims they are in, sorted, without repeats.
     pub claims: Vec<usize>,
 }
+
+/// A posting list's key: a counted thing and a near word's id, or (`true`)
+/// a counted thing and a cluster of grouping.
+type Key<'a> = (&'a str, u32, bool);
 
 /// Two clusters of values merge while the mean score of their pairs is at
 /// least this.
@@ -57,8 +62,16 @@ const STORY_DOCS: usize = 64;
 /// one modality (the verdict and the prosecutor's demand; a figure and the
 /// same speaker's denial of another are compared): such a pair scores this.
 const APART: f32 = -1.0;
-/// Near words held by more values of one thing than this propose no pairs.
-const BLOCK: usize = 256;
+/// Postings one value reads to find its candidates, shortest lists first
+/// (as `index::SCAN` for claims): a key whose values would overrun this is
+/// not read.
+const SCAN: usize = 256;
+/// Candidates one value keeps, best first by the weight it shares with
+/// them over the keys it read.
+const KEEP: usize = 16;
+/// What a shared group counts for when ranking candidates, against near
+/// words weighing their nearness times their IDF (a few units each).
+const GROUP_KEY: f32 = 1.0;
 /// Values assumed beside the library's when weighing near words (as
 /// `words::PRIOR` does for claims).
 const PRIOR: f32 = 20.0;
@@ -66,6 +79,11 @@ const PRIOR: f32 = 20.0;
 /// The library's counted things that span two documents or more.
 /// `clusters` are grouping's clusters of claims (before corrections).
 pub fn counted(corpus: &Corpus, clusters: &[Vec<usize>]) -> Vec<Counted> {
+    counted_in(corpus, clusters).0
+}
+
+/// [`counted`], and how many pairs of values its index proposed.
+fn counted_in(corpus: &Corpus, clusters: &[Vec<usize>]) -> (Vec<Counted>, usize) {
     let values: Vec<(usize, usize)> =
         corpus.claims.iter().enumerate().flat_map(|(c, info)| (0..info.values.len()).map(move |v| (c, v))).collect();
     let value = |i: usize| &corpus.claims[values[i].0].values[values[i].1];
@@ -119,78 +137,126 @@ pub fn counted(corpus: &Corpus, clusters: &[Vec<usize>]) -> Vec<Counted> {
     let claim_norms: Vec<f32> =
         corpus.claims.iter().map(|c| c.terms.iter().map(|&t| corpus.weight(t).powi(2)).sum::<f32>().sqrt()).collect();
 
-    // Postings: (thing, near word) -> values; (thing, cluster) -> values.
-    let mut postings: HashMap<(&str, u32, bool), Vec<u32>> = HashMap::new();
+    // Postings: (thing, near word) -> values with the word's weight near
+    // each; (thing, cluster) -> values.
+    let mut postings: HashMap<Key, Vec<(u32, f32)>> = HashMap::new();
     for i in 0..values.len() {
         let thing = value(i).thing.as_str();
-        for &(k, _) in &near[i] {
-            postings.entry((thing, k, false)).or_default().push(i as u32);
+        for &(k, w) in &near[i] {
+            postings.entry((thing, k, false)).or_default().push((i as u32, w * idf[k as usize]));
         }
         for &k in &cluster_of[values[i].0] {
-            postings.entry((thing, k, true)).or_default().push(i as u32);
+            postings.entry((thing, k, true)).or_default().push((i as u32, GROUP_KEY));
         }
     }
-    let mut keys_of: Vec<Vec<(&str, u32, bool)>> = vec![Vec::new(); values.len()];
+    let mut keys_of: Vec<Vec<(usize, Key)>> = vec![Vec::new(); values.len()];
     for (&key, list) in &postings {
-        if list.len() >= 2 && list.len() <= BLOCK {
-            for &i in list {
-                keys_of[i as usize].push(key);
+        if list.len() >= 2 && list.len() <= SCAN {
+            for &(i, _) in list {
+                keys_of[i as usize].push((list.len(), key));
             }
         }
     }
 
-    let mut edges = Vec::new();
+    // Candidates, as `index.rs` finds claims: each value reads its keys
+    // shortest list first, at most [`SCAN`] postings, and keeps the [`KEEP`]
+    // comparable values that share the most weight with it over the keys
+    // read; a pair is proposed by either side. The values of one claim are
+    // always paired (they count different things).
+    let mut found: Vec<(u32, u32)> = Vec::new();
+    let mut weight = vec![0f32; values.len()];
     let mut seen = vec![false; values.len()];
-    let mut touched = Vec::new();
-    for a in 0..values.len() {
-        for key in &keys_of[a] {
-            for &b in &postings[key] {
-                let b = b as usize;
-                if b > a && !seen[b] {
-                    seen[b] = true;
+    let mut touched: Vec<u32> = Vec::new();
+    for (a, keys) in keys_of.iter_mut().enumerate() {
+        keys.sort_unstable();
+        let own = |key: &Key| -> f32 {
+            if key.2 {
+                GROUP_KEY
+            } else {
+                near[a].iter().find(|&&(k, _)| k == key.1).map_or(0.0, |&(k, w)| w * idf[k as usize])
+            }
+        };
+        let mut read = 0;
+        for (len, key) in keys.iter() {
+            if read + len > SCAN {
+                break;
+            }
+            read += len;
+            let wa = own(key);
+            for &(b, wb) in &postings[key] {
+                if b as usize == a || !comparable(value(a), value(b as usize)) {
+                    continue;
+                }
+                if !seen[b as usize] {
+                    seen[b as usize] = true;
                     touched.push(b);
                 }
+                weight[b as usize] += wa * wb;
             }
+        }
+        if touched.len() > KEEP {
+            // Shared weight over the candidate's own length, as a cosine
+            // without this value's norm (the same for all); ties to the
+            // lower index.
+            let rank = |b: &u32| (weight[*b as usize] / (near_norms[*b as usize] + 1.0), std::cmp::Reverse(*b));
+            touched.select_nth_unstable_by(KEEP, |x, y| {
+                rank(y).partial_cmp(&rank(x)).unwrap_or(std::cmp::Ordering::Equal)
+            });
         }
         for &b in &touched {
-            seen[b] = false;
-            let (va, vb) = (value(a), value(b));
-            if !comparable(va, vb) {
-                continue;
-            }
-            let (ca, cb) = (values[a].0, values[b].0);
-            let (ia, ib) = (&corpus.claims[ca], &corpus.claims[cb]);
-            let speaker = |c: usize| {
-                let info = &corpus.claims[c];
-                corpus.docs[info.doc].src.claims[info.claim].claimant.as_ref().map(|w| w.resolved.as_str())
-            };
-            let one_voice = ia.doc == ib.doc && speaker(ca) == speaker(cb) && ia.modality == ib.modality;
-            // Giver and receiver swapped (`Rusia mengirim ... ke Korea Utara`)
-            // is the reverse event: its numbers count another thing.
-            let reverse = roles::reversed(&ia.roles, &ib.roles);
-            if ca == cb || reverse || (one_voice && !agree(va.base, vb.base)) {
-                edges.push((a, b, APART));
-                continue;
-            }
-            let near_sim = cosine(&near[a], &near[b], &idf, near_norms[a] * near_norms[b]);
-            let claim_dot: f32 = shared(&ia.terms, &ib.terms).map(|t| corpus.weight(t).powi(2)).sum();
-            let claim_norm = claim_norms[ca] * claim_norms[cb];
-            let claim_sim = if claim_norm > 0.0 { claim_dot / claim_norm } else { 0.0 };
-            let together = shared(&cluster_of[ca], &cluster_of[cb]).next().is_some();
-            // `tiga penumpang ditemukan`, `dua penumpang belum ditemukan`.
-            let negated = |v: &Value| v.near.iter().any(|(k, w)| k == NEGATION && *w >= 0.5);
-            let polarity = if negated(va) != negated(vb) { POLARITY } else { 0.0 };
-            let story = stories.contains(&(ia.doc.min(ib.doc), ia.doc.max(ib.doc)));
-            let score = polarity
-                + if story { SAME_STORY } else { 0.0 }
-                + NEAR * near_sim
-                + CLAIM * claim_sim
-                + if together { SAME_GROUP } else { 0.0 };
-            if score > 0.0 {
-                edges.push((a, b, score));
-            }
+            weight[b as usize] = 0.0;
+            seen[b as usize] = false;
         }
-        touched.clear();
+        touched.truncate(KEEP);
+        let a32 = a as u32;
+        found.extend(touched.drain(..).map(|b| (a32.min(b), a32.max(b))));
+        let (c, v) = values[a];
+        for w in v + 1..corpus.claims[c].values.len() {
+            found.push((a32, a32 + (w - v) as u32));
+        }
+    }
+    found.sort_unstable();
+    found.dedup();
+    let proposed = found.len();
+
+    let mut edges = Vec::new();
+    for (a, b) in found {
+        let (a, b) = (a as usize, b as usize);
+        let (va, vb) = (value(a), value(b));
+        if !comparable(va, vb) {
+            continue;
+        }
+        let (ca, cb) = (values[a].0, values[b].0);
+        let (ia, ib) = (&corpus.claims[ca], &corpus.claims[cb]);
+        let speaker = |c: usize| {
+            let info = &corpus.claims[c];
+            corpus.docs[info.doc].src.claims[info.claim].claimant.as_ref().map(|w| w.resolved.as_str())
+        };
+        let one_voice = ia.doc == ib.doc && speaker(ca) == speaker(cb) && ia.modality == ib.modality;
+        // Giver and receiver swapped (`Rusia mengirim ... ke Korea Utara`)
+        // is the reverse event: its numbers count another thing.
+        let reverse = roles::reversed(&ia.roles, &ib.roles);
+        if ca == cb || reverse || (one_voice && !agree(va.base, vb.base)) {
+            edges.push((a, b, APART));
+            continue;
+        }
+        let near_sim = cosine(&near[a], &near[b], &idf, near_norms[a] * near_norms[b]);
+        let claim_dot: f32 = shared(&ia.terms, &ib.terms).map(|t| corpus.weight(t).powi(2)).sum();
+        let claim_norm = claim_norms[ca] * claim_norms[cb];
+        let claim_sim = if claim_norm > 0.0 { claim_dot / claim_norm } else { 0.0 };
+        let together = shared(&cluster_of[ca], &cluster_of[cb]).next().is_some();
+        // `tiga penumpang ditemukan`, `dua penumpang belum ditemukan`.
+        let negated = |v: &Value| v.near.iter().any(|(k, w)| k == NEGATION && *w >= 0.5);
+        let polarity = if negated(va) != negated(vb) { POLARITY } else { 0.0 };
+        let story = stories.contains(&(ia.doc.min(ib.doc), ia.doc.max(ib.doc)));
+        let score = polarity
+            + if story { SAME_STORY } else { 0.0 }
+            + NEAR * near_sim
+            + CLAIM * claim_sim
+            + if together { SAME_GROUP } else { 0.0 };
+        if score > 0.0 {
+            edges.push((a, b, score));
+        }
     }
 
     let mut out: Vec<Counted> = average_linkage(&(0..values.len()).collect::<Vec<_>>(), &edges, MERGE)
@@ -207,7 +273,7 @@ pub fn counted(corpus: &Corpus, clusters: &[Vec<usize>]) -> Vec<Counted> {
         })
         .collect();
     out.sort_by(|a, b| a.values.cmp(&b.values));
-    out
+    (out, proposed)
 }
 
 /// The claims of each counted thing that no cluster holds whole, as clusters
@@ -329,4 +395,31 @@ fn tidy(x: f64) -> f64 {
     let magnitude = x.abs().log10().floor() as i32;
     let scale = 10f64.powi(8 - magnitude);
     (x * scale).round() / scale
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::link::LinkDocument;
+    use crate::{extract, report, Options, Unit};
+
+    /// The values a library holds are paired through a bounded index: a
+    /// counted thing reported in the same words by many articles (every
+    /// value near every other) proposes at most [`KEEP`] partners per value
+    /// and the pairs of each claim's own values, not all pairs.
+    #[test]
+    fn values_propose_a_bounded_number_of_pairs() {
+        let docs: Vec<LinkDocument> = (0..200)
+            .map(|i| {
+                let text = format!("Banjir di Desa Sukamaju memaksa {} warga mengungsi ke balai desa.", 100 + i);
+                let record = report(&format!("d{i}"), &text, &extract(&text, &Options::default()), Unit::CodePoint);
+                LinkDocument::from_record(&text, &record, None)
+            })
+            .collect();
+        let corpus = Corpus::read(&docs);
+        let values: usize = corpus.claims.iter().map(|c| c.values.len()).sum();
+        assert_eq!(values, 200);
+        let (_, proposed) = counted_in(&corpus, &[]);
+        assert!(proposed <= values * KEEP, "{proposed} pairs proposed for {values} values");
+    }
 }
