@@ -41,9 +41,10 @@ pub fn text_facts(text: &str) -> Facts {
         .iter()
         .find_map(|l| dateline_outlet(l))
         .or_else(|| head.iter().find_map(|l| byline_outlet(l)))
+        .or_else(|| head.iter().find_map(|l| credit_outlet(l)))
         .or_else(|| head.iter().chain(foot).find_map(|l| domain_in(l)))
         .or_else(|| foot.iter().find_map(|l| copyright_outlet(l)));
-    let published = head.iter().find_map(|l| date_line(l));
+    let published = head.iter().find_map(|l| date_line(l)).or_else(|| head.iter().filter_map(|l| lead_date(l)).max());
     Facts { outlet, published, url: None }
 }
 
@@ -78,8 +79,22 @@ fn dateline_outlet(line: &str) -> Option<String> {
         }
     }
     let letters = prefix.chars().filter(|c| c.is_alphabetic()).count();
-    (!prefix.contains(',') && letters >= 4 && prefix.chars().all(|c| c.is_uppercase() || c == ' ' || c == '.'))
-        .then(|| prefix.to_owned())
+    (!prefix.contains(',')
+        && !is_place_name(prefix)
+        && letters >= 4
+        && prefix.chars().all(|c| c.is_uppercase() || c == ' ' || c == '.'))
+    .then(|| prefix.to_owned())
+}
+
+/// `KONAWE`, `MALANG KOTA`, `TANJUNG SELOR`: a dateline that gives only the
+/// place: every word a place of the gazetteer or a word places are named
+/// with, or such a word and the place's name (towns are not all in the
+/// gazetteer, which lists provinces, regencies and cities).
+fn is_place_name(prefix: &str) -> bool {
+    const PLACE_HEADS: [&str; 8] = ["kota", "kabupaten", "kab", "tanjung", "pulau", "teluk", "muara", "bandar"];
+    let words: Vec<String> = prefix.split_whitespace().map(|w| w.trim_matches('.').to_lowercase()).collect();
+    let head = |w: &String| PLACE_HEADS.contains(&w.as_str());
+    words.iter().all(|w| head(w) || crate::link::is_place(w)) || (words.len() == 2 && head(&words[0]))
 }
 
 /// `detikNews` in `Rizky Maulana Hidayat - detikNews`: a byline that ends in
@@ -92,6 +107,21 @@ fn byline_outlet(line: &str) -> Option<String> {
     }
     let lower = last.to_lowercase();
     KNOWN.iter().any(|k| lower.starts_with(k)).then(|| last.to_owned())
+}
+
+/// `detikJatim` in `Laporan Wartawan detikJatim, Sari Wulandari`: the
+/// outlet a reporter's credit line names before the reporter.
+fn credit_outlet(line: &str) -> Option<String> {
+    let lower = line.to_ascii_lowercase();
+    let rest = ["laporan wartawan ", "laporan reporter ", "laporan koresponden ", "laporan jurnalis "]
+        .iter()
+        .find_map(|p| lower.starts_with(p).then(|| &line[p.len()..]))?;
+    let (name, _) = rest.split_once(',')?;
+    let name = name.trim();
+    let words = name.split_whitespace().count();
+    let first = name.chars().next()?;
+    let named = first.is_uppercase() || KNOWN.iter().any(|k| name.to_lowercase().starts_with(k));
+    ((1..=3).contains(&words) && named).then(|| name.to_owned())
 }
 
 /// `ANTARA` in `Copyright © ANTARA 2025`.
@@ -179,6 +209,27 @@ fn date_line(line: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// The latest `Kamis (3/12/2026)` of a lead: Indonesian news dates what it
+/// reports with the weekday and the date in brackets, and the report is from
+/// that day or the next. Used only when no date line gives the day itself;
+/// a date without its weekday (`sejak 1/12/2026`) is not the report's.
+fn lead_date(line: &str) -> Option<String> {
+    const DAYS: [&str; 8] = ["senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu"];
+    let mut latest = None;
+    for (open, _) in line.match_indices('(') {
+        let day = line[..open].trim_end().rsplit(|c: char| c.is_whitespace() || c == ',').next().unwrap_or("");
+        if !DAYS.contains(&day.to_lowercase().as_str()) {
+            continue;
+        }
+        let inside = line[open + 1..].split(')').next().unwrap_or("");
+        let parts: Vec<u32> = inside.split('/').filter_map(|p| p.trim().parse().ok()).collect();
+        if let [d, m, y] = parts[..] {
+            latest = latest.max(iso(y, m, d));
+        }
+    }
+    latest
 }
 
 fn iso(y: u32, m: u32, d: u32) -> Option<String> {
@@ -301,7 +352,15 @@ mod tests {
             ("KONTAN.CO.ID - KYIV. Seorang pejabat AS mengatakan.", Some("KONTAN.CO.ID")),
             ("Judul\nRizky Maulana - detikNews\nJakarta - Isi berita.", Some("detikNews")),
             ("Isi berita.\nCopyright © ANTARA 2025", Some("ANTARA")),
+            ("Judul\nLaporan Wartawan detikJatim, Sari Wulandari\nMalang - Isi.", Some("detikJatim")),
+            ("Judul\nLaporan Reporter Tribun Jateng, Agus Santosa\nIsi.", Some("Tribun Jateng")),
+            ("Judul\nLaporan Wartawan Tribunlampung.co.id, Dedi Kurnia\nIsi.", Some("Tribunlampung.co.id")),
+            ("Judul\nLaporan wartawan kami dari lokasi kejadian menyebut banjir.", None),
             ("Jakarta - Isi berita tanpa nama media.", None),
+            // A dateline's place in capitals is not an outlet.
+            ("KONAWE - Banjir merendam desa.", None),
+            ("MALANG KOTA – Mantan kepala sekolah dituntut.", None),
+            ("TANJUNG SELOR – Anggaran pendidikan turun.", None),
         ] {
             assert_eq!(outlet(text).as_deref(), expected, "{text}");
         }
@@ -315,6 +374,13 @@ mod tests {
             ("Judul\nDiperbarui 03 Nov 2025, 15:20 WIB\nIsi.", Some("2025-11-03")),
             ("Judul\nSenin, 3 November 2025\nIsi.", Some("2025-11-03")),
             ("Tidak ada tanggal di sini sama sekali, hanya kalimat panjang yang menyebut 2025.", None),
+            // A lead that dates its news with the weekday (`Rabu (2/12/2026)`)
+            // and no date line: the latest such date of the first lines.
+            ("Judul\nMalang - Bus terguling di Batu, Rabu (2/12/2026) malam. Polisi memeriksa sopir, Kamis (3/12/2026).", Some("2026-12-03")),
+            ("Judul\nKUPANG - Sebanyak 40 siswa dirawat, Senin (7/12/2026).\nIsi.", Some("2026-12-07")),
+            // A date without its weekday is a date in the news, not the day of
+            // the report (`sejak 1/12/2026`, a deadline).
+            ("Judul\nJAKARTA - Aturan berlaku sejak 1/12/2026 hingga 31/12/2026 bagi semua pelaku usaha.", None),
         ] {
             assert_eq!(text_facts(text).published.as_deref(), expected, "{text}");
         }

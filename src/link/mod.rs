@@ -26,6 +26,7 @@ pub mod stem;
 mod tense;
 mod words;
 
+pub(crate) use identity::is_place;
 pub(crate) use words::split_words as words_of;
 
 use serde::{Deserialize, Serialize};
