@@ -598,3 +598,16 @@ fn a_word_the_article_calls_the_person_by_belongs_to_the_name() {
         &["Sutarjo Wibowo", "Sutarjo Wibowo", "Badan Pangan Nasional (Bapanas)"],
     );
 }
+
+#[test]
+fn a_nickname_cut_from_a_name_word_is_that_person() {
+    check_claimants(
+        "Wali Kota Salatiga Tri Wulandarisari mengatakan pasar dibuka pekan depan.\n\n\"Harga harus stabil,\" kata Wulan.",
+        &["Tri Wulandarisari", "Tri Wulandarisari"],
+    );
+    // Two names it could be cut from: neither.
+    check_claimants(
+        "Wali Kota Salatiga Tri Wulandarisari mengatakan pasar dibuka.\n\nWulandari Putri, Ketua DPRD Salatiga, mengatakan anggaran cukup.\n\n\"Harga harus stabil,\" kata Wulan.",
+        &["Tri Wulandarisari", "Wulandari Putri", "Wulan"],
+    );
+}

@@ -49,6 +49,10 @@ pub struct Names {
     known: WordMap<Name, Known>,
     /// Lower-case word -> the distinct names that contain it.
     by_word: WordMap<Box<str>, Vec<Name>>,
+    /// The first four letters of a long word of a name of two words or
+    /// more -> those names: where a nickname cut from the start of a word
+    /// (`Wulan` for `Tri Wulandarisari`) finds its full name.
+    by_prefix: WordMap<Box<str>, Vec<Name>>,
     /// Names already resolved as speakers: the surest persons there are.
     speakers: WordSet<Name>,
     /// Role words in lower case -> the people given that role, with the
@@ -752,6 +756,18 @@ impl Names {
                         }
                     }
                 }
+                if n_words >= 2 {
+                    for w in lower.split(' ') {
+                        if let Some(key) = nickname_key(w, NICKNAME_MIN + 2) {
+                            match self.by_prefix.get_mut(key) {
+                                Some(names) => names.push(p.name.clone()),
+                                None => {
+                                    self.by_prefix.insert(key.into(), vec![p.name.clone()]);
+                                }
+                            }
+                        }
+                    }
+                }
                 let known = Known { titled: p.titled, last, lower: lower.into(), n_words };
                 self.known.insert(p.name.clone(), known);
             }
@@ -828,13 +844,18 @@ impl Names {
         let mut words = short.split_whitespace();
         if let (Some(word), None) = (words.next(), words.next()) {
             return with_lower(word, |low| {
-                self.by_word
-                    .get(low)?
-                    .iter()
-                    .map(|name| (name, &self.known[name]))
-                    .filter(|(_, k)| k.words().any(|w| w == low))
-                    .max_by_key(|(name, k)| (self.sure(name), k.n_words, k.last))
-                    .map(|(name, _)| name.clone())
+                let exact = self.by_word.get(low).and_then(|names| {
+                    names
+                        .iter()
+                        .map(|name| (name, &self.known[name]))
+                        .filter(|(_, k)| k.words().any(|w| w == low))
+                        .max_by_key(|(name, k)| (self.sure(name), k.n_words, k.last))
+                        .map(|(name, k)| (name.clone(), k.n_words))
+                });
+                match exact {
+                    Some((name, n)) if n >= 2 => Some(name),
+                    alone => self.nickname(low).or(alone.map(|(name, _)| name)),
+                }
             });
         }
         let lower: Vec<String> = short.split_whitespace().map(str::to_lowercase).collect();
@@ -845,6 +866,25 @@ impl Names {
             .filter(|(_, k)| lower.iter().all(|s| k.words().any(|w| w == s)))
             .max_by_key(|(name, k)| (self.sure(name), k.n_words, k.last))
             .map(|(name, _)| name.clone())
+    }
+
+    /// The one full name with a word that starts with `low` and is at least
+    /// two letters longer (`Wulan` for `Tri Wulandarisari`): a nickname cut
+    /// from a long name word. Two such names: none.
+    fn nickname(&self, low: &str) -> Option<Name> {
+        let key = nickname_key(low, NICKNAME_MIN)?;
+        let mut found: Option<&Name> = None;
+        for name in self.by_prefix.get(key)? {
+            let k = &self.known[name];
+            if !k.words().any(|w| w.len() >= low.len() + 2 && w.starts_with(low)) {
+                continue;
+            }
+            match found {
+                Some(f) if f != name => return None,
+                _ => found = Some(name),
+            }
+        }
+        found.cloned()
     }
 
     /// The holder of the title written alone as `np` (`Kapolresta`, `Kapolres
@@ -1299,4 +1339,18 @@ fn is_name_opener(low: &str) -> bool {
             | "masagus"
             | "nyimas"
     )
+}
+
+/// The shortest nickname cut from a name word, in letters: shorter starts
+/// (`Sri`, `Ali`) are whole given names more often than nicknames.
+const NICKNAME_MIN: usize = 5;
+
+/// The key of a nickname index: the first four letters of `low`, a
+/// lower-case word of at least `min` letters, all of them letters.
+fn nickname_key(low: &str, min: usize) -> Option<&str> {
+    let letters = low.chars().count();
+    if letters < min || !low.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    low.char_indices().nth(4).map(|(i, _)| &low[..i])
 }
