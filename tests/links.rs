@@ -261,7 +261,9 @@ fn gold_figures_do_not_fall() {
         // import), written while the linker was being changed and first run
         // after it: 0.64 / 0.70 / 0.61 (before those changes: 0.64 / 0.56 / 0.61).
         // Session 3 (scale words, rates, units not near words): 0.72 / 0.82.
-        ("blind2", 0.71, 0.82, 0.88),
+        // Session 5 (counts of different outcomes, rescued and dead, are two
+        // counted things): conflicts 0.82 -> 0.89, group F1 0.728 -> 0.736.
+        ("blind2", 0.72, 0.88, 0.88),
         // The third blind stories (tests/links/blind3*: tin permits revoked, a
         // port strike), written blind on the third day and first run after its
         // changes: 0.62 / 0.83 / 0.49 (before them: 0.62 / 0.83 / 0.43).
@@ -1004,6 +1006,20 @@ fn a_generic_count_of_named_people_is_their_class() {
         "KMP Lestari membawa 120 penumpang dan 15 awak saat berangkat dari Surabaya.",
         "Menurut seorang saksi, jumlah penumpang KMP Lestari lebih dari 160 orang.",
         &[&[120.0, 160.0]],
+    );
+}
+
+/// Counts of people to whom different things happened are two counted
+/// things, in one group too: the rescued and the dead (new-user test 5
+/// found `38 orang` rescued lined up against `5 orang` dead): the rescued
+/// of both articles are one conflict. (`3 meninggal dunia` names no counted
+/// noun, so the dead, 3 and 4, are not compared: a miss of its own.)
+#[test]
+fn the_rescued_and_the_dead_are_two_counted_things() {
+    check_conflicts(
+        "KM Bahari Jaya tenggelam di perairan Selat Sunda, Selasa malam. Hingga Rabu pagi, 9 penumpang dinyatakan masih hilang.\nKepala Kantor SAR Banten, Joko Susilo, mengatakan tim gabungan telah mengevakuasi 41 penumpang dalam keadaan selamat.\n\"Sampai pukul 07.00 WIB, 41 orang berhasil kami selamatkan, 3 meninggal dunia dan 9 lainnya masih dalam pencarian,\" kata Joko di Pelabuhan Merak, Rabu.",
+        "Korban hilang KM Bahari Jaya di Selat Sunda bertambah menjadi 11 orang.\nBasarnas Banten mencatat 39 penumpang selamat dan 4 orang meninggal dunia hingga Rabu siang.",
+        &[&[39.0, 41.0, 41.0]],
     );
 }
 

@@ -21,7 +21,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::groups::{average_linkage, Found};
 use super::index::shared;
-use super::numbers::{agree, comparable, Value, NEGATION};
+use super::numbers::{agree, comparable, other_outcome, Value, NEGATION};
 use super::people::claim_ref;
 use super::roles;
 use super::words::Corpus;
@@ -236,7 +236,7 @@ fn counted_in(corpus: &Corpus, clusters: &[Vec<usize>]) -> (Vec<Counted>, usize)
         // Giver and receiver swapped (`Rusia mengirim ... ke Korea Utara`)
         // is the reverse event: its numbers count another thing.
         let reverse = roles::reversed(&ia.roles, &ib.roles);
-        if ca == cb || reverse || (one_voice && !agree(va.base, vb.base)) {
+        if ca == cb || reverse || other_outcome(va, vb) || (one_voice && !agree(va.base, vb.base)) {
             edges.push((a, b, APART));
             continue;
         }

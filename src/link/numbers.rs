@@ -33,6 +33,10 @@ pub struct Value {
     /// The unit as written, and how many base units one of it is.
     pub unit: String,
     pub factor: f64,
+    /// What happened to the people (or things) counted, when a word of one
+    /// outcome stands close to the number (`36 penumpang selamat`, `5 orang
+    /// meninggal`): the family of that word ([`OUTCOMES`]).
+    pub outcome: Option<&'static str>,
 }
 
 /// The near word every negation becomes.
@@ -42,6 +46,18 @@ pub const NEGATION: &str = "~tidak";
 /// (`sebanyak 198 orang`, `bertambah menjadi lima orang`). Written for
 /// this module.
 const INTRODUCERS: &[&str] = &["sebanyak", "sebesar", "senilai", "menjadi", "berjumlah", "tercatat", "total"];
+
+/// Outcomes of the people counted in news of accidents, disasters and
+/// crimes, as classes of paraphrase families (`paraphrase.rs`): counts of
+/// two classes are two counted things (guidelines, section 2: a toll and
+/// the number missing are two). Evacuated and rescued are one class
+/// (`dievakuasi` is said of the rescued and of the displaced), and so are
+/// the injured and those in hospital. Written for this module.
+const OUTCOMES: &[&[&str]] =
+    &[&["tewas"], &["hilang"], &["selamat", "ungsi"], &["luka", "rawat"], &["pulang"], &["tangkap"]];
+/// How near an outcome word must stand to say what its number counts: about
+/// five words away, or next to it with another number in between.
+const OUTCOME_NEAR: f32 = 0.5;
 
 /// Nearness halves every this many words: a number's own clause weighs most.
 const HALF_WORDS: f32 = 4.0;
@@ -110,9 +126,16 @@ pub fn values(doc: &Doc, claim: &LinkClaim, bytes: Range<usize>) -> Vec<Value> {
             };
             near.push((own, 1.0));
         }
-        out.push(Value { index, thing, noun, context, near, base: q.value * factor, unit, factor });
+        let outcome = outcome(&near);
+        out.push(Value { index, thing, noun, context, near, base: q.value * factor, unit, factor, outcome });
     }
     out
+}
+
+/// Whether `a` and `b` count people (or things) to whom different things
+/// happened: `36 penumpang selamat` and `5 orang meninggal dunia`.
+pub fn other_outcome(a: &Value, b: &Value) -> bool {
+    matches!((a.outcome, b.outcome), (Some(x), Some(y)) if x != y)
 }
 
 /// Whether `a` and `b` may count the same thing: the same thing, the same
@@ -364,6 +387,27 @@ fn rate(rest: &str) -> Option<String> {
         Some(Class::Measure(thing, factor)) => format!("{thing}{factor}"),
         _ => lower,
     })
+}
+
+/// The outcome class of the nearest outcome word, if it is near enough and
+/// no word of another class is as near (`tewas dan luka` says neither).
+fn outcome(near: &[(String, f32)]) -> Option<&'static str> {
+    let mut best: Option<(&'static str, f32)> = None;
+    let mut tie = false;
+    for (key, w) in near {
+        let class = key.strip_prefix('~').and_then(|f| OUTCOMES.iter().find(|c| c.contains(&f)));
+        let Some(class) = class.map(|c| c[0]) else { continue };
+        match best {
+            Some((_, bw)) if *w > bw => {
+                best = Some((class, *w));
+                tie = false;
+            }
+            Some((b, bw)) if *w == bw && b != class => tie = true,
+            None => best = Some((class, *w)),
+            _ => {}
+        }
+    }
+    best.filter(|&(_, w)| w >= OUTCOME_NEAR && !tie).map(|(c, _)| c)
 }
 
 /// The first content word of `rest` (lower case), if it comes right away.
