@@ -48,6 +48,22 @@ pub fn text_facts(text: &str) -> Facts {
     Facts { outlet, published, url: None }
 }
 
+impl Facts {
+    /// A record's own facts (a JSON Lines record's `url`, `published`,
+    /// `outlet`; blank strings are none) over `read`, the facts its text
+    /// gives: what a pipeline already knows wins. The date is put in the
+    /// library's form (`2024-03-01T10:00:00+07:00` is `2024-03-01`); a
+    /// string that is no ISO date is kept as given.
+    pub fn given_over(given: Facts, read: Facts) -> Facts {
+        let some = |s: Option<String>| s.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
+        Facts {
+            outlet: some(given.outlet).or(read.outlet),
+            published: some(given.published).map(|d| date_of(&d).unwrap_or(d)).or(read.published),
+            url: some(given.url).or(read.url),
+        }
+    }
+}
+
 /// The facts of an HTML page: its metadata first, then its text's.
 pub fn html_facts(html: &str, text: &str) -> Facts {
     let from_text = text_facts(text);

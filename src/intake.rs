@@ -582,20 +582,11 @@ fn record(name: &str, value: &serde_json::Value, n: usize) -> Result<Incoming, I
         .map(str::to_owned)
         .or_else(|| id.clone())
         .unwrap_or_default();
-    let string =
-        |key: &str| obj.get(key).and_then(|v| v.as_str()).map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned);
+    let string = |key: &str| obj.get(key).and_then(|v| v.as_str()).map(str::to_owned);
     let text = normalise_newlines(text);
-    let facts = crate::facts::text_facts(&text);
-    Ok(Incoming {
-        id,
-        name: label,
-        url: string("url").or(facts.url),
-        // A record's date in the library's form (`2024-03-01T10:00:00+07:00`
-        // is `2024-03-01`); a string that is no ISO date is kept as given.
-        published: string("published").map(|d| crate::facts::date_of(&d).unwrap_or(d)).or(facts.published),
-        outlet: string("outlet").or(facts.outlet),
-        text,
-    })
+    let given = crate::facts::Facts { outlet: string("outlet"), published: string("published"), url: string("url") };
+    let facts = crate::facts::Facts::given_over(given, crate::facts::text_facts(&text));
+    Ok(Incoming { id, name: label, url: facts.url, published: facts.published, outlet: facts.outlet, text })
 }
 
 /// Records without a title, name or id are called `stem 1`, `stem 2`, ...

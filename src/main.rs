@@ -107,22 +107,19 @@ fn now() -> String {
     format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}.{ms:03}Z", rest / 3600, rest % 3600 / 60, rest % 60)
 }
 
+/// Prints a line to standard output (`println!` would panic on a closed pipe).
+fn print(text: &str) -> Result<bool, String> {
+    use std::io::Write;
+    writeln!(std::io::stdout().lock(), "{text}").map(|()| true).map_err(cli::stdout_error)
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
-        None | Some("-h" | "--help" | "help") => {
-            println!("{HELP}");
-            Ok(true)
-        }
+        None | Some("-h" | "--help" | "help") => print(HELP),
         // `klaim extract --help`: the one help text, which covers every command.
-        Some(_) if args[1..].iter().any(|a| a == "-h" || a == "--help") => {
-            println!("{HELP}");
-            Ok(true)
-        }
-        Some("-V" | "--version") => {
-            println!("klaim {}", env!("CARGO_PKG_VERSION"));
-            Ok(true)
-        }
+        Some(_) if args[1..].iter().any(|a| a == "-h" || a == "--help") => print(HELP),
+        Some("-V" | "--version") => print(&format!("klaim {}", env!("CARGO_PKG_VERSION"))),
         Some("extract") => cli::extract::run(&args[1..]),
         Some("bench") => cli::bench::run(&args[1..]),
         Some("link") => cli::link::run(&args[1..]),
@@ -133,6 +130,8 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
+        // The reader went away (`klaim … | head`): nothing more to say.
+        Err(message) if message == cli::CLOSED => ExitCode::SUCCESS,
         Ok(false) => ExitCode::FAILURE,
         Err(message) => {
             eprintln!("klaim: {message}");

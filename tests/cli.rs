@@ -256,3 +256,46 @@ fn the_bench_library_is_many_stories_of_several_outlets() {
         assert!(texts.windows(2).all(|w| w[0] != w[1]), "{story}: outlets word it differently");
     }
 }
+
+/// A JSON Lines record's own `outlet`, `published` and `url` are what a
+/// pipeline already knows: they win over what the text gives, as in the
+/// page's import (user test 5: `"outlet":"UJI.ID","published":"2026-12-01"`
+/// came out as the dateline's outlet and no date).
+#[test]
+fn a_records_own_facts_are_kept() {
+    let records = concat!(
+        r#"{"id": "a", "text": "JAKARTA, KONTAN.CO.ID - Budi mengatakan harga naik.", "outlet": "UJI.ID", "published": "2026-12-01T08:00:00+07:00", "url": "https://uji.example/a"}"#,
+        "\n",
+        r#"{"id": "b", "text": "JAKARTA, KONTAN.CO.ID - Budi mengatakan harga naik.", "outlet": " "}"#,
+        "\n"
+    );
+    let out = klaim(&["extract", "--jsonl", "-"], records.as_bytes());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let docs = lines(&out);
+    let facts = |d: &serde_json::Value| (d["outlet"].clone(), d["published"].clone(), d["url"].clone());
+    assert_eq!(facts(&docs[0]), ("UJI.ID".into(), "2026-12-01".into(), "https://uji.example/a".into()));
+    // A blank field gives way to the text's.
+    assert_eq!(facts(&docs[1]), ("KONTAN.CO.ID".into(), serde_json::Value::Null, serde_json::Value::Null));
+}
+
+/// A reader that goes away (`klaim extract … | head -1`) ends klaim quietly,
+/// as it ends Unix tools (before: `klaim: stdout: Broken pipe (os error 32)`
+/// and exit code 2).
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let record = r#"{"id": "x", "text": "Budi mengatakan harga beras naik sepuluh persen pekan ini."}"#;
+    let input = format!("{record}\n").repeat(4000);
+    let path = temp("many.jsonl", input.as_bytes());
+    for args in [&["extract", "--jsonl", path.as_str()][..], &["--help"][..]] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_klaim"))
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("klaim runs");
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{args:?}");
+    }
+}

@@ -34,10 +34,7 @@ pub fn run(args: &[String]) -> Result<bool, String> {
         _ => {
             use std::io::Write;
             let mut stdout = std::io::stdout().lock();
-            stdout
-                .write_all(output.as_bytes())
-                .and_then(|()| stdout.flush())
-                .map_err(|e| format!("standard output: {e}"))?;
+            stdout.write_all(output.as_bytes()).and_then(|()| stdout.flush()).map_err(super::stdout_error)?;
         }
     }
     Ok(true)

@@ -10,12 +10,21 @@ use std::io::{BufRead, BufReader, Write};
 use serde::Deserialize;
 
 use super::{ordered, read_text, value};
+use klaim::facts::Facts;
 use klaim::{extract, report, Options, Unit};
 
 #[derive(Deserialize)]
 struct Input {
     id: serde_json::Value,
     text: String,
+    // What a pipeline already knows of the document wins over what its text
+    // gives (`Facts::given_over`); other fields are ignored.
+    #[serde(default)]
+    outlet: Option<String>,
+    #[serde(default)]
+    published: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
 }
 
 /// A record as printed: with the document's `text` when it is not the
@@ -98,14 +107,14 @@ pub fn run(args: &[String]) -> Result<bool, String> {
     let work = |batch: Vec<Item>| {
         let mut done = Done::default();
         for item in batch {
-            let (id, text, html) = match item {
+            let (id, text, given) = match item {
                 Item::Text { id, text } => (id, text, None),
                 Item::Html { id, html } => {
                     let (text, facts) = klaim::intake::html_article(&html);
-                    (id, text, Some(facts))
+                    (id, text, Some(Given::Page(facts)))
                 }
                 Item::Line { path, number, bytes } => match parse_line(&bytes) {
-                    Ok(Some((id, text))) => (id, text, None),
+                    Ok(Some((id, text, given))) => (id, text, Some(Given::Record(given))),
                     Ok(None) => continue,
                     Err(e) => {
                         done.errors.push(format!("{path}:{number}: not a record {{\"id\", \"text\"}}: {e}"));
@@ -119,13 +128,21 @@ pub fn run(args: &[String]) -> Result<bool, String> {
             };
             let mut record = report(&id, &text, &extract(&text, &options), unit);
             // An HTML page's record also holds the text its offsets count in
-            // (the page's text, not its markup), and the page's facts.
-            let page = html.map(|facts| {
+            // (the page's text, not its markup), and the page's facts; a
+            // JSON Lines record keeps the facts it came with.
+            let (facts, page) = match given {
+                Some(Given::Page(facts)) => (Some(facts), Some(text.as_str())),
+                Some(Given::Record(given)) => {
+                    let read = Facts { outlet: record.outlet.take(), published: record.published.take(), url: None };
+                    (Some(Facts::given_over(given, read)), None)
+                }
+                None => (None, None),
+            };
+            if let Some(facts) = facts {
                 record.outlet = facts.outlet;
                 record.published = facts.published;
                 record.url = facts.url;
-                text.as_str()
-            });
+            }
             let record = WithText { record: &record, text: page };
             let written = if pretty {
                 serde_json::to_writer_pretty(&mut done.out, &record)
@@ -150,9 +167,9 @@ pub fn run(args: &[String]) -> Result<bool, String> {
             eprintln!("klaim: {e}");
         }
         ok &= done.errors.is_empty();
-        out.write_all(&done.out).map_err(|e| format!("stdout: {e}"))
+        out.write_all(&done.out).map_err(super::stdout_error)
     })?;
-    out.flush().map_err(|e| format!("stdout: {e}"))?;
+    out.flush().map_err(super::stdout_error)?;
     Ok(ok)
 }
 
@@ -200,8 +217,15 @@ fn batches(items: impl Iterator<Item = Item> + Send) -> impl Iterator<Item = Vec
     })
 }
 
-/// A record `{"id", "text"}`, `None` for a blank line.
-fn parse_line(bytes: &[u8]) -> Result<Option<(String, String)>, serde_json::Error> {
+/// Facts a document comes with: an HTML page's metadata, or a JSON Lines
+/// record's own fields.
+enum Given {
+    Page(Facts),
+    Record(Facts),
+}
+
+/// A record `{"id", "text"}` and the facts it gives, `None` for a blank line.
+fn parse_line(bytes: &[u8]) -> Result<Option<(String, String, Facts)>, serde_json::Error> {
     let line = String::from_utf8_lossy(bytes);
     if line.trim().is_empty() {
         return Ok(None);
@@ -211,7 +235,8 @@ fn parse_line(bytes: &[u8]) -> Result<Option<(String, String)>, serde_json::Erro
         serde_json::Value::String(s) => s,
         other => other.to_string(),
     };
-    Ok(Some((id, input.text)))
+    let given = Facts { outlet: input.outlet, published: input.published, url: input.url };
+    Ok(Some((id, input.text, given)))
 }
 
 /// `dir/001_abc.txt` is document `001_abc`; standard input is `stdin`.

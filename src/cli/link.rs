@@ -63,7 +63,7 @@ pub fn run(args: &[String]) -> Result<bool, String> {
     let links = link(&documents);
     let out = if pretty { serde_json::to_string_pretty(&links) } else { serde_json::to_string(&links) };
     let stdout = std::io::stdout();
-    writeln!(stdout.lock(), "{}", out.map_err(|e| e.to_string())?).map_err(|e| format!("stdout: {e}"))?;
+    writeln!(stdout.lock(), "{}", out.map_err(|e| e.to_string())?).map_err(super::stdout_error)?;
     Ok(ok)
 }
 

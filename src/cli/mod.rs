@@ -33,6 +33,21 @@ pub fn read_text(path: &str) -> Result<String, String> {
     })
 }
 
+/// What a command returns when its reader went away (`klaim extract … | head`):
+/// `main` then exits quietly, as Unix tools do when their pipe closes,
+/// instead of reporting `Broken pipe` as an error.
+pub const CLOSED: &str = "stdout closed";
+
+/// A failed write to standard output as a command's error: [`CLOSED`] when
+/// the reader went away, the error otherwise.
+pub fn stdout_error(e: std::io::Error) -> String {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        CLOSED.to_owned()
+    } else {
+        format!("stdout: {e}")
+    }
+}
+
 /// Takes the value after a flag, or says which flag lacks one.
 pub fn value<'a>(args: &mut impl Iterator<Item = &'a String>, flag: &str) -> Result<&'a String, String> {
     args.next().ok_or_else(|| format!("{flag} needs a value"))
