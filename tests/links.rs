@@ -244,9 +244,10 @@ fn gold_figures_do_not_fall() {
         // class from its noun): seeds group 0.47 -> 0.51, dev 0.64 -> 0.65,
         // dev conflicts 0.83 -> 0.92.
         // Session 5 (two single claims start a group only from a pair
-        // scoring 0.2, groups.rs SEED): seeds 0.51 -> 0.59, dev 0.65 -> 0.67.
+        // scoring 0.2, groups.rs SEED): seeds 0.51 -> 0.59, dev 0.65 -> 0.67;
+        // a smaller same-speaker bonus (0.05 -> 0.02): dev 0.67 -> 0.69.
         ("seeds", 0.58, 0.95, 0.99),
-        ("dev", 0.66, 0.92, 0.82),
+        ("dev", 0.69, 0.92, 0.82),
         // The blind stories (tests/links/blind*, written without seeing the
         // linker); first look before any change for them: 0.54 / 0.44 / 0.00.
         // Conflict F1 with the value index (i8conf): seeds 0.67 -> 1.00, dev
@@ -481,6 +482,19 @@ fn a_weak_pair_alone_starts_no_group() {
     check(
         "Seorang pedagang sayur mengaku melompat dari jendela gedung pasar saat asap hitam mengepul.",
         "Warga kampung nelayan melompat ke sungai berarus deras demi menyelamatkan kambing dari asap kebakaran.",
+        false,
+        None,
+    );
+}
+
+// One speaker in two articles says several things: the same claimant adds
+// only a little to a pair (groups.rs SAME_SPEAKER).
+
+#[test]
+fn one_speaker_s_two_claims_are_not_one_claim() {
+    check(
+        "Budi Santoso mengatakan gudang pupuk milik koperasi terbakar akibat korsleting listrik.",
+        "Budi Santoso mengatakan harga pupuk subsidi naik karena pasokan gudang menipis.",
         false,
         None,
     );
