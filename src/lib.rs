@@ -19,6 +19,7 @@ pub mod reextract;
 pub mod report;
 pub mod said;
 pub mod search;
+pub mod stored;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 

@@ -36,6 +36,18 @@ pub fn extract_json(id: &str, text: &str, unit: &str) -> Result<String, JsError>
     serde_json::to_string(&record).map_err(|e| JsError::new(&e.to_string()))
 }
 
+/// An import batch's records as the page stores them (`klaim::stored`):
+/// `docs` is `[{id, name, text, at, facts}]`, the answer one JSON array of
+/// `{doc, claims}` in that order, claims marked with `extractor`, for one
+/// `JSON.parse` on the other side.
+#[wasm_bindgen(js_name = importRecords)]
+pub fn import_records(docs: JsValue, extractor: u32) -> Result<String, JsError> {
+    let docs: Vec<crate::stored::Incoming> = serde_wasm_bindgen::from_value(docs)?;
+    let mut out = Vec::with_capacity(docs.iter().map(|d| 3 * d.text.len()).sum());
+    crate::stored::write_batch(&mut out, &docs, extractor).map_err(|e| JsError::new(&e.to_string()))?;
+    String::from_utf8(out).map_err(|e| JsError::new(&e.to_string()))
+}
+
 /// The default tag set of a new library (`klaim::project::default_tags`).
 #[wasm_bindgen(js_name = defaultTags)]
 pub fn default_tags() -> Result<JsValue, JsError> {

@@ -34,6 +34,7 @@ const $ = (id) => document.getElementById(id);
 /** The wasm functions the model and views use; nothing else calls wasm. */
 const kernel = {
   extract: (id, text, unit) => wasm.extract(id, text, unit),
+  importRecords: (docs, version) => wasm.importRecords(docs, version),
   defaultTags: () => wasm.defaultTags(),
   projectFormat: () => wasm.projectFormat(),
   intake: (name, data) => wasm.intake(name, data),

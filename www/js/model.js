@@ -12,7 +12,7 @@
 
 import { ConflictError, restoredFields, toProject } from './store.js';
 import { HISTORY_KEY, historyRecord, restoreHistory } from './history.js';
-import { addedChanges, documentRecords } from './records.js';
+import { addedChanges } from './records.js';
 
 const HISTORY_LIMIT = 500;
 /** Documents per worker request and per storage transaction during an
@@ -323,8 +323,12 @@ export class Model {
       };
     }
     return async (docs) => {
-      const extractions = await this.extractMany(docs.map(({ id, text }) => ({ id, text })));
-      return { built: docs.map((doc, i) => documentRecords(doc, extractions[i], this.kernel.extractorVersion?.())), save: null };
+      const built = [];
+      for (const doc of docs) {
+        built.push(...this.newRecords([doc]));
+        await new Promise((r) => setTimeout(r, 0));
+      }
+      return { built, save: null };
     };
   }
 
@@ -541,16 +545,14 @@ export class Model {
 
   /** The records for a new document and its extracted claims. */
   documentChanges(id, name, text, at, facts = {}) {
-    // What the text says (dateline, date line) where the record brought
-    // nothing; the user can edit all three above the text.
-    const read = facts.outlet && facts.published ? {} : this.kernel.textFacts?.(text) ?? {};
-    return this.recordChanges(id, name, text, at, facts, { record: this.kernel.extract(id, text, 'codepoint'), read });
+    return addedChanges(this.newRecords([{ id, name, text, at, facts }]));
   }
 
-  /** The records for a new document from its extraction: `record` (a
-   * report::Record) and `read`, the facts its text states (textFacts). */
-  recordChanges(id, name, text, at, facts, extraction) {
-    return addedChanges([documentRecords({ id, name, text, at, facts }, extraction, this.kernel.extractorVersion?.())]);
+  /** New documents' records ([{doc, claims}]), extracted on this thread by
+   * the core (klaim::stored): the facts of `facts` win over the text's,
+   * which fill the rest (the user can edit all three above the text). */
+  newRecords(docs) {
+    return JSON.parse(this.kernel.importRecords(docs, this.kernel.extractorVersion()));
   }
 
   update(store, record, fields) {

@@ -23,7 +23,8 @@
 //   → {id, type: 'import', docs: [{id, name, text, at, facts}]}
 //                                                  ← {id, type: 'done', json, linked}
 //       an import's batch: extracted and built into the records the page
-//       stores (records.js), as one JSON array of {doc, claims}; `linked`:
+//       stores by the core (`importRecords`, klaim::stored), as one JSON
+//       array of {doc, claims}; `linked`:
 //       kept for `adopt` until the page lists the batch (a cancelled
 //       import's batches are never adopted, and are dropped after two link
 //       runs).
@@ -59,7 +60,6 @@
 // worker cannot load a script by URL.
 import * as core from '../pkg/klaim.js';
 import { open, toProject } from './store.js';
-import { documentRecords } from './records.js';
 
 /** The library's connections by database name, opened on first write. */
 const libraries = new Map();
@@ -67,8 +67,10 @@ const libraries = new Map();
 /** The LinkLibrary handle links.js talks to, made at its first request. */
 let library = null;
 
-/** Import batches' records by document id, with the link run they were
- * built in, until the page adopts them into the LinkLibrary. */
+/** Import batches' records by document id ({batch: {json, built}, index}:
+ * the batch's JSON, parsed at the first adoption that reads it), with the
+ * link run they were built in, until the page adopts them into the
+ * LinkLibrary. */
 const imported = new Map();
 let runs = 0;
 /** Adopted documents (`adopt`) not yet in the LinkLibrary, by id. */
@@ -109,13 +111,11 @@ function handle(data) {
       if (typeof fn !== 'function') throw new Error(`the core has no function ${data.fn}`);
       self.postMessage({ id, type: 'done', value: fn(...data.args) });
     } else if (type === 'import') {
-      const version = core.extractorVersion?.();
-      const built = data.docs.map((doc) => documentRecords(doc, {
-        record: core.extract(doc.id, doc.text, 'codepoint'),
-        read: doc.facts?.outlet && doc.facts?.published ? {} : core.textFacts?.(doc.text) ?? {},
-      }, version));
-      for (const b of built) imported.set(b.doc.id, { built: b, run: runs });
-      const json = JSON.stringify(built);
+      // The records as one JSON text, built by the core (klaim::stored):
+      // this worker parses it only if the batch is adopted for linking.
+      const json = core.importRecords(data.docs, core.extractorVersion());
+      const batch = { json, built: null };
+      data.docs.forEach((doc, index) => imported.set(doc.id, { batch, index, run: runs }));
       // The writer gets the batch now; it stores it when the page says so.
       const hold = data.batch != null && peer;
       if (hold) peer.postMessage({ type: 'hold', batch: data.batch, json });
@@ -159,7 +159,7 @@ function adopt(ids) {
   for (const id of ids) {
     const held = imported.get(id);
     imported.delete(id);
-    if (held) adopted.set(id, held.built);
+    if (held) adopted.set(id, held);
     else missing.push(id);
   }
   return missing;
@@ -168,7 +168,9 @@ function adopt(ids) {
 /** Upserts the adopted documents into the LinkLibrary, in the project
  * file's shape (as links.js would send them). */
 function upsertAdopted() {
-  for (const { doc, claims } of adopted.values()) {
+  for (const { batch, index } of adopted.values()) {
+    batch.built ??= JSON.parse(batch.json);
+    const { doc, claims } = batch.built[index];
     library.upsert(toProject({ format: '', version: 0, tags: [], documents: [doc], claimsOf: () => claims }).documents[0]);
   }
   adopted.clear();
