@@ -59,6 +59,9 @@ pub struct Incoming {
     pub published: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub outlet: Option<String>,
+    /// The text's [`crate::content_hash`], computed as the file is read: the
+    /// page finds duplicates without sending 5 MB of texts back to be hashed.
+    pub hash: String,
 }
 
 impl Incoming {
@@ -66,7 +69,15 @@ impl Incoming {
     /// Its outlet and date read from the text (`crate::facts`).
     pub fn plain(name: String, text: String) -> Incoming {
         let facts = crate::facts::text_facts(&text);
-        Incoming { id: None, name, text, url: facts.url, published: facts.published, outlet: facts.outlet }
+        Incoming {
+            id: None,
+            name,
+            text,
+            url: facts.url,
+            published: facts.published,
+            outlet: facts.outlet,
+            hash: String::new(),
+        }
     }
 }
 
@@ -192,6 +203,7 @@ pub fn intake(name: &str, bytes: &[u8], limits: &Limits) -> Result<Intake, Intak
                 url: facts.url,
                 published: facts.published,
                 outlet: facts.outlet,
+                hash: String::new(),
             }]
         }
         _ => vec![Incoming::plain(stem, text)],
@@ -507,7 +519,7 @@ fn finish(name: &str, documents: Vec<Incoming>, mut notes: Vec<Note>, limits: &L
             notes.push(Note { code: NoteCode::EmptyRecord, name: name.to_owned(), record: Some(i + 1), count: None });
             continue;
         }
-        kept.push(doc);
+        kept.push(Incoming { hash: crate::content_hash(&doc.text), ..doc });
     }
     if kept.is_empty() {
         return Err(IntakeError {
@@ -586,7 +598,15 @@ fn record(name: &str, value: &serde_json::Value, n: usize) -> Result<Incoming, I
     let text = normalise_newlines(text);
     let given = crate::facts::Facts { outlet: string("outlet"), published: string("published"), url: string("url") };
     let facts = crate::facts::Facts::given_over(given, crate::facts::text_facts(&text));
-    Ok(Incoming { id, name: label, url: facts.url, published: facts.published, outlet: facts.outlet, text })
+    Ok(Incoming {
+        id,
+        name: label,
+        url: facts.url,
+        published: facts.published,
+        outlet: facts.outlet,
+        text,
+        hash: String::new(),
+    })
 }
 
 /// Records without a title, name or id are called `stem 1`, `stem 2`, ...

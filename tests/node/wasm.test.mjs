@@ -85,7 +85,7 @@ test('the same claims as the native CLI on the sample articles', () => {
 test('intake refuses binary input and reduces HTML', () => {
   assert.throws(() => wasm.intake('foto.png', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13])), (e) => e.kind === 'binary' && /not a text file/.test(e.message));
   const html = new TextEncoder().encode('<p>Satu &amp; dua</p><script>alert(1)</script><p>Tiga</p>');
-  assert.deepEqual(wasm.intake('a.html', html).documents, [{ id: null, name: 'a', text: 'Satu & dua\nTiga' }]);
+  assert.deepEqual(wasm.intake('a.html', html).documents, [{ id: null, name: 'a', text: 'Satu & dua\nTiga', hash: wasm.contentHash('Satu & dua\nTiga') }]);
   assert.throws(() => wasm.intakeText('tempel', ' '), (e) => e.kind === 'empty');
   const limits = wasm.intakeLimits();
   assert.ok(limits.max_document_bytes > 100_000 && limits.max_file_bytes >= limits.max_document_bytes);

@@ -37,9 +37,13 @@ async function contentHashes(model, kernel, texts) {
 export async function addIncoming({ model, kernel, documents, dropped = [], onProgress, signal }) {
   const library = [...model.documents.values()];
   const unhashed = library.filter((doc) => !hashes.has(doc));
-  const computed = await contentHashes(model, kernel, [...unhashed, ...documents].map((doc) => doc.text));
+  // Intake hashes what it reads (the core's `hash`); only documents from
+  // elsewhere (an exchange import) are hashed here.
+  const bare = documents.filter((doc) => !doc.hash);
+  const computed = await contentHashes(model, kernel, [...unhashed, ...bare].map((doc) => doc.text));
   unhashed.forEach((doc, i) => hashes.set(doc, computed[i]));
-  const incoming = computed.slice(unhashed.length);
+  const hashedHere = new Map(bare.map((doc, i) => [doc, computed[unhashed.length + i]]));
+  const incoming = documents.map((doc) => doc.hash || hashedHere.get(doc));
   const known = new Map();
   for (const doc of library) known.set(hashes.get(doc), doc);
   const fresh = [];
