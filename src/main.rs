@@ -55,6 +55,10 @@ BENCH:
                      built from the test articles) and its growth.
     --link-library N that library's first N articles as the linker reads
                      them, one JSON line each (for `npm run bench`).
+    --records FILE   instead: one thread extracts each {\"id\", \"text\"} line of
+                     FILE and writes its JSON record, as wasm `extractJson`
+                     does; prints {\"mb\", \"seconds\", \"claims\"}, the best of
+                     --rounds (given first), timed after reading the file.
     --jobs N         threads for the all-core figure (default: every core).
 
 EXPORT:

@@ -299,3 +299,24 @@ fn a_closed_pipe_ends_quietly() {
         assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{args:?}");
     }
 }
+
+/// `klaim bench --records FILE` times the work of wasm `extractJson` over
+/// the file's documents (what `npm run bench` compares wasm against): the
+/// claims it counts are the ones `klaim extract` writes.
+#[test]
+fn bench_records_extracts_the_documents_of_a_file() {
+    let text =
+        "\u{201c}Harga beras akan turun bulan depan,\u{201d} kata Menteri Perdagangan Budi Santoso di Jakarta, Senin.";
+    let line = serde_json::json!({ "id": "a", "text": text }).to_string();
+    let file = temp("bench-records.jsonl", format!("{line}\n{line}\n").as_bytes());
+    let out = klaim(&["bench", "--rounds", "1", "--records", &file], b"");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let figures: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let extracted = lines(&klaim(&["extract", "--jsonl", &file], b""));
+    let claims: usize = extracted.iter().map(|d| d["claims"].as_array().unwrap().len()).sum();
+    assert!(claims > 0);
+    assert_eq!(figures["claims"], claims);
+    assert!(figures["seconds"].as_f64().unwrap() > 0.0 && figures["mb"].as_f64().unwrap() > 0.0, "{figures}");
+    let bad = temp("bench-records-bad.jsonl", b"{\"id\": 1}\n");
+    assert!(!klaim(&["bench", "--records", &bad], b"").status.success());
+}

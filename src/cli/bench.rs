@@ -23,6 +23,7 @@ pub fn run(args: &[String]) -> Result<bool, String> {
             "--link-library" => {
                 return link_library(value(&mut it, arg)?.parse().map_err(|_| "--link-library takes a whole number")?)
             }
+            "--records" => return records_bench(value(&mut it, arg)?, rounds),
             "--mb" => mb = value(&mut it, arg)?.parse().map_err(|_| "--mb takes a whole number")?,
             "--rounds" => rounds = value(&mut it, arg)?.parse().map_err(|_| "--rounds takes a whole number")?,
             "--jobs" | "-j" => {
@@ -59,6 +60,39 @@ pub fn run(args: &[String]) -> Result<bool, String> {
     let (all, _) = best_of(rounds, || extract_all(&corpus, jobs));
     println!("{jobs} threads:    {:.3} s, {:.1} MB/s, {:.2}x the single thread", all, mbs / all, single / all);
     long_document(&articles, &Options::default(), rounds.max(1));
+    Ok(true)
+}
+
+/// `klaim bench --records FILE`: one thread extracts each `{"id", "text"}`
+/// line of `FILE` and writes its record as one JSON text (code points), the
+/// work wasm `extractJson` does; prints `{"mb", "seconds", "claims"}`, the
+/// best of `--rounds` (given before `--records`). Timed inside the process,
+/// after the file is read, so `npm run bench` compares like with like: the
+/// same documents, the same output, no process start or pipe on one side.
+fn records_bench(path: &str, rounds: usize) -> Result<bool, String> {
+    #[derive(serde::Deserialize)]
+    struct Line {
+        id: String,
+        text: String,
+    }
+    let docs: Vec<Line> = read_text(path)?
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .enumerate()
+        .map(|(i, l)| serde_json::from_str(l).map_err(|e| format!("{path}:{}: {e}", i + 1)))
+        .collect::<Result<_, _>>()?;
+    let options = Options::default();
+    let (seconds, claims) = best_of(rounds, || {
+        let mut claims = 0;
+        for doc in &docs {
+            let record = klaim::report(&doc.id, &doc.text, &extract(&doc.text, &options), klaim::Unit::CodePoint);
+            claims += record.claims.len();
+            std::hint::black_box(serde_json::to_string(&record).unwrap_or_default());
+        }
+        claims
+    });
+    let mb = docs.iter().map(|d| d.text.len()).sum::<usize>() as f64 / (1u64 << 20) as f64;
+    println!("{}", serde_json::json!({ "mb": mb, "seconds": seconds, "claims": claims }));
     Ok(true)
 }
 
