@@ -872,10 +872,27 @@ const KIRBY: [&str; 3] = [
 #[test]
 fn a_claimant_split_out_of_a_person_leaves_with_its_document_s_claims_of_that_name() {
     check_people_corrected(&KIRBY, &[], &["John Kirby[a#0 b#0 b#1 c#0]"]);
+    // The claimant split out is listed, though in one document now, so
+    // that it can be joined back (or to someone else).
     check_people_corrected(
         &KIRBY,
         &[r#"{"op":"split-person","claim":"b#0","from":["a#0","c#0"]}"#],
-        &["John Kirby[a#0 c#0]"],
+        &["John Kirby[a#0 c#0]", "Kirby[b#0 b#1]"],
+    );
+    // Split out of a person of two documents, both halves are in one
+    // document each, and both are listed; joined back, they are one again.
+    check_people_corrected(
+        &KIRBY[..2],
+        &[r#"{"op":"split-person","claim":"b#0","from":["a#0"]}"#],
+        &["John Kirby[a#0]", "Kirby[b#0 b#1]"],
+    );
+    check_people_corrected(
+        &KIRBY[..2],
+        &[
+            r#"{"op":"split-person","claim":"b#0","from":["a#0"]}"#,
+            r#"{"op":"join-people","people":[["b#0","b#1"],["a#0"]]}"#,
+        ],
+        &["John Kirby[a#0 b#0 b#1]"],
     );
     // A split from claims the person no longer holds changes nothing.
     check_people_corrected(
@@ -906,7 +923,7 @@ fn two_people_joined_are_one() {
             r#"{"op":"join-people","people":[["a#0","b#0"],["c#0","d#0"]]}"#,
             r#"{"op":"split-person","claim":"c#0","from":["a#0","b#0","d#0"]}"#,
         ],
-        &["Teguh Prasetyo[a#0 b#0 d#0]"],
+        &["Arief Wibowo[c#0]", "Teguh Prasetyo[a#0 b#0 d#0]"],
     );
     // A join of one claimant alone in its document makes it a person of two documents.
     check_people_corrected(

@@ -38,6 +38,9 @@ struct Entity {
     /// Claims in corpus order.
     claims: Vec<usize>,
     docs: usize,
+    /// A people correction names one of its claims: listed in one document
+    /// too, so a claimant split out can be joined back.
+    corrected: bool,
     /// The other names it goes by, and its roles as the articles give them.
     aliases: BTreeSet<String>,
     roles: BTreeSet<String>,
@@ -96,6 +99,7 @@ pub fn people(corpus: &Corpus, stories: &[Vec<usize>], corrections: &[LinkCorrec
                     shape: Shape::Description,
                     claims: Vec::new(),
                     docs: 0,
+                    corrected: false,
                     aliases: BTreeSet::new(),
                     roles: BTreeSet::new(),
                 });
@@ -118,12 +122,18 @@ pub fn people(corpus: &Corpus, stories: &[Vec<usize>], corrections: &[LinkCorrec
             of_claim[item.claim] = Some(e);
         }
     }
+    let named = corrected_claims(corrections);
     for entity in &mut entities {
         entity.claims.sort_unstable();
         entity.claims.dedup();
         let mut docs: Vec<usize> = entity.claims.iter().map(|&c| corpus.claims[c].doc).collect();
         docs.dedup();
         entity.docs = docs.len();
+        entity.corrected = !named.is_empty()
+            && entity.claims.iter().any(|&c| {
+                let info = &corpus.claims[c];
+                corpus.docs[info.doc].src.claims[info.claim].id.as_deref().is_some_and(|id| named.contains(id))
+            });
         let name = entity.name.clone();
         entity.aliases.remove(&name);
     }
@@ -136,13 +146,16 @@ impl People {
         self.of_claim[claim].filter(|&e| self.entities[e].docs >= 2)
     }
 
-    /// The entities that are claimants in two documents or more. A mention
+    /// The entities that are claimants in two documents or more, and those
+    /// a people correction names a claim of (a claimant split out of a
+    /// person, and what is left of that person, may be in one document
+    /// each: they stay listed, to be joined back). A mention
     /// is the claimant's span; where that lies outside its claim (the later
     /// sentences of a quotation whose speaker is named once), the claim's
     /// own span stands for it, so that each mention names the claim it is
     /// the claimant of.
     pub fn render(&self, corpus: &Corpus) -> Vec<Person> {
-        let mut out: Vec<&Entity> = self.entities.iter().filter(|e| e.docs >= 2).collect();
+        let mut out: Vec<&Entity> = self.entities.iter().filter(|e| e.docs >= 2 || e.corrected).collect();
         out.sort_by(|a, b| b.docs.cmp(&a.docs).then(b.claims.len().cmp(&a.claims.len())).then(a.name.cmp(&b.name)));
         out.into_iter()
             .enumerate()
@@ -156,6 +169,23 @@ impl People {
             })
             .collect()
     }
+}
+
+/// The claim ids the people's corrections name (split-person's claim and
+/// `from`, join-people's sides).
+fn corrected_claims(corrections: &[LinkCorrection]) -> HashSet<&str> {
+    let mut named = HashSet::new();
+    for correction in corrections {
+        match correction {
+            LinkCorrection::SplitPerson { claim, from } => {
+                named.insert(claim.as_str());
+                named.extend(from.iter().map(String::as_str));
+            }
+            LinkCorrection::JoinPeople { people } => named.extend(people.iter().flatten().map(String::as_str)),
+            _ => {}
+        }
+    }
+    named
 }
 
 pub fn claim_ref(corpus: &Corpus, c: usize) -> ClaimRef {

@@ -46,6 +46,15 @@ pub fn text_facts(text: &str) -> Result<JsValue, JsError> {
     encode(&crate::facts::text_facts(text))
 }
 
+/// A publication date as the project keeps it, `YYYY-MM-DD` (the
+/// article's local date), from a value that starts with one: a library
+/// written before dates were cut to the day holds `2026-12-02T09:15`. None
+/// when `value` does not start with a date (a user's own wording is kept).
+#[wasm_bindgen(js_name = publishedDate)]
+pub fn published_date(value: &str) -> Option<String> {
+    crate::facts::date_of(value)
+}
+
 /// The library as the linker reads it, kept on the Rust side between runs
 /// (`link::Library`): the page sends a document when it changes
 /// ([`LinkLibrary::upsert`]), not the whole library per run, so a run

@@ -10,7 +10,7 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, start, saved, screenshot } from './harness.mjs';
+import { ROOT, start, saved, screenshot, stored } from './harness.mjs';
 
 const FIXTURES = join(ROOT, 'tests/e2e/fixtures');
 const TRIBUN = '001_070c2e44d61fb293';
@@ -125,6 +125,38 @@ describe('across articles', () => {
     const doc = project.documents.find((d) => d.id === INDOPOS);
     assert.equal(doc.outlet, 'INDOPOS.CO.ID');
     assert.equal(doc.published, '2023-10-14');
+  });
+
+  test('a library stored with dates and times gets them cut to the day on load; a date in the user’s own words and every other field are kept', async () => {
+    // As a library of last session holds them: written straight into
+    // storage, as the page wrote them then (a newer rev, the rest as it was).
+    const put = (id, published) => page.evaluate(([id, published]) => new Promise((resolve, reject) => {
+      const req = indexedDB.open('klaim');
+      req.onsuccess = () => {
+        const tx = req.result.transaction('documents', 'readwrite');
+        const os = tx.objectStore('documents');
+        const get = os.get(id);
+        get.onsuccess = () => os.put({ ...get.result, published, rev: get.result.rev + 1 });
+        tx.oncomplete = () => { req.result.close(); resolve(); };
+        tx.onerror = () => reject(tx.error);
+      };
+      req.onerror = () => reject(req.error);
+    }), [id, published]);
+    await saved(page);
+    const before = await stored(page, 'documents', TRIBUN);
+    await put(TRIBUN, '2023-03-15T09:15');
+    await put(INDOPOS, '14 Oktober 2023');
+    await page.reload();
+    await page.waitForSelector('body[data-ready=true]');
+    await saved(page);
+    const doc = await page.evaluate((id) => window.klaimModel.documents.get(id), TRIBUN);
+    assert.equal(doc.published, '2023-03-15', 'cut to the day');
+    const kept = await stored(page, 'documents', TRIBUN);
+    assert.equal(kept.published, '2023-03-15', 'and stored so');
+    for (const field of ['name', 'outlet', 'url', 'edited', 'added', 'text']) assert.equal(kept[field], before[field], `${field} kept`);
+    assert.equal((await stored(page, 'documents', INDOPOS)).published, '14 Oktober 2023', 'a date in other words is the user’s: kept');
+    await page.evaluate((id) => window.klaimModel.editDocumentFacts(id, { published: '2023-10-14' }), INDOPOS);
+    await saved(page);
   });
 
   test('split and join: undoable, stored, and still there after a reload', async () => {
@@ -328,6 +360,20 @@ describe('across articles', () => {
     check(await people(), 'after a reload');
     const project = await page.evaluate(() => window.klaimModel.project());
     assert.deepEqual(project.links.filter(ofPeople).map((l) => l.op), ['join-people', 'split-person']);
+    // The claimant split out is listed, though in one document, and is
+    // joined back from the view.
+    const outPerson = page.locator('[data-testid=person]', { has: page.locator(`[data-testid=person-split][data-claim-id="${out}"]`) });
+    assert.equal(await outPerson.count(), 1, 'the claimant split out is listed');
+    assert.match(await page.textContent('[data-testid=people-hint]'), /dipisahkan/);
+    await outPerson.locator('[data-testid=person-join]').click();
+    await page.locator('[data-testid=person]', { has: page.locator(`[data-testid=person-split][data-claim-id="${kirby.claims[0]}"]`) })
+      .locator('[data-testid=person-join-here]').click();
+    await settled(3);
+    await view(page, 'people');
+    const back = (await people()).find((x) => x.claims.includes(kirby.claims[0]));
+    assert.ok(back.claims.includes(out) && kim.claims.every((c) => back.claims.includes(c)), 'joined back');
+    await page.click('[data-testid=undo]');
+    await settled(2);
     // Both undone, the people are as the linker found them.
     await page.click('[data-testid=undo]');
     await settled(1);

@@ -48,51 +48,11 @@ describe('bundles beyond the import', () => {
   afterEach(async () => { await browser?.stop(); });
 
   test('re-extraction folds each document\'s claims into one fresh record, and every decision reads back', { timeout: 300_000 }, async () => {
-    const page = await browser.open();
-    await ready(page);
-    await importInto(page, 3);
-    // Work of every kind on imp-0: accepted, noted, deleted, a claim of the user's.
-    const [a, b, c] = (await library(page, ['imp-0']))['imp-0'].map((x) => x.id);
-    const doc = await page.evaluate(() => window.klaimModel.documents.get('imp-0'));
-    await page.evaluate(async ([a, b, c, text]) => {
-      const m = window.klaimModel;
-      await m.editClaim(a, { status: 'accepted' });
-      await m.editClaim(b, { note: 'periksa angka' });
-      await m.deleteClaim(c);
-      m.addClaim('imp-0', 0, 20, [...text].slice(0, 20).join(''));
-    }, [a, b, c, doc.text]);
-    await saved(page);
-    let records = await recordsOf(page, 'imp-0');
-    assert.equal(records.own.length, 3, `before: ${JSON.stringify(records)}`);
-    assert.equal(records.tombstones, 1);
+    await reextractionFolds(browser, null);
+  });
 
-    await page.goto(`${browser.url}?extractor-version=99`);
-    await ready(page);
-    await page.click('[data-testid=reextract-run]');
-    await page.waitForSelector('[data-testid=reextract-report]', { timeout: 60_000 });
-    await saved(page);
-    const ids = await page.evaluate(() => window.klaimModel.documentList().map((d) => d.id));
-    const before = await library(page, ids);
-    for (const d of ids) {
-      records = await recordsOf(page, d);
-      const mine = before[d].filter((x) => !/#\d+$/.test(x.id)).map((x) => x.id);
-      assert.deepEqual(records.bundles, [before[d].length - mine.length], `${d}: one bundle of its extracted claims (${JSON.stringify(records)})`);
-      assert.deepEqual(records.own.sort(), mine.sort(), `${d}: only the user's own claims have records of their own`);
-      assert.equal(records.tombstones, 0, `${d}: no tombstones`);
-    }
-    const work = before['imp-0'];
-    assert.equal(work.find((x) => x.id === a).status, 'accepted');
-    assert.equal(work.find((x) => x.id === b).note, 'periksa angka');
-    await page.reload();
-    await ready(page);
-    assert.deepEqual(await library(page, ids), before, 'the library reads back claim for claim');
-    // An edit after the fold: its own record again, read back over the bundle.
-    await page.evaluate((a) => window.klaimModel.editClaim(a, { status: 'rejected' }), a);
-    await saved(page);
-    await page.reload();
-    await ready(page);
-    assert.equal((await library(page, ['imp-0']))['imp-0'].find((x) => x.id === a).status, 'rejected');
-    assert.deepEqual(browser.errors, []);
+  test('re-extraction folds an encrypted library\'s claims the same way, sealed', { timeout: 300_000 }, async () => {
+    await reextractionFolds(browser, 'kata sandi yang panjang');
   });
 
   test('the redo of an undone import stores each document\'s claims as one record', { timeout: 300_000 }, async () => {
@@ -113,6 +73,49 @@ describe('bundles beyond the import', () => {
     await ready(page);
     const after = await library(page, ['imp-0', 'imp-1', 'imp-2']);
     for (const d of Object.keys(before)) assert.deepEqual(after[d].map(({ rev, ...c }) => c), before[d].map(({ rev, ...c }) => c), d);
+    assert.deepEqual(browser.errors, []);
+  });
+
+  test('an import is undone document by document, not claim by claim, and stays undoable after a reload', { timeout: 400_000 }, async () => {
+    const page = await browser.open();
+    await ready(page);
+    // More records than the history keeps as records (2,000).
+    const n = 160;
+    await importInto(page, n);
+    const ids = Array.from({ length: n }, (_, i) => `imp-${i}`);
+    const claims = await page.evaluate((ids) => ids.reduce((n, d) => n + window.klaimModel.claimsOf(d).length, 0), ids);
+    assert.ok(claims + n > 2000, `${claims} claims`);
+    await page.reload();
+    await ready(page);
+    assert.deepEqual(await page.evaluate(() => window.klaimModel.undoStack.at(-1)?.label), ['op.add', { n }], 'the import is the last step after a reload');
+    // What the undo asks of the claims store.
+    await page.evaluate(() => {
+      window.__requests = 0;
+      const count = (proto, names) => {
+        for (const name of names) {
+          const f = proto[name];
+          proto[name] = function (...args) {
+            if ((this.objectStore ?? this).name === 'claims') window.__requests += 1;
+            return f.apply(this, args);
+          };
+        }
+      };
+      count(IDBObjectStore.prototype, ['get', 'getAll', 'put', 'delete', 'openCursor']);
+      count(IDBIndex.prototype, ['get', 'getAll', 'openCursor']);
+    });
+    await page.evaluate(() => window.klaimModel.undo());
+    await saved(page);
+    const requests = await page.evaluate(() => window.__requests);
+    assert.ok(requests <= 3 * ids.length, `${requests} requests of the claims store for ${ids.length} documents and ${claims} claims`);
+    assert.deepEqual((await rawClaims(page)).filter((r) => r.doc.startsWith?.('imp-')), [], 'nothing of the import is left');
+    assert.equal(await page.evaluate(() => window.klaimModel.documents.has('imp-0')), false);
+    // Redone: the same documents, each one bundle again.
+    await page.evaluate(() => window.klaimModel.redo());
+    await saved(page);
+    assert.deepEqual(await recordsOf(page, 'imp-7'), { bundles: [await page.evaluate(() => window.klaimModel.claimsOf('imp-7').length)], own: [], tombstones: 0 });
+    await page.reload();
+    await ready(page);
+    assert.equal(await page.evaluate((ids) => ids.reduce((n, d) => n + window.klaimModel.claimsOf(d).length, 0), ids), claims, 'redone, after a reload');
     assert.deepEqual(browser.errors, []);
   });
 
@@ -187,3 +190,78 @@ describe('a full disk, then room again', () => {
     await page.close();
   });
 });
+
+/** Imports three articles, works on the first (accepted, noted, deleted, a
+ * claim of the user's), re-extracts, and checks that each document's claims
+ * are one bundle (only the user's own claim keeps a record), no tombstone
+ * is left, and the library reads back claim for claim. With `passphrase`,
+ * the library is encrypted first (its records sealed). */
+async function reextractionFolds(browser, passphrase) {
+  const page = await browser.open();
+  await ready(page);
+  await importInto(page, 3);
+  if (passphrase) {
+    await page.click('[data-testid=encrypt-open]');
+    await page.fill('[data-testid=encrypt-pass]', passphrase);
+    await page.fill('[data-testid=encrypt-pass2]', passphrase);
+    await page.click('[data-testid=encrypt-submit]');
+    await page.waitForSelector('[data-testid=encrypt-open][data-state=encrypted]', { timeout: 20_000 });
+  }
+  const unlock = async () => {
+    if (!passphrase) return;
+    await page.waitForSelector('[data-testid=unlock-dialog]');
+    await page.fill('[data-testid=unlock-pass]', passphrase);
+    await page.click('[data-testid=unlock-submit]');
+  };
+  const reopen = async () => {
+    await unlock();
+    await page.waitForSelector('body[data-ready=true]');
+    await page.waitForSelector('body[data-extractor=worker]');
+    await saved(page);
+  };
+
+  // Work of every kind on imp-0: accepted, noted, deleted, a claim of the user's.
+  const [a, b, c] = (await library(page, ['imp-0']))['imp-0'].map((x) => x.id);
+  const doc = await page.evaluate(() => window.klaimModel.documents.get('imp-0'));
+  await page.evaluate(async ([a, b, c, text]) => {
+    const m = window.klaimModel;
+    await m.editClaim(a, { status: 'accepted' });
+    await m.editClaim(b, { note: 'periksa angka' });
+    await m.deleteClaim(c);
+    m.addClaim('imp-0', 0, 20, [...text].slice(0, 20).join(''));
+  }, [a, b, c, doc.text]);
+  await saved(page);
+  let records = await recordsOf(page, 'imp-0');
+  assert.equal(records.own.length, 3, `before: ${JSON.stringify(records)}`);
+  assert.equal(records.tombstones, 1);
+
+  await page.goto(`${browser.url}?extractor-version=99`);
+  await reopen();
+  await page.click('[data-testid=reextract-run]');
+  await page.waitForSelector('[data-testid=reextract-report]', { timeout: 60_000 });
+  await saved(page);
+  const ids = await page.evaluate(() => window.klaimModel.documentList().map((d) => d.id));
+  const before = await library(page, ids);
+  for (const d of ids) {
+    records = await recordsOf(page, d);
+    const mine = before[d].filter((x) => !/#\d+$/.test(x.id)).map((x) => x.id);
+    assert.deepEqual(records.bundles, [before[d].length - mine.length], `${d}: one bundle of its extracted claims (${JSON.stringify(records)})`);
+    assert.deepEqual(records.own.sort(), mine.sort(), `${d}: only the user's own claims have records of their own`);
+    assert.equal(records.tombstones, 0, `${d}: no tombstones`);
+  }
+  const work = before['imp-0'];
+  assert.equal(work.find((x) => x.id === a).status, 'accepted');
+  assert.equal(work.find((x) => x.id === b).note, 'periksa angka');
+  await page.reload();
+  await reopen();
+  assert.deepEqual(await library(page, ids), before, 'the library reads back claim for claim');
+  // An edit after the fold: its own record again, read back over the bundle.
+  await page.evaluate((a) => window.klaimModel.editClaim(a, { status: 'rejected' }), a);
+  await saved(page);
+  await page.reload();
+  await reopen();
+  assert.equal((await library(page, ['imp-0']))['imp-0'].find((x) => x.id === a).status, 'rejected');
+  assert.deepEqual(browser.errors, []);
+  // Sealed: every claim record but the tombstones, which hold no text.
+  if (passphrase) assert.deepEqual((await rawClaims(page)).filter((r) => !r.gone && !r.sealed), [], 'every claim record is sealed');
+}

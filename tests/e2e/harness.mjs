@@ -124,14 +124,14 @@ export function hugeDocument(samples, bytes = 1_900_000) {
   return parts.join('\n').slice(0, bytes);
 }
 
-/** The raw records of the `claims` store: [{id, doc, gone, bundle (claims held)}]. */
+/** The raw records of the `claims` store: [{id, doc, gone, sealed, bundle (claims held)}]. */
 export function rawClaims(page) {
   return page.evaluate(() => new Promise((resolve, reject) => {
     const req = indexedDB.open('klaim');
     req.onsuccess = () => {
       const all = req.result.transaction('claims').objectStore('claims').getAll();
       all.onsuccess = () => {
-        resolve(all.result.map((r) => ({ id: r.id, doc: r.doc, gone: !!r.gone, bundle: Array.isArray(r.id) ? (r.claims ?? Object.keys(r.revs)).length : 0 })));
+        resolve(all.result.map((r) => ({ id: r.id, doc: r.doc, gone: !!r.gone, sealed: !!r.sealed, bundle: Array.isArray(r.id) ? (r.claims ?? Object.keys(r.revs)).length : 0 })));
         req.result.close();
       };
     };

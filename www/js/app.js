@@ -47,6 +47,7 @@ const kernel = {
   extractorVersion: () => extractorVersion(wasm),
   carryOver: (doc, claims, at) => wasm.carryOver(doc, claims, at),
   textFacts: (text) => wasm.textFacts(text),
+  publishedDate: (value) => wasm.publishedDate(value),
   TextIndex: wasm.TextIndex,
   RowIndex: wasm.RowIndex,
 };

@@ -5,6 +5,10 @@
 // Bounded: the most recent steps whose record changes add up to at most
 // MAX_CHANGES (a re-extraction of a large library is one step per batch; a
 // step larger than the bound alone stays undoable until the page closes).
+// An import on the undo stack is kept by its documents' ids (`imported`),
+// counted one per document: its records are the library's own until it is
+// undone, so a reload rebuilds the step from them. Undone (on the redo
+// stack) it needs its records, and is bounded like any step.
 // With `written` (the revs this tab wrote, for the records in the history),
 // undo after a reload still refuses a record another tab changed since.
 // One history per library: with two tabs open, the last to write wins.
@@ -15,14 +19,17 @@ const MAX_CHANGES = 2000;
 
 /** The meta record holding `model`'s history as it is now. */
 export function historyRecord(model) {
-  const undo = recent(model.undoStack);
-  const redo = recent(model.redoStack);
+  const undo = recent(model.undoStack, true).map((op) => (op.imported ? byIds(op) : op));
+  const redo = recent(model.redoStack, false);
   const written = {};
+  const note = (key) => {
+    if (model.written.has(key)) written[key] = model.written.get(key) ?? null;
+  };
   for (const op of [...undo, ...redo]) {
-    for (const c of op.changes) {
-      const key = `${c.store}/${c.key}`;
-      if (model.written.has(key)) written[key] = model.written.get(key) ?? null;
-    }
+    // An import's claims are kept as written when they are still at the
+    // rev an import gives (restoreHistory); its documents are noted.
+    if (op.imported && !op.changes) op.imported.forEach((id) => note(`documents/${id}`));
+    else for (const c of op.changes) note(`${c.store}/${c.key}`);
   }
   return { key: HISTORY_KEY, value: { undo, redo, written } };
 }
@@ -31,7 +38,7 @@ export function historyRecord(model) {
  * library is loaded. */
 export function restoreHistory(model, value) {
   if (!value) return;
-  model.undoStack = value.undo ?? [];
+  model.undoStack = (value.undo ?? []).map((op) => (op.imported && !op.changes ? rebuilt(model, op, value.written ?? {}) : op));
   model.redoStack = value.redo ?? [];
   for (const [key, rev] of Object.entries(value.written ?? {})) {
     const slash = key.indexOf('/');
@@ -42,12 +49,36 @@ export function restoreHistory(model, value) {
   }
 }
 
-/** The most recent steps of `stack` within the bounds, oldest first. */
-function recent(stack) {
+/** An import step kept by its documents' ids. */
+function byIds({ label, at, imported }) {
+  return { label, at, imported };
+}
+
+/** An import step kept by ids, made again from the library as loaded: its
+ * documents and their claims. A claim at rev 1 (as an import stores it)
+ * that no later step wrote counts as this tab's, so undo may delete it;
+ * one at another rev was changed elsewhere, and undo refuses. */
+function rebuilt(model, op, written) {
+  const changes = [];
+  for (const id of op.imported) {
+    const doc = model.documents.get(id);
+    if (!doc) continue;
+    changes.push({ store: 'documents', key: id, before: null, after: doc });
+    for (const c of model.claimsOf(id)) {
+      changes.push({ store: 'claims', key: c.id, before: null, after: c });
+      if (!(`claims/${c.id}` in written) && c.rev === 1) model.written.set(`claims/${c.id}`, 1);
+    }
+  }
+  return { ...op, changes };
+}
+
+/** The most recent steps of `stack` within the bounds, oldest first; with
+ * `byId`, an import counts one per document. */
+function recent(stack, byId) {
   const kept = [];
   let changes = 0;
   for (let i = stack.length - 1; i >= 0 && kept.length < MAX_STEPS; i--) {
-    changes += stack[i].changes.length;
+    changes += byId && stack[i].imported ? stack[i].imported.length : stack[i].changes.length;
     if (changes > MAX_CHANGES) break;
     kept.push(stack[i]);
   }

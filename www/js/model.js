@@ -105,6 +105,23 @@ export class Model {
     this.reindex();
     restoreHistory(this, this.meta.get(HISTORY_KEY)?.value);
     this.meta.delete(HISTORY_KEY);
+    await this.migrate();
+  }
+
+  /** A library written before publication dates were cut to the day holds
+   * dates with a time (`2026-12-02T09:15`): each becomes its day, as the
+   * core reads it (`publishedDate`), and is stored at once. A date the user
+   * typed in another form is kept, and so is every other field of the
+   * document (its `edited` too). Not an undo step: nothing the user did. */
+  async migrate() {
+    const day = this.kernel.publishedDate;
+    if (!day) return;
+    const changes = [];
+    for (const d of this.documents.values()) {
+      const cut = d.published ? day(d.published) : null;
+      if (cut && cut !== d.published) changes.push(this.update('documents', d, { published: cut }));
+    }
+    if (changes.length) await this.commit(changes);
   }
 
   /** First open: the sample articles, extracted, with fixed ids. */
@@ -284,12 +301,18 @@ export class Model {
       this.importing -= left;
     }
     if (all.length) {
-      this.undoStack.push({ label: ['op.add', { n: ids.length }], changes: all, at: Date.now() });
+      // `imported`: the history keeps this step by its documents' ids across
+      // a reload (history.js), not as thousands of claim records.
+      this.undoStack.push({ label: ['op.add', { n: ids.length }], changes: all, at: Date.now(), imported: ids });
       if (this.undoStack.length > HISTORY_LIMIT) this.undoStack.shift();
       this.redoStack = [];
       this.emit('change', { keys: [] });
     }
     await Promise.all(writes);
+    // The batches were written without the history (force): it goes now,
+    // with the import as its last step, so the import is undoable after a
+    // reload too.
+    if (all.length && this.store) await this.persist([], { history: true });
     if (this.store && this.pending === 0 && this.saveState === 'saving') this.setSave('saved');
     if (failure) throw failure;
     return ids;

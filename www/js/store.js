@@ -187,14 +187,19 @@ export class Store {
    * seeding of fixed sample ids). `bulk`: the new claims of each document
    * created by the same changes are stored as one bundle record. `compact`:
    * documents whose claims are folded into one fresh bundle after the
-   * changes (not in an encrypted library).
+   * changes (in the same transaction; an encrypted library's in a second
+   * one, `foldSealed`).
    */
   async write(changes, { force = false, bulk = false, compact = [] } = {}) {
     // Each new document's new claims as one bundle record (`bulk`); `from`
     // maps the records written back to `changes` (-1: a bundle).
     const { records, from, docs } = bulk ? bundled(changes) : { records: changes, from: changes.map((_, i) => i), docs: [] };
-    const keys = records.filter((c) => !c.bundle && !(c.store === 'documents' && docs.includes(c.key)));
-    const announced = { keys, docs };
+    // Documents deleted with their claims (an undone import): other tabs
+    // read them whole (and find them gone), not their claims one by one.
+    const gone = new Set(records.filter((c) => c.store === 'documents' && c.value == null).map((c) => c.key));
+    const whole = new Set([...docs, ...gone]);
+    const keys = records.filter((c) => !c.bundle && !(c.store === 'documents' && whole.has(c.key)) && !(gone.size && goneWith(c, gone)));
+    const announced = { keys, docs: [...whole] };
     const back = (results) => {
       const out = changes.map(({ store, key, value }) => ({ store, key, value, conflicts: [] }));
       results.forEach((r, j) => { if (from[j] >= 0) out[from[j]] = r; });
@@ -204,15 +209,17 @@ export class Store {
     // Encrypted: sealing is asynchronous, so it happens before the
     // transaction (which would commit while we waited), and a record another
     // tab changed in between is merged outside it and written again. Sealed
-    // records cannot be folded into bundles inside a transaction: `compact`
-    // does not apply (the library stays correct, one record per edited claim).
+    // records cannot be opened inside a transaction either, so `compact`
+    // folds after it (`foldSealed`).
     let todo = records.map((c) => ({ ...c }));
     const lost = new Map();
     for (let attempt = 0; ; attempt++) {
       const sealed = await Promise.all(todo.map(async (c) => ({ ...c, value: await this.sealRecord(c.store, c.value) })));
       try {
         const results = await this.writeTx(sealed, { force, merge: false, announced });
-        return back(results.map((r, i) => ({ ...r, value: todo[i].value, conflicts: lost.get(i) ?? [] })));
+        const out = back(results.map((r, i) => ({ ...r, value: todo[i].value, conflicts: lost.get(i) ?? [] })));
+        for (const doc of new Set(compact)) await this.foldSealed(doc);
+        return out;
       } catch (e) {
         if (!(e instanceof StaleError) || attempt >= 4) throw e;
         const current = await this.load(todo.map(({ store, key }) => ({ store, key })));
@@ -228,6 +235,35 @@ export class Store {
         });
       }
     }
+  }
+
+  /**
+   * Folds document `doc`'s claims into one fresh bundle in an encrypted
+   * library, as `fold` does inside a plain write's transaction: the records
+   * are read and opened, the bundle built and sealed, then written in a
+   * second transaction that first checks nothing of the document's claims
+   * changed since they were read (ids, revs). If something did (another
+   * tab's edit in between), the document is left as it is: unfolded, which
+   * is a valid library, only one record per changed claim.
+   */
+  async foldSealed(doc) {
+    const claims = (mode) => this.db.transaction('claims', mode).objectStore('claims');
+    const raw = await request(claims('readonly').index('doc').getAll(IDBKeyRange.only(doc)));
+    const plan = foldPlan(doc, await Promise.all(raw.map((r) => this.openRecord(r))));
+    if (!plan) return;
+    const bundle = plan.bundle && await this.sealRecord('claims', plan.bundle);
+    await new Promise((resolve, reject) => {
+      const os = claims('readwrite');
+      const tx = os.transaction;
+      const now = os.index('doc').getAll(IDBKeyRange.only(doc));
+      now.onsuccess = () => {
+        if (recordRevs(now.result) !== recordRevs(raw)) return;
+        for (const key of plan.remove) os.delete(key);
+        if (bundle) os.put(bundle);
+      };
+      tx.oncomplete = () => resolve();
+      tx.onabort = () => reject(tx.error ?? new Error('transaction aborted'));
+    });
   }
 
   /** The stored lock (meta `crypto`: salt, iterations, a sealed check) when
@@ -284,6 +320,19 @@ export class Store {
   writeTx(changes, { force = false, merge: merging = true, announced = { keys: changes, docs: [] }, compact = new Set() } = {}) {
     // A document's deletion also removes its bundle and tombstones.
     const gone = new Set(changes.filter((c) => c.store === 'documents' && c.value == null).map((c) => c.key));
+    // The deleted claims of those documents (an undone import, a deleted
+    // document): checked and deleted document by document, one read of the
+    // `doc` index each, not one read and one delete per claim.
+    const wholesale = new Map(); // doc -> indices in `changes`
+    if (gone.size) {
+      changes.forEach((c, i) => {
+        if (!goneWith(c, gone)) return;
+        const doc = c.base?.doc ?? bundleDoc(c.key);
+        if (!wholesale.has(doc)) wholesale.set(doc, []);
+        wholesale.get(doc).push(i);
+      });
+    }
+    const inWholesale = new Set([...wholesale.values()].flat());
     const stores = [...new Set([...changes.map((c) => c.store), ...(gone.size || compact.size ? ['claims'] : [])])];
     return new Promise((resolve, reject) => {
       let tx;
@@ -319,8 +368,9 @@ export class Store {
           if (value != null) os.put(value);
           else if (held && !gone.has(bundleDoc(change.key))) os.put({ id: change.key, doc: bundleDoc(change.key), gone: true, rev: (current?.rev ?? 0) + 1 });
           else os.delete(change.key);
-          if (value == null && change.store === 'documents') clearBundle(tx.objectStore('claims'), change.key);
+          if (value == null && change.store === 'documents' && !wholesale.has(change.key)) clearBundle(tx.objectStore('claims'), change.key);
         };
+        if (inWholesale.has(i)) return;
         if (change.bundle) {
           // A new document's bundle: a stale one under its key (a document
           // created twice at once) keeps the claims this one does not hold.
@@ -358,6 +408,27 @@ export class Store {
           settled();
         });
       });
+      for (const [doc, indices] of wholesale) {
+        reading++;
+        const os = tx.objectStore('claims');
+        const all = os.index('doc').getAll(IDBKeyRange.only(doc));
+        all.onsuccess = () => {
+          reading--;
+          if (conflict) return;
+          // Each claim the document holds must be one this write deletes,
+          // at the rev it expects; anything else is another tab's since.
+          const expected = new Map(indices.map((i) => [changes[i].key, changes[i].expect]));
+          const stray = force ? null : [...heldRevs(all.result)].find(([id, rev]) => expected.get(id) !== rev);
+          if (stray) {
+            conflict = new ConflictError('claims', stray[0]);
+            tx.abort();
+            return;
+          }
+          for (const r of all.result) os.delete(r.id);
+          for (const i of indices) results[i].value = null;
+          settled();
+        };
+      }
       settled();
     });
   }
@@ -560,15 +631,33 @@ function joinBundles(old, next) {
 function fold(claims, doc) {
   const all = claims.index('doc').getAll(IDBKeyRange.only(doc));
   all.onsuccess = () => {
-    const records = all.result;
-    if (records.some((r) => r.sealed)) return;
-    const old = records.find((r) => Array.isArray(r.id));
-    const held = resolveClaims(records).filter((c) => bundleDoc(c.id) === doc && c.doc === doc);
-    const ids = new Set(held.map((c) => c.id));
-    for (const r of records) if (!Array.isArray(r.id) && (r.gone || ids.has(r.id))) claims.delete(r.id);
-    if (held.length) claims.put({ id: [doc], doc, rev: (old?.rev ?? 0) + 1, revs: Object.fromEntries(held.map((c) => [c.id, c.rev])), claims: held });
-    else if (old) claims.delete([doc]);
+    // Sealed records are folded after the transaction (`foldSealed`).
+    if (all.result.some((r) => r.sealed)) return;
+    const plan = foldPlan(doc, all.result);
+    if (!plan) return;
+    for (const key of plan.remove) claims.delete(key);
+    if (plan.bundle) claims.put(plan.bundle);
   };
+}
+
+/** How document `doc`'s claim records (opened) fold into one bundle:
+ * {bundle (null: none is left), remove: the keys to delete}: the claims'
+ * own records, the tombstones, and the old bundle when no claim is left
+ * for a new one; null when there is nothing to fold. */
+function foldPlan(doc, records) {
+  if (!records.length) return null;
+  const old = records.find((r) => Array.isArray(r.id));
+  const held = resolveClaims(records).filter((c) => bundleDoc(c.id) === doc && c.doc === doc);
+  const ids = new Set(held.map((c) => c.id));
+  const remove = records.filter((r) => !Array.isArray(r.id) && (r.gone || ids.has(r.id))).map((r) => r.id);
+  if (!held.length) return { bundle: null, remove: old ? [...remove, [doc]] : remove };
+  const bundle = { id: [doc], doc, rev: (old?.rev ?? 0) + 1, revs: Object.fromEntries(held.map((c) => [c.id, c.rev])), claims: held };
+  return { bundle, remove };
+}
+
+/** The keys and revs of raw records, as one comparable string. */
+function recordRevs(records) {
+  return records.map((r) => JSON.stringify([r.id, r.rev, !!r.gone])).sort().join('\n');
 }
 
 /** Reads of bundles inside one transaction, one request per document:
@@ -609,6 +698,27 @@ function readCurrent(os, change, bundles, fn) {
       fn(bundle.claims?.find((c) => c.id === change.key) ?? { id: change.key, doc, rev: bundle.revs[change.key] }, true);
     });
   };
+}
+
+/** Whether `change` deletes a claim of one of the documents `gone` (deleted
+ * by the same write). */
+function goneWith(change, gone) {
+  return change.store === 'claims' && change.value == null && !change.bundle && gone.has(change.base?.doc ?? bundleDoc(change.key));
+}
+
+/** The claims raw records hold (a bundle's, overridden by own records and
+ * tombstones): Map claim id -> rev. Works on sealed records (ids and revs
+ * stay readable). */
+function heldRevs(records) {
+  const revs = new Map();
+  const bundle = records.find((r) => Array.isArray(r.id));
+  for (const [id, rev] of Object.entries(bundle?.revs ?? {})) revs.set(id, rev);
+  for (const r of records) {
+    if (Array.isArray(r.id)) continue;
+    if (r.gone) revs.delete(r.id);
+    else revs.set(r.id, r.rev);
+  }
+  return revs;
 }
 
 /** Removes document `doc`'s bundle and tombstones (its deletion's). */
