@@ -311,8 +311,9 @@ export class Model {
     await Promise.all(writes);
     // The batches were written without the history (force): it goes now,
     // with the import as its last step, so the import is undoable after a
-    // reload too.
-    if (all.length && this.store) await this.persist([], { history: true });
+    // reload too. Not after a failed save: the history alone stored would
+    // say `saved` over work that is not (the retry writes it again).
+    if (all.length && this.store && this.saveState !== 'error' && !this.failed.length) await this.persist([], { history: true });
     if (this.store && this.pending === 0 && this.saveState === 'saving') this.setSave('saved');
     if (failure) throw failure;
     return ids;
