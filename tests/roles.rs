@@ -265,3 +265,193 @@ fn a_company_suffix_ends_the_body() {
         "Kresna Adiwinata",
     );
 }
+
+/// The claimant of the last claim of `text` as (role, affiliation, resolved
+/// name): what a later mention (`kata Budi`, `ujarnya`) is given.
+#[track_caller]
+fn check_last(text: &str, role: Option<&str>, affiliation: Option<&str>, name: &str) {
+    let r = report("t", text, &extract(text, &Options::default()), Unit::CodePoint);
+    let c = r.claims.iter().rev().find_map(|c| c.claimant.clone()).expect("a claimant");
+    let got = (c.role.as_deref(), c.affiliation.as_deref(), c.resolved.as_str());
+    assert_eq!(got, (role, affiliation, name), "\n{text}");
+}
+
+/// A body's short form (`Dishub Kaltim`, `Kantor Basarnas Palu`, `Pemkab
+/// Sigi`, `Polda Jabar`, `Kemenhub`) is given as the article spells the body
+/// out elsewhere, with or without its acronym, `Provinsi` or `Kota`.
+#[test]
+fn a_short_form_is_the_body_the_article_spells_out() {
+    check(
+        "Rapat digelar di kantor Dinas Perhubungan Kalimantan Timur pada Senin. Kepala Dishub Kaltim Rahmat Wibisono mengatakan tarif naik.",
+        Some("Kepala"),
+        Some("Dinas Perhubungan Kalimantan Timur"),
+        "Rahmat Wibisono",
+    );
+    check(
+        "Rapat digelar di kantor Dinas Kesehatan (Dinkes) Provinsi Gorontalo pada Senin. Kepala Dinkes Gorontalo Yakub Lamusu mengatakan vaksin cukup.",
+        Some("Kepala"),
+        Some("Dinas Kesehatan (Dinkes) Provinsi Gorontalo"),
+        "Yakub Lamusu",
+    );
+    check(
+        "Dua kapal dari Kantor Pencarian dan Pertolongan (Basarnas) Palu tiba Senin. Kepala Kantor Basarnas Palu, Dedi Kurniawan, mengatakan tim sudah di lokasi.",
+        Some("Kepala"),
+        Some("Kantor Pencarian dan Pertolongan (Basarnas) Palu"),
+        "Dedi Kurniawan",
+    );
+    check(
+        "Rapat digelar di aula Pemerintah Kabupaten (Pemkab) Sigi pada Senin. Juru Bicara Pemkab Sigi Anwar Lamato mengatakan jalan diperbaiki.",
+        Some("Juru Bicara"),
+        Some("Pemerintah Kabupaten (Pemkab) Sigi"),
+        "Anwar Lamato",
+    );
+    check(
+        "Pengamanan dipimpin Kepolisian Daerah Jawa Barat sejak Senin. Kepala Bidang Humas Polda Jabar Kombes Hendra Gunawan mengatakan jalan ditutup.",
+        Some("Kepala Bidang Humas"),
+        Some("Kepolisian Daerah Jawa Barat"),
+        "Hendra Gunawan",
+    );
+    check(
+        "Aturan itu diterbitkan Kementerian Perhubungan pada Senin. Juru bicara Kemenhub Budi Rahman mengatakan tarif naik.",
+        Some("Juru bicara"),
+        Some("Kementerian Perhubungan"),
+        "Budi Rahman",
+    );
+    // No spelled-out body in the article: the short form stays.
+    check("Kepala Dishub Kaltim Rahmat Wibisono mengatakan", Some("Kepala"), Some("Dishub Kaltim"), "Rahmat Wibisono");
+}
+
+/// Of two offices joined by `dan`, the one written next to the name is the
+/// role: the words before may be another holder's.
+#[test]
+fn of_two_offices_the_one_next_to_the_name() {
+    check(
+        "Gubernur Jawa Tengah Slamet Riyadi dan Gubernur Jawa Timur Bambang Hartono mengatakan",
+        Some("Gubernur Jawa Timur"),
+        None,
+        "Bambang Hartono",
+    );
+    check(
+        "Pengajar Ilmu Politik dan peneliti Pusat Kajian Agraria Budi Pratama mengatakan",
+        Some("peneliti"),
+        Some("Pusat Kajian Agraria"),
+        "Budi Pratama",
+    );
+    // `sekaligus`: both offices of one person, kept whole.
+    check(
+        "Pengamat transportasi sekaligus anggota Dewan Transportasi Kota Jakarta Yoga Pratama mengatakan",
+        Some("Pengamat transportasi sekaligus anggota"),
+        Some("Dewan Transportasi Kota Jakarta"),
+        "Yoga Pratama",
+    );
+    // One office whose unit is a pair: no cut.
+    check(
+        "Kepala Biro Hukum dan Humas Kementerian Sosial Budi Hartono mengatakan",
+        Some("Kepala Biro Hukum dan Humas"),
+        Some("Kementerian Sosial"),
+        "Budi Hartono",
+    );
+}
+
+/// An office whose unit is a list (`Divisi A, B, dan C`, `Komite A - 19 dan
+/// B`) is one role, wherever the sentence puts it.
+#[test]
+fn an_office_with_a_list_in_it() {
+    check(
+        "Dihubungi di Palu, Komisioner Divisi Pendataan, Partisipasi Warga, dan Sumber Daya Manusia Bawaslu Sulteng Rudi Pranata membenarkan, daftar pemilih sudah tetap.",
+        Some("Komisioner Divisi Pendataan, Partisipasi Warga, dan Sumber Daya Manusia"),
+        Some("Bawaslu Sulteng"),
+        "Rudi Pranata",
+    );
+    check(
+        "Ketua Harian Satuan Tugas Penanganan Covid - 19 dan Pemulihan Ekonomi Kreatif Andri Kusuma mengatakan",
+        Some("Ketua Harian"),
+        Some("Satuan Tugas Penanganan Covid - 19 dan Pemulihan Ekonomi Kreatif"),
+        "Andri Kusuma",
+    );
+}
+
+/// A later mention (`kata Darto`, `Menurut dia`) is given the office of the
+/// description before the comma, not the rank after it.
+#[test]
+fn a_later_mention_keeps_the_office_not_the_rank() {
+    check_last(
+        "Kepala Kepolisian Sektor Cibeunying Kepolisian Resor Kota Besar Bandung, Komisaris Darto Wiyono, mengatakan polisi datang. \"Kami datang,\" kata Darto.",
+        Some("Kepala Kepolisian Sektor Cibeunying"),
+        Some("Kepolisian Resor Kota Besar Bandung"),
+        "Darto Wiyono",
+    );
+}
+
+/// The body's own name: without a generic word before it (`di lingkungan`)
+/// and without a lower-case qualifier after it (`daerah pemilihan X`).
+#[test]
+fn the_body_is_its_name_alone() {
+    check(
+        "Anggota DPR RI daerah pemilihan Jawa Barat Sinta Marlina mengatakan",
+        Some("Anggota"),
+        Some("DPR RI"),
+        "Sinta Marlina",
+    );
+    check(
+        "Seorang staf di lingkungan Pemprov Kaltara yang enggan disebut namanya mengatakan",
+        Some("staf"),
+        Some("Pemprov Kaltara"),
+        "Seorang staf di lingkungan Pemprov Kaltara",
+    );
+}
+
+/// An office named without its holder's name (`kata Dirreskrimsus Polda
+/// Riau`) is a person with that role, not an organisation.
+#[test]
+fn a_title_alone_is_a_person() {
+    for text in [
+        "Dirreskrimsus Polda Riau mengatakan kasus itu masih diselidiki.",
+        "Kasus itu masih diselidiki, kata Dirreskrimsus Polda Riau.",
+    ] {
+        let r = report("t", text, &extract(text, &Options::default()), Unit::CodePoint);
+        let c = r.claims.iter().find_map(|c| c.claimant.clone()).expect("a claimant");
+        let got = (c.kind, c.role.as_deref(), c.affiliation.as_deref());
+        assert_eq!(got, (Some(klaim::ClaimantKind::Person), Some("Dirreskrimsus"), Some("Polda Riau")), "\n{text}");
+    }
+}
+
+/// A mention that closes with the acronym the article spells out is that
+/// body; a national agency's acronym opens a body's name; a health
+/// profession's title (`drg.`) is a rank before the name, not a break in
+/// the description before the comma.
+#[test]
+fn bodies_and_titles_in_the_mention() {
+    for text in [
+        "Badan Meteorologi, Klimatologi, dan Geofisika (BMKG) menyatakan gelombang tinggi masih berpotensi terjadi.",
+        "Basarnas Kendari mencatat tiga kapal tenggelam sepekan terakhir.",
+    ] {
+        let r = report("t", text, &extract(text, &Options::default()), Unit::CodePoint);
+        let c = r.claims.iter().find_map(|c| c.claimant.clone()).expect("a claimant");
+        assert_eq!(c.kind, Some(klaim::ClaimantKind::Organisation), "\n{text}");
+    }
+    check(
+        "Kepala Dinas Kesehatan Kota Bitung, drg. Maria Lumintang, mengatakan",
+        Some("Kepala"),
+        Some("Dinas Kesehatan Kota Bitung"),
+        "Maria Lumintang",
+    );
+}
+
+/// Hyphens inside a body's name: `Perkumpulan Warga Anti - Korupsi (PWAK)`; a field
+/// word ending an office (`Informatika Pemerintahan`) before the body.
+#[test]
+fn connectors_inside_a_body() {
+    check(
+        "Kasus itu dilaporkan Perkumpulan Warga Anti - Korupsi (PWAK) pekan lalu. Koordinator PWAK Budi Santoso mengatakan harga beras naik.",
+        Some("Koordinator"),
+        Some("Perkumpulan Warga Anti - Korupsi (PWAK)"),
+        "Budi Santoso",
+    );
+    check(
+        "Direktur Layanan Digital Pemerintahan Kementerian Dalam Negeri Budi Santoso mengatakan",
+        Some("Direktur Layanan Digital Pemerintahan"),
+        Some("Kementerian Dalam Negeri"),
+        "Budi Santoso",
+    );
+}

@@ -256,6 +256,8 @@ const RANK: &[&str] = &[
     "h", "hj", "kh", "pak", "bu", "bapak", "ibu", "mr", "mrs", "ms", "sir", "syekh", "gus", "mbak", "mas",
     "bang", "kak", "dokter", "ustadz", "habib", "tuan", "nyonya", "pol", "inf", "kav", "arh", "czi", "cpm",
     "chk", "pnb", "psk", "purn", "letnan", "serda", "praka", "pratu", "prada", "kopda", "koptu",
+    // Health professions' titles: dentist, veterinarian, nurse (`drg.`, `drh.`, `Ns.`).
+    "drg", "drh", "ns",
 ];
 #[rustfmt::skip]
 const JURIS: &[&str] = &[
@@ -279,6 +281,8 @@ const ORG: &[&str] = &[
     "kpai", "komnas", "ombudsman", "timnas", "pssi", "corporate", "communications", "polresta", "polrestabes",
     "kodam", "kodim", "korem", "kejari", "kejati", "kominfo", "bareskrim", "lantas", "balai", "hotel", "komunitas", "perkumpulan",
     "divisi", "mabes", "gugus", "kesatuan", "himpunan", "jaringan", "paguyuban", "gabungan", "konfederasi",
+    // National agencies known by their acronyms (their public names).
+    "basarnas", "bnpb", "bpom", "bnn", "bnpt", "brin", "bpjs", "bulog", "bkkbn", "bssn", "bpkp",
 ];
 #[rustfmt::skip]
 const ORG_TAIL: &[&str] = &[

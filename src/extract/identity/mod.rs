@@ -3,6 +3,7 @@
 //! (role, affiliation) and coreference (short names, titles, pronouns,
 //! descriptions). `extract/mod.rs` only asks questions of [`Names`].
 
+mod bodies;
 pub(crate) mod data;
 mod names;
 mod profile;

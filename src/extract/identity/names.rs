@@ -9,11 +9,12 @@
 use std::ops::Range;
 use std::rc::Rc;
 
+use super::bodies::Bodies;
 use super::profile::{Profile, Profiles};
 use super::salience::{Salience, Weight};
 use super::segment::{
-    apposition_after, continues_name, description_before, is_name_particle, is_office, lead_in, org_or_place,
-    person_tail, role_key, split, starts_name, words,
+    all_rank, apposition_after, conjunct_before, continues_name, description_before, is_name_particle, is_office,
+    is_title_alone, lead_in, org_or_place, person_tail, role_key, split, starts_name, title_words, words,
 };
 use crate::extract::doc::Doc;
 use crate::extract::lexicon::Cat;
@@ -71,6 +72,8 @@ pub struct Names {
     acronyms: WordMap<String, String>,
     /// What the article says about each person: role and affiliation.
     pub profiles: Profiles,
+    /// The bodies the article spells out, for their short forms.
+    bodies: Bodies,
     /// Unnamed sources who spoke (`Seorang pedagang`), as they were
     /// described: `katanya` after them is theirs.
     unnamed: WordMap<String, Identity>,
@@ -126,6 +129,7 @@ impl Names {
         for (n, r) in ranges.iter().enumerate() {
             let place = Place { sentence: r.clone(), narrative: narrative.get(n).copied().unwrap_or(n), quoted };
             names.learn_acronyms(doc, r.clone());
+            names.bodies.learn(doc, r.clone());
             let mut i = r.start;
             while i < r.end {
                 // `Kata Budi, harga naik`: a cue opening the sentence is no
@@ -178,17 +182,12 @@ impl Names {
         // Bike to Work (B2W) Andi Setiawan`.
         // English names of bodies join several runs: `Direktur Eksekutif
         // Institute for Development of Economics and Finance (Indef) X`.
+        // A list or a numbered name joined by `dan` (`Komisioner Divisi A, B,
+        // dan C`, `Ketua Satgas Covid - 19 dan D`) too.
         let mut k = role_start;
-        while k >= sentence_start + 2
-            && matches!(doc.low(k - 1), "dan" | "to" | "of" | "for" | "the" | "and" | "on" | "&")
-            && doc.cap(k - 2)
-            && run.start - k < 16
-        {
-            k -= 2;
-            while k > sentence_start && (doc.cap(k - 1) || doc.is(k - 1, Cat::ROLE) && doc.kind(k - 1) == TokKind::Word)
-            {
-                k -= 1;
-            }
+        while run.start - k < 16 {
+            let Some(from) = conjunct_before(doc, k, sentence_start) else { break };
+            k = from;
             if (k..role_start).any(|t| doc.is(t, Cat::ROLE)) {
                 role_start = lead_in(doc, k, sentence_start);
             }
@@ -258,6 +257,11 @@ impl Names {
                 let mut lead = name.start;
                 while lead > sentence_start && (doc.is(lead - 1, Cat::RANK) || doc.punct(lead - 1, &['.'])) {
                     lead -= 1;
+                }
+                // `Kepala Polsek X, Komisaris Darto`: a rank that is also an
+                // office word (`Komisaris`) before the name.
+                if lead > role_start && all_rank(doc, role_start..lead) {
+                    lead = role_start;
                 }
                 let ranks_only = lead <= role_start;
                 if (!has_prefix || ranks_only) && lead >= 2 && doc.punct(lead - 1, &[',']) {
@@ -480,7 +484,9 @@ impl Names {
             let mut listed = false;
             while from > r.start {
                 let t = from - 1;
-                let joins = doc.low(t) == "dan" || doc.punct(t, &['.', '&']) && !doc.space_before(t);
+                // `Anti - Korupsi`: a hyphen between capitalized words.
+                let hyphen = doc.punct(t, &['-']) && t > r.start && doc.cap(t - 1) && doc.cap(t + 1);
+                let joins = doc.low(t) == "dan" || doc.punct(t, &['.', '&']) && !doc.space_before(t) || hyphen;
                 let listing = doc.punct(t, &[',']) && listed;
                 if !(doc.cap(t) && doc.kind(t) == TokKind::Word || joins || listing) {
                     break;
@@ -542,6 +548,15 @@ impl Names {
         if let Some(who) = self.unnamed.get(resolved).filter(|_| pronoun) {
             return who.clone();
         }
+        // `Badan Meteorologi, Klimatologi, dan Geofisika (BMKG)`: a mention
+        // that closes with an acronym the article spells out is that body.
+        let acronym_last = np.len() >= 3
+            && doc.punct(np.end - 1, &[')'])
+            && doc.punct(np.end - 3, &['('])
+            && self.acronyms.contains_key(doc.word(np.end - 2));
+        if acronym_last && !is_group(doc, np.clone()) {
+            return Identity { kind: ClaimantKind::Organisation, role: None, affiliation: None };
+        }
         let tail = if np.is_empty() { None } else { self.person_part(doc, np.clone()) };
         let group = !np.is_empty() && is_group(doc, np.clone());
         if self.is_person(resolved) || tail.is_some() && !group {
@@ -561,12 +576,21 @@ impl Names {
                     (known.role.or(own.role).or(known.rank).or(own.rank), known.affiliation.or(own.affiliation))
                 }
             };
-            let affiliation = affiliation.map(|a| self.spelled_out(&a));
+            let affiliation = affiliation.map(|a| self.spelled_out(doc, &a));
             return Identity { kind: ClaimantKind::Person, role, affiliation };
         }
         if group {
             let p = split(doc, np.clone());
             return Identity { kind: ClaimantKind::Group, role: p.role, affiliation: p.affiliation };
+        }
+        // `kata Dirreskrimsus Polda Riau`: an office named without its
+        // holder's name is still the person who holds it.
+        if !np.is_empty() && is_title_alone(doc, np.clone()) {
+            let p = split(doc, title_words(doc, np.clone()));
+            if p.role.is_some() {
+                let affiliation = p.affiliation.map(|a| self.spelled_out(doc, &a));
+                return Identity { kind: ClaimantKind::Person, role: p.role, affiliation };
+            }
         }
         Identity { kind: ClaimantKind::Organisation, role: None, affiliation: None }
     }
@@ -574,7 +598,9 @@ impl Names {
     /// A body's spelled-out name when the article gives it: `JPPI` and
     /// `Kementerian ESDM` become `Jaringan Pemantau Pendidikan Indonesia
     /// (JPPI)` and `Kementerian Energi dan Sumber Daya Mineral (ESDM)`.
-    fn spelled_out(&self, body: &str) -> String {
+    /// `Dishub Kaltim` becomes `Dinas Perhubungan Kalimantan Timur` where the
+    /// article writes that ([`Bodies`]).
+    fn spelled_out(&self, doc: &Doc, body: &str) -> String {
         let mut words = body.split_whitespace();
         let known = match (words.next(), words.next(), words.next()) {
             (Some(acronym), None, _) => self.acronyms.get(acronym),
@@ -584,7 +610,10 @@ impl Names {
                 .filter(|full| full.split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case(head))),
             _ => None,
         };
-        known.cloned().unwrap_or_else(|| body.to_owned())
+        match known {
+            Some(full) => full.clone(),
+            None => self.bodies.fullest(doc, body, &self.acronyms).unwrap_or(body).to_owned(),
+        }
     }
 
     /// The shared copy of `name`: the known one if the document named this

@@ -47,6 +47,7 @@ pub fn split(doc: &Doc, r: Range<usize>) -> Profile {
         return profile;
     }
     start = office_start(doc, start, end);
+    start = last_office(doc, start, end);
     // `Kapolres Aceh Barat`: the head of a body named by the office word
     // itself; the body is `Polres Aceh Barat`.
     if let Some(body) = headed_body(doc, start) {
@@ -85,10 +86,44 @@ pub fn split(doc: &Doc, r: Range<usize>) -> Profile {
     } else if body.is_none() && (start..end).any(|k| is_head(doc, k)) {
         return Profile { affiliation: Some(source(doc, start..end)), ..profile };
     }
-    if aff_start < end {
-        profile.affiliation = Some(source(doc, aff_start..end)).filter(|w| !w.is_empty());
+    let body = body_words(doc, aff_start, end);
+    if !body.is_empty() {
+        profile.affiliation = Some(source(doc, body)).filter(|w| !w.is_empty());
     }
     profile
+}
+
+/// The body's own name in the words `start..end` after an office: without
+/// a generic word before it (`di lingkungan | Pemprov Malut`) and up to the
+/// first lower-case word that is no connector of a name (`DPR RI | daerah
+/// pemilihan Jawa Barat`).
+fn body_words(doc: &Doc, mut start: usize, end: usize) -> Range<usize> {
+    while start + 1 < end && matches!(doc.low(start), "lingkungan" | "jajaran" | "kalangan") && doc.cap(start + 1) {
+        start += 1;
+    }
+    let cut = (start + 1..end).find(|&k| {
+        doc.kind(k) == TokKind::Word
+            && !doc.cap(k)
+            && doc.cap(start)
+            && !matches!(
+                doc.low(k),
+                "dan"
+                    | "untuk"
+                    | "of"
+                    | "for"
+                    | "the"
+                    | "and"
+                    | "to"
+                    | "on"
+                    | "in"
+                    | "at"
+                    | "de"
+                    | "van"
+                    | "der"
+                    | "bin"
+            )
+    });
+    start..cut.unwrap_or(end)
 }
 
 /// Where the office starts in `start..end`: at its first office word,
@@ -103,6 +138,95 @@ fn office_start(doc: &Doc, start: usize, end: usize) -> usize {
         Some(k) if !is_english_title(doc.low(k)) && !(start..k).any(|t| is_head(doc, t)) => k,
         _ => start,
     }
+}
+
+/// Where the last of two offices joined in `start..end` starts: `Gubernur
+/// Jawa Tengah X dan | Gubernur Jawa Timur`, `Pengajar Ilmu Politik dan |
+/// peneliti Pusat Studi X`. The office written next to the name is the one
+/// the article gives it as (and the words before may name another holder),
+/// as `Sutradara dan` is left out before a title. `dan` and `serta` join
+/// offices only before an office's head word (`Kepala Biro Hukum dan Humas`
+/// is one office). `CEO sekaligus pendiri` says both of one person: it stays
+/// whole.
+fn last_office(doc: &Doc, start: usize, end: usize) -> usize {
+    let joins = |k: usize| matches!(doc.low(k), "dan" | "serta") && is_office_head(doc.low(k + 1));
+    (start + 1..end.saturating_sub(1))
+        .rev()
+        .find(|&k| !doc.cap(k) && joins(k) && (start..k).any(|t| is_office(doc, t)))
+        .map_or(start, |k| k + 1)
+}
+
+/// The office a title-alone mention gives (`Ketua Komisi B DPRD X, La Ode
+/// Banda`: the words before the comma; the rest names its holder).
+pub fn title_words(doc: &Doc, np: Range<usize>) -> Range<usize> {
+    np.start..np.clone().find(|&t| doc.punct(t, &[','])).unwrap_or(np.end)
+}
+
+/// `Dirreskrimsus Polda Riau`, `Juru Bicara Kemenkes`: a mention that opens
+/// with an office held by one person (not a body's own name, `Kepolisian
+/// Resor X`, nor a board, `Direksi X`).
+pub fn is_title_alone(doc: &Doc, np: Range<usize>) -> bool {
+    let k = np.start;
+    // A given name: a holder's name the names did not take apart.
+    !np.clone().any(|t| doc.is(t, Cat::GIVEN))
+        && is_office(doc, k)
+        && !doc.is(k, Cat::ORG)
+        && !matches!(
+            doc.low(k),
+            "kepolisian" | "direksi" | "sekretariat" | "pimpinan" | "pengurus" | "humas" | "hukum" | "sumber"
+        )
+        && (is_office_head(doc.low(k)) || headed_office(doc.low(k)))
+}
+
+/// A police or military office's short form: `Kapolres`, `Dirreskrimsus`,
+/// `Danrem`, `Kasatlantas`.
+fn headed_office(low: &str) -> bool {
+    ["ka", "dir", "wadir", "dan", "kasat", "wakasat", "waka", "kabid", "pang"].iter().any(|p| low.starts_with(p))
+        && low.len() >= 5
+}
+
+/// A word that opens an office on its own: `Ketua`, `anggota`, `Gubernur`
+/// (not `Humas`, `Umum`, `Khusus`, which qualify one). Written for this
+/// project.
+fn is_office_head(low: &str) -> bool {
+    matches!(
+        low,
+        "kepala"
+            | "ketua"
+            | "wakil"
+            | "direktur"
+            | "anggota"
+            | "gubernur"
+            | "bupati"
+            | "wali"
+            | "walikota"
+            | "menteri"
+            | "sekretaris"
+            | "koordinator"
+            | "pembina"
+            | "pendiri"
+            | "peneliti"
+            | "pengajar"
+            | "dosen"
+            | "guru"
+            | "juru"
+            | "presiden"
+            | "panglima"
+            | "komandan"
+            | "komisioner"
+            | "deputi"
+            | "staf"
+            | "penasihat"
+            | "pengamat"
+            | "ekonom"
+            | "pakar"
+            | "ahli"
+            | "rektor"
+            | "dekan"
+            | "camat"
+            | "lurah"
+            | "manajer"
+    )
 }
 
 /// Where an office ends whose complement is part of it, not a body: a
@@ -408,6 +532,52 @@ pub fn lead_in(doc: &Doc, at: usize, sentence_start: usize) -> usize {
     best
 }
 
+/// Where the words that the connector before token `k` joins to the run at
+/// `k` start: `Ketua Satgas Penanganan Covid - 19 | dan | Pemulihan ...`,
+/// `Komisioner Divisi Pendataan, Partisipasi Warga, | dan | Sumber ...`,
+/// `Institute for | Development`. A list crosses its commas up to the first
+/// office word (`Dihubungi di Palu, | Komisioner ...` stops there). `None`
+/// without a connector after a capitalized word, a number or a parenthesis.
+pub fn conjunct_before(doc: &Doc, k: usize, sentence_start: usize) -> Option<usize> {
+    if k < sentence_start + 2
+        || !matches!(doc.low(k - 1), "dan" | "untuk" | "to" | "of" | "for" | "the" | "and" | "on" | "&")
+    {
+        return None;
+    }
+    let mut t = k - 1;
+    if doc.low(t) == "dan" && t > sentence_start + 1 && doc.punct(t - 1, &[',']) {
+        t -= 1;
+    }
+    let numbered = |x: usize| doc.kind(x) == TokKind::Number && x > sentence_start && doc.punct(x - 1, &['-']);
+    let part = |x: usize| {
+        doc.kind(x) == TokKind::Word && (doc.cap(x) || doc.is(x, Cat::ROLE))
+            || numbered(x)
+            || doc.punct(x, &['-']) && x > sentence_start && doc.cap(x - 1)
+            || doc.punct(x, &['(', ')'])
+    };
+    if !(doc.kind(t - 1) == TokKind::Word && doc.cap(t - 1) || numbered(t - 1) || doc.punct(t - 1, &[')'])) {
+        return None;
+    }
+    let mut office = false;
+    let mut from = t;
+    while from > sentence_start {
+        let x = from - 1;
+        let listed = doc.punct(x, &[',']) && !office && x > sentence_start && doc.cap(x - 1);
+        if !(listed || part(x)) {
+            break;
+        }
+        office |= is_office_head(doc.low(x));
+        from = x;
+    }
+    Some(from)
+}
+
+/// Whether every word of `r` is part of a rank (`Komisaris`, `AKBP`,
+/// `Brigjen TNI (Purn)`).
+pub fn all_rank(doc: &Doc, r: Range<usize>) -> bool {
+    !r.is_empty() && r.clone().all(|k| is_rank_part(doc, k)) && starts_rank(doc, r.start)
+}
+
 /// `Direktur Utama (Dirut) PT X`, `Juru Bicara Kementerian Dalam Negeri
 /// (Kemendagri) X`: a run that starts inside the parentheses of a
 /// mixed-case acronym continues the capitalized phrase the acronym
@@ -559,8 +729,13 @@ fn body_start(doc: &Doc, start: usize, end: usize) -> Option<usize> {
     }
     // `Sekretaris Perusahaan`: the company's secretary, an office.
     let own = |k: usize| doc.low(k) == "perusahaan" && doc.low(k - 1) == "sekretaris";
-    let first = (start + 1..end)
+    let mut first = (start + 1..end)
         .find(|&k| (is_head(doc, k) || is_sub_unit(doc, k) && doc.cap(k)) && !own(k) && !doc.punct(k - 1, &['(']))?;
+    // `Direktur Layanan Aplikasi Informatika Pemerintahan | Kementerian X`:
+    // `Pemerintahan` (government, as a field) closes the office before a body.
+    if doc.low(first) == "pemerintahan" && first + 1 < end && is_head(doc, first + 1) {
+        first += 1;
+    }
     if is_sub_unit(doc, first) {
         let body = (first + 2..end).find(|&k| {
             is_head(doc, k)
