@@ -316,13 +316,20 @@ fn read(corpus: &Corpus) -> Vec<Seen> {
             Some(role) if is_office_phrase(role) && is_body(name, &bodies) => Some(format!("{role} {}", name.trim())),
             _ => None,
         };
+        // A claimant whose name is nothing but its role and body (`Juru
+        // Bicara Gedung Putih`, a person with role `Juru Bicara`) is that
+        // title, as when the extractor called it a body.
+        let fold = |s: &str| s.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join(" ");
+        let role_and_body =
+            [who.role.as_deref(), who.affiliation.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" ");
+        let only_title = who.role.is_some() && fold(name) == fold(&role_and_body);
         let found = match &titled {
             Some(title) => identify(title, Some("organisation")),
+            None if only_title => identify(name, Some("organisation")),
             None => identify(name, who.kind.as_deref()),
         };
         let Some((mut identity, display)) = found else { continue };
-        let role_phrase =
-            [who.role.as_deref(), who.affiliation.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" ");
+        let role_phrase = role_and_body;
         let office = who.role.as_deref().and_then(office_of);
         if identity.shape == Shape::Description {
             // Within one document until the stories join them.
