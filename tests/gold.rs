@@ -353,3 +353,14 @@ fn fourth_blind_set_does_not_fall() {
     check_with("blind4.jsonl", BLIND4_FLOORS);
 }
 const BLIND4_FLOORS: [f64; 7] = [0.99, 0.98, 0.94, 0.98, 0.99, 0.99, 0.99];
+
+/// A fifth held-out set (`blind5.jsonl`, eight ordinary news articles,
+/// `blind5_src/README.md`), written blind during the fifth day and first run
+/// after that day's changes: resolved names 0.91 (also 0.91 on the extractor
+/// before the day, 5435a92; role 0.68, affiliation 0.71, type 0.94 after). Floors are that first measurement,
+/// rounded down; they are not targets.
+#[test]
+fn fifth_blind_set_does_not_fall() {
+    check_with("blind5.jsonl", BLIND5_FLOORS);
+}
+const BLIND5_FLOORS: [f64; 7] = [0.99, 0.96, 0.91, 0.97, 0.99, 0.99, 0.97];
