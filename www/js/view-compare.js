@@ -54,6 +54,7 @@ export class CompareView {
     }
     const chosen = this.find(shown) ?? shown[0];
     this.selected = chosen.claims.map((c) => c.id);
+    this.labels = this.label(shown, 110);
     replace(this.list, shown.map((g, i) => this.item(g, i, g === chosen)));
     this.renderGroup(chosen, shown);
   }
@@ -82,7 +83,6 @@ export class CompareView {
   item(g, i, active) {
     const outlets = g.outlets ?? new Set(g.claims.map((c) => c.doc)).size;
     const conflicts = (g.conflicts ?? []).length;
-    const first = this.links.claim(g.claims[0]);
     return h('li', {},
       h('button', {
         type: 'button', class: 'group-item', 'aria-current': String(active), 'data-testid': 'group-item', 'data-group': g.id,
@@ -90,10 +90,28 @@ export class CompareView {
         'data-conflicts': conflicts,
         onclick: () => { this.selected = g.claims.map((c) => c.id); this.render(); },
       },
-      h('span', { class: 'group-label' }, shorten(first?.text ?? g.reason ?? '', 110)),
+      h('span', { class: 'group-label' }, this.labels.get(g)),
       h('span', { class: 'group-meta' },
         h('span', {}, t('compare.outlets', { n: outlets })),
         conflicts ? h('span', { class: 'conflict-badge' }, t('compare.conflicts', { n: (g.conflicts ?? []).reduce((n, c) => n + c.values.length, 0) })) : null)));
+  }
+
+  /** Each group's label: its first claim's text, cut at `n`; groups that
+   * would share one (a claim may be in two groups and first in both, user
+   * test 5 #14) add what their claims share, then their place in the list. */
+  label(groups, n) {
+    const text = (g) => shorten(this.links.claim(g.claims[0])?.text ?? g.reason ?? '', n);
+    const labels = new Map(groups.map((g) => [g, text(g)]));
+    const counts = (m) => {
+      const c = new Map();
+      for (const l of m.values()) c.set(l, (c.get(l) ?? 0) + 1);
+      return c;
+    };
+    let seen = counts(labels);
+    for (const g of groups) if (seen.get(labels.get(g)) > 1 && g.reason) labels.set(g, `${labels.get(g)} (${g.reason})`);
+    seen = counts(labels);
+    groups.forEach((g, i) => { if (seen.get(labels.get(g)) > 1) labels.set(g, `${labels.get(g)} #${i + 1}`); });
+    return labels;
   }
 
   renderGroup(g, groups) {
@@ -114,27 +132,34 @@ export class CompareView {
       return sorted.length > 1 && sorted[0][1] > sorted[1][1] ? sorted[0][0] : null;
     });
     const cols = String(Math.max(1, conflicts.length));
+    // The outlet and its date share a column, and the split button sits
+    // under the claim: at 1400 px beside the group list, a column each
+    // pushed a second number column and the button off the panel (user
+    // test 5 #7).
     const head = h('div', { class: 'cmp-row cmp-head', role: 'row', 'data-cols': cols },
-      h('span', { role: 'columnheader' }, t('compare.outlet')),
-      h('span', { role: 'columnheader' }, t('compare.date')),
+      h('span', { role: 'columnheader' }, `${t('compare.outlet')} · ${t('compare.date')}`),
       h('span', { role: 'columnheader' }, t('compare.claimant')),
       h('span', { role: 'columnheader' }, t('compare.claim')),
       conflicts.length ? conflicts.map((c) => h('span', { role: 'columnheader', class: 'num' }, t('compare.number', { unit: c.unit })))
-        : h('span', { role: 'columnheader', class: 'num' }, t('compare.numbers')),
-      h('span', { role: 'columnheader' }));
+        : h('span', { role: 'columnheader', class: 'num' }, t('compare.numbers')));
     const body = rows.map(({ ref, claim, doc, values }) => h('div', {
       class: 'cmp-row', role: 'row', 'data-testid': 'compare-row', 'data-claim-id': claim?.id ?? '', 'data-doc': ref.doc,
       'data-cols': cols,
     },
-    h('span', { role: 'cell', class: 'cmp-outlet', 'data-testid': 'compare-outlet' }, doc?.outlet || values.flat()[0]?.outlet || t('compare.nooutlet'),
-      h('small', {}, shorten(doc?.name ?? ref.doc, 48))),
-    h('span', { role: 'cell', class: 'cmp-date' }, doc?.published ?? '—'),
+    h('span', { role: 'cell', class: 'cmp-source' },
+      h('span', { class: 'cmp-outlet', 'data-testid': 'compare-outlet' }, doc?.outlet || values.flat()[0]?.outlet || t('compare.nooutlet')),
+      h('small', {}, shorten(doc?.name ?? ref.doc, 48)),
+      h('span', { class: 'cmp-date' }, doc?.published ?? '—')),
     h('span', { role: 'cell', class: 'cmp-claimant' }, claim?.claimant ? (claim.claimant.resolved || claim.claimant.text) : h('em', {}, t('compare.voice')),
       claim && claim.modality !== 'asserted' ? h('span', { class: `badge mod-${claim.modality}` }, t(`modality.${claim.modality}`)) : null),
     h('span', { role: 'cell', class: 'cmp-text' },
       h('a', {
         href: `#/doc/${encodeURIComponent(ref.doc)}/${encodeURIComponent(claim?.id ?? '')}`, 'data-testid': 'compare-open', title: t('compare.open'), lang: 'id',
-      }, claim?.text ?? ref.text ?? '')),
+      }, claim?.text ?? ref.text ?? ''),
+      claim ? h('button', {
+        type: 'button', class: 'small', 'data-testid': 'compare-split', title: t('compare.split.title'),
+        onclick: () => this.split(claim.id, g),
+      }, t('compare.split')) : null),
     conflicts.length ? values.map((vs, k) => h('span', { role: 'cell', class: 'num' }, vs.map((v) => {
       const odd = majority[k] == null || v.value !== majority[k];
       return h('span', {
@@ -144,11 +169,7 @@ export class CompareView {
       h('small', {}, [v.qualifier, v.text].filter(Boolean).join(' ')),
       v.modality && v.modality !== 'asserted' ? h('small', { class: `mod-${v.modality}` }, t(`modality.${v.modality}`)) : null);
     })))
-      : h('span', { role: 'cell', class: 'num' }, (claim?.quantities ?? []).map((q) => h('span', { class: 'cmp-value' }, q.text))),
-    h('span', { role: 'cell' }, claim ? h('button', {
-      type: 'button', class: 'small', 'data-testid': 'compare-split', title: t('compare.split.title'),
-      onclick: () => this.split(claim.id, g),
-    }, t('compare.split')) : null)));
+      : h('span', { role: 'cell', class: 'num' }, (claim?.quantities ?? []).map((q) => h('span', { class: 'cmp-value' }, q.text)))));
 
     const differ = conflicts.map((c) => {
       const distinct = [...new Set(c.values.map((v) => v.value))].sort((a, b) => a - b);
@@ -158,11 +179,11 @@ export class CompareView {
     const others = groups.filter((x) => x !== g);
     const pick = h('select', { 'data-testid': 'compare-join-pick', 'aria-label': t('compare.join') },
       h('option', { value: '' }, t('compare.join.pick')),
-      others.map((x) => h('option', { value: x.id }, `${t('compare.outlets', { n: x.outlets ?? new Set(x.claims.map((c) => c.doc)).size })}: ${shorten(this.links.claim(x.claims[0])?.text ?? '', 70)}`)));
+      [...this.label(others, 70)].map(([x, label]) => h('option', { value: x.id }, `${t('compare.outlets', { n: x.outlets ?? new Set(x.claims.map((c) => c.doc)).size })}: ${label}`)));
     replace(this.detail,
       g.reason ? h('p', { class: 'cmp-reason', 'data-testid': 'compare-reason' }, h('strong', {}, `${t('compare.reason')}: `), g.reason) : null,
       differ,
-      h('div', { class: 'cmp-table', role: 'table' }, head, body),
+      h('div', { class: 'cmp-table', role: 'table', 'data-cols': cols }, head, body),
       others.length ? h('div', { class: 'row cmp-join' }, h('span', {}, t('compare.join')), pick,
         h('button', {
           type: 'button', 'data-testid': 'compare-join', onclick: () => {
