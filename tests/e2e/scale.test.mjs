@@ -140,6 +140,52 @@ test('a cancelled import stops at the click: nothing listed after it, no batch a
   await page.close();
 });
 
+test('after Cancel the worker starts no batch the page asked before: only the one in flight is extracted', { timeout: 600_000 }, async () => {
+  const page = await browser.open();
+  await page.waitForSelector('body[data-extractor=worker]');
+  await saved(page);
+  // The extracting worker (not its writer): each batch it starts is
+  // recorded (epoch ms, comparable with the page's) and made 60 ms slower,
+  // so it is always behind the page and holds batches asked ahead
+  // (IMPORT_AHEAD), as on a loaded machine.
+  let worker = null;
+  for (const w of page.workers()) if (await w.evaluate(() => self.name) === 'klaim-extractor') worker = w;
+  assert.ok(worker, 'the extracting worker runs');
+  await worker.evaluate(() => {
+    self.__started = [];
+    const build = core.importRecords;
+    core.importRecords = (...args) => {
+      const at = performance.timeOrigin + performance.now();
+      self.__started.push(at);
+      while (performance.timeOrigin + performance.now() < at + 60) { /* a slower extractor */ }
+      return build(...args);
+    };
+  });
+  await page.evaluate(() => {
+    document.addEventListener('click', (e) => {
+      if (!e.target.closest?.('[data-testid=job-cancel]')) return;
+      window.__cancel = { at: performance.timeOrigin + performance.now(), waited: performance.now() - e.timeStamp, listed: window.klaimModel.documents.size };
+    }, true);
+  });
+  await pick(page, 'seribu.jsonl', corpus(1000));
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid=job-progress]')?.dataset.done) >= 100, null, { timeout: 600_000, polling: 20 });
+  await page.click('[data-testid=job-cancel]');
+  await page.waitForSelector('[data-testid=job-cancelled]');
+  await saved(page);
+  // Let any batch still queued in the worker run, as it would on main.
+  await page.waitForTimeout(1000);
+  const cancel = await page.evaluate(() => window.__cancel);
+  const started = await worker.evaluate(() => self.__started);
+  const after = started.filter((t) => t > cancel.at).length;
+  console.log(`# Cancel handled ${cancel.waited.toFixed(0)} ms after the click; ${started.length} batches started, ${after} after Cancel`);
+  assert.ok(after <= 1, `batches the worker started after Cancel: ${after} (only the one in flight may finish)`);
+  const inMemory = await page.evaluate(() => window.klaimModel.documents.size);
+  assert.equal(inMemory, cancel.listed, 'nothing is listed after Cancel');
+  assert.deepEqual(browser.errors, []);
+  await page.evaluate(() => indexedDB.deleteDatabase('klaim'));
+  await page.close();
+});
+
 test('a claim of a just-listed document, accepted before the worker stored its batch, stays accepted', { timeout: 300_000 }, async () => {
   const page = await browser.open();
   await page.waitForSelector('body[data-extractor=worker]');

@@ -92,10 +92,20 @@ export class Extractor {
    * then sent the JSON directly, and `batch` names it for `store` (or
    * `drop`).
    */
-  async importBatch(docs, { hold = false } = {}) {
-    const batch = hold && this.connected ? this.next : undefined;
-    const { json, linked, held } = await this.send({ type: 'import', docs, batch });
-    return { built: JSON.parse(json), json, linked: !!linked, batch: held ? batch : undefined };
+  async importBatch(docs, { hold = false, signal } = {}) {
+    const id = this.next;
+    const batch = hold && this.connected ? id : undefined;
+    // Cancel tells the worker at once, so it starts none of the batches
+    // asked ahead; only the one it is extracting still answers.
+    const cancel = () => this.worker.postMessage({ type: 'cancel', ids: [id] });
+    signal?.addEventListener('abort', cancel, { once: true });
+    try {
+      const { json, linked, held, cancelled } = await this.send({ type: 'import', docs, batch });
+      if (cancelled) return { built: [], cancelled: true, batch: undefined };
+      return { built: JSON.parse(json), json, linked: !!linked, batch: held ? batch : undefined };
+    } finally {
+      signal?.removeEventListener('abort', cancel);
+    }
   }
 
   /** Held import batches (`importBatch`'s `batch`) that will not be stored. */

@@ -255,7 +255,7 @@ export class Model {
       const facts = Object.fromEntries(['url', 'published', 'outlet'].filter((k) => doc[k]).map((k) => [k, doc[k]]));
       return { id, name: doc.name, text: doc.text, at: new Date(start + i).toISOString(), facts };
     });
-    const batch = await this.importer();
+    const batch = await this.importer(signal);
     let failure = null;
     // Up to IMPORT_AHEAD batches are asked for at once, so the worker
     // never waits for this thread between two batches.
@@ -327,9 +327,10 @@ export class Model {
    * library seals its records on this thread, so the page writes those),
    * and `linked` says the worker keeps them for its LinkLibrary (links.js).
    * Else on this thread, yielding between documents, and `save` is null
-   * (the page writes).
+   * (the page writes). `signal` (the import's Cancel) also tells the
+   * worker, which then starts none of the batches asked ahead.
    */
-  async importer() {
+  async importer(signal) {
     if (this.extractorReady) this.extractor = await this.extractorReady;
     const extractor = this.extractor;
     if (extractor?.importBatch) {
@@ -337,7 +338,7 @@ export class Model {
       return async (docs) => {
         const into = this.workerWrites === false ? null : db;
         // Stored by the writer: the extracting worker hands it the batch itself.
-        const { built, json, linked, batch } = await extractor.importBatch(docs, { hold: !!into });
+        const { built, json, linked, batch } = await extractor.importBatch(docs, { hold: !!into, signal });
         const bulk = this.bulk;
         return {
           built, linked,

@@ -35,7 +35,13 @@
 //       the extracting one sends the writer {type: 'hold', batch, json},
 //       so 5 MB of an import's records do not pass through the page.
 //   → {type: 'drop', batches}                       (no answer)
-//       held batches the page will not store (a cancelled import).
+//       held batches the page will not store (a cancelled import); a
+//       `hold` that comes after its drop is dropped on arrival.
+//   → {type: 'cancel', ids}                         (no answer of its own)
+//       import requests (by id) the page no longer wants: those not started
+//       are answered {id, type: 'done', cancelled: true} and never
+//       extracted; the one being extracted answers as usual. Imports are
+//       queued and run one per task, so a cancel is read between batches.
 //   → {id, type: 'store', json | batch, db, bulk}  ← {id, type: 'done'}
 //       writes such an array (given, or held as `batch`, waited for when it
 //       has not come yet) into library `db` in one transaction, with the
@@ -86,6 +92,48 @@ let peer = null;
  * page's `store` requests that came first. */
 const held = new Map();
 const waiting = new Map();
+/** In the writer: batches the page dropped before their `hold` came. */
+const dropped = new Set();
+
+/** Import batches asked and not yet started, in order. One runs per task,
+ * and the next is started by a message this worker posts itself, which
+ * queues behind any message the page sent meanwhile: after Cancel only the
+ * batch in flight is extracted (a timer would do the same, but nested
+ * timers are clamped to 4 ms each). */
+let imports = [];
+let importing = false;
+const importTick = new MessageChannel();
+importTick.port1.onmessage = () => {
+  importing = false;
+  const job = imports.shift();
+  if (job) {
+    try {
+      importBatch(job);
+    } catch (e) {
+      self.postMessage({ id: job.id, type: 'error', message: e?.message ?? String(e) });
+    }
+  }
+  nextImport();
+};
+
+function nextImport() {
+  if (importing || !imports.length) return;
+  importing = true;
+  importTick.port2.postMessage(null);
+}
+
+/** Extracts an import's batch and builds its records in the core
+ * (klaim::stored) as one JSON text: this worker parses it only if the
+ * batch is adopted for linking. */
+function importBatch({ id, docs, batch: number }) {
+  const json = core.importRecords(docs, core.extractorVersion());
+  const batch = { json, built: null };
+  docs.forEach((doc, index) => imported.set(doc.id, { batch, index, run: runs }));
+  // The writer gets the batch now; it stores it when the page says so.
+  const hold = number != null && peer;
+  if (hold) peer.postMessage({ type: 'hold', batch: number, json });
+  self.postMessage({ id, type: 'done', json, linked: true, held: !!hold });
+}
 
 function handle(data) {
   const { id, type } = data;
@@ -94,12 +142,16 @@ function handle(data) {
       peer = data.port;
       peer.onmessage = ({ data: d }) => handle(d);
     } else if (type === 'hold') {
+      if (dropped.delete(data.batch)) return;
       const ask = waiting.get(data.batch);
       waiting.delete(data.batch);
       if (ask) storeBatch(ask.id, ask.db, JSON.parse(data.json), ask.bulk !== false);
       else held.set(data.batch, data.json);
     } else if (type === 'drop') {
-      for (const batch of data.batches) held.delete(batch);
+      for (const batch of data.batches) {
+        // Its `hold` may still be on its way from the other instance.
+        if (!held.delete(batch)) dropped.add(batch);
+      }
     } else if (type === 'init') {
       core.initSync({ module: data.wasm });
       self.postMessage({ id, type: 'ready', version: core.version() });
@@ -111,15 +163,14 @@ function handle(data) {
       if (typeof fn !== 'function') throw new Error(`the core has no function ${data.fn}`);
       self.postMessage({ id, type: 'done', value: fn(...data.args) });
     } else if (type === 'import') {
-      // The records as one JSON text, built by the core (klaim::stored):
-      // this worker parses it only if the batch is adopted for linking.
-      const json = core.importRecords(data.docs, core.extractorVersion());
-      const batch = { json, built: null };
-      data.docs.forEach((doc, index) => imported.set(doc.id, { batch, index, run: runs }));
-      // The writer gets the batch now; it stores it when the page says so.
-      const hold = data.batch != null && peer;
-      if (hold) peer.postMessage({ type: 'hold', batch: data.batch, json });
-      self.postMessage({ id, type: 'done', json, linked: true, held: !!hold });
+      // Queued, not run now: a `cancel` the page sends meanwhile is read
+      // before the next batch starts (runImports).
+      imports.push(data);
+      nextImport();
+    } else if (type === 'cancel') {
+      const ids = new Set(data.ids);
+      for (const job of imports.filter((j) => ids.has(j.id))) self.postMessage({ id: job.id, type: 'done', cancelled: true });
+      imports = imports.filter((j) => !ids.has(j.id));
     } else if (type === 'store') {
       const json = data.json ?? held.get(data.batch);
       held.delete(data.batch);
