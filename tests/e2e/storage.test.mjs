@@ -139,6 +139,9 @@ describe('two tabs, same claim: the claimant\'s identity and the note (user test
         assert.ok(told.includes(b) && told.includes(a) && /tab lain/i.test(told), `the notice says what changed: ${told}`);
         assert.equal(await one.getAttribute(`[data-testid=${notice}]`, 'role'), 'status');
       }
+      // Tab reaches the notice's way back to tab one's text, then leaves.
+      await one.keyboard.press('Tab');
+      assert.equal(await one.evaluate(() => document.activeElement?.dataset?.testid), 'remote-restore', 'Tab reaches the notice\'s button');
       await one.keyboard.press('Tab');
       assert.equal(await one.isVisible(`[data-testid=${notice}]`), false, 'the notice goes when the field is left');
       await two.keyboard.press('Tab');

@@ -279,6 +279,38 @@ describe('usability', () => {
     await other.close();
   });
 
+  test('text typed in a field that another tab then replaced can be put back, in the note and in a claimant field', async () => {
+    await page.goto(`${browser.url}#/doc/${DOC}`);
+    await saved(page);
+    const claim = await page.evaluate((doc) => [...window.klaimModel.claims.values()].find((c) => c.doc === doc && c.claimant)?.id, DOC);
+    assert.ok(claim, 'a sample claim with a claimant');
+    const path = `#/doc/${DOC}/${encodeURIComponent(claim)}`;
+    await page.goto(`${browser.url}${path}`);
+    await page.waitForSelector(`[data-testid=claim-details][data-claim-id="${claim}"]`);
+    const other = await browser.open(path);
+    await other.waitForSelector(`[data-testid=claim-details][data-claim-id="${claim}"]`);
+    for (const [field, notice, mine, theirs] of [
+      ['claim-note', 'claim-note-remote', 'ketikan tab satu', 'catatan tab dua'],
+      ['claim-role', 'claim-field-remote', 'Kepala Pelaksana', 'Ketua'],
+    ]) {
+      await page.fill(`[data-testid=${field}]`, mine);
+      await saved(page);
+      await other.waitForFunction(([f, v]) => document.querySelector(`[data-testid=${f}]`).value === v, [field, mine]);
+      await other.fill(`[data-testid=${field}]`, theirs);
+      await saved(other);
+      await page.waitForFunction(([f, v]) => document.querySelector(`[data-testid=${f}]`).value === v, [field, theirs]);
+      // The notice offers the user's own text back; taking it writes it again.
+      const back = page.locator(`[data-testid=${notice}] [data-testid=remote-restore]`);
+      assert.ok(await back.isVisible(), `${field}: a way back to the typed text`);
+      await back.click();
+      assert.equal(await page.inputValue(`[data-testid=${field}]`), mine, `${field}: the typed text is back`);
+      await saved(page);
+      await other.waitForFunction(([f, v]) => document.querySelector(`[data-testid=${f}]`).value === v, [field, mine]);
+      await page.keyboard.press('Tab');
+    }
+    await other.close();
+  });
+
   test('Tab from the note and Enter does not delete the claim: deleting takes a second click', async () => {
     const claim = `${DOC}#3`;
     await page.goto(`${browser.url}#/doc/${DOC}/${encodeURIComponent(claim)}`);

@@ -7,6 +7,7 @@ addStrings({
   id: {
     'conflict.text': 'Tab lain mengubah {field} klaim ini pada saat yang sama. Yang tersimpan adalah suntingan yang lebih baru; versi lain ({when}):',
     'conflict.restore': 'Pulihkan versi ini',
+    'details.remote.restore': 'Kembalikan ketikan saya',
     'conflict.doc': 'Tab lain mengubah {field} dokumen ini pada saat yang sama. Yang tersimpan adalah suntingan yang lebih baru; versi lain:',
     'conflict.dismiss': 'Abaikan',
     'conflict.field.note': 'catatan',
@@ -31,6 +32,7 @@ addStrings({
   en: {
     'conflict.text': 'Another tab changed this claim\'s {field} at the same moment. The newer edit is stored; the other version ({when}):',
     'conflict.restore': 'Restore this version',
+    'details.remote.restore': 'Put my text back',
     'conflict.doc': 'Another tab changed this document\'s {field} at the same moment. The newer edit is stored; the other version:',
     'conflict.dismiss': 'Dismiss',
     'conflict.field.note': 'note',

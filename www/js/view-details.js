@@ -164,8 +164,9 @@ export class DetailsView {
       field('details.note', h('textarea', {
         'data-field': 'note', 'data-testid': 'claim-note', rows: 3,
         oninput: (e) => this.edit({ note: e.target.value }, ['op.note'], 'note'),
-        onblur: () => { form.querySelector('[data-note-remote]').hidden = true; },
-      }), h('p', { class: 'note-remote', 'data-note-remote': '', 'data-testid': 'claim-note-remote', role: 'status', hidden: true }, t('details.note.remote'))),
+        onblur: (e) => { if (!leavesFor(e, '[data-note-remote]')) form.querySelector('[data-note-remote]').hidden = true; },
+      }), h('p', { class: 'note-remote', 'data-note-remote': '', 'data-testid': 'claim-note-remote', role: 'status', hidden: true },
+        h('span', {}, t('details.note.remote')), ' ', h('button', { type: 'button', class: 'small', 'data-testid': 'remote-restore', hidden: true }, t('details.remote.restore')))),
       // Relations another tool drew between this claim and others (issue 10).
       h('ul', { class: 'relations', 'data-relations': '', 'data-testid': 'claim-relations' }),
       h('div', { class: 'conflicts', 'data-conflicts': '', role: 'status' }),
@@ -262,10 +263,10 @@ export class DetailsView {
     if (value === '' && el.value.trim() === '' && el.tagName === 'INPUT') return;
     const text = el.tagName === 'INPUT' && el.type === 'text';
     const [start, end] = text ? [el.selectionStart, el.selectionEnd] : [0, 0];
-    const was = shown(el);
+    const [was, previous] = [shown(el), el.value];
     el.value = value;
     if (text) el.setSelectionRange(Math.min(start, value.length), Math.min(end, value.length));
-    this.tellReplaced(el, was, shown(el));
+    this.tellReplaced(el, was, shown(el), previous);
   }
 
   /**
@@ -273,15 +274,42 @@ export class DetailsView {
    * a newer one from another tab, and what it was and is: a status line, not
    * a dialog, so typing goes on. It goes when the control loses the focus.
    */
-  tellReplaced(el, was, now) {
+  tellReplaced(el, was, now, previous) {
     const form = this.built.form;
     let line = form.querySelector('[data-field-remote]');
     if (!line) line = h('p', { class: 'note-remote', 'data-field-remote': '', 'data-testid': 'claim-field-remote', role: 'status' });
     const none = t('details.none.value');
-    line.textContent = t('details.field.remote', { field: fieldName(FIELD_OF[el.dataset.field ?? el.dataset.qfield] ?? 'claimant'), now: now || none, was: was || none });
+    replace(line, h('span', {}, t('details.field.remote', { field: fieldName(FIELD_OF[el.dataset.field ?? el.dataset.qfield] ?? 'claimant'), now: now || none, was: was || none })),
+      ' ', this.restoreButton(el, previous, line));
     line.hidden = false;
     (el.closest('label') ?? el).after(line);
-    el.addEventListener('blur', () => { line.hidden = true; }, { once: true });
+    const away = (e) => {
+      if (leavesFor(e, '[data-field-remote]')) return;
+      line.hidden = true;
+      el.removeEventListener('blur', away);
+    };
+    el.addEventListener('blur', away);
+  }
+
+  /**
+   * The way back to what the user had typed before another tab's newer value
+   * replaced it: putting it back is an ordinary edit of this tab (written,
+   * undoable, and then heard by the other tab), so no keystroke is lost for
+   * good because two tabs were open.
+   */
+  restoreButton(el, previous, line) {
+    return h('button', {
+      type: 'button', class: 'small', 'data-testid': 'remote-restore',
+      onclick: () => {
+        el.value = previous;
+        el.dispatchEvent(new Event(el.tagName === 'SELECT' ? 'change' : 'input', { bubbles: true }));
+        line.hidden = true;
+        el.focus();
+      },
+      // Tab from the field reaches the button; leaving it for anywhere but
+      // the field closes the notice, as leaving the field does.
+      onblur: (e) => { if (e.relatedTarget !== el) line.hidden = true; },
+    }, t('details.remote.restore'));
   }
 
   /** Values another tab wrote at the same moment that lost to a newer edit
@@ -313,11 +341,19 @@ export class DetailsView {
       box.value = note;
       return;
     }
-    const [start, end] = [box.selectionStart, box.selectionEnd];
+    const [start, end, previous] = [box.selectionStart, box.selectionEnd, box.value];
     box.value = note;
     box.setSelectionRange(Math.min(start, note.length), Math.min(end, note.length));
-    box.parentElement.querySelector('[data-note-remote]').hidden = false;
+    const line = box.parentElement.querySelector('[data-note-remote]');
+    line.querySelector('[data-testid=remote-restore]').replaceWith(this.restoreButton(box, previous, line));
+    line.hidden = false;
   }
+}
+
+/** Whether a control loses the focus to something inside `selector` (the
+ * notice's button): then the notice stays, so the click reaches it. */
+function leavesFor(event, selector) {
+  return Boolean(event.relatedTarget?.closest?.(selector));
 }
 
 /** What a control shows: a choice's words, a text's text. */
