@@ -61,6 +61,15 @@ BENCH:
                      --rounds (given first), timed after reading the file.
     --jobs N         threads for the all-core figure (default: every core).
 
+LINK:
+    --jsonl FILE     articles {\"id\", \"text\"} as for extract --jsonl (`-` for
+                     standard input; may be given more than once), or records
+                     that carry their claims too (klaim's JSON Lines export, or
+                     klaim extract's records with their \"text\" added): those
+                     claims are linked as they stand, rejected ones left out.
+                     A record's own \"outlet\" wins over the one its text gives.
+    --pretty         indent the JSON.
+
 EXPORT:
     --format F       klaim | jsonl | csv | w3c | doccano | doccano-utf16 |
                      labelstudio | claimreview

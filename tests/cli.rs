@@ -320,3 +320,68 @@ fn bench_records_extracts_the_documents_of_a_file() {
     let bad = temp("bench-records-bad.jsonl", b"{\"id\": 1}\n");
     assert!(!klaim(&["bench", "--records", &bad], b"").status.success());
 }
+
+/// `klaim link` reads articles (`{"id", "text"}`, as `extract --jsonl`
+/// does) or records that also carry their claims (klaim's JSON Lines export,
+/// `klaim extract`'s records with the text added): those claims are linked
+/// as they stand, rejected ones left out, so a reviewed library links as
+/// reviewed. A record with claims and no text (what `klaim extract` writes)
+/// is refused with what to give instead, and a record's own outlet wins over
+/// its text's (user test 6 #9: `{"documents": []}` and `missing field
+/// 'text'` for every line).
+#[test]
+fn link_reads_articles_or_records_that_carry_their_claims() {
+    let articles = concat!(
+        r#"{"id": "a", "text": "Juru bicara Budi Santoso mengatakan 1.000 kontainer senjata dikirim ke Rusia pada September.", "outlet": "UJI.ID"}"#,
+        "\n",
+        r#"{"id": "b", "text": "Juru bicara Budi Santoso mengatakan 6.700 kontainer senjata dikirim ke Rusia pada September."}"#,
+        "\n"
+    );
+    let linked = |input: &str| {
+        let out = klaim(&["link", "--jsonl", "-"], input.as_bytes());
+        (
+            out.status.code(),
+            serde_json::from_slice::<serde_json::Value>(&out.stdout).ok(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, from_text, err) = linked(articles);
+    assert_eq!(code, Some(0), "{err}");
+    let from_text = from_text.unwrap();
+    assert_eq!(from_text["groups"].as_array().map(Vec::len), Some(1), "{from_text}");
+    let outlets: Vec<_> = from_text["groups"][0]["conflicts"][0]["values"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["outlet"].clone())
+        .collect();
+    assert!(outlets.contains(&"UJI.ID".into()), "the record's own outlet: {outlets:?}");
+
+    // klaim extract's records, with their text added as a pipeline would.
+    let records = lines(&klaim(&["extract", "--jsonl", "-"], articles.as_bytes()));
+    let with_text = |status: Option<&str>| {
+        let mut out = String::new();
+        for (mut record, article) in records.clone().into_iter().zip(articles.lines()) {
+            let article: serde_json::Value = serde_json::from_str(article).unwrap();
+            record["text"] = article["text"].clone();
+            if let (Some(status), "b") = (status, record["id"].as_str().unwrap()) {
+                for claim in record["claims"].as_array_mut().unwrap() {
+                    claim["status"] = status.into();
+                }
+            }
+            out += &format!("{record}\n");
+        }
+        out
+    };
+    let (code, given, err) = linked(&with_text(None));
+    assert_eq!((code, given.as_ref().map(|g| &g["groups"])), (Some(0), Some(&from_text["groups"])), "{err}");
+    let (code, reviewed, err) = linked(&with_text(Some("rejected")));
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(reviewed.unwrap()["groups"], serde_json::json!([]), "b's claims were rejected: nothing to link");
+
+    // Without the text: refused, saying what to give.
+    let bare: String = records.iter().map(|r| format!("{r}\n")).collect();
+    let (code, _, err) = linked(&bare);
+    assert_eq!(code, Some(1));
+    assert!(err.contains("-:1:") && err.contains("text") && err.contains("klaim extract"), "{err}");
+}

@@ -1,18 +1,26 @@
 //! `klaim link`: articles in, one linking object out
-//! (`../shared/spec/linking-output.md`).
+//! (`../shared/spec/linking-output.md`). A line is an article (`{"id",
+//! "text"}`, extracted here) or a record that carries its claims as well
+//! (klaim's JSON Lines export): those are linked as they stand, so a
+//! reviewed library links as reviewed. A record's own outlet wins over its
+//! text's.
 
 use std::io::{BufRead, BufReader, Write};
 
 use serde::Deserialize;
 
 use super::{read_text, value};
-use klaim::link::{link, LinkDocument};
-use klaim::{extract, facts, report, Options, Unit};
+use klaim::facts::{self, Facts};
+use klaim::link::{link, LinkClaim, LinkDocument};
+use klaim::{extract, report, Options, Unit};
 
 #[derive(Deserialize)]
 struct Input {
     id: serde_json::Value,
-    text: String,
+    text: Option<String>,
+    #[serde(default)]
+    outlet: Option<String>,
+    claims: Option<Vec<LinkClaim>>,
 }
 
 pub fn run(args: &[String]) -> Result<bool, String> {
@@ -46,12 +54,29 @@ pub fn run(args: &[String]) -> Result<bool, String> {
                 continue;
             }
             match serde_json::from_str::<Input>(&line) {
-                Ok(input) => {
-                    let id = match input.id {
+                Ok(Input { id, text: Some(text), outlet, claims }) => {
+                    let id = match id {
                         serde_json::Value::String(s) => s,
                         other => other.to_string(),
                     };
-                    documents.push(document(&id, &input.text));
+                    let given = Facts { outlet, ..Facts::default() };
+                    let outlet = Facts::given_over(given, facts::text_facts(&text)).outlet;
+                    documents.push(match claims {
+                        Some(claims) => LinkDocument { id, text, outlet, claims },
+                        None => extracted(&id, &text, outlet),
+                    });
+                }
+                Ok(Input { claims: Some(_), .. }) => {
+                    eprintln!(
+                        "klaim: {path}:{}: a record with claims but not its text (as `klaim extract` writes it): \
+                         give the articles ({{\"id\", \"text\"}}) or records with their \"text\" (klaim's JSON Lines export)",
+                        n + 1
+                    );
+                    ok = false;
+                }
+                Ok(Input { .. }) => {
+                    eprintln!("klaim: {path}:{}: not a record {{\"id\", \"text\"}}: missing field `text`", n + 1);
+                    ok = false;
                 }
                 Err(e) => {
                     eprintln!("klaim: {path}:{}: not a record {{\"id\", \"text\"}}: {e}", n + 1);
@@ -67,8 +92,12 @@ pub fn run(args: &[String]) -> Result<bool, String> {
     Ok(ok)
 }
 
-/// A document extracted as `klaim extract` would, with its outlet.
+/// A document extracted as `klaim extract` would, with the outlet its text gives.
 pub fn document(id: &str, text: &str) -> LinkDocument {
+    extracted(id, text, facts::text_facts(text).outlet)
+}
+
+fn extracted(id: &str, text: &str, outlet: Option<String>) -> LinkDocument {
     let record = report(id, text, &extract(text, &Options::default()), Unit::CodePoint);
-    LinkDocument::from_record(text, &record, facts::text_facts(text).outlet)
+    LinkDocument::from_record(text, &record, outlet)
 }
