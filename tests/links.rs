@@ -257,7 +257,9 @@ fn gold_figures_do_not_fall() {
         // Session 5 (SEED): group 0.725 -> 0.727, conflicts 0.92 -> 1.00 (`14
         // warga` against `enam warga`, a weak two-claim group and a false
         // conflict of its own, now sits in the clash's group and conflict).
-        ("blind", 0.72, 0.99, 0.98),
+        // Session 6 (plain words keep their first consonant, stem.rs):
+        // group 0.727 -> 0.732, every other figure unchanged.
+        ("blind", 0.73, 0.99, 0.98),
         // The second blind stories (tests/links/blind2*: a landslide and a rice
         // import), written while the linker was being changed and first run
         // after it: 0.64 / 0.70 / 0.61 (before those changes: 0.64 / 0.56 / 0.61).
