@@ -119,6 +119,41 @@ describe('bundles beyond the import', () => {
     assert.deepEqual(browser.errors, []);
   });
 
+  test('an undone import too large for the history\'s records can still be redone after a reload', { timeout: 400_000 }, async () => {
+    const page = await browser.open();
+    await ready(page);
+    const n = 160;
+    await importInto(page, n);
+    const ids = Array.from({ length: n }, (_, i) => `imp-${i}`);
+    const before = await library(page, ids);
+    const claims = Object.values(before).reduce((k, cs) => k + cs.length, 0);
+    assert.ok(claims + n > 2000, `${claims} claims: more records than the history keeps as records`);
+    await page.evaluate(() => window.klaimModel.undo());
+    await saved(page);
+    assert.deepEqual((await rawClaims(page)).filter((r) => r.doc.startsWith?.('imp-')), [], 'the undo left no claim of the import');
+    await page.reload();
+    await ready(page);
+    assert.deepEqual(await page.evaluate(() => window.klaimModel.redoStack.at(-1)?.label), ['op.add', { n }], 'the undone import is the step to redo after a reload');
+    await page.evaluate(() => window.klaimModel.redo());
+    await saved(page);
+    await page.reload();
+    await ready(page);
+    const after = await library(page, ids);
+    for (const d of ids) assert.deepEqual(after[d].map(({ rev, ...c }) => c), before[d].map(({ rev, ...c }) => c), d);
+    assert.equal(await page.evaluate(() => window.klaimModel.documents.get('imp-9')?.name), 'Artikel 10');
+    // The redone import is undoable again, and what kept it for the redo is gone.
+    assert.deepEqual(await page.evaluate(() => window.klaimModel.undoStack.at(-1)?.label), ['op.add', { n }]);
+    const kept = await page.evaluate(() => new Promise((resolve) => {
+      const req = indexedDB.open('klaim');
+      req.onsuccess = () => {
+        const keys = req.result.transaction('meta').objectStore('meta').getAllKeys();
+        keys.onsuccess = () => { resolve(keys.result.filter((k) => k !== 'history' && k !== 'tags' && k !== 'seeded')); req.result.close(); };
+      };
+    }));
+    assert.deepEqual(kept, [], 'no record of the undone import is left in meta');
+    assert.deepEqual(browser.errors, []);
+  });
+
   test('two tabs: an import is announced by its documents, and the other tab loads them whole', { timeout: 300_000 }, async () => {
     const one = await browser.open();
     await ready(one);

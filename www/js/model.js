@@ -11,7 +11,7 @@
 // for the DOM through the wasm TextIndex.
 
 import { ConflictError, restoredFields, toProject } from './store.js';
-import { HISTORY_KEY, historyRecord, restoreHistory } from './history.js';
+import { HISTORY_KEY, REDO_PREFIX, historyRecords, restoreHistory } from './history.js';
 import { addedChanges } from './records.js';
 
 const HISTORY_LIMIT = 500;
@@ -52,6 +52,9 @@ export class Model {
     this.meta = new Map();
     this.undoStack = [];
     this.redoStack = [];
+    // Documents of undone imports whose records are stored for their redo
+    // (history.js `redo/` meta records).
+    this.redoKept = new Set();
     // `store/key` -> the rev this tab last wrote (undefined: deleted). A
     // record whose current rev differs was changed by another tab since.
     this.written = new Map();
@@ -86,6 +89,7 @@ export class Model {
   // Loading.
 
   async load() {
+    const kept = new Map();
     if (this.store) {
       const { documents, claims, meta } = await this.store.loadAll();
       for (const d of documents) this.documents.set(d.id, d);
@@ -98,12 +102,16 @@ export class Model {
       this.seeded = !!meta.find((m) => m.key === 'seeded');
       for (const m of meta) {
         if (m.key in EXTRAS) this.setRecord('meta', m.key, m);
-        else if (m.key !== 'tags' && m.key !== 'seeded') this.meta.set(m.key, m);
+        else if (m.key.startsWith?.(REDO_PREFIX)) {
+          // An undone import's records (history.js): for its redo only.
+          kept.set(m.key.slice(REDO_PREFIX.length), m.value);
+          this.redoKept.add(m.key.slice(REDO_PREFIX.length));
+        } else if (m.key !== 'tags' && m.key !== 'seeded') this.meta.set(m.key, m);
       }
     }
     if (!this.tagsRev) this.tags = this.kernel.defaultTags();
     this.reindex();
-    restoreHistory(this, this.meta.get(HISTORY_KEY)?.value);
+    restoreHistory(this, this.meta.get(HISTORY_KEY)?.value, kept);
     this.meta.delete(HISTORY_KEY);
     await this.migrate();
   }
@@ -657,7 +665,7 @@ export class Model {
       } else if (key in EXTRAS) {
         this.extras[key] = value ? value.value : structuredClone(EXTRAS[key]);
         this.extrasRev[key] = value?.rev;
-      } else if (key !== 'seeded') {
+      } else if (key !== 'seeded' && !key.startsWith(REDO_PREFIX)) {
         if (value) this.meta.set(key, value);
         else this.meta.delete(key);
       }
@@ -685,7 +693,8 @@ export class Model {
     try {
       const records = changes.map((c) => ({ store: c.store, key: c.key, expect: c.before?.rev, base: c.before, value: c.after }));
       // The undo history goes with the step it records (history.js).
-      if (history) records.push({ store: 'meta', key: HISTORY_KEY, value: historyRecord(this) });
+      const kept = history ? historyRecords(this) : null;
+      if (kept) records.push(...kept.records);
       const first = stored ? [] : this.storedFirst(changes);
       if (first.length) await Promise.allSettled(first);
       let written;
@@ -706,6 +715,7 @@ export class Model {
       this.pending--;
       this.unsaved -= changes.length;
       this.unsavedDocs -= docs;
+      if (kept) this.redoKept = kept.kept;
       this.adoptStored(changes, written ?? []);
       // Saved only once nothing is left to save: an import's batch stored
       // (quickly, since bundles) while later batches are still being
@@ -772,6 +782,9 @@ export class Model {
     this.failed = [];
     this.saveError = null;
     this.saveState = 'saving';
+    // The undone imports' records kept for their redo are written again
+    // with the next history.
+    this.redoKept = new Set();
     await this.persist(changes, { force: true });
   }
 
