@@ -3,7 +3,7 @@
 // drag-and-drop, intake messages, the save state and storage failure.
 
 import init, * as wasm from '../pkg/klaim.js';
-import { h, replace } from './dom.js';
+import { atMostEvery, h, replace, JOB_REDRAW_MS } from './dom.js';
 import { addIncoming, reportText } from './adding.js';
 import { mountExchange } from './exchange.js';
 import { mountGuard } from './guard.js';
@@ -60,6 +60,8 @@ let table;
 let agree;
 let curate;
 let guard;
+/** The save state's count, redrawn at most every JOB_REDRAW_MS (showSaveState). */
+let saveCount = null;
 let links;
 let across; // the views across articles: {compare, people, factchecks}
 let docFacts;
@@ -538,10 +540,20 @@ function slug(label) {
   return label.toLocaleLowerCase('id').normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'tag';
 }
 
-/** The save state, with what is not saved yet when there is any. */
+/** The save state: its `data-state` at once; while it stays `saving`, its
+ * count of what is not saved yet at most every JOB_REDRAW_MS (an import
+ * changes it twice a batch). */
 function showSaveState(state) {
   const el = $('save-state');
+  const same = el.dataset.state === state;
   el.dataset.state = state;
+  saveCount ??= atMostEvery(JOB_REDRAW_MS, () => showSaveCount(el, el.dataset.state));
+  if (same && state === 'saving') saveCount();
+  else saveCount.now();
+}
+
+/** The save state's text, with what is not saved yet when there is any. */
+function showSaveCount(el, state) {
   const docs = (model?.importing ?? 0) + (model?.unsavedDocs ?? 0);
   // A chip of fixed width (the top bar must not re-wrap as it changes): a
   // short form shows, the full sentence is its title and is read out.

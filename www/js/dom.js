@@ -42,3 +42,38 @@ export function shorten(text, n) {
   const space = cut.lastIndexOf(' ');
   return (space > n * 0.6 ? cut.slice(0, space) : cut) + '…';
 }
+
+/** How often a long job's running figures (a progress bar, a count, the
+ * save state's number) are redrawn: each redraw is a frame the browser
+ * lays out, paints and composites, and an import's batches come faster
+ * than the eye reads a number (100 batches in about 2 s). */
+export const JOB_REDRAW_MS = 100;
+
+/**
+ * `fn` run at most once every `ms`, with the latest arguments: a call within
+ * `ms` of the last run waits for the rest of that time (however many calls
+ * come meanwhile, one run). `.now(...args)` runs at once (a final figure).
+ */
+export function atMostEvery(ms, fn) {
+  let last = -Infinity;
+  let timer = null;
+  let args = [];
+  const run = () => {
+    clearTimeout(timer);
+    timer = null;
+    last = performance.now();
+    fn(...args);
+  };
+  const call = (...a) => {
+    args = a;
+    if (timer) return;
+    const wait = last + ms - performance.now();
+    if (wait <= 0) run();
+    else timer = setTimeout(run, wait);
+  };
+  call.now = (...a) => {
+    args = a;
+    run();
+  };
+  return call;
+}

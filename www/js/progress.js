@@ -1,7 +1,7 @@
 // The progress of a long job in the worker (an import, a re-extraction):
 // documents done of total in a <progress> bar, and a Cancel button that
 // stops the job after the batch in hand (what is done stays done).
-import { h, replace } from './dom.js';
+import { atMostEvery, h, replace, JOB_REDRAW_MS } from './dom.js';
 import { addStrings, t } from './i18n.js';
 
 addStrings({
@@ -26,7 +26,7 @@ addStrings({
 /**
  * Fills the message `el` (a toast's text span) with `label(done, n)` and a
  * bar; returns {update(done, n), signal, done()}. The Cancel button aborts
- * `signal`.
+ * `signal`. The figures shown lag the job's by at most JOB_REDRAW_MS.
  */
 export function progressIn(el, label) {
   const controller = new AbortController();
@@ -37,12 +37,15 @@ export function progressIn(el, label) {
     cancel.disabled = true;
   } }, t('job.cancel'));
   replace(el, words, ' ', bar, ' ', cancel);
-  const update = (done, n) => {
+  const draw = atMostEvery(JOB_REDRAW_MS, (done, n) => {
     words.textContent = label(done, n);
     bar.max = Math.max(n, 1);
     bar.value = done;
     bar.dataset.done = String(done);
     bar.dataset.total = String(n);
-  };
+  });
+  // The first and last figures at once; those between at most every
+  // JOB_REDRAW_MS (each is a frame to draw while the import runs).
+  const update = (done, n) => (done === 0 || done >= n ? draw.now(done, n) : draw(done, n));
   return { update, signal: controller.signal };
 }

@@ -2,7 +2,7 @@
 // add new ones (paste, file picker; drag-and-drop is wired in app.js for the
 // whole window). Rename is in place; delete is undoable.
 
-import { h, replace } from './dom.js';
+import { h, replace, JOB_REDRAW_MS } from './dom.js';
 import { t } from './i18n.js';
 
 export class LibraryView {
@@ -95,9 +95,11 @@ export class LibraryView {
   appendDocs(docIds) {
     if (this.query.trim() || !this.entries.length) return this.renderList();
     for (const id of docIds) if (this.model.documents.has(id)) this.entries.push({ id, snippet: null, hits: 0 });
-    this.count.textContent = t('library.count', { n: this.entries.length });
-    // Batches that arrive within one frame are drawn in one go.
-    this.schedule();
+    this.countStale = true;
+    // Batches that arrive within JOB_REDRAW_MS are drawn in one go: each
+    // drawing is a frame, and the rows added are out of view (at the end).
+    // The import's end draws the list at once (the model's last change).
+    this.schedule(JOB_REDRAW_MS);
   }
 
   renderList() {
@@ -124,6 +126,7 @@ export class LibraryView {
     }
     this.measuredFor = q;
     this.entries = entries;
+    this.countStale = false;
     this.count.textContent = q && !entries.length ? t('library.nomatch') : docs.length ? t('library.count', { n: entries.length }) : t('library.empty');
     // Every row is drawn anew (paint() keeps none of the old entries'), in
     // the same task as the old ones go: the list never shrinks between.
@@ -131,11 +134,22 @@ export class LibraryView {
   }
 
   /** Draws the rows in view on the next frame (or after 100 ms in a tab
-   * that paints none), once however often it is asked. */
-  schedule() {
-    if (this.scheduled) return;
+   * that paints none), once however often it is asked; with `every`, not
+   * sooner than `every` ms after the last drawing (a scroll meanwhile draws
+   * on the next frame all the same). */
+  schedule(every = 0) {
+    const wait = every ? (this.painted ?? -Infinity) + every - performance.now() : 0;
+    if (this.scheduled && (wait > 0 || !this.waiting)) return;
+    clearTimeout(this.waiting);
+    this.waiting = null;
     this.scheduled = true;
-    nextFrame(() => { this.scheduled = false; this.paint(); });
+    const draw = () => nextFrame(() => { this.scheduled = false; this.paint(); });
+    if (wait > 0) {
+      this.waiting = setTimeout(() => {
+        this.waiting = null;
+        draw();
+      }, wait);
+    } else draw();
   }
 
   /**
@@ -146,6 +160,9 @@ export class LibraryView {
    */
   paint() {
     const n = this.entries.length;
+    this.painted = performance.now();
+    if (this.countStale) this.count.textContent = t('library.count', { n });
+    this.countStale = false;
     const gap = ROW_GAP;
     const guess = this.guess ?? ROW_ESTIMATE;
     const height = (i) => this.heights.get(this.entries[i].id) ?? guess;
