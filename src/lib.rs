@@ -39,7 +39,7 @@ pub use report::{report, Record};
 /// [`extract`] give different claims (the `extractor_version` test says when):
 /// the page then offers to re-extract documents made by an older version,
 /// keeping the user's work ([`reextract`]).
-pub const EXTRACTOR_VERSION: u32 = 7;
+pub const EXTRACTOR_VERSION: u32 = 8;
 
 /// What [`extract`] should do. `Options::default()` is what the CLI and the page
 /// use.

@@ -611,3 +611,22 @@ fn a_nickname_cut_from_a_name_word_is_that_person() {
         &["Tri Wulandarisari", "Wulandari Putri", "Wulan"],
     );
 }
+
+/// Given names the Faker lists lack (`Markus`, `Syamsul`, `Saleh`) open the
+/// name also when its last word is a place, so the office and body before it
+/// stay out, and the given name written alone is that person.
+#[test]
+fn a_common_given_name_opens_a_name_that_ends_in_a_place() {
+    check_claimants(
+        "Kepala Dinas Kesehatan Kota Kendari Markus Ende mengatakan stok vaksin cukup.\n\n\"Kami siap,\" kata Markus.",
+        &["Markus Ende", "Markus Ende"],
+    );
+    check_claimants(
+        "Ketua Komisi C DPRD Kota Parepare, Syamsul Daeng Maros, meminta harga turun.\n\nSyamsul menilai stok cukup.",
+        &["Syamsul Daeng Maros", "Syamsul Daeng Maros"],
+    );
+    check_claimants(
+        "Ketua Asosiasi Petani Garam Kota Bima, La Ode Saleh Buton, mengatakan harga naik.",
+        &["La Ode Saleh Buton"],
+    );
+}

@@ -327,6 +327,35 @@ const ABBREVIATED_PLACES: &[&str] = &[
     "tangsel", "jaksel", "jakut", "jakbar", "jaktim", "jakpus", "sultra", "sulbar", "kaltara", "malut", "pabar",
     "sumteng", "kalut", "jabar", "jateng", "jatim", "jogja", "jambi", "diy", "ri", "kabupaten", "kota",
 ];
+/// Given names common in Indonesian news that the Faker id_ID lists
+/// (`identity/data.rs`) lack: Christian names of eastern Indonesia, Batak and
+/// Chinese-Indonesian families (`Markus`, `Yohanes`, `Marthen`, `Elisabet`),
+/// names of Arabic origin (`Saleh`, `Syamsul`, `Zulkifli`) and short Javanese
+/// and Sundanese ones (`Asep`, `Dedi`, `Sugeng`). Written for this project
+/// from common usage (no outside source; the project's licence). Words that
+/// open a name and are left out when the person is called by the next word
+/// (`Ahmad`, `Siti`, names.rs `is_name_opener`) and words that are also
+/// common or places (`Sara`, `Amin`) are not here.
+#[rustfmt::skip]
+const MORE_GIVEN: &[&str] = &[
+    "abdullah", "abraham", "agustinus", "ahmadi", "alfons", "ali", "aloysius", "amir", "andreas", "antonius",
+    "anwar", "arief", "arif", "asep", "ayub", "barnabas", "benediktus", "benyamin", "bernadeta", "bernadus",
+    "burhanuddin", "daniel", "david", "debora", "dede", "dedi", "dodi", "dony", "efraim", "elia", "elias",
+    "elisabet", "elisabeth", "endang", "eni", "ester", "fadli", "fajar", "fatimah", "fauzan", "fauzi", "filipus",
+    "firman", "frans", "fransiska", "fransiskus", "frederik", "gerson", "gideon", "gregorius", "hamdan", "hamid",
+    "hamka", "harun", "haryo", "haryono", "hendrik", "hendrikus", "heri", "herman", "hermanus", "hery", "husein",
+    "husin", "ignatius", "ilham", "ishak", "iskandar", "iwan", "jafar", "jamaluddin", "johanis", "johannes",
+    "jonathan", "julius", "kamaruddin", "katarina", "khadijah", "khairul", "klara", "kornelius", "kristina",
+    "kristoforus", "laurensius", "lukas", "lusia", "magdalena", "margaretha", "markus", "marselinus", "marten",
+    "marthen", "martinus", "matius", "melkias", "musa", "nani", "natanael", "neni", "niko", "nikolas", "nikolaus",
+    "nining", "nurdin", "nurhayati", "obed", "oktavianus", "paulus", "petrus", "rahma", "rahmad", "rebeka",
+    "retno", "richard", "rizal", "robert", "ronald", "roni", "rony", "rosalina", "ruben", "rudy", "ruth", "saleh",
+    "samuel", "santi", "silvester", "sinta", "stefanus", "sugeng", "sulaiman", "suleman", "sumarno", "sunarto",
+    "supardi", "suparman", "sutrisno", "syaiful", "syamsuddin", "syamsul", "taufiq", "theresia", "thomas",
+    "timotius", "titus", "tomas", "tuti", "utsman", "valentinus", "veronika", "vinsensius", "wilhelmus", "yakob",
+    "yakobus", "yanti", "yanto", "yohan", "yohana", "yohanes", "yohanis", "yonatan", "yoseph", "yosua", "yulianus",
+    "yulius", "yunus", "yusran", "yustina", "zainab", "zainal", "zainuddin", "zakaria", "zulkifli",
+];
 const DIRECTION: &[&str] = &["utara", "selatan", "barat", "timur", "tengah", "laut", "daya"];
 #[rustfmt::skip]
 const MONTH: &[&str] = &[
@@ -423,8 +452,9 @@ fn entries() -> impl Iterator<Item = (&'static str, Cat)> {
         (ORG_TAIL, Cat::ORG_TAIL),
     ];
     use super::identity::data;
-    let more: [(&[&str], Cat); 4] = [
+    let more: [(&[&str], Cat); 5] = [
         (data::GIVEN, Cat::GIVEN),
+        (MORE_GIVEN, Cat::GIVEN),
         (data::FAMILY, Cat::GIVEN),
         (data::PLACES, Cat::PLACE),
         (ABBREVIATED_PLACES, Cat::PLACE),
