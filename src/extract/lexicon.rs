@@ -83,8 +83,8 @@ pub fn cat(lower: &str) -> Cat {
 
 /// The words of Indonesian province, regency and city names (the gazetteer
 /// of `identity/data.rs`), for the linker's region abbreviations.
-pub(crate) fn place_words() -> &'static [&'static str] {
-    super::identity::data::PLACES
+pub(crate) fn place_words() -> impl Iterator<Item = &'static str> {
+    super::identity::data::PLACES.split_ascii_whitespace()
 }
 
 /// A word of regional naming customs that belongs to a name (Balinese
@@ -337,25 +337,20 @@ const ABBREVIATED_PLACES: &[&str] = &[
 /// (`Ahmad`, `Siti`, names.rs `is_name_opener`) and words that are also
 /// common or places (`Sara`, `Amin`) are not here.
 #[rustfmt::skip]
-const MORE_GIVEN: &[&str] = &[
-    "abdullah", "abraham", "agustinus", "ahmadi", "alfons", "ali", "aloysius", "amir", "andreas", "antonius",
-    "anwar", "arief", "arif", "asep", "ayub", "barnabas", "benediktus", "benyamin", "bernadeta", "bernadus",
-    "burhanuddin", "daniel", "david", "debora", "dede", "dedi", "dodi", "dony", "efraim", "elia", "elias",
-    "elisabet", "elisabeth", "endang", "eni", "ester", "fadli", "fajar", "fatimah", "fauzan", "fauzi", "filipus",
-    "firman", "frans", "fransiska", "fransiskus", "frederik", "gerson", "gideon", "gregorius", "hamdan", "hamid",
-    "hamka", "harun", "haryo", "haryono", "hendrik", "hendrikus", "heri", "herman", "hermanus", "hery", "husein",
-    "husin", "ignatius", "ilham", "ishak", "iskandar", "iwan", "jafar", "jamaluddin", "johanis", "johannes",
-    "jonathan", "julius", "kamaruddin", "katarina", "khadijah", "khairul", "klara", "kornelius", "kristina",
-    "kristoforus", "laurensius", "lukas", "lusia", "magdalena", "margaretha", "markus", "marselinus", "marten",
-    "marthen", "martinus", "matius", "melkias", "musa", "nani", "natanael", "neni", "niko", "nikolas", "nikolaus",
-    "nining", "nurdin", "nurhayati", "obed", "oktavianus", "paulus", "petrus", "rahma", "rahmad", "rebeka",
-    "retno", "richard", "rizal", "robert", "ronald", "roni", "rony", "rosalina", "ruben", "rudy", "ruth", "saleh",
-    "samuel", "santi", "silvester", "sinta", "stefanus", "sugeng", "sulaiman", "suleman", "sumarno", "sunarto",
-    "supardi", "suparman", "sutrisno", "syaiful", "syamsuddin", "syamsul", "taufiq", "theresia", "thomas",
-    "timotius", "titus", "tomas", "tuti", "utsman", "valentinus", "veronika", "vinsensius", "wilhelmus", "yakob",
-    "yakobus", "yanti", "yanto", "yohan", "yohana", "yohanes", "yohanis", "yonatan", "yoseph", "yosua", "yulianus",
-    "yulius", "yunus", "yusran", "yustina", "zainab", "zainal", "zainuddin", "zakaria", "zulkifli",
-];
+const MORE_GIVEN: &str = "
+    abdullah abraham agustinus ahmadi alfons ali aloysius amir andreas antonius anwar arief arif asep ayub barnabas
+    benediktus benyamin bernadeta bernadus burhanuddin daniel david debora dede dedi dodi dony efraim elia elias
+    elisabet elisabeth endang eni ester fadli fajar fatimah fauzan fauzi filipus firman frans fransiska fransiskus
+    frederik gerson gideon gregorius hamdan hamid hamka harun haryo haryono hendrik hendrikus heri herman hermanus
+    hery husein husin ignatius ilham ishak iskandar iwan jafar jamaluddin johanis johannes jonathan julius
+    kamaruddin katarina khadijah khairul klara kornelius kristina kristoforus laurensius lukas lusia magdalena
+    margaretha markus marselinus marten marthen martinus matius melkias musa nani natanael neni niko nikolas
+    nikolaus nining nurdin nurhayati obed oktavianus paulus petrus rahma rahmad rebeka retno richard rizal robert
+    ronald roni rony rosalina ruben rudy ruth saleh samuel santi silvester sinta stefanus sugeng sulaiman suleman
+    sumarno sunarto supardi suparman sutrisno syaiful syamsuddin syamsul taufiq theresia thomas timotius titus tomas
+    tuti utsman valentinus veronika vinsensius wilhelmus yakob yakobus yanti yanto yohan yohana yohanes yohanis
+    yonatan yoseph yosua yulianus yulius yunus yusran yustina zainab zainal zainuddin zakaria zulkifli
+";
 const DIRECTION: &[&str] = &["utara", "selatan", "barat", "timur", "tengah", "laut", "daya"];
 #[rustfmt::skip]
 const MONTH: &[&str] = &[
@@ -452,15 +447,17 @@ fn entries() -> impl Iterator<Item = (&'static str, Cat)> {
         (ORG_TAIL, Cat::ORG_TAIL),
     ];
     use super::identity::data;
-    let more: [(&[&str], Cat); 5] = [
-        (data::GIVEN, Cat::GIVEN),
-        (MORE_GIVEN, Cat::GIVEN),
-        (data::FAMILY, Cat::GIVEN),
-        (data::PLACES, Cat::PLACE),
-        (ABBREVIATED_PLACES, Cat::PLACE),
-    ];
+    // The long lists are one string each: see `identity/data.rs`.
+    let spaced: [(&'static str, Cat); 4] =
+        [(data::GIVEN, Cat::GIVEN), (MORE_GIVEN, Cat::GIVEN), (data::FAMILY, Cat::GIVEN), (data::PLACES, Cat::PLACE)];
+    let spaced = spaced.into_iter().flat_map(|(words, c)| words.split_ascii_whitespace().map(move |w| (w, c)));
     let numbers = NUMBER_WORDS.iter().map(|(w, _)| (*w, Cat::NUMBER));
-    lists.into_iter().chain(more).flat_map(|(words, c)| words.iter().map(move |w| (*w, c))).chain(numbers)
+    lists
+        .into_iter()
+        .chain([(ABBREVIATED_PLACES, Cat::PLACE)])
+        .flat_map(|(words, c)| words.iter().map(move |w| (*w, c)))
+        .chain(spaced)
+        .chain(numbers)
 }
 
 /// The lexicon as an open-addressed table: a word of up to 16 bytes is

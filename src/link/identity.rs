@@ -263,7 +263,7 @@ fn place_prefixes() -> &'static HashMap<&'static str, Option<&'static str>> {
     static PREFIXES: OnceLock<HashMap<&'static str, Option<&'static str>>> = OnceLock::new();
     PREFIXES.get_or_init(|| {
         let mut map: HashMap<&'static str, Option<&'static str>> = HashMap::new();
-        for &word in crate::extract::lexicon::place_words() {
+        for word in crate::extract::lexicon::place_words() {
             for n in 3..=5.min(word.len().saturating_sub(1)) {
                 let Some(prefix) = word.get(..n) else { continue };
                 map.entry(prefix)

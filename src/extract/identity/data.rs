@@ -2,7 +2,8 @@
 //!
 //! `GIVEN` and `FAMILY`: the id_ID person provider of Faker
 //! (https://github.com/joke2k/faker, faker/providers/person/id_ID), MIT licence,
-//! Copyright (c) 2012 Daniele Faraglia. Lower case, one word per entry.
+//! Copyright (c) 2012 Daniele Faraglia. Lower case, words separated by spaces (one string: an
+//! array of strings costs the wasm eight bytes of pointer and length a word).
 //!
 //! `PLACES`: the words of every province and regency/city name in idn-area-data
 //! (https://github.com/fityannugroho/idn-area-data, data/provinces.csv and
@@ -13,137 +14,101 @@
 
 /// Indonesian given names (Faker id_ID, MIT).
 #[rustfmt::skip]
-pub const GIVEN: &[&str] = &[
-    "abyasa", "ade", "adhiarja", "adiarja", "adika", "adikara", "adinata", "aditya", "agnes", "agus", "aisyah",
-    "ajeng", "ajiman", "ajimat", "ajimin", "ajiono", "akarsana", "alambana", "alika", "almira", "amalia", "amelia",
-    "ami", "among", "ana", "anastasia", "anggabaya", "ani", "anita", "anom", "argono", "aris", "arsipatra", "arta",
-    "artanto", "artawan", "asirwada", "asirwanda", "aslijan", "asmadi", "asman", "asmianto", "asmuni", "aswani",
-    "atma", "atmaja", "aurora", "ayu", "azalea", "bagas", "bagiya", "bagus", "bagya", "bahuraksa", "bahuwarna",
-    "bahuwirya", "bajragin", "bakda", "bakiadi", "bakianto", "bakidin", "bakijan", "bakiman", "bakiono", "bakti",
-    "baktiadi", "baktianto", "baktiono", "bala", "balamantri", "balangga", "balapati", "balidin", "balijan",
-    "bambang", "banara", "banawa", "banawi", "bancar", "belinda", "bella", "betania", "budi", "cagak", "cager",
-    "cahya", "cahyadi", "cahyanto", "cahyo", "cahyono", "caket", "cakrabirawa", "cakrabuana", "cakrajiya",
-    "cakrawala", "cakrawangsa", "calista", "candra", "candrakanta", "capa", "caraka", "carla", "carub", "catur",
-    "caturangga", "cawisadi", "cawisono", "cawuk", "cayadi", "cecep", "cemani", "cemeti", "cemplunk", "cengkal",
-    "cengkir", "chandra", "chelsea", "ciaobella", "cici", "cindy", "cinta", "cinthia", "citra", "clara", "cornelia",
-    "dacin", "dadap", "dadi", "dagel", "dalima", "daliman", "dalimin", "daliono", "damar", "damu", "danang",
-    "daniswara", "danu", "danuja", "dariati", "darijan", "darimin", "darmaji", "darman", "darmana", "darmanto",
-    "darsirah", "dartono", "daru", "daruna", "daryani", "dasa", "devi", "dewi", "diah", "dian", "diana", "digdaya",
-    "dimas", "dimaz", "dina", "dinda", "dipa", "dirja", "dodo", "dono", "drajat", "dwi", "edi", "edison", "edward",
-    "ega", "eja", "eka", "eko", "eli", "elisa", "ella", "ellis", "elma", "elon", "eluh", "elvin", "elvina", "eman",
-    "emas", "embuh", "emil", "emin", "emong", "empluk", "endah", "endra", "enteng", "erik", "estiawan", "estiono",
-    "eva", "faizah", "farah", "farhunnisa", "fathonah", "febi", "fitria", "fitriani", "gabriella", "gada", "gadang",
-    "gading", "gaduh", "gaiman", "galak", "galang", "galar", "galih", "galiono", "galuh", "galur", "gaman",
-    "gamani", "gamanto", "gambira", "gamblang", "ganda", "gandewa", "gandi", "ganep", "gangsa", "gangsar",
-    "ganjaran", "gantar", "gara", "garan", "garang", "garda", "gasti", "gatot", "gatra", "gawati", "genta",
-    "ghaliyati", "ghani", "gilang", "gilda", "gina", "hadi", "hafshah", "hairyanto", "halim", "halima", "hamima",
-    "hamzah", "hana", "hani", "hardana", "hardi", "hari", "harimurti", "harja", "harjasa", "harjaya", "harjo",
-    "harsana", "harsanto", "harsaya", "hartaka", "hartana", "harto", "hasan", "hasim", "hasna", "hasta", "hendra",
-    "hendri", "heru", "heryanto", "hesti", "hilda", "himawan", "humaira", "ian", "ibrahim", "ibrani", "ibun",
-    "icha", "ida", "ifa", "ihsan", "ika", "ikhsan", "ikin", "ilsa", "ilyas", "imam", "ina", "indah", "indra",
-    "intan", "ira", "irfan", "iriana", "irma", "irnanto", "irsad", "irwan", "ismail", "ivan", "jabal", "jaeman",
-    "jaga", "jagapati", "jagaraga", "jail", "jaiman", "jais", "jaka", "jamal", "jamalia", "jamil", "jane", "janet",
-    "jarwa", "jarwadi", "jarwi", "jasmani", "jasmin", "jaswadi", "jati", "jatmiko", "jaya", "jayadi", "jayeng",
-    "jefri", "jelita", "jessica", "jinawi", "jindra", "johan", "joko", "jono", "juli", "julia", "jumadi", "jumari",
-    "kacung", "kadir", "kairav", "kajen", "kala", "kalim", "kamal", "kamaria", "kambali", "kamidin", "kamila",
-    "kanda", "kani", "kania", "kardi", "karen", "karimah", "kariman", "karja", "karma", "karman", "karna", "karsa",
-    "karsana", "karta", "kartika", "karya", "kasim", "kasiran", "kasiyah", "kasusra", "kawaca", "kawaya", "kayla",
-    "kayun", "keisha", "kemal", "kemba", "kenari", "kenes", "kenzie", "kezia", "kiandra", "koko", "kuncara",
-    "kunthara", "kurnia", "kusuma", "labuh", "laila", "laksana", "lala", "lalita", "lamar", "lanang", "langgeng",
-    "lanjar", "lantar", "laras", "lasmanto", "lasmono", "laswi", "latif", "latika", "lega", "legawa", "lembah",
-    "leo", "lidya", "lili", "liman", "limar", "lintang", "luhung", "luis", "lukita", "lukman", "luluh", "lulut",
-    "lurhur", "lutfan", "luthfi", "luwar", "luwes", "mahdi", "mahesa", "mahfud", "mahmud", "maida", "maimunah",
-    "makara", "makuta", "mala", "malik", "malika", "maman", "manah", "maras", "margana", "maria", "mariadi",
-    "marsito", "marsudi", "martaka", "martana", "martani", "marwata", "maryadi", "maryanto", "maya", "melinda",
-    "michelle", "mila", "mitra", "muhammad", "mujur", "mulya", "mulyanto", "mulyono", "mumpuni", "muni", "mursinin",
-    "mursita", "murti", "mustika", "mustofa", "mutia", "nabila", "nadia", "nadine", "najam", "najib", "najwa",
-    "nalar", "naradi", "nardi", "narji", "nasab", "nasim", "nasrullah", "natalia", "nilam", "niyaga", "nova",
-    "novi", "nrima", "nugraha", "nurul", "nyana", "nyoman", "okta", "okto", "olga", "oliva", "olivia", "oman",
-    "omar", "oni", "opan", "ophelia", "opung", "oskar", "ozy", "padma", "padmi", "paiman", "panca", "pandu",
-    "pangeran", "pangestu", "panji", "paramita", "pardi", "paris", "parman", "patricia", "paulin", "perkasa", "pia",
-    "praba", "prabawa", "prabowo", "prabu", "prakosa", "pranata", "pranawa", "prasetya", "prasetyo", "prayitna",
-    "prayoga", "prayogo", "prima", "puji", "puput", "purwa", "purwadi", "purwanto", "puspa", "puti", "putri",
-    "putu", "qori", "queen", "rachel", "raden", "radika", "radit", "raditya", "rafi", "rafid", "raharja", "rahayu",
-    "rahman", "rahmat", "rahmi", "raihan", "raina", "raisa", "rama", "rangga", "ratih", "ratna", "reksa", "rendy",
-    "respati", "restu", "reza", "ridwan", "rika", "rina", "rini", "rizki", "rosman", "rudi", "rusman", "saadat",
-    "sabar", "sabri", "sabrina", "sadina", "safina", "saiful", "saka", "sakti", "sakura", "salimah", "salman",
-    "salsabila", "salwa", "samiah", "samsul", "sarah", "sari", "satya", "septi", "setya", "shakila", "shania",
-    "sidiq", "silvia", "simon", "siska", "siti", "slamet", "soleh", "suci", "surya", "syahrini", "talia", "tami",
-    "tania", "tantri", "tari", "tasdik", "tasnim", "taswir", "taufan", "taufik", "teddy", "tedi", "teguh", "tiara",
-    "timbul", "tina", "tira", "tirta", "tirtayasa", "titi", "titin", "tomi", "tri", "tugiman", "uchita", "uda",
-    "uli", "ulva", "ulya", "umar", "umay", "umaya", "umi", "unggul", "unjani", "upik", "usman", "usyi", "utama",
-    "vanesa", "vanya", "vega", "vera", "vero", "vicky", "victoria", "viktor", "viman", "vino", "vinsen", "violet",
-    "virman", "vivi", "wadi", "wage", "wahyu", "wakiman", "waluyo", "wani", "wardaya", "wardi", "warji", "warsa",
-    "warsita", "warta", "wasis", "wawan", "widya", "winda", "wira", "wirda", "wisnu", "wulan", "xanana", "yahya",
-    "yance", "yani", "yessi", "yoga", "yono", "yosef", "yulia", "yuliana", "yuni", "yunita", "yusuf", "zaenab",
-    "zahra", "zalindra", "zamira", "zelaya", "zelda", "zizi", "zulaikha", "zulfa",
-];
+pub const GIVEN: &str = "
+    abyasa ade adhiarja adiarja adika adikara adinata aditya agnes agus aisyah ajeng ajiman ajimat ajimin ajiono
+    akarsana alambana alika almira amalia amelia ami among ana anastasia anggabaya ani anita anom argono aris
+    arsipatra arta artanto artawan asirwada asirwanda aslijan asmadi asman asmianto asmuni aswani atma atmaja aurora
+    ayu azalea bagas bagiya bagus bagya bahuraksa bahuwarna bahuwirya bajragin bakda bakiadi bakianto bakidin
+    bakijan bakiman bakiono bakti baktiadi baktianto baktiono bala balamantri balangga balapati balidin balijan
+    bambang banara banawa banawi bancar belinda bella betania budi cagak cager cahya cahyadi cahyanto cahyo cahyono
+    caket cakrabirawa cakrabuana cakrajiya cakrawala cakrawangsa calista candra candrakanta capa caraka carla carub
+    catur caturangga cawisadi cawisono cawuk cayadi cecep cemani cemeti cemplunk cengkal cengkir chandra chelsea
+    ciaobella cici cindy cinta cinthia citra clara cornelia dacin dadap dadi dagel dalima daliman dalimin daliono
+    damar damu danang daniswara danu danuja dariati darijan darimin darmaji darman darmana darmanto darsirah dartono
+    daru daruna daryani dasa devi dewi diah dian diana digdaya dimas dimaz dina dinda dipa dirja dodo dono drajat
+    dwi edi edison edward ega eja eka eko eli elisa ella ellis elma elon eluh elvin elvina eman emas embuh emil emin
+    emong empluk endah endra enteng erik estiawan estiono eva faizah farah farhunnisa fathonah febi fitria fitriani
+    gabriella gada gadang gading gaduh gaiman galak galang galar galih galiono galuh galur gaman gamani gamanto
+    gambira gamblang ganda gandewa gandi ganep gangsa gangsar ganjaran gantar gara garan garang garda gasti gatot
+    gatra gawati genta ghaliyati ghani gilang gilda gina hadi hafshah hairyanto halim halima hamima hamzah hana hani
+    hardana hardi hari harimurti harja harjasa harjaya harjo harsana harsanto harsaya hartaka hartana harto hasan
+    hasim hasna hasta hendra hendri heru heryanto hesti hilda himawan humaira ian ibrahim ibrani ibun icha ida ifa
+    ihsan ika ikhsan ikin ilsa ilyas imam ina indah indra intan ira irfan iriana irma irnanto irsad irwan ismail
+    ivan jabal jaeman jaga jagapati jagaraga jail jaiman jais jaka jamal jamalia jamil jane janet jarwa jarwadi
+    jarwi jasmani jasmin jaswadi jati jatmiko jaya jayadi jayeng jefri jelita jessica jinawi jindra johan joko jono
+    juli julia jumadi jumari kacung kadir kairav kajen kala kalim kamal kamaria kambali kamidin kamila kanda kani
+    kania kardi karen karimah kariman karja karma karman karna karsa karsana karta kartika karya kasim kasiran
+    kasiyah kasusra kawaca kawaya kayla kayun keisha kemal kemba kenari kenes kenzie kezia kiandra koko kuncara
+    kunthara kurnia kusuma labuh laila laksana lala lalita lamar lanang langgeng lanjar lantar laras lasmanto
+    lasmono laswi latif latika lega legawa lembah leo lidya lili liman limar lintang luhung luis lukita lukman luluh
+    lulut lurhur lutfan luthfi luwar luwes mahdi mahesa mahfud mahmud maida maimunah makara makuta mala malik malika
+    maman manah maras margana maria mariadi marsito marsudi martaka martana martani marwata maryadi maryanto maya
+    melinda michelle mila mitra muhammad mujur mulya mulyanto mulyono mumpuni muni mursinin mursita murti mustika
+    mustofa mutia nabila nadia nadine najam najib najwa nalar naradi nardi narji nasab nasim nasrullah natalia nilam
+    niyaga nova novi nrima nugraha nurul nyana nyoman okta okto olga oliva olivia oman omar oni opan ophelia opung
+    oskar ozy padma padmi paiman panca pandu pangeran pangestu panji paramita pardi paris parman patricia paulin
+    perkasa pia praba prabawa prabowo prabu prakosa pranata pranawa prasetya prasetyo prayitna prayoga prayogo prima
+    puji puput purwa purwadi purwanto puspa puti putri putu qori queen rachel raden radika radit raditya rafi rafid
+    raharja rahayu rahman rahmat rahmi raihan raina raisa rama rangga ratih ratna reksa rendy respati restu reza
+    ridwan rika rina rini rizki rosman rudi rusman saadat sabar sabri sabrina sadina safina saiful saka sakti sakura
+    salimah salman salsabila salwa samiah samsul sarah sari satya septi setya shakila shania sidiq silvia simon
+    siska siti slamet soleh suci surya syahrini talia tami tania tantri tari tasdik tasnim taswir taufan taufik
+    teddy tedi teguh tiara timbul tina tira tirta tirtayasa titi titin tomi tri tugiman uchita uda uli ulva ulya
+    umar umay umaya umi unggul unjani upik usman usyi utama vanesa vanya vega vera vero vicky victoria viktor viman
+    vino vinsen violet virman vivi wadi wage wahyu wakiman waluyo wani wardaya wardi warji warsa warsita warta wasis
+    wawan widya winda wira wirda wisnu wulan xanana yahya yance yani yessi yoga yono yosef yulia yuliana yuni yunita
+    yusuf zaenab zahra zalindra zamira zelaya zelda zizi zulaikha zulfa
+";
 
 /// Indonesian family names and Batak clan names (Faker id_ID, MIT).
 #[rustfmt::skip]
-pub const FAMILY: &[&str] = &[
-    "adriansyah", "agustina", "andriani", "anggraini", "anggriawan", "ardianto", "aryani", "astuti", "budiman",
-    "budiyanto", "dabukke", "damanik", "dongoran", "farida", "firgantoro", "firmansyah", "fujiati", "gunarto",
-    "gunawan", "habibi", "hakim", "halim", "halimah", "handayani", "hardiansyah", "hariyah", "hartati", "haryanti",
-    "haryanto", "hasanah", "hassanah", "hastuti", "hidayanto", "hidayat", "hutagalung", "hutapea", "hutasoit",
-    "irawan", "iswahyudi", "jailani", "januar", "kurniawan", "kusmawati", "kusumo", "kuswandari", "kuswoyo",
-    "lailasari", "laksita", "laksmiwati", "latupono", "lazuardi", "lestari", "mahendra", "maheswara", "mandala",
-    "mandasari", "mangunsong", "mansur", "manullang", "marbun", "mardhiyah", "marpaung", "maryadi", "maryati",
-    "maulana", "mayasari", "megantara", "melani", "mulyani", "mustofa", "nababan", "nainggolan", "najmudin",
-    "namaga", "napitupulu", "narpati", "nashiruddin", "nasyiah", "nasyidah", "natsir", "novitasari", "nugroho",
-    "nuraini", "nurdiyanti", "oktaviani", "padmasari", "palastri", "pangestu", "permadi", "permata", "pertiwi",
-    "prabowo", "pradana", "pradipta", "prakasa", "pranowo", "prasasta", "prasetya", "prasetyo", "prastuti",
-    "pratama", "pratiwi", "prayoga", "pudjiastuti", "purnawati", "purwanti", "puspasari", "puspita", "putra",
-    "rahayu", "rahimah", "rahmawati", "rajasa", "rajata", "ramadan", "riyanti", "saefullah", "safitri", "salahudin",
-    "samosir", "santoso", "saptono", "saputra", "saragih", "setiawan", "sihombing", "sihotang", "simanjuntak",
-    "simbolon", "sinaga", "sirait", "siregar", "sitompul", "sitorus", "situmorang", "suartini", "sudiati",
-    "suryatmi", "suryono", "susanti", "suwarno", "tamba", "tampubolon", "tarihoran", "thamrin", "usada", "usamah",
-    "utama", "utami", "uwais", "uyainah", "wacana", "wahyudin", "wahyuni", "waluyo", "wasita", "waskita", "wastuti",
-    "wibisono", "wibowo", "widiastuti", "widodo", "wijaya", "wijayanti", "winarno", "winarsih", "wulandari",
-    "yolanda", "yulianti", "yuliarti", "yuniar", "zulaika", "zulkarnain",
-];
+pub const FAMILY: &str = "
+    adriansyah agustina andriani anggraini anggriawan ardianto aryani astuti budiman budiyanto dabukke damanik
+    dongoran farida firgantoro firmansyah fujiati gunarto gunawan habibi hakim halim halimah handayani hardiansyah
+    hariyah hartati haryanti haryanto hasanah hassanah hastuti hidayanto hidayat hutagalung hutapea hutasoit irawan
+    iswahyudi jailani januar kurniawan kusmawati kusumo kuswandari kuswoyo lailasari laksita laksmiwati latupono
+    lazuardi lestari mahendra maheswara mandala mandasari mangunsong mansur manullang marbun mardhiyah marpaung
+    maryadi maryati maulana mayasari megantara melani mulyani mustofa nababan nainggolan najmudin namaga napitupulu
+    narpati nashiruddin nasyiah nasyidah natsir novitasari nugroho nuraini nurdiyanti oktaviani padmasari palastri
+    pangestu permadi permata pertiwi prabowo pradana pradipta prakasa pranowo prasasta prasetya prasetyo prastuti
+    pratama pratiwi prayoga pudjiastuti purnawati purwanti puspasari puspita putra rahayu rahimah rahmawati rajasa
+    rajata ramadan riyanti saefullah safitri salahudin samosir santoso saptono saputra saragih setiawan sihombing
+    sihotang simanjuntak simbolon sinaga sirait siregar sitompul sitorus situmorang suartini sudiati suryatmi
+    suryono susanti suwarno tamba tampubolon tarihoran thamrin usada usamah utama utami uwais uyainah wacana
+    wahyudin wahyuni waluyo wasita waskita wastuti wibisono wibowo widiastuti widodo wijaya wijayanti winarno
+    winarsih wulandari yolanda yulianti yuliarti yuniar zulaika zulkarnain
+";
 
 /// Words of Indonesian province, regency and city names (idn-area-data, ODbL 1.0).
 #[rustfmt::skip]
-pub const PLACES: &[&str] = &[
-    "abab", "aceh", "agam", "alor", "ambon", "ampat", "anambas", "arfak", "aru", "asahan", "asmat", "badung",
-    "balangan", "bali", "balikpapan", "banda", "bandung", "banggai", "bangka", "bangkalan", "bangli", "banjar",
-    "banjarbaru", "banjarmasin", "banjarnegara", "bantaeng", "banten", "bantul", "banyuasin", "banyumas",
-    "banyuwangi", "barito", "barru", "batam", "batanghari", "bedagai", "bekasi", "belitung", "belu", "bener",
-    "bengkalis", "bengkayang", "bengkulu", "berau", "bharat", "biak", "biaro", "bima", "binjai", "bintan",
-    "bintuni", "bireuen", "bitung", "blitar", "blora", "boalemo", "bogor", "bojonegoro", "bolaang", "bolango",
-    "bombana", "bondowoso", "bontang", "boven", "boyolali", "brebes", "bukittinggi", "buleleng", "bulukumba",
-    "bulungan", "bungo", "buol", "buru", "buton", "ciamis", "cianjur", "cilacap", "cilegon", "cimahi", "cirebon",
-    "dairi", "deiyai", "deli", "demak", "denpasar", "depok", "dharmasraya", "digoel", "dki", "dogiyai", "dompu",
-    "donggala", "dumai", "ende", "enim", "enrekang", "fak", "flores", "garut", "gayo", "gianyar", "gorontalo",
-    "gowa", "gresik", "grobogan", "gunungkidul", "gunungsitoli", "halmahera", "hasundutan", "humbang", "indragiri",
-    "indramayu", "jabung", "jakarta", "jambi", "jawa", "jayapura", "jayawijaya", "jember", "jembrana", "jeneponto",
-    "jepara", "jombang", "kaimana", "kalimantan", "kampar", "kapuas", "karanganyar", "karangasem", "karawang",
-    "karimun", "karo", "kartanegara", "katingan", "kaur", "kayong", "kebumen", "kediri", "keerom", "kendal",
-    "kendari", "kepahiang", "kerinci", "ketapang", "klaten", "klungkung", "kolaka", "komering", "konawe",
-    "kotabaru", "kotamobagu", "kotawaringin", "kuala", "kuantan", "kudus", "kulon", "kuningan", "kupang", "kutai",
-    "labuhanbatu", "lahat", "lamandau", "lamongan", "lampung", "landak", "langkat", "langsa", "lanny", "lawas",
-    "lebak", "lebong", "lematang", "lembata", "lhokseumawe", "lingga", "linggau", "lombok", "lues", "lumajang",
-    "luwu", "madiun", "magelang", "magetan", "mahakam", "majalengka", "majene", "makassar", "malaka", "malang",
-    "malinau", "maluku", "mamasa", "mamberamo", "mamuju", "manado", "mandailing", "mandar", "manggarai",
-    "manokwari", "mappi", "maros", "mataram", "maybrat", "medan", "melawi", "mempawah", "mentawai", "merangin",
-    "meranti", "merauke", "meriah", "mesuji", "metro", "mimika", "minahasa", "mojokerto", "mongondow", "morotai",
-    "morowali", "moutong", "muaro", "muko", "muna", "murung", "musi", "nabire", "nagan", "nagekeo", "natuna",
-    "ndao", "nduga", "ngada", "nganjuk", "ngawi", "nias", "numfor", "nunukan", "nusa", "ogan", "pacitan", "padang",
-    "pakpak", "palangkaraya", "palembang", "palopo", "palu", "pamekasan", "pandeglang", "pangandaran", "pangkajene",
-    "pangkal", "paniai", "papua", "parepare", "pariaman", "parigi", "pasaman", "pasangkayu", "paser", "pasuruan",
-    "pati", "payakumbuh", "pekalongan", "pekanbaru", "pelalawan", "pemalang", "pematangsiantar", "penajam",
-    "penukal", "pesawaran", "pidie", "pinrang", "pohuwato", "polewali", "ponorogo", "pontianak", "poso",
-    "prabumulih", "pringsewu", "probolinggo", "progo", "puncak", "purbalingga", "purwakarta", "purworejo", "raijua",
-    "rappang", "rawas", "rejang", "rembang", "riau", "rokan", "rote", "sabang", "sabu", "salatiga", "samarinda",
-    "sambas", "sampang", "sanggau", "sangihe", "sarmi", "sarolangun", "sawahlunto", "sekadau", "selayar", "seluma",
-    "semarang", "seram", "serang", "serdang", "seruyan", "siak", "siau", "sibolga", "sidempuan", "sidenreng",
-    "sidoarjo", "sigi", "sijunjung", "sikka", "simalungun", "simeulue", "singingi", "singkawang", "singkil",
-    "sinjai", "sintang", "situbondo", "sleman", "solok", "soppeng", "sorong", "sragen", "subang", "subulussalam",
-    "sukabumi", "sukamara", "sukoharjo", "sula", "sulawesi", "sumatera", "sumba", "sumbawa", "sumedang", "sumenep",
-    "supiori", "surabaya", "surakarta", "tabalong", "tabanan", "tagulandang", "takalar", "talaud", "taliabu",
-    "tambrauw", "tamiang", "tana", "tangerang", "tanggamus", "tanimbar", "tapanuli", "tapin", "tarakan",
-    "tasikmalaya", "tebo", "tegal", "temanggung", "tenggara", "ternate", "tidore", "tidung", "timor", "toba",
-    "tojo", "toli", "tolikara", "tomohon", "toraja", "trenggalek", "tual", "tuban", "tulungagung", "wajo",
-    "wakatobi", "waropen", "wondama", "wonogiri", "wonosobo", "yahukimo", "yalimo", "yapen", "yogyakarta",
-];
+pub const PLACES: &str = "
+    abab aceh agam alor ambon ampat anambas arfak aru asahan asmat badung balangan bali balikpapan banda bandung
+    banggai bangka bangkalan bangli banjar banjarbaru banjarmasin banjarnegara bantaeng banten bantul banyuasin
+    banyumas banyuwangi barito barru batam batanghari bedagai bekasi belitung belu bener bengkalis bengkayang
+    bengkulu berau bharat biak biaro bima binjai bintan bintuni bireuen bitung blitar blora boalemo bogor bojonegoro
+    bolaang bolango bombana bondowoso bontang boven boyolali brebes bukittinggi buleleng bulukumba bulungan bungo
+    buol buru buton ciamis cianjur cilacap cilegon cimahi cirebon dairi deiyai deli demak denpasar depok dharmasraya
+    digoel dki dogiyai dompu donggala dumai ende enim enrekang fak flores garut gayo gianyar gorontalo gowa gresik
+    grobogan gunungkidul gunungsitoli halmahera hasundutan humbang indragiri indramayu jabung jakarta jambi jawa
+    jayapura jayawijaya jember jembrana jeneponto jepara jombang kaimana kalimantan kampar kapuas karanganyar
+    karangasem karawang karimun karo kartanegara katingan kaur kayong kebumen kediri keerom kendal kendari kepahiang
+    kerinci ketapang klaten klungkung kolaka komering konawe kotabaru kotamobagu kotawaringin kuala kuantan kudus
+    kulon kuningan kupang kutai labuhanbatu lahat lamandau lamongan lampung landak langkat langsa lanny lawas lebak
+    lebong lematang lembata lhokseumawe lingga linggau lombok lues lumajang luwu madiun magelang magetan mahakam
+    majalengka majene makassar malaka malang malinau maluku mamasa mamberamo mamuju manado mandailing mandar
+    manggarai manokwari mappi maros mataram maybrat medan melawi mempawah mentawai merangin meranti merauke meriah
+    mesuji metro mimika minahasa mojokerto mongondow morotai morowali moutong muaro muko muna murung musi nabire
+    nagan nagekeo natuna ndao nduga ngada nganjuk ngawi nias numfor nunukan nusa ogan pacitan padang pakpak
+    palangkaraya palembang palopo palu pamekasan pandeglang pangandaran pangkajene pangkal paniai papua parepare
+    pariaman parigi pasaman pasangkayu paser pasuruan pati payakumbuh pekalongan pekanbaru pelalawan pemalang
+    pematangsiantar penajam penukal pesawaran pidie pinrang pohuwato polewali ponorogo pontianak poso prabumulih
+    pringsewu probolinggo progo puncak purbalingga purwakarta purworejo raijua rappang rawas rejang rembang riau
+    rokan rote sabang sabu salatiga samarinda sambas sampang sanggau sangihe sarmi sarolangun sawahlunto sekadau
+    selayar seluma semarang seram serang serdang seruyan siak siau sibolga sidempuan sidenreng sidoarjo sigi
+    sijunjung sikka simalungun simeulue singingi singkawang singkil sinjai sintang situbondo sleman solok soppeng
+    sorong sragen subang subulussalam sukabumi sukamara sukoharjo sula sulawesi sumatera sumba sumbawa sumedang
+    sumenep supiori surabaya surakarta tabalong tabanan tagulandang takalar talaud taliabu tambrauw tamiang tana
+    tangerang tanggamus tanimbar tapanuli tapin tarakan tasikmalaya tebo tegal temanggung tenggara ternate tidore
+    tidung timor toba tojo toli tolikara tomohon toraja trenggalek tual tuban tulungagung wajo wakatobi waropen
+    wondama wonogiri wonosobo yahukimo yalimo yapen yogyakarta
+";
