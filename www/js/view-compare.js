@@ -12,6 +12,11 @@ import { h, replace, shorten } from './dom.js';
 import { language, t } from './i18n.js';
 import './i18n-across.js';
 
+/** Groups drawn at first and at each step as the list is scrolled to its
+ * end: a library of 1,000 articles has thousands of groups, and drawing
+ * them all held the page's thread for most of a second (user test 5 #9). */
+export const PAGE = 60;
+
 export class CompareView {
   /** `links`: the Links service; `open(doc, claim)` shows a claim in its document. */
   constructor({ root, model, links, open }) {
@@ -55,8 +60,42 @@ export class CompareView {
     const chosen = this.find(shown) ?? shown[0];
     this.selected = chosen.claims.map((c) => c.id);
     this.labels = this.label(shown, 110);
-    replace(this.list, shown.map((g, i) => this.item(g, i, g === chosen)));
+    // The chosen group is drawn even when it is further down the list.
+    const at = shown.indexOf(chosen);
+    this.drawn = Math.max(this.drawn ?? PAGE, PAGE, at + 1);
+    this.shown = shown;
+    this.chosen = chosen;
+    replace(this.list, shown.slice(0, this.drawn).map((g, i) => this.item(g, i, g === chosen)), this.more());
+    this.list.dataset.count = String(shown.length);
     this.renderGroup(chosen, shown);
+  }
+
+  /** The list's last entry when groups are left to draw: a button that
+   * draws the next PAGE, pressed by itself when it scrolls into view. */
+  more() {
+    this.moreObserver?.disconnect();
+    const left = this.shown.length - this.drawn;
+    if (left <= 0) return null;
+    const button = h('button', {
+      type: 'button', class: 'small', 'data-testid': 'group-more',
+      onclick: () => this.drawMore(),
+    }, t('compare.more', { n: Math.min(PAGE, left), left }));
+    const li = h('li', { class: 'group-more' }, button);
+    if (typeof IntersectionObserver === 'function') {
+      this.moreObserver = new IntersectionObserver((entries) => { if (entries.some((e) => e.isIntersecting)) this.drawMore(); });
+      this.moreObserver.observe(li);
+    }
+    return li;
+  }
+
+  drawMore() {
+    const from = this.drawn;
+    if (from >= this.shown.length) return;
+    this.drawn = Math.min(this.shown.length, from + PAGE);
+    this.list.lastElementChild?.remove();
+    this.list.append(...this.shown.slice(from, this.drawn).map((g, i) => this.item(g, from + i, g === this.chosen)));
+    const more = this.more();
+    if (more) this.list.append(more);
   }
 
   /** Largest first (by outlets, then claims), then the most conflicting values. */
@@ -177,9 +216,13 @@ export class CompareView {
         t('compare.differ', { values: `${distinct.map((v) => number.format(v)).join(' · ')} ${c.unit}` }));
     });
     const others = groups.filter((x) => x !== g);
-    const pick = h('select', { 'data-testid': 'compare-join-pick', 'aria-label': t('compare.join') },
-      h('option', { value: '' }, t('compare.join.pick')),
-      [...this.label(others, 70)].map(([x, label]) => h('option', { value: x.id }, `${t('compare.outlets', { n: x.outlets ?? new Set(x.claims.map((c) => c.doc)).size })}: ${label}`)));
+    // Thousands of groups make thousands of options: they are made when the
+    // menu is first used, unless there are few.
+    const options = () => [...this.label(others, 70)].map(([x, label]) => h('option', { value: x.id }, `${t('compare.outlets', { n: x.outlets ?? new Set(x.claims.map((c) => c.doc)).size })}: ${label}`));
+    let filled = others.length <= PAGE;
+    const fill = () => { if (!filled) { filled = true; pick.append(...options()); } };
+    const pick = h('select', { 'data-testid': 'compare-join-pick', 'aria-label': t('compare.join'), onfocus: fill, onpointerdown: fill },
+      h('option', { value: '' }, t('compare.join.pick')), filled ? options() : null);
     replace(this.detail,
       g.reason ? h('p', { class: 'cmp-reason', 'data-testid': 'compare-reason' }, h('strong', {}, `${t('compare.reason')}: `), g.reason) : null,
       differ,

@@ -11,6 +11,12 @@ import { h, replace, shorten } from './dom.js';
 import { t } from './i18n.js';
 import './i18n-across.js';
 
+/** People drawn at first and at each step as the list is scrolled to its
+ * end, and claims shown per person until the user asks for all: a library
+ * of 1,000 articles has people with hundreds of claims. */
+const PAGE = 40;
+const CLAIMS = 12;
+
 export class PeopleView {
   /** `kernel.searchStarts` matches the name filter; `links`: the Links service. */
   constructor({ root, model, kernel, links }) {
@@ -43,6 +49,7 @@ export class PeopleView {
     this.search.setAttribute('aria-label', t('people.filter'));
     this.hint.textContent = this.joining ? t('people.joining', { name: this.joining.name }) : t('people.hint');
     const result = this.links.result;
+    this.order = new Map(this.model.documentList().map((d, i) => [d.id, i]));
     const people = (result?.people ?? []).map((p) => this.person(p));
     this.renderOutlets(people);
     let shown = this.outlet ? people.filter((p) => p.claims.some((c) => this.outletOf(c.doc) === this.outlet)) : people;
@@ -56,7 +63,44 @@ export class PeopleView {
       replace(this.list, h('li', { class: 'empty' }, result ? (people.length ? t('people.nomatch') : t('people.empty')) : t('compare.working')));
       return;
     }
-    replace(this.list, shown.map((p) => h('li', {
+    this.shown = shown;
+    this.drawn = Math.max(PAGE, this.drawn ?? 0);
+    replace(this.list, shown.slice(0, this.drawn).map((p) => this.entry(p)), this.more());
+    this.list.dataset.count = String(shown.length);
+  }
+
+  /** The list's last entry when people are left to draw (as the compare
+   * view's groups). */
+  more() {
+    this.moreObserver?.disconnect();
+    const left = this.shown.length - this.drawn;
+    if (left <= 0) return null;
+    const li = h('li', { class: 'group-more' }, h('button', {
+      type: 'button', class: 'small', 'data-testid': 'people-more', onclick: () => this.drawMore(),
+    }, t('people.more', { n: Math.min(PAGE, left), left })));
+    if (typeof IntersectionObserver === 'function') {
+      this.moreObserver = new IntersectionObserver((entries) => { if (entries.some((e) => e.isIntersecting)) this.drawMore(); });
+      this.moreObserver.observe(li);
+    }
+    return li;
+  }
+
+  drawMore() {
+    const from = this.drawn;
+    if (from >= this.shown.length) return;
+    this.drawn = Math.min(this.shown.length, from + PAGE);
+    this.list.lastElementChild?.remove();
+    this.list.append(...this.shown.slice(from, this.drawn).map((p) => this.entry(p)));
+    const more = this.more();
+    if (more) this.list.append(more);
+  }
+
+  /** One person: name, roles, other names, and their first CLAIMS claims
+   * (all of them once asked). */
+  entry(p) {
+    const all = this.whole?.has(p.id) || p.claims.length <= CLAIMS;
+    const claims = all ? p.claims : p.claims.slice(0, CLAIMS);
+    return h('li', {
       class: 'person', 'data-testid': 'person', 'data-person': p.id, 'data-claims': p.claims.map((c) => c.id).join(' '),
     },
       h('div', { class: 'person-head' },
@@ -64,7 +108,7 @@ export class PeopleView {
         this.joinButton(p)),
       p.roles.length ? h('p', { class: 'person-roles', 'data-testid': 'person-roles', lang: 'id' }, p.roles.join(' · ')) : null,
       p.aliases.length ? h('p', { class: 'hint', 'data-testid': 'person-aliases', lang: 'id' }, t('people.aliases', { names: p.aliases.join(' · ') })) : null,
-      h('ul', { class: 'person-claims' }, p.claims.map((c) => {
+      h('ul', { class: 'person-claims' }, claims.map((c) => {
         const doc = this.model.documents.get(c.doc);
         return h('li', {},
           h('span', { class: 'cmp-outlet' }, this.outletOf(c.doc)),
@@ -74,7 +118,11 @@ export class PeopleView {
             type: 'button', class: 'small', 'data-testid': 'person-split', 'data-claim-id': c.id, title: t('people.split.title'),
             onclick: () => this.split(c, p),
           }, t('people.split')));
-      })))));
+      })),
+      all ? null : h('button', {
+        type: 'button', class: 'small', 'data-testid': 'person-all-claims',
+        onclick: () => { (this.whole ??= new Set()).add(p.id); this.render(); },
+      }, t('people.allclaims', { n: p.claims.length })));
   }
 
   /** The join control of person `p`: start a join, cancel it, or join the
@@ -125,7 +173,7 @@ export class PeopleView {
         names.add(c.claimant.resolved || c.claimant.text);
       }
     }
-    const order = new Map(this.model.documentList().map((d, i) => [d.id, i]));
+    const order = this.order;
     claims.sort((a, b) => (order.get(a.doc) ?? 0) - (order.get(b.doc) ?? 0) || a.start - b.start);
     // The core names the other forms and the roles; an older result only the mentions.
     const aliases = p.aliases ?? [...names].filter((n) => n !== p.name);
