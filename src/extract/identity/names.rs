@@ -6,6 +6,8 @@
 //! resolves short names (`Kirby`), titles (`Presiden`), pronouns (`ia`,
 //! `ujarnya`) and descriptions (`pejabat tersebut`, `pusat tersebut`).
 
+#[cfg(not(target_arch = "wasm32"))]
+use std::cell::RefCell;
 use std::ops::Range;
 use std::rc::Rc;
 
@@ -85,6 +87,22 @@ pub struct Names {
     /// mencatat`, `di Sayurku.`), by [`word_key`]: a word written before a
     /// name that also stands on its own is a body's name.
     run_ends: WordSet<u64>,
+    /// [`Names::spelled_out`]'s answers, by body. Claimants share few
+    /// affiliations, and each answer hashes every word of the body and of
+    /// the acronyms it holds (3% of the instructions on the samples,
+    /// callgrind); what it reads (acronyms, bodies) is complete once
+    /// [`Names::learn`] returns, before the first question.
+    /// Native only, as is `tails`: in the wasm the two maps cost 843 bytes
+    /// gzipped, more than the size budget had left.
+    #[cfg(not(target_arch = "wasm32"))]
+    spelled: RefCell<WordMap<String, String>>,
+    /// [`Names::person_part`]'s answers for claimants, by token range:
+    /// `resolve` and `identity` ask it of the same mention, and `identity`
+    /// again for each sentence of a quoted paragraph. It reads only what
+    /// `learn_alone` learnt before any question. Keyed by [`range_key`],
+    /// with an empty range for `None` (a part is never empty).
+    #[cfg(not(target_arch = "wasm32"))]
+    tails: RefCell<WordMap<u64, Range<usize>>>,
 }
 
 /// Who a claimant is, besides their name.
@@ -447,7 +465,7 @@ impl Names {
             .clone()
             .any(|k| doc.is(k, Cat::ORG) || doc.is(k, Cat::OUTLET) || doc.is(k, Cat::ORG_TAIL) || doc.all_caps(k));
         if titled || apposed || !organisation {
-            if let Some(name) = self.person_part(doc, np.clone()) {
+            if let Some(name) = self.claimant_part(doc, np.clone()) {
                 let short = words(doc, name.clone());
                 return self.fullest(&short).map_or(short, |n| n.to_string());
             }
@@ -557,7 +575,7 @@ impl Names {
         if acronym_last && !is_group(doc, np.clone()) {
             return Identity { kind: ClaimantKind::Organisation, role: None, affiliation: None };
         }
-        let tail = if np.is_empty() { None } else { self.person_part(doc, np.clone()) };
+        let tail = if np.is_empty() { None } else { self.claimant_part(doc, np.clone()) };
         let group = !np.is_empty() && is_group(doc, np.clone());
         if self.is_person(resolved) || tail.is_some() && !group {
             let known = self.profiles.get(resolved);
@@ -601,6 +619,18 @@ impl Names {
     /// `Dishub Kaltim` becomes `Dinas Perhubungan Kalimantan Timur` where the
     /// article writes that ([`Bodies`]).
     fn spelled_out(&self, doc: &Doc, body: &str) -> String {
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Some(full) = self.spelled.borrow().get(body) {
+            return full.clone();
+        }
+        let full = self.spell_out(doc, body);
+        #[cfg(not(target_arch = "wasm32"))]
+        self.spelled.borrow_mut().insert(body.to_owned(), full.clone());
+        full
+    }
+
+    /// [`Names::spelled_out`], worked out.
+    fn spell_out(&self, doc: &Doc, body: &str) -> String {
         let mut words = body.split_whitespace();
         let known = match (words.next(), words.next(), words.next()) {
             (Some(acronym), None, _) => self.acronyms.get(acronym),
@@ -684,6 +714,20 @@ impl Names {
             start = t + 1;
         }
         Some(start..end)
+    }
+
+    /// [`Names::person_part`] of a claimant's mention, worked out once.
+    fn claimant_part(&self, doc: &Doc, np: Range<usize>) -> Option<Range<usize>> {
+        #[cfg(not(target_arch = "wasm32"))]
+        let key = range_key(&np);
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Some(part) = self.tails.borrow().get(&key) {
+            return Some(part.clone()).filter(|p| !p.is_empty());
+        }
+        let part = self.person_part(doc, np);
+        #[cfg(not(target_arch = "wasm32"))]
+        self.tails.borrow_mut().insert(key, part.clone().unwrap_or(0..0));
+        part
     }
 
     /// `tail` widened to the left over name words the article calls the
@@ -1320,6 +1364,13 @@ fn owner_noun(doc: &Doc, p: usize) -> bool {
                 | "sang"
                 | "si"
         )
+}
+
+/// A token range as one integer: both ends fit in 32 bits (four billion
+/// tokens would not fit in memory).
+#[cfg(not(target_arch = "wasm32"))]
+fn range_key(r: &Range<usize>) -> u64 {
+    (r.start as u64) << 32 | (r.end as u64 & 0xffff_ffff)
 }
 
 /// A word's key in the per-document word sets: FNV-1a of its lower-case
