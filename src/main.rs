@@ -5,6 +5,14 @@ mod cli;
 
 use std::process::ExitCode;
 
+/// The extractor allocates many small strings and tables per document and
+/// drops them after it: mimalloc serves them from per-thread pages, where
+/// glibc's malloc and free took about 10% of the instructions (callgrind,
+/// `klaim bench --mb 1 --rounds 1`: 199 M of 2.06 G; with mimalloc 62 M of
+/// 1.92 G, the same output).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const HELP: &str = "\
 klaim: finds the claims in Indonesian news articles, offline.
 
