@@ -471,6 +471,20 @@ fn the_reverse_shipment_is_another_claim() {
     );
 }
 
+// Two documents unlike as a whole that name no place, person or body in
+// common (offices and generic body words do not count) are two stories,
+// whatever words one pair of their sentences shares (groups.rs Stories).
+
+#[test]
+fn stories_that_share_no_name_are_not_linked() {
+    check(
+        "Puluhan siswa sekolah dasar di Kota Kupang dilarikan ke rumah sakit setelah menyantap makan siang gratis pada Senin. Kepala Dinas Kesehatan Kota Kupang, Yohana Lende, mengatakan sampel makanan sudah dibawa ke laboratorium. Badan Gizi Nasional menghentikan sementara pengiriman makanan dari dapur penyedia tersebut. Para orang tua murid berharap kejadian serupa tidak terulang.",
+        "Gelombang setinggi empat meter melanda perairan utara Jawa Timur sejak Minggu. Syahbandar Pelabuhan Tanjung Perak menghentikan sementara pengiriman batu bara ke Kalimantan karena cuaca buruk. Sejumlah kapal tongkang memilih berlabuh di dermaga sambil menunggu laut tenang. Prakirawan memperkirakan angin kencang bertahan hingga akhir pekan.",
+        false,
+        None,
+    );
+}
+
 #[test]
 fn one_shared_verb_is_no_claim_even_with_its_family() {
     check(

@@ -56,9 +56,10 @@ pub fn export(project: &Project) -> String {
                     } else {
                         q.value.to_string()
                     };
+                    let unit = written_unit(&q.text, &q.unit);
                     match &q.qualifier {
-                        Some(qual) => format!("{qual} {value} {}", q.unit),
-                        None => format!("{value} {}", q.unit),
+                        Some(qual) => format!("{qual} {value} {unit}"),
+                        None => format!("{value} {unit}"),
                     }
                 })
                 .collect::<Vec<_>>()
@@ -135,5 +136,25 @@ fn status_name(status: Status) -> &'static str {
         Status::Pending => "pending",
         Status::Accepted => "accepted",
         Status::Rejected => "rejected",
+    }
+}
+
+/// The unit as the text writes it: the extractor's `unit` is the counted
+/// noun in lower case without `-nya` (`lain` for `12 lainnya`), a key to
+/// compare, not a word to show. The quantity's last words are the unit as
+/// written when they spell it, else the key is all there is.
+fn written_unit<'a>(text: &'a str, unit: &'a str) -> &'a str {
+    let n = unit.split_whitespace().count().max(1);
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= n {
+        return unit;
+    }
+    let first = words.len() - n;
+    let start = words[first].as_ptr() as usize - text.as_ptr() as usize;
+    let tail = text[start..].trim_end_matches(|c: char| !c.is_alphanumeric());
+    if tail.to_lowercase().starts_with(&unit.to_lowercase()) {
+        tail
+    } else {
+        unit
     }
 }

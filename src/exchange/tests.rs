@@ -686,6 +686,27 @@ fn csv_has_one_row_per_claim() {
     assert_eq!(rows[4][col("document_id")], "d2");
 }
 
+#[track_caller]
+fn check_csv_quantity(text: &str, value: f64, unit: &str, expect: &str) {
+    let mut project = sample();
+    let q = &mut project.documents[0].claims[0].claim.quantities[0];
+    (q.text, q.value, q.unit) = (text.into(), value, unit.into());
+    let rows = parse_csv(export(&project, Format::Csv).strip_prefix('\u{feff}').unwrap());
+    let col = rows[0].iter().position(|h| h == "quantities").unwrap();
+    assert_eq!(rows[1][col], expect, "{text}");
+}
+
+/// The CSV gives a quantity's unit as the text writes it, not the
+/// extractor's matching key (user test 5 #14: `12 lain` for `12 lainnya`).
+#[test]
+fn csv_quantities_keep_the_unit_as_written() {
+    check_csv_quantity("10 persen", 10.0, "persen", "10 persen");
+    check_csv_quantity("12 lainnya", 12.0, "lain", "12 lainnya");
+    check_csv_quantity("tiga Penumpang", 3.0, "penumpang", "3 Penumpang");
+    check_csv_quantity("6.700 kontainer", 6700.0, "kontainer", "6700 kontainer");
+    check_csv_quantity("Rp 1,2 triliun", 1.2e12, "rp", "1200000000000 rp");
+}
+
 /// A strict RFC 4180 reader: every field quoted, CRLF between records.
 fn parse_csv(input: &str) -> Vec<Vec<String>> {
     let mut rows = vec![vec![]];

@@ -94,13 +94,38 @@ fn pair_score(corpus: &Corpus, people: &People, pair: &Pair) -> f32 {
 }
 
 /// How alike two documents are as a whole (the cosine of the weighted
-/// terms of all their claims): two claims of one story are likelier the same
+/// terms of all their claims, zero when that is under [`STORY`] and they
+/// share no telling name): two claims of one story are likelier the same
 /// claim than two of different stories that share a word. Computed only for
 /// the document pairs that candidate claim pairs meet, so near-linear.
 struct Stories {
     /// Per document: its terms, sorted, and their norm.
     terms: Vec<(Vec<u32>, f32)>,
+    /// Per document: the names its claims give that tell one story from
+    /// another ([`telling`]), sorted.
+    names: Vec<Vec<u32>>,
     known: std::collections::HashMap<(usize, usize), f32>,
+}
+
+/// Whether a name term tells one story from another: a place, a person, a
+/// body's own name; not an office (`Kepala`, `Kapolres`), a rank, a
+/// jurisdiction or generic body word (`Kota`, `Dinas`), a direction, a day
+/// or month, an outlet or a function word, which unrelated stories share.
+fn telling(term: &Term) -> bool {
+    use crate::extract::lexicon::{cat, Cat};
+    let generic = Cat::ROLE
+        | Cat::RANK
+        | Cat::JURIS
+        | Cat::ORG
+        | Cat::ORG_TAIL
+        | Cat::DIRECTION
+        | Cat::DAY
+        | Cat::MONTH
+        | Cat::OUTLET
+        | Cat::STOP
+        | Cat::PORTFOLIO;
+    let lower = term.surface.to_lowercase();
+    term.kind == Kind::Name && !cat(&lower).has(generic) && !super::words::is_stopword(&lower)
 }
 
 impl Stories {
@@ -109,6 +134,15 @@ impl Stories {
         for c in &corpus.claims {
             terms[c.doc].extend_from_slice(&c.terms);
         }
+        let names: Vec<Vec<u32>> = terms
+            .iter()
+            .map(|t| {
+                let mut n: Vec<u32> = t.iter().copied().filter(|&x| telling(&corpus.terms[x as usize])).collect();
+                n.sort_unstable();
+                n.dedup();
+                n
+            })
+            .collect();
         let terms = terms
             .into_iter()
             .map(|mut t| {
@@ -127,20 +161,25 @@ impl Stories {
                 (t, norm)
             })
             .collect();
-        Stories { terms, known: std::collections::HashMap::new() }
+        Stories { terms, names, known: std::collections::HashMap::new() }
     }
 
     fn similarity(&mut self, corpus: &Corpus, weights: &[f32], a: usize, b: usize) -> f32 {
         let (da, db) = (corpus.claims[a].doc, corpus.claims[b].doc);
         let key = (da.min(db), da.max(db));
-        let terms = &self.terms;
+        let (terms, names) = (&self.terms, &self.names);
         *self.known.entry(key).or_insert_with(|| {
             let dot: f32 = shared(&terms[da].0, &terms[db].0).map(|t| weights[t as usize].powi(2)).sum();
             let norm = terms[da].1 * terms[db].1;
-            if norm > 0.0 {
-                dot / norm
-            } else {
+            let similarity = if norm > 0.0 { dot / norm } else { 0.0 };
+            // Two documents unlike as a whole that name no place, person or
+            // body in common are two stories, whatever words one sentence
+            // pair shares (user test 5: a ferry's police chief `memeriksa`
+            // and a poisoning's; Kirby's `menghentikan` and a food agency's).
+            if similarity < STORY && shared(&names[da], &names[db]).next().is_none() {
                 0.0
+            } else {
+                similarity
             }
         })
     }
