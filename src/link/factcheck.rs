@@ -1,21 +1,34 @@
-//! Earlier fact-checks matched against the library's claims with the
-//! grouping's own engine: each archived review is read as a document of its
-//! own (its `claimReviewed`, extracted like any article, so its numbers are
-//! read the same way), and a review matches a claim when the pair scores as
-//! two claims of one group must ([`super::groups`]'s threshold), through the
-//! same inverted index: never all pairs.
+//! Earlier fact-checks matched against the library's claims: each archived
+//! review is read as a document of its own (its `claimReviewed`, extracted
+//! like any article, so its numbers are read the same way) and found through
+//! the grouping's inverted index (never all pairs). A candidate is about the
+//! review's subject when it scores as two claims of one group must
+//! ([`super::groups`]'s threshold) or holds most of the review's terms, and
+//! states its figures.
+//!
+//! Shared words are not a shared claim: "KMP X sank *because* it was
+//! overloaded" and "KMP X sank" share every name, and "143 pupils *died*"
+//! and "143 pupils were taken to hospital" share the subject and the number.
+//! So the review's verdict is shown on a claim only when the claim also
+//! states what the review's claim predicates ([`Statement`]): its main verb
+//! or state, the head of each clause it adds (a cause, a condition, a time:
+//! `karena`, `akibat`, `setelah`), and each count's outcome
+//! ([`numbers::Value::outcome`]). A claim about the same subject that states
+//! something else is [`Strength::Related`]: the page shows it apart, without
+//! the verdict, with what the claim lacks.
 
 use serde::Serialize;
 
 use super::groups::{reason, same_claim};
 use super::index::{candidates, shared};
-use super::numbers::{agree, Value};
-use super::words::Corpus;
+use super::numbers::{self, agree, Value};
+use super::words::{split_words, word_keys, Corpus, Kind};
 use super::{LinkClaim, LinkDocument};
+use crate::model::Modality;
 use crate::project::FactCheck;
 use crate::{Options, Unit};
 
-/// A claim of the library that an archived review reviewed.
+/// A claim of the library that an archived review reviewed, or is about.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct FactCheckMatch {
     /// The claim's id ([`LinkClaim::id`]), when the input had one.
@@ -27,12 +40,26 @@ pub struct FactCheckMatch {
     pub end: usize,
     /// [`FactCheck::id`].
     pub factcheck: String,
-    /// What they share: `sama: kontainer, Kirby, amunisi`.
+    /// The claim is about the review's subject and figures but states
+    /// something else: the review's verdict does not rate it, and is never
+    /// shown on it.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub related: bool,
+    /// What they share, what the review predicates first: `sama:
+    /// kelebihan, KMP, Lestari`.
     pub reason: String,
+    /// Of a related claim: what the review states that it does not, as the
+    /// review words it (`kelebihan`, `meninggal, menyantap`).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub missing: String,
+    /// The claim denies what was reviewed (a denial of a claim rated false
+    /// is still that claim, shown as a denial).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub denies: bool,
 }
 
-/// Every (claim, review) pair of `documents` and `checks` that states the
-/// same claim, in document order.
+/// Every (claim, review) pair of `documents` and `checks` where the claim
+/// states the reviewed claim or is about its subject, in document order.
 pub fn match_fact_checks(documents: &[LinkDocument], checks: &[FactCheck]) -> Vec<FactCheckMatch> {
     if checks.is_empty() || documents.is_empty() {
         return Vec::new();
@@ -43,6 +70,7 @@ pub fn match_fact_checks(documents: &[LinkDocument], checks: &[FactCheck]) -> Ve
     // The corpus orders documents by id: a review is known by its id.
     let review_of =
         |c: usize| corpus.docs[corpus.claims[c].doc].src.id.strip_prefix(REVIEW).and_then(|i| i.parse::<usize>().ok());
+    let mut statements: Vec<Option<Statement>> = (0..corpus.claims.len()).map(|_| None).collect();
     let mut out = Vec::new();
     let weights: Vec<f32> = (0..corpus.terms.len() as u32).map(|t| corpus.weight(t)).collect();
     for pair in candidates(&corpus, &weights, |_| false) {
@@ -55,20 +83,208 @@ pub fn match_fact_checks(documents: &[LinkDocument], checks: &[FactCheck]) -> Ve
         if (!same_claim(sim) && covered(&corpus, review, claim) < COVERED) || !same_numbers(&corpus, review, claim) {
             continue;
         }
+        let statement = statements[review].get_or_insert_with(|| Statement::read(&corpus, review));
+        let held = &corpus.claims[claim].terms;
+        let cause_said = statement.clauses.iter().any(|p| p.cause && p.held(held));
+        let mut said = Vec::new();
+        let mut missing = Vec::new();
+        for (i, part) in statement.predicate.iter().chain(&statement.clauses).enumerate() {
+            if part.held(held) {
+                said.push(part.surface);
+            } else if !(i == 0 && statement.predicate.is_some() && cause_said) {
+                missing.push(part.surface);
+            }
+        }
+        if missing.is_empty() {
+            missing.extend(other_outcome(&corpus, review, claim));
+        }
         let info = &corpus.claims[claim];
         let doc = corpus.docs[info.doc].src;
         let src: &LinkClaim = &doc.claims[info.claim];
+        let related = !missing.is_empty();
+        let mut reason = reason(&corpus, &[claim, review]);
+        if !related && !said.is_empty() {
+            // The predicate that matched first, then the other shared words.
+            let rest: Vec<&str> =
+                reason[6..].split(", ").filter(|w| !said.iter().any(|s| s.eq_ignore_ascii_case(w))).collect();
+            reason = format!("sama: {}, {}", said.join(", "), rest.join(", "));
+        }
         out.push(FactCheckMatch {
             claim: src.id.clone(),
             doc: doc.id.clone(),
             start: src.start,
             end: src.end,
             factcheck: checks[k].id.clone(),
-            reason: reason(&corpus, &[claim, review]),
+            related,
+            reason,
+            missing: missing.join(", "),
+            denies: !related && info.modality == Modality::Denied,
         });
     }
     out.sort_by(|x, y| (&x.doc, x.start, &x.factcheck).cmp(&(&y.doc, y.start, &y.factcheck)));
     out
+}
+
+/// What a review's claim predicates, as the words a claim must hold to
+/// state it: the first verb or state of its main clause outside a relative
+/// clause (`yang ...`), and the head of each clause a marker adds (its
+/// first verb or state, else its first content word).
+#[derive(Default)]
+struct Statement<'t> {
+    predicate: Option<Part<'t>>,
+    clauses: Vec<Part<'t>>,
+}
+
+/// A word of the review with the review's terms that stand for it: its
+/// paraphrase family (`~tewas` for `meninggal`, `tewas`, `wafat`) when it
+/// has one, else its stem.
+struct Part<'t> {
+    surface: &'t str,
+    terms: Vec<u32>,
+    /// Of a clause of cause (`karena`, `akibat`): a claim stating the cause
+    /// states what was reviewed without its main verb (the police's "the
+    /// ferry was overloaded" is the claim "it sank because it was
+    /// overloaded" rates), as the cause is what such a review contests.
+    cause: bool,
+}
+
+impl Part<'_> {
+    /// Whether a claim with (sorted) `terms` holds the word.
+    fn held(&self, terms: &[u32]) -> bool {
+        self.terms.iter().any(|t| terms.binary_search(t).is_ok())
+    }
+}
+
+impl<'t> Statement<'t> {
+    fn read(corpus: &'t Corpus, r: usize) -> Statement<'t> {
+        let info = &corpus.claims[r];
+        let text = &corpus.docs[info.doc].src.text[info.bytes.clone()];
+        let mut out = Statement::default();
+        // The clause being read (`None`: the main one; else whether of
+        // cause) and its best head so far, ranked: 0 a verb or state, 1 one
+        // in a relative clause, 2 another word (a marker's clause only).
+        let mut clause: Option<bool> = None;
+        let mut best: Option<(u8, Part)> = None;
+        let mut previous = String::new();
+        let mut end = 0;
+        // A clause that opens the sentence (`Akibat banjir, ...`) ends at
+        // its comma.
+        let mut opening = false;
+        let mut started = false;
+        for (at, word) in split_words(text) {
+            if opening && text[end..at].contains(',') {
+                out.take(clause, best.take());
+                clause = None;
+                opening = false;
+            }
+            end = at + word.len();
+            if word.bytes().any(|b| b.is_ascii_digit()) {
+                continue;
+            }
+            let lower = word.to_lowercase();
+            if let Some(cause) = marker(&lower) {
+                out.take(clause, best.take());
+                opening = !started;
+                clause = Some(cause);
+                previous = lower;
+                continue;
+            }
+            let mut terms = Vec::new();
+            let (mut name, mut family, mut verb) = (false, false, false);
+            for (key, kind) in word_keys(&previous, word) {
+                let Some(&t) = info.terms.iter().find(|&&t| corpus.key(t) == key) else { continue };
+                name |= kind == Kind::Name;
+                if kind == Kind::Family {
+                    family |= !NOUN_FAMILIES.contains(&&key[1..]);
+                    if !terms.is_empty() && corpus.key(terms[0]).starts_with('~') {
+                        terms.push(t);
+                    } else {
+                        terms = vec![t];
+                    }
+                } else if terms.is_empty() {
+                    verb = key.len() + 2 <= lower.len();
+                    terms.push(t);
+                }
+            }
+            let rank = if family || verb && is_verb(&lower) { u8::from(previous == "yang") } else { 2 };
+            previous = lower;
+            if terms.is_empty() || name {
+                continue;
+            }
+            started = true;
+            if (rank < 2 || clause.is_some()) && best.as_ref().is_none_or(|b| rank < b.0) {
+                best = Some((rank, Part { surface: word, terms, cause: clause == Some(true) }));
+            }
+        }
+        out.take(clause, best);
+        out
+    }
+
+    /// Keeps `best` as the head of the clause just read.
+    fn take(&mut self, clause: Option<bool>, best: Option<(u8, Part<'t>)>) {
+        let Some((_, part)) = best else { return };
+        match clause {
+            None if self.predicate.is_none() => self.predicate = Some(part),
+            None => {}
+            Some(_) => self.clauses.push(part),
+        }
+    }
+}
+
+/// Words that open a clause adding a cause (`true`), or a condition, a time
+/// or a result (`false`), to what the main clause states. Written for this
+/// module.
+fn marker(lower: &str) -> Option<bool> {
+    match lower {
+        "karena" | "akibat" | "sebab" | "lantaran" | "gara-gara" | "disebabkan" | "dipicu" | "imbas" => Some(true),
+        "setelah" | "sesudah" | "usai" | "seusai" | "sehabis" | "ketika" | "sehingga" | "jika" | "kalau"
+        | "apabila" | "bila" => Some(false),
+        _ => None,
+    }
+}
+
+/// Whether a word whose stem its prefix shortened is a verb that says what
+/// happens: a verb's prefix (`me-`, `di-`, `ber-`, `ter-`), and not a verb
+/// that only carries a figure, a report or a hedge (`mencapai`, `menjadi`,
+/// `dilaporkan`, `diduga`).
+fn is_verb(lower: &str) -> bool {
+    ["me", "di", "ber", "ter"].iter().any(|p| lower.starts_with(p)) && LIGHT_VERBS.binary_search(&lower).is_err()
+}
+
+/// Paraphrase families of things, not of what happens (`paraphrase.rs`).
+const NOUN_FAMILIES: &[&str] = &["senjata", "uang", "lahan", "polisi", "siswa"];
+
+/// Verbs that carry a figure, a report or a hedge, not the claim's
+/// predicate. Sorted (binary search). Written for this module.
+#[rustfmt::skip]
+const LIGHT_VERBS: &[&str] = &[
+    "beredar", "berisi", "berjumlah", "berkisar", "dialami", "diduga", "dikabarkan", "diketahui", "diklaim",
+    "dilaporkan", "dimiliki", "dinyatakan", "disebut", "disebutkan", "memiliki", "mempunyai", "mencapai",
+    "mencatat", "mencatatkan", "menduga", "mengalami", "mengklaim", "menjadi", "menunjukkan", "menyatakan",
+    "menyebut", "menyebutkan", "menembus", "tercatat", "terdapat", "terjadi", "tersebar",
+];
+
+/// The first outcome (`tewas`, `pulang`) the review gives a count of that
+/// the claim's count of the same figure does not have, unless the claim
+/// says it in other words.
+fn other_outcome(corpus: &Corpus, r: usize, c: usize) -> Option<&'static str> {
+    let claim = &corpus.claims[c];
+    corpus.claims[r].values.iter().find_map(|v| {
+        let outcome = v.outcome?;
+        let families = numbers::outcome_families(outcome);
+        let told = claim.values.iter().any(|w| {
+            w.thing == v.thing
+                && same_figure(corpus, (r, v), (c, w))
+                && match w.outcome {
+                    Some(o) => o == outcome,
+                    None => claim
+                        .terms
+                        .iter()
+                        .any(|&t| corpus.key(t).strip_prefix('~').is_some_and(|k| families.contains(&k))),
+                }
+        });
+        (!told).then_some(outcome)
+    })
 }
 
 /// A review's `claimReviewed` is a summary: the claim it reviews says more

@@ -55,6 +55,11 @@ const INTRODUCERS: &[&str] = &["sebanyak", "sebesar", "senilai", "menjadi", "ber
 /// the injured and those in hospital. Written for this module.
 const OUTCOMES: &[&[&str]] =
     &[&["tewas"], &["hilang"], &["selamat", "ungsi"], &["luka", "rawat"], &["pulang"], &["tangkap"]];
+/// The paraphrase families of outcome class `head` (a [`Value::outcome`]).
+pub fn outcome_families(head: &str) -> &'static [&'static str] {
+    OUTCOMES.iter().find(|c| c[0] == head).copied().unwrap_or(&[])
+}
+
 /// How near an outcome word must stand to say what its number counts: about
 /// five words away, or next to it with another number in between.
 const OUTCOME_NEAR: f32 = 0.5;

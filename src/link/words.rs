@@ -249,6 +249,11 @@ impl<'a> Corpus<'a> {
         Corpus { docs, claims, terms, keys: term_keys, counted, df }
     }
 
+    /// Term `t`'s key (`kirim`, `~kirim`, `#count:kontainer`).
+    pub fn key(&self, t: u32) -> &str {
+        &self.keys[t as usize]
+    }
+
     /// How much sharing term `t` says: rare terms say more. The prior
     /// counts [`PRIOR`] claims that hold no term, so that in a library of
     /// two articles a shared word still says something.
@@ -345,11 +350,18 @@ fn lower_initial_words(docs: &[Doc]) -> HashSet<String> {
 /// few states, which news write several ways).
 fn keys(word: &str, capital: bool, lower_words: &HashSet<String>) -> Vec<(String, Kind)> {
     let lower = word.to_lowercase();
+    let lower = lower.strip_suffix("-nya").unwrap_or(&lower);
+    let name = capital || (word.chars().next().is_some_and(char::is_uppercase) && !lower_words.contains(lower));
+    keys_as(word, name)
+}
+
+/// [`keys`] of a word read as a name (`name`) or as a common word.
+fn keys_as(word: &str, name: bool) -> Vec<(String, Kind)> {
+    let lower = word.to_lowercase();
     let lower = lower.strip_suffix("-nya").unwrap_or(&lower).to_owned();
     if is_stopword(&lower) {
         return Vec::new();
     }
-    let name = capital || (word.chars().next().is_some_and(char::is_uppercase) && !lower_words.contains(&lower));
     if name || word.len() > 1 && word.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) {
         if let Some(alias) = STATE_ALIASES.iter().find(|(w, _)| *w == lower) {
             return alias.1.iter().map(|s| ((*s).to_owned(), Kind::Name)).collect();
@@ -365,6 +377,26 @@ fn keys(word: &str, capital: bool, lower_words: &HashSet<String>) -> Vec<(String
     let stemmed = stem(&lower);
     let family = paraphrase::family(&lower, &stemmed).map(|f| (format!("~{f}"), Kind::Family));
     std::iter::once((stemmed, Kind::Word)).chain(family).collect()
+}
+
+/// Every key word `word` (after the lower-case word `previous`) may have
+/// been given in a claim, read as a name and as a common word, with the
+/// family of the phrase the two words make replacing the word's own, as
+/// [`Corpus::read`] does: a caller keeps those its claim holds
+/// ([`Corpus::key`]) to know which word a term came from.
+pub fn word_keys(previous: &str, word: &str) -> Vec<(String, Kind)> {
+    let lower = word.to_lowercase();
+    let phrase = paraphrase::phrase(previous, &lower);
+    let mut out: Vec<(String, Kind)> = phrase.map(|f| (format!("~{f}"), Kind::Family)).into_iter().collect();
+    for name in [false, true] {
+        for (key, kind) in keys_as(word, name) {
+            let replaced = phrase.is_some() && kind == Kind::Family;
+            if !replaced && !out.iter().any(|(k, _)| *k == key) {
+                out.push((key, kind));
+            }
+        }
+    }
+    out
 }
 
 /// Words that say nothing about what a claim states: function words,

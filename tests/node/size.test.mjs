@@ -24,8 +24,14 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
  * rules, and the core's import records (src/stored.rs, wasm importRecords:
  * +3.7 KB, which take serde-wasm-bindgen objects, records.js and
  * JSON.stringify out of the worker's import) built to 602,291; raised to
- * 610,000, a smaller margin than before on purpose. */
-const WASM_GZIP_BUDGET = 610_000;
+ * 610,000, a smaller margin than before on purpose. Sixth day: main was
+ * 609,060; fact-checks compared by what they state (link/factcheck.rs: the
+ * review's predicate, the clause it adds and its counts' outcomes, read
+ * once per review; user test 5 #1, a false verdict shown on a true claim)
+ * built to 613,511 (+4.45 KB, after a first version of +5.2 KB was cut:
+ * terms as ids, no strings, sort or enum); raised to 614,500 for it
+ * alone, the day's margin kept as it was. */
+const WASM_GZIP_BUDGET = 614_500;
 
 test('the wasm package stays within its gzipped size budget', () => {
   const size = gzipSync(readFileSync(`${ROOT}www/pkg/klaim_bg.wasm`), { level: 9 }).length;
