@@ -256,6 +256,14 @@ fn claimreview_has_url_author_and_the_claim_said() {
             "publisher": {"@type": "Organization", "name": "Berita Contoh"}, "datePublished": "2026-12-01"})
     );
     assert!(r["datePublished"].is_string());
+    // A claim given two verdicts is two reviews, each its own address
+    // (before: both had the claim's; pyld + the schema.org vocabulary found it).
+    let mut two = lib.clone();
+    two.documents[0].claims[0].tags = vec!["salah".into(), "benar".into()];
+    let reviews: Value = serde_json::from_str(&export(&two, Format::ClaimReview)).unwrap();
+    let urls: Vec<&str> = reviews.as_array().unwrap().iter().map(|r| r["url"].as_str().unwrap()).collect();
+    assert_eq!(urls.len(), 2);
+    assert_ne!(urls[0], urls[1], "{urls:?}");
     // `claimReviewed` states what was said, whole (before: its first 75
     // characters, `Menteri Budi mengatakan bahwa harga beras di seluruh
     // pasar…`); the sentence is `itemReviewed.name`, the claimant its author.

@@ -149,6 +149,7 @@ pub fn export(project: &Project) -> String {
             if c.status == Status::Rejected {
                 continue;
             }
+            let verdicts = project.tags.iter().filter(|t| t.verdict && c.tags.contains(&t.id)).count();
             for tag in project.tags.iter().filter(|t| t.verdict && c.tags.contains(&t.id)) {
                 let author = c.claim.claimant.as_ref().map(|who| {
                     let org = match who.kind {
@@ -191,7 +192,15 @@ pub fn export(project: &Project) -> String {
                 reviews.push(ClaimReview {
                     context: "https://schema.org",
                     kind: "ClaimReview",
-                    url: publisher.filter(|p| !p.url.is_empty()).map(|p| review_url(&p.url, &c.id)),
+                    // One address per review: a claim given two verdicts
+                    // is two reviews, told apart by the verdict.
+                    url: publisher.filter(|p| !p.url.is_empty()).map(|p| {
+                        if verdicts > 1 {
+                            review_url(&p.url, &format!("{}/{}", c.id, tag.id))
+                        } else {
+                            review_url(&p.url, &c.id)
+                        }
+                    }),
                     author: publisher.map(|p| Organization { kind: "Organization", name: &p.name, url: &p.url }),
                     claim_reviewed: crate::said::said(&c.claim),
                     review_rating: Rating { kind: "Rating", alternate_name: &tag.label },

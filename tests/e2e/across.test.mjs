@@ -466,12 +466,17 @@ describe('across articles', () => {
     const food = await tag(TRIBUN, '9.000 kontainer', 'salah');
     const kirby = await tag(INDOPOS, 'mengatakan Pyongyang telah mengirimkan lebih dari 1.000 kontainer', 'menyesatkan');
     await page.selectOption('[data-testid=export-format]', 'claimreview');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-run]')]);
+    // No reviewing organisation yet: the page asks for it before the file
+    // is made; set here, each review gets its author and its own url.
+    await page.click('[data-testid=export-run]');
+    await page.waitForSelector('[data-testid=publisher-dialog]');
+    await page.fill('[data-testid=publisher-name]', 'Cek Fakta Contoh');
+    await page.fill('[data-testid=publisher-url]', 'https://cekfakta.contoh.id/');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=publisher-save]')]);
     const file = await download.path();
-    // The export says what a publisher still adds (its URL and name); close that.
-    const warnings = page.locator('[data-testid=export-warnings]');
-    if (await warnings.isVisible()) await warnings.locator('button').last().click();
     const reviews = JSON.parse(readFileSync(file, 'utf8'));
+    assert.ok(reviews.every((r) => r.author?.name === 'Cek Fakta Contoh' && r.url.startsWith('https://cekfakta.contoh.id/#klaim-')), JSON.stringify(reviews[0]));
+    assert.equal(new Set(reviews.map((r) => r.url)).size, reviews.length, 'each review its own url');
     const said = reviews.find((r) => r.reviewRating.alternateName === 'menyesatkan');
     assert.match(said.claimReviewed, /^Pyongyang telah mengirimkan lebih dari 1\.000 kontainer berisi peralatan dan amunisi/, said.claimReviewed);
     assert.equal(said.itemReviewed.author.name, 'John Kirby');

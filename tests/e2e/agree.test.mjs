@@ -165,23 +165,37 @@ test('two annotators: import, agreement, adjudication, reload, export, re-import
   }
 });
 
-test('ClaimReview names the publisher set once in the page; without one the export says what is missing', async () => {
+test('ClaimReview names the publisher set once in the page; without one the export asks for it first', async () => {
   const s = await start();
   try {
     const page = await s.open();
     await onClaim(page, 0, 'a', '2'); // accepted, `salah`
-    // No publisher yet: the export is made and says what Google will miss.
-    let reviews = JSON.parse(await exportAs(page, 'claimreview'));
+    // No publisher yet: before the file is made, the page asks for the
+    // reviewing organisation, saying why (before: the file came without
+    // `author` and `url`, and a dialog said so afterwards).
+    let downloads = 0;
+    page.on('download', () => { downloads += 1; });
+    await page.selectOption('[data-testid=export-format]', 'claimreview');
+    await page.click('[data-testid=export-run]');
+    const dialog = page.locator('[data-testid=publisher-dialog]');
+    await dialog.waitFor();
+    assert.match(await dialog.textContent(), /author.+url/);
+    assert.equal(downloads, 0);
+    // Exported without it: the file lacks them, and the page does not ask twice.
+    const [skipped] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=publisher-skip]')]);
+    let reviews = JSON.parse(readFileSync(await skipped.path(), 'utf8'));
     assert.equal(reviews[0].author, undefined);
-    await page.waitForSelector('[data-testid=export-warnings]');
-    assert.match(await page.textContent('[data-testid=export-warnings]'), /author.+url/);
-    await page.click('[data-testid=export-warnings] button');
-    // Set once; stored with the library (it survives a reload).
-    await page.click('[data-testid=publisher-open]');
+    assert.equal(await page.locator('[data-testid=export-warnings]').count(), 0);
+    // Set once, from the export itself; the file then has both.
+    await page.click('[data-testid=export-run]');
+    await dialog.waitFor();
     await page.fill('[data-testid=publisher-name]', 'Cek Fakta Nusantara');
     await page.fill('[data-testid=publisher-url]', 'https://cekfakta.example/');
-    await page.click('[data-testid=publisher-save]');
+    const [made] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=publisher-save]')]);
+    reviews = JSON.parse(readFileSync(await made.path(), 'utf8'));
+    assert.equal(reviews[0].author.name, 'Cek Fakta Nusantara');
     await saved(page);
+    // Stored with the library: after a reload the export asks nothing.
     await page.reload();
     await page.waitForSelector('body[data-ready=true]');
     reviews = JSON.parse(await exportAs(page, 'claimreview'));

@@ -20,12 +20,12 @@ const AFFILIATION = 'Kementerian Perdagangan RI';
 
 async function exportAs(page, format) {
   await page.selectOption('[data-testid=export-format]', format);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-run]')]);
-  // What the export warns about (a ClaimReview without a publisher) is not
-  // this test's subject: the warnings are closed once the frame is drawn.
-  await page.evaluate(() => new Promise(requestAnimationFrame));
-  for (const close of await page.locator('[data-testid=export-warnings] button').all()) await close.click();
-  return readFileSync(await download.path(), 'utf8');
+  const download = page.waitForEvent('download');
+  await page.click('[data-testid=export-run]');
+  // A ClaimReview export without the reviewing organisation asks for it
+  // first; that is not this test's subject: exported without it.
+  if (format === 'claimreview') await page.click('[data-testid=publisher-skip]');
+  return readFileSync(await (await download).path(), 'utf8');
 }
 
 /** Opens the quoted claim of ARTICLE in the details panel; returns its id. */

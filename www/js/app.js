@@ -233,12 +233,21 @@ function mountAcross() {
   window.klaimTable = table;
   docFacts = new DocFactsView({ model });
   $('document').insertBefore(docFacts.el, $('document').children[1] ?? null);
-  details.extras = (claim) => links.checksOf(claim.id).map(({ factcheck, reason }) => h('div', { class: 'claim-factcheck', 'data-testid': 'claim-factcheck' },
-    h('strong', {}, t('fc.onclaim')), reviewCard(factcheck), reason ? h('p', { class: 'hint' }, reason) : null));
-  table.factcheck = (id) => links.checksOf(id).map(({ factcheck }) => factcheck.rating).join(', ');
-  table.factcheckReviews = (id) => links.checksOf(id).map(({ factcheck }) => factcheck);
+  // A review that rates the claim shows its verdict; one only about the
+  // claim's subject (same names and figures, another predicate) is shown
+  // apart, without the verdict, with what the claim does not say.
+  details.extras = (claim) => links.checksOf(claim.id).map(({ factcheck, reason, related, missing, denies }) => related
+    ? h('div', { class: 'claim-factcheck related', 'data-testid': 'claim-factcheck-related' },
+      h('strong', {}, t('fc.related')), reviewCard(factcheck, { verdict: false }),
+      h('p', { class: 'hint' }, t('fc.missing', { words: missing })))
+    : h('div', { class: 'claim-factcheck', 'data-testid': 'claim-factcheck' },
+      h('strong', {}, t(denies ? 'fc.onclaim.denies' : 'fc.onclaim')), reviewCard(factcheck), reason ? h('p', { class: 'hint' }, reason) : null));
+  table.factcheck = (id) => links.checksOf(id).map(({ factcheck, related }) => (related ? t('fc.related.short') : factcheck.rating)).join(', ');
+  table.factcheckReviews = (id) => links.checksOf(id).map(({ factcheck, related }) => ({ ...factcheck, related }));
   // The whole review on hover: what was reviewed, the verdict, where.
-  table.factcheckTitle = (id) => links.checksOf(id).map(({ factcheck: f }) => [f.rating, f.claim_reviewed, f.url].filter(Boolean).join(' — ')).join('\n');
+  table.factcheckTitle = (id) => links.checksOf(id).map(({ factcheck: f, related, missing }) => (related
+    ? [t('fc.related'), f.claim_reviewed, t('fc.missing', { words: missing }), f.url]
+    : [f.rating, f.claim_reviewed, f.url]).filter(Boolean).join(' — ')).join('\n');
   links.on('update', () => {
     across[route.view]?.render();
     details.refresh();

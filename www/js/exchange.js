@@ -66,16 +66,11 @@ export function mountExchange({ root, model, wasm, message, addDocuments }) {
   }, t('publisher.button'));
   replace(root, select, run, pick, input, pickOther, otherInput, publisher);
 
-  /** Downloads the library in `format`; returns the file name. */
-  function exportNow(format) {
+  /** Downloads the library in `format`; returns the file name (null when
+   * nothing was downloaded yet: a ClaimReview export without the reviewing
+   * organisation first asks for it, then downloads). */
+  function exportNow(format, { askPublisher = true, skipped = false } = {}) {
     const f = formats.find((x) => x.name === format) ?? formats[0];
-    let text;
-    try {
-      text = wasm.exportProject(JSON.stringify(model.project()), f.name);
-    } catch (e) {
-      message({ text: t('export.failed', { why: e?.message ?? String(e) }), level: 'error', testid: 'export-error' });
-      return null;
-    }
     // What the receiving tool will do with it: nested spans in doccano, a
     // ClaimReview without the reviewing organisation; a ClaimReview with no
     // review in it is not downloaded, and the message says why.
@@ -83,6 +78,23 @@ export function mountExchange({ root, model, wasm, message, addDocuments }) {
     const nothing = warnings.find((w) => w.code === 'no_verdicts');
     if (nothing) {
       message({ text: wordMessage(nothing), level: 'warning', sticky: true, testid: 'export-empty' });
+      return null;
+    }
+    // Google's fact-check markup needs each review's author and url, made
+    // from the reviewing organisation: asked for here, once (it is stored
+    // with the library), before the file is made; the user may still
+    // export without it, and is then not told again.
+    if (askPublisher && warnings.some((w) => w.code === 'publisher_missing')) {
+      editPublisher({ forExport: true }).then((choice) => {
+        if (choice) exportNow(format, { askPublisher: false, skipped: choice === 'skip' });
+      });
+      return null;
+    }
+    let text;
+    try {
+      text = wasm.exportProject(JSON.stringify(model.project()), f.name);
+    } catch (e) {
+      message({ text: t('export.failed', { why: e?.message ?? String(e) }), level: 'error', testid: 'export-error' });
       return null;
     }
     const name = `klaim-${new Date().toISOString().slice(0, 10)}.${f.extension}`;
@@ -95,7 +107,8 @@ export function mountExchange({ root, model, wasm, message, addDocuments }) {
     // The project file keeps everything: the export reminder starts over.
     if (f.name === 'klaim') window.dispatchEvent(new Event('klaim:exported'));
     message({ text: t('export.done', { name }), quiet: true, testid: 'export-done' });
-    if (warnings.length) showWarnings(warnings.map(wordMessage), { title: t('export.warnings.title', { n: warnings.length }), testid: 'export-warnings' });
+    const told = skipped ? warnings.filter((w) => w.code !== 'publisher_missing') : warnings;
+    if (told.length) showWarnings(told.map(wordMessage), { title: t('export.warnings.title', { n: told.length }), testid: 'export-warnings' });
     return name;
   }
 
@@ -241,28 +254,34 @@ export function mountExchange({ root, model, wasm, message, addDocuments }) {
     });
   }
 
-  /** The reviewing organisation, set once and stored with the library. */
-  function editPublisher() {
+  /** The reviewing organisation, set once and stored with the library.
+   * Resolves to 'save' once stored, 'skip' (`forExport`: export without
+   * it) or null (cancelled). */
+  function editPublisher({ forExport = false } = {}) {
     const current = model.extras.publisher ?? { name: '', url: '' };
     const name = h('input', { type: 'text', 'data-testid': 'publisher-name', value: current.name });
     const url = h('input', { type: 'url', 'data-testid': 'publisher-url', value: current.url, placeholder: 'https://' });
     const dialog = h('dialog', { class: 'exchange-dialog', 'data-testid': 'publisher-dialog' },
       h('form', { method: 'dialog' },
         h('h2', {}, t('publisher.title')),
-        h('p', {}, t('publisher.body')),
+        h('p', {}, t(forExport ? 'publisher.export' : 'publisher.body')),
         h('label', {}, t('publisher.name'), ' ', name),
         h('label', {}, t('publisher.url'), ' ', url),
         h('div', { class: 'row end' },
           h('button', { type: 'button', onclick: () => dialog.close('') }, t('import.cancel')),
-          h('button', { value: 'save', class: 'primary', 'data-testid': 'publisher-save' }, 'OK'))));
-    dialog.addEventListener('close', () => {
-      dialog.remove();
-      if (dialog.returnValue !== 'save') return;
-      const value = { name: name.value.trim(), url: url.value.trim() };
-      if (JSON.stringify(value) !== JSON.stringify(current)) model.setPublisher(value.name || value.url ? value : null);
+          forExport ? h('button', { type: 'button', 'data-testid': 'publisher-skip', onclick: () => dialog.close('skip') }, t('publisher.skip')) : null,
+          h('button', { value: 'save', class: 'primary', 'data-testid': 'publisher-save' }, forExport ? t('publisher.save.export') : 'OK'))));
+    return new Promise((resolve) => {
+      dialog.addEventListener('close', async () => {
+        dialog.remove();
+        if (dialog.returnValue !== 'save') return resolve(dialog.returnValue === 'skip' ? 'skip' : null);
+        const value = { name: name.value.trim(), url: url.value.trim() };
+        if (JSON.stringify(value) !== JSON.stringify(current)) await model.setPublisher(value.name || value.url ? value : null);
+        resolve('save');
+      });
+      document.body.append(dialog);
+      dialog.showModal();
     });
-    document.body.append(dialog);
-    dialog.showModal();
   }
 
   function showWarnings(warnings, { title = t('import.warnings.title', { n: warnings.length }), testid = 'import-warnings' } = {}) {

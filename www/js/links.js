@@ -54,7 +54,10 @@ export class Links {
     return this.claimGroups.get(id) ?? [];
   }
 
-  /** The archived fact-checks matching claim `id`: [{factcheck, reason}]. */
+  /** The archived fact-checks matching claim `id`: [{factcheck, reason,
+   * related, missing, denies}]; `related`: about the claim's subject but
+   * stating something else (the verdict does not rate it; `missing` names
+   * the review's words the claim lacks). */
   checksOf(id) {
     return this.claimChecks.get(id) ?? [];
   }
@@ -202,7 +205,7 @@ export class Links {
    * latest. */
   async index(result, seq = this.seq) {
     const groups = new Map(); // claim id -> [group]
-    const checks = new Map(); // claim id -> [{factcheck, reason}]
+    const checks = new Map(); // claim id -> [{factcheck, reason, related, missing, denies}]
     let done = 0;
     const pause = async () => {
       done = 0;
@@ -235,7 +238,7 @@ export class Links {
       const factcheck = archive.get(m.factcheck);
       if (!factcheck) continue;
       if (!checks.has(m.claim)) checks.set(m.claim, []);
-      checks.get(m.claim).push({ factcheck, reason: m.reason ?? '' });
+      checks.get(m.claim).push({ factcheck, reason: m.reason ?? '', related: !!m.related, missing: m.missing ?? '', denies: !!m.denies });
     }
     return { groups, checks };
   }

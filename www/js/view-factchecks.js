@@ -46,19 +46,28 @@ export class FactChecksView {
     const archive = this.model.metaValue('factchecks');
     this.count.textContent = t('fc.count', { n: archive.length });
     if (!archive.length) return replace(this.list, h('li', { class: 'empty' }, t('fc.empty')));
+    // Per review: the claims it rates, and apart those only about its
+    // subject (related: another predicate, no verdict).
     const matched = new Map();
     for (const m of this.links.result?.factchecks ?? []) {
-      if (!matched.has(m.factcheck)) matched.set(m.factcheck, []);
-      matched.get(m.factcheck).push(m.claim);
+      if (!matched.has(m.factcheck)) matched.set(m.factcheck, { rates: [], related: [] });
+      matched.get(m.factcheck)[m.related ? 'related' : 'rates'].push(m.claim);
     }
+    const list = (ids, testid) => {
+      const claims = ids.map((id) => this.model.claims.get(id)).filter(Boolean);
+      return claims.length ? h('ul', { class: 'person-claims' }, claims.map((c) => h('li', {},
+        h('span', { class: 'cmp-outlet' }, this.model.documents.get(c.doc)?.outlet || this.model.documents.get(c.doc)?.name || c.doc),
+        h('a', { href: `#/doc/${encodeURIComponent(c.doc)}/${encodeURIComponent(c.id)}`, 'data-testid': testid, lang: 'id' }, shorten(c.text, 200))))) : null;
+    };
     replace(this.list, archive.map((f) => {
-      const claims = (matched.get(f.id) ?? []).map((id) => this.model.claims.get(id)).filter(Boolean);
+      const { rates, related } = matched.get(f.id) ?? { rates: [], related: [] };
+      const shown = (ids) => ids.filter((id) => this.model.claims.has(id)).length;
       return h('li', { class: 'factcheck', 'data-testid': 'factcheck', 'data-factcheck': f.id },
         reviewCard(f),
-        h('p', { class: 'count' }, t('fc.matches', { n: claims.length })),
-        claims.length ? h('ul', { class: 'person-claims' }, claims.map((c) => h('li', {},
-          h('span', { class: 'cmp-outlet' }, this.model.documents.get(c.doc)?.outlet || this.model.documents.get(c.doc)?.name || c.doc),
-          h('a', { href: `#/doc/${encodeURIComponent(c.doc)}/${encodeURIComponent(c.id)}`, 'data-testid': 'factcheck-claim', lang: 'id' }, shorten(c.text, 200))))) : null,
+        h('p', { class: 'count' }, t('fc.matches', { n: shown(rates) })),
+        list(rates, 'factcheck-claim'),
+        related.length ? h('p', { class: 'count fc-related' }, t('fc.related.count', { n: shown(related) })) : null,
+        list(related, 'factcheck-related'),
         h('button', {
           type: 'button', class: 'small danger', title: t('fc.remove.title'), 'data-testid': 'factcheck-remove',
           onclick: () => this.model.setMeta('factchecks', this.model.metaValue('factchecks').filter((x) => x.id !== f.id), ['fc.op.remove']),
@@ -86,12 +95,13 @@ export class FactChecksView {
   }
 }
 
-/** One archived review: what was claimed, the verdict, by whom, and a link to
- * the review (http(s) only: the file is untrusted). */
-export function reviewCard(f) {
+/** One archived review: what was claimed, the verdict (unless `verdict` is
+ * false: a review shown only as related does not rate the claim), by whom,
+ * and a link to the review (http(s) only: the file is untrusted). */
+export function reviewCard(f, { verdict = true } = {}) {
   const safe = f.url && /^https?:\/\//i.test(f.url) ? f.url : null;
   return h('div', { class: 'review', 'data-testid': 'review' },
-    h('span', { class: 'rating', 'data-testid': 'review-rating' }, f.rating),
+    verdict ? h('span', { class: 'rating', 'data-testid': 'review-rating' }, f.rating) : null,
     h('q', { class: 'review-claim', 'data-testid': 'review-claim' }, f.claim_reviewed),
     h('span', { class: 'review-meta' },
       [f.author ? t('fc.by', { author: f.author }) : null, f.date_published, f.claimant ? t('fc.claimant', { name: f.claimant }) : null].filter(Boolean).join(' · ')),

@@ -261,9 +261,12 @@ export class TableView {
     if (!reviews?.length) return [text];
     return reviews.flatMap((f, i) => {
       const safe = f.url && /^https?:\/\//i.test(f.url) ? f.url : null;
+      // A review only about the claim's subject: a muted mark, never its verdict.
+      const label = f.related ? t('fc.related.short') : f.rating;
+      const attrs = f.related ? { class: 'fc-related', 'data-testid': 'table-review-related' } : {};
       const rating = safe
-        ? h('a', { href: safe, target: '_blank', rel: 'noopener noreferrer', 'data-testid': 'table-review-url', onclick: (e) => e.stopPropagation() }, f.rating)
-        : h('span', {}, f.rating);
+        ? h('a', { href: safe, target: '_blank', rel: 'noopener noreferrer', 'data-testid': 'table-review-url', onclick: (e) => e.stopPropagation(), ...attrs }, label)
+        : h('span', attrs, label);
       return i ? [', ', rating] : [rating];
     });
   }
