@@ -156,6 +156,8 @@ enum Shape {
     Publisher,
     Google,
     Own,
+    /// Google's Fact Check Tools API (`claims:search`), not JSON-LD.
+    Api,
 }
 
 /// `claim` as a review file of `shape`.
@@ -181,6 +183,11 @@ fn review_file(shape: Shape, claim: &str) -> String {
                 "itemReviewed": {"@type": "Claim", "datePublished": "2026-12-09",
                     "appearance": {"@type": "CreativeWork", "url": "https://x.com/contoh/status/1"}}}))
         ),
+        Shape::Api => json!({"claims": [{"text": claim, "claimant": "Akun Facebook", "claimDate": "2026-12-09T00:00:00Z",
+            "claimReview": [{"publisher": {"name": "Cek Fakta Contoh", "site": "cekfakta.contoh.id"},
+                "url": "https://cekfakta.contoh.id/2026/12/10/ulasan", "title": "Salah", "reviewDate": "2026-12-10T00:00:00Z",
+                "textualRating": "Salah", "languageCode": "id"}]}]})
+        .to_string(),
         Shape::Own => json!([review(json!({
             "reviewRating": {"@type": "Rating", "alternateName": "Benar"},
             "itemReviewed": {"@type": "Claim", "name": claim,
@@ -288,6 +295,13 @@ fn the_same_statement_in_other_words_still_rates_the_claim() {
         Google,
         "Kapal Motor Bahari Nusa karam di perairan Selat Lombok.",
         &[("tenggelam di perairan Selat Lombok", Rates)],
+    );
+    // Google's Fact Check Tools API file (before: refused, no ClaimReview in it).
+    check(Api, "KM Bahari Nusa tenggelam di perairan Selat Lombok.", &[("tenggelam di perairan Selat Lombok", Rates)]);
+    check(
+        Api,
+        "KM Bahari Nusa tenggelam di Selat Lombok karena kelebihan muatan.",
+        &[("tenggelam di perairan Selat Lombok", Related)],
     );
     check(Publisher, "Tim SAR masih mencari sembilan penumpang KM Bahari Nusa.", &[("masih mencari sembilan", Rates)]);
     check(

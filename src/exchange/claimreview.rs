@@ -218,8 +218,9 @@ pub fn export(project: &Project) -> String {
 
 /// The reviews of a ClaimReview file as fact-check archive entries: one
 /// `ClaimReview` object, an array of them, a JSON-LD `@graph` (as WordPress
-/// fact-check plugins publish), nested in any of these, or an HTML page whose
-/// `<script type="application/ld+json">` blocks hold them. Objects of other
+/// fact-check plugins publish), nested in any of these, an HTML page whose
+/// `<script type="application/ld+json">` blocks hold them, or the claims of
+/// Google's Fact Check Tools API ([`api_claim`]). Objects of other
 /// types are passed over; a review without `claimReviewed` is skipped and
 /// named in the second list. An entry's `id` is a hash of its URL and
 /// claim, so importing the same file twice adds nothing.
@@ -278,6 +279,10 @@ fn collect(value: &Value, out: &mut Vec<FactCheck>, skipped: &mut Vec<Message>, 
                         Params { source: text(obj.get("url")).map(|u| u.to_string()), ..Params::default() },
                     )),
                 }
+            } else if obj.contains_key("claimReview") {
+                api_claim(value, out);
+            } else if let Some(claims) = obj.get("claims") {
+                collect(claims, out, skipped, depth + 1);
             } else if let Some(graph) = obj.get("@graph") {
                 collect(graph, out, skipped, depth + 1);
             } else if let Some(main) = obj.get("mainEntity") {
@@ -313,6 +318,32 @@ fn review(value: &Value) -> Option<FactCheck> {
         claimant: item.and_then(|i| first(i.get("author"))).and_then(name).map(str::to_owned),
         appearance,
     })
+}
+
+/// A claim as Google's Fact Check Tools API gives it (`claims:search`, what
+/// its Explorer downloads: `{"claims": [{"text", "claimant", "claimReview":
+/// [{"publisher": {"name", "site"}, "url", "textualRating", "reviewDate"}]}]}`):
+/// one entry per review, in the API's own words.
+fn api_claim(claim: &Value, out: &mut Vec<FactCheck>) {
+    let Some(said) = text(claim.get("text")).map(str::trim) else { return };
+    let Some(Value::Array(reviews)) = claim.get("claimReview") else { return };
+    for r in reviews {
+        let url = text(r.get("url")).map(str::to_owned);
+        let id = format!("fc-{}", crate::identity::content_hash(&format!("{}\n{said}", url.as_deref().unwrap_or(""))));
+        if out.iter().any(|x| x.id == id) {
+            continue;
+        }
+        out.push(FactCheck {
+            id,
+            claim_reviewed: said.to_owned(),
+            rating: text(r.get("textualRating")).unwrap_or_default().trim().to_owned(),
+            url,
+            author: r.get("publisher").and_then(name).map(str::to_owned),
+            date_published: text(r.get("reviewDate")).map(|d| d.get(..10).unwrap_or(d).to_owned()),
+            claimant: text(claim.get("claimant")).map(str::to_owned),
+            appearance: None,
+        });
+    }
 }
 
 /// The verdict as people read it: `alternateName` (publishers' words), else

@@ -121,5 +121,9 @@ describe('fact-checks by what they state', () => {
     const related = await cause.locator('[data-testid=factcheck-related]').allTextContents();
     assert.ok(rated.some((t) => t.includes('menduga')) && !rated.some((t) => t.includes('tenggelam di perairan')), `rated: ${rated}`);
     assert.ok(related.some((t) => t.includes('tenggelam di perairan')), `related: ${related}`);
+    // The claims take the review's width (user test 6 #6: before, about 80 px, a word or two per line).
+    const width = await cause.locator('[data-testid=factcheck-claim]').first().evaluate((a) => a.getBoundingClientRect().width);
+    const whole = await cause.evaluate((li) => li.getBoundingClientRect().width);
+    assert.ok(width > whole / 2, `claim ${width} px of ${whole} px`);
   });
 });
