@@ -319,6 +319,13 @@ fn the_same_statement_in_other_words_still_rates_the_claim() {
         "Dari 87 siswa yang keracunan nasi kotak di Sumbawa, 62 sudah pulang.",
         &[("62 sudah dipulangkan", Rates)],
     );
+    // Beside a figure, the event it counts (`setelah badai`) need not be
+    // named again (user test 6: a quote giving the 9 dead of a landslide).
+    check(
+        Google,
+        "Sebanyak 41 penumpang KM Bahari Nusa diselamatkan nelayan setelah badai.",
+        &[("41 penumpang", Rates)],
+    );
     // The same amount in other units.
     check(
         Publisher,

@@ -85,13 +85,17 @@ pub fn match_fact_checks(documents: &[LinkDocument], checks: &[FactCheck]) -> Ve
         }
         let statement = statements[review].get_or_insert_with(|| Statement::read(&corpus, review));
         let held = &corpus.claims[claim].terms;
+        // A figure's review rates the figure: `Korban meninggal akibat
+        // longsor ... 9 orang` rates a quote giving the 9 dead that does not
+        // name the landslide again.
+        let counts = !corpus.claims[review].values.is_empty();
         let cause_said = statement.clauses.iter().any(|p| p.cause && p.held(held));
         let mut said = Vec::new();
         let mut missing = Vec::new();
         for (i, part) in statement.predicate.iter().chain(&statement.clauses).enumerate() {
             if part.held(held) {
                 said.push(part.surface);
-            } else if !(i == 0 && statement.predicate.is_some() && cause_said) {
+            } else if !(part.noun && counts || i == 0 && statement.predicate.is_some() && cause_said) {
                 missing.push(part.surface);
             }
         }
@@ -146,6 +150,9 @@ struct Part<'t> {
     /// ferry was overloaded" is the claim "it sank because it was
     /// overloaded" rates), as the cause is what such a review contests.
     cause: bool,
+    /// Not a verb or state (`akibat longsor`): beside a figure the review
+    /// states, it names the event the figure counts, not a further claim.
+    noun: bool,
 }
 
 impl Part<'_> {
@@ -213,7 +220,7 @@ impl<'t> Statement<'t> {
             }
             started = true;
             if (rank < 2 || clause.is_some()) && best.as_ref().is_none_or(|b| rank < b.0) {
-                best = Some((rank, Part { surface: word, terms, cause: clause == Some(true) }));
+                best = Some((rank, Part { surface: word, terms, cause: clause == Some(true), noun: rank == 2 }));
             }
         }
         out.take(clause, best);
