@@ -30,8 +30,10 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
  * once per review; user test 5 #1, a false verdict shown on a true claim)
  * built to 613,511 (+4.45 KB, after a first version of +5.2 KB was cut:
  * terms as ids, no strings, sort or enum); raised to 614,500 for it
- * alone, the day's margin kept as it was. */
-const WASM_GZIP_BUDGET = 614_500;
+ * alone, the day's margin kept as it was. With Google's Fact Check Tools
+ * API files read too, on main of 20:45, the branch built to 615,361:
+ * 616,000 (the coordinator accepted the raise at 20:19). */
+const WASM_GZIP_BUDGET = 616_000;
 
 test('the wasm package stays within its gzipped size budget', () => {
   const size = gzipSync(readFileSync(`${ROOT}www/pkg/klaim_bg.wasm`), { level: 9 }).length;
