@@ -127,16 +127,20 @@ pub fn stored(incoming: &Incoming, record: Record, extractor: u32) -> Stored<'_>
 
 /// Writes the records of every document of `batch` as one JSON array of
 /// `{doc, claims}` into `out`, one document at a time (a batch's records
-/// are never all in memory as values).
+/// are never all in memory as values). Each document's records are one line
+/// of their own (`[`, then `{...},` per document, the last without the
+/// comma, then `]`; JSON escapes every newline inside a string), so the page
+/// can parse a batch document by document, a short task each, instead of in
+/// one task that grows with the batch.
 pub fn write_batch(out: &mut Vec<u8>, batch: &[Incoming], extractor: u32) -> serde_json::Result<()> {
-    out.push(b'[');
+    out.extend_from_slice(b"[\n");
     for (i, incoming) in batch.iter().enumerate() {
         if i > 0 {
-            out.push(b',');
+            out.extend_from_slice(b",\n");
         }
         serde_json::to_writer(&mut *out, &extract_stored(incoming, extractor))?;
     }
-    out.push(b']');
+    out.extend_from_slice(b"\n]");
     Ok(())
 }
 
@@ -236,5 +240,29 @@ mod tests {
             assert_eq!(c, &own);
         }
         assert_eq!((b["doc"]["id"].clone(), b["claims"].clone()), (json!("b"), json!([])));
+    }
+
+    #[test]
+    fn each_document_is_a_line_of_its_own() {
+        let text = "Baris satu.\n\"Harga naik,\" kata Budi.\nBaris tiga.";
+        let docs: Vec<Incoming> = ["a", "b", "c"]
+            .iter()
+            .map(|id| Incoming {
+                id: (*id).into(),
+                text: text.into(),
+                at: "2026-12-07T00:00:00.000Z".into(),
+                ..Incoming::default()
+            })
+            .collect();
+        let mut out = Vec::new();
+        write_batch(&mut out, &docs, 6).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        let lines: Vec<&str> = out.split('\n').collect();
+        assert_eq!((lines[0], lines[lines.len() - 1], lines.len()), ("[", "]", 5));
+        for (line, id) in lines[1..4].iter().zip(["a", "b", "c"]) {
+            let one: Value = serde_json::from_str(line.strip_suffix(',').unwrap_or(line)).unwrap();
+            assert_eq!(one["doc"]["id"], json!(id));
+            assert_eq!(one["doc"]["text"], json!(text));
+        }
     }
 }

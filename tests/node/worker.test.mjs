@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
-import { workerImports, workerSource } from '../../www/js/extractor.js';
+import { parseBatch, workerImports, workerSource } from '../../www/js/extractor.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const read = (rel) => readFileSync(`${ROOT}www/${rel}`, 'utf8');
@@ -82,6 +82,10 @@ test('a cancel reaches the worker before the batches asked ahead start: only the
   // Asked again, a batch is extracted as usual.
   const again = await send({ type: 'import', docs: [doc('d')] });
   assert.equal(JSON.parse(again.json)[0].doc.id, 'd');
+  // A batch is one document a line, so the page parses it document by document.
+  const three = await send({ type: 'import', docs: [doc('e'), doc('f'), doc('g')] });
+  assert.equal(three.json.split('\n').length, 5);
+  assert.deepEqual(await parseBatch(three.json), JSON.parse(three.json));
   send.stop();
 });
 
