@@ -368,7 +368,9 @@ async function addDocuments({ documents, warnings }) {
     progress.close();
   }
   if (!added) return;
-  if (job.signal.aborted) toast({ text: t('job.cancelled', { done: added.ids.length, n: documents.length }), testid: 'job-cancelled' });
+  // Of the documents being added: duplicates skipped in the dialog were not.
+  const adding = documents.length - (added.report.kept ? 0 : added.report.duplicates);
+  if (job.signal.aborted) toast({ text: t('job.cancelled', { done: added.ids.length, n: adding }), testid: 'job-cancelled' });
   toast({ text: reportText(added.report), level: added.report.dropped.length ? 'warning' : 'info' });
   // The added document opens when it is the only one (a paste, an article)
   // or none was open; a larger import leaves the reader where they are, and
