@@ -630,3 +630,24 @@ fn a_common_given_name_opens_a_name_that_ends_in_a_place() {
         &["La Ode Saleh Buton"],
     );
 }
+
+/// A person given an age (`Wartini (61)`) is the one the next quotation's
+/// `ujarnya` points to, not the speaker before; `Tua` between name words is
+/// part of a name, not an office.
+#[test]
+fn a_person_introduced_with_an_age_takes_the_next_pronoun() {
+    check_speakers(
+        "Kuasa hukum Budi, Sahat Tua Simanjuntak, mengatakan kliennya akan banding.\n\nSejumlah nasabah menangis saat vonis dibacakan.\n\nSalah satunya Wartini (61), pensiunan bidan asal Depok.\n\n\"Itu tabungan saya,\" ujarnya.",
+        &["Sahat Tua Simanjuntak", "-", "-", "Wartini"],
+    );
+}
+
+/// `Mereka` is a group: the one that opened a sentence just before, never a
+/// single official (`Jaksa`) who spoke in between.
+#[test]
+fn mereka_is_a_group_never_one_official() {
+    check_claimants(
+        "Jaksa menyatakan pikir-pikir atas putusan itu.\n\nSeusai sidang, puluhan nasabah yang tergabung dalam Forum Nasabah mendatangi kantor kejaksaan.\n\nMereka meminta aparat menyita aset terdakwa.",
+        &["Jaksa", "puluhan nasabah"],
+    );
+}

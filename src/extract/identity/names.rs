@@ -103,6 +103,10 @@ pub struct Names {
     /// with an empty range for `None` (a part is never empty).
     #[cfg(not(target_arch = "wasm32"))]
     tails: RefCell<WordMap<u64, Range<usize>>>,
+    /// Groups that open a narrative sentence (`Puluhan korban yang ...
+    /// mendatangi`, `Seusai sidang, para nelayan ...`): the byte where each
+    /// starts and its words, in text order, for `mereka`.
+    groups: Vec<(usize, usize, Name)>,
 }
 
 /// Who a claimant is, besides their name.
@@ -165,6 +169,12 @@ impl Names {
                     short.push(s);
                 }
                 i = j;
+            }
+            if !(place.quoted)(r.start) {
+                if let Some(g) = group_opening(doc, r.clone()) {
+                    let name = names.intern(words(doc, g.clone()));
+                    names.groups.push((doc.toks[g.start].start(), place.narrative, name));
+                }
             }
             // `pemimpin Korea Utara tersebut menuntut ...`: a description of
             // a person named before puts them in focus as any mention does.
@@ -249,6 +259,12 @@ impl Names {
             // one name introduces a person as a title before it does.
             // (`Apalagi, Presiden Joko Widodo`: a description that names a
             // person of its own is no apposition.)
+            // `Hartini (58)`: only people are given an age, and news gives one
+            // to introduce the person the next sentences follow.
+            let aged = name.end + 2 < sentence.end
+                && doc.punct(name.end, &['('])
+                && doc.kind(name.end + 1) == TokKind::Number
+                && doc.punct(name.end + 2, &[')']);
             let apposed = apposition_after(doc, name.end, sentence.end);
             let described = apposed.clone().is_some_and(|d| {
                 let closed = d.end >= sentence.end || doc.punct(d.end, &[',', '.']);
@@ -257,6 +273,7 @@ impl Names {
             if !has_prefix
                 && !appositive
                 && !described
+                && !aged
                 && name.len() == 1
                 && run.len() == 1
                 && !(place.quoted)(name.start)
@@ -264,7 +281,7 @@ impl Names {
                 let weight = focus_weight(doc, name.clone(), &sentence);
                 return Some(Short { tok: name.start, narrative: place.narrative, weight });
             }
-            if bare_person || appositive || after_role || (has_prefix && name.len() >= 2) || described {
+            if bare_person || appositive || after_role || (has_prefix && name.len() >= 2) || described || aged {
                 let full = self.intern(words(doc, name.clone()));
                 let at = doc.toks[name.start].start();
                 if has_prefix {
@@ -304,8 +321,11 @@ impl Names {
                 // introduces a person as surely as a title before it.
                 let titled = has_prefix || apposed.is_some() || (name.start >= 1 && doc.punct(name.start - 1, &[',']));
                 if !(place.quoted)(name.start) {
-                    let weight = focus_weight(doc, role_start..name.end, &sentence);
-                    let sure = titled || doc.is(name.start, Cat::GIVEN);
+                    let weight = match focus_weight(doc, role_start..name.end, &sentence) {
+                        Weight::Object if aged => Weight::Subject,
+                        w => w,
+                    };
+                    let sure = titled || aged || doc.is(name.start, Cat::GIVEN);
                     self.salience.mention(doc.toks[name.end - 1].end(), place.narrative, full.clone(), weight, sure);
                 }
                 self.add_person(Person { span: doc.span(name.start, name.end), name: full, titled });
@@ -339,12 +359,23 @@ impl Names {
         nearest: &dyn Fn() -> Option<String>,
     ) -> String {
         let surface = who.text(doc.text).trim().to_owned();
-        // `mereka`, `kami`: a group, never one person named before.
+        // `mereka`, `kami`: a group, never one person named before, nor one
+        // official (`Jaksa`): a group that opened a sentence just before
+        // (`Puluhan korban ... mendatangi`), else the last claimant that is
+        // neither.
         if np.len() == 1 && matches!(doc.low(np.start), "mereka" | "kami" | "kita") {
+            if doc.low(np.start) == "mereka" {
+                let i = self.groups.partition_point(|g| g.0 < who.start());
+                if let Some((_, n, g)) = i.checked_sub(1).map(|i| &self.groups[i]) {
+                    if narrative.saturating_sub(*n) <= GROUP_WINDOW {
+                        return g.to_string();
+                    }
+                }
+            }
             return recent
                 .iter()
                 .rev()
-                .find(|(_, s, r)| !is_pronoun(s) && !self.is_person(r))
+                .find(|(_, s, r)| !is_pronoun(s) && !self.is_person(r) && !is_title(r))
                 .map_or(surface, |(_, _, r)| r.clone());
         }
         if np.is_empty() || (np.len() == 1 && doc.is(np.start, Cat::PRONOUN)) {
@@ -1190,6 +1221,49 @@ fn is_pronoun(s: &str) -> bool {
 }
 
 /// `laporan-laporan`, `sumber-sumber`: a noun said twice is a plural.
+/// How many narrative sentences back `mereka` finds a group that opened a
+/// sentence: the paragraph before.
+const GROUP_WINDOW: usize = 2;
+
+/// A group that opens sentence `r` as its subject, perhaps after an
+/// adverbial and its comma (`Seusai sidang, puluhan korban`): a plural
+/// quantifier (`puluhan`, `ratusan`, `sejumlah`, `para`, `beberapa`) and
+/// the nouns after it, up to `yang`, a preposition, a verb or punctuation
+/// (`Ratusan warga Nagari X`, `para nelayan tradisional`).
+fn group_opening(doc: &Doc, r: Range<usize>) -> Option<Range<usize>> {
+    let comma = (r.start..r.end.min(r.start + 5)).find(|&k| doc.punct(k, &[',']));
+    let q = [Some(r.start), comma.map(|c| c + 1)].into_iter().flatten().find(|&k| {
+        k < r.end && matches!(doc.low(k), "puluhan" | "ratusan" | "ribuan" | "sejumlah" | "para" | "beberapa")
+    })?;
+    let mut e = q + 1;
+    while e < r.end && e - q < 6 {
+        let low = doc.low(e);
+        let verb = !doc.cap(e)
+            && low.len() > 4
+            && ["me", "be", "di", "te", "ter", "ber"].iter().any(|p| low.starts_with(p))
+            && !doc.is(e, Cat::ROLE);
+        if doc.kind(e) != TokKind::Word
+            || verb
+            || doc.is(e, Cat::AUX)
+            || doc.is(e, Cat::BOUNDARY)
+            || doc.is(e, Cat::STOP)
+            || doc.is(e, Cat::CUE_PRE)
+            || doc.is(e, Cat::CUE_POST)
+            || matches!(low, "yang" | "di" | "dari" | "ke" | "dalam" | "asal")
+        {
+            break;
+        }
+        e += 1;
+    }
+    (e > q + 1).then_some(q..e)
+}
+
+/// A claimant named by office words only (`Jaksa`, `Kapolres`): one
+/// official, never what `mereka` stands for.
+fn is_title(resolved: &str) -> bool {
+    resolved.split_whitespace().all(|w| with_lower(w, |low| crate::extract::lexicon::cat(low).has(Cat::ROLE)))
+}
+
 fn is_plural(low: &str) -> bool {
     low.split_once('-').is_some_and(|(a, b)| !a.is_empty() && a == b)
 }

@@ -1036,6 +1036,10 @@ pub fn person_tail(doc: &Doc, np: Range<usize>) -> Option<Range<usize>> {
             && (low != "anak" || t + 1 < np.end && doc.low(t + 1) == "agung")
             && k < np.end;
         let particle_dot = doc.punct(t, &['.']) && t > np.start && !doc.space_before(t) && doc.low(t - 1) == "dt";
+        // `Tua` is an office word only in `orang tua`; between two name
+        // words it is part of the name (`Maruli Tua Pardede`, a Batak name).
+        let role = c.has(Cat::ROLE)
+            && !(low == "tua" && k < np.end && doc.cap(t) && !(t > np.start && doc.low(t - 1) == "orang"));
         let plain = doc.kind(t) == TokKind::Word
             && !is_place_head(low)
             && !is_org_shape(low)
@@ -1044,7 +1048,7 @@ pub fn person_tail(doc: &Doc, np: Range<usize>) -> Option<Range<usize>> {
             && !doc.all_caps(t)
             && !w.contains(|c: char| c.is_ascii_digit() || c == '.')
             && !is_camel(w)
-            && !(c.has(Cat::ROLE)
+            && !(role
                 || c.has(Cat::RANK)
                 || c.has(Cat::ORG)
                 || c.has(Cat::PLACE)
