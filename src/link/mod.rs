@@ -11,6 +11,7 @@
 //! propose (an inverted index read with a bound per claim, [`index`]), so
 //! linking grows near-linearly with the number of documents.
 
+mod claimant;
 mod components;
 mod conflicts;
 mod factcheck;
@@ -36,6 +37,7 @@ use crate::offsets::{OffsetMap, Unit};
 use crate::project::LinkCorrection;
 use crate::report::Record;
 
+pub use claimant::{same_claimant, ClaimantName};
 pub use factcheck::{match_fact_checks, FactCheckMatch};
 pub use library::Library;
 pub use words::Weights;

@@ -271,3 +271,26 @@ impl<'a> PageLinks<'a> {
         }
     }
 }
+
+/// The indices of the claims of one document whose claimant is the same as
+/// claim `at`'s (`klaim::link::same_claimant`). The document's claims in
+/// order, as two texts of fields joined by NUL (plain strings cost the
+/// binary least): `names`, each claim's claimant name (the resolved name,
+/// else the mention; empty for a claim without a claimant), and `kinds`,
+/// each claimant's type (empty when not known).
+#[wasm_bindgen(js_name = sameClaimant)]
+pub fn same_claimant(names: &str, kinds: &str, at: usize) -> Vec<u32> {
+    let mut kinds = kinds.split('\0');
+    let claimants: Vec<Option<crate::link::ClaimantName>> = names
+        .split('\0')
+        .map(|name| {
+            let kind = kinds.next().filter(|k| !k.is_empty()).map(str::to_owned);
+            (!name.is_empty()).then(|| crate::link::ClaimantName {
+                text: String::new(),
+                resolved: name.to_owned(),
+                kind,
+            })
+        })
+        .collect();
+    crate::link::same_claimant(&claimants, at).into_iter().map(|i| i as u32).collect()
+}

@@ -48,6 +48,7 @@ const kernel = {
   carryOver: (doc, claims, at) => wasm.carryOver(doc, claims, at),
   textFacts: (text) => wasm.textFacts(text),
   publishedDate: (value) => wasm.publishedDate(value),
+  sameClaimant: (names, kinds, at) => wasm.sameClaimant(names, kinds, at),
   TextIndex: wasm.TextIndex,
   RowIndex: wasm.RowIndex,
 };

@@ -438,6 +438,16 @@ export class Model {
     return this.apply([this.update('claims', claim, { ...fields, ...editedFields(claim, fields), edited: now() })], { label, coalesce });
   }
 
+  /** Changes fields of several claims in one undoable step: `edits` is
+   * [[id, fields]] (an identity edit that reaches a person's every claim). */
+  editClaims(edits, label = ['op.edit'], { coalesce } = {}) {
+    const changes = edits.filter(([id]) => this.claims.has(id)).map(([id, fields]) => {
+      const claim = this.claims.get(id);
+      return this.update('claims', claim, { ...fields, ...editedFields(claim, fields), edited: now() });
+    });
+    if (changes.length) return this.apply(changes, { label, coalesce });
+  }
+
   /** Puts a tag on a claim or takes it off. A claim has at most one verdict
    * (`verdict: true` tags: benar, salah, ...): choosing one replaces any
    * other in the same undoable change; other tags combine freely. */

@@ -156,7 +156,13 @@ export class DetailsView {
         h('label', { class: 'inline' }, t('details.affiliation'), h('input', {
           type: 'text', 'data-field': 'affiliation', 'data-testid': 'claim-affiliation',
           oninput: (e) => this.editClaimant(id, { affiliation: e.target.value.trim() ? e.target.value : null }, 'affiliation'),
-        }))),
+        })),
+        // How many claims an identity edit reaches, and the choice of this one only.
+        h('p', { class: 'hint identity-reach', 'data-identity-reach': '', 'data-testid': 'claim-identity-reach', role: 'status' }),
+        h('label', { class: 'inline' }, h('input', {
+          type: 'checkbox', 'data-field': 'identity-one', 'data-testid': 'claim-identity-one',
+          onchange: () => this.fillReach(),
+        }), t('details.identity.one'))),
       spanField('cue', 'details.cue'),
       spanField('via', 'details.via'),
       field('details.quantities', quantities),
@@ -186,11 +192,29 @@ export class DetailsView {
     this.built = { form, tagsKey: this.tagsKey(), nq: claim.quantities.length };
   }
 
-  /** Changes the claimant's identity fields (type, role, affiliation); a
-   * blank value is stored as null, as the extractor writes "not said". */
+  /** Changes the claimant's identity fields (type, role, affiliation) on
+   * every claim of the document whose claimant is the same (the core's rule,
+   * wasm `sameClaimant`), in one undoable step, unless "this claim only" is
+   * ticked; a blank value is stored as null, as the extractor writes "not
+   * said". */
   editClaimant(id, fields, coalesce) {
     const c = this.model.claims.get(id)?.claimant;
-    if (c) this.edit({ claimant: { ...c, ...fields } }, ['op.edit'], coalesce);
+    if (!c) return;
+    const ids = this.sameClaimant(id);
+    const edits = ids.map((x) => [x, { claimant: { ...this.model.claims.get(x).claimant, ...fields } }]);
+    this.model.editClaims(edits, ['op.edit'], coalesce ? { coalesce: `${coalesce}:${ids.join(' ')}` } : {});
+  }
+
+  /** The claims an identity edit of claim `id` reaches: those of its
+   * document with the same claimant, or `id` alone when the user chose so. */
+  sameClaimant(id) {
+    const claim = this.model.claims.get(id);
+    if (!claim?.claimant || this.built?.form.querySelector('[data-field=identity-one]')?.checked) return [id];
+    const claims = this.model.claimsOf(claim.doc);
+    const at = claims.findIndex((c) => c.id === id);
+    const found = this.kernel.sameClaimant?.(claims.map((c) => c.claimant ? c.claimant.resolved || c.claimant.text || ' ' : '').join('\0'),
+      claims.map((c) => c.claimant?.type ?? '').join('\0'), at);
+    return found?.length ? [...found].map((i) => claims[i].id) : [id];
   }
 
   editQuantity(i, fields, coalesce) {
@@ -229,6 +253,7 @@ export class DetailsView {
       el.disabled = !claim.claimant;
       set(el, claim.claimant?.[key] ?? '');
     }
+    this.fillReach();
     claim.quantities.forEach((q, i) => {
       const row = form.querySelector(`[data-q="${i}"]`);
       if (!row) return;
@@ -247,6 +272,17 @@ export class DetailsView {
     }));
     form.querySelector('[data-meta]').textContent =
       `${t('details.origin')}: ${t(`origin.${claim.origin}`)} · ${t('details.edited')}: ${dateTime(claim.edited)}`;
+  }
+
+  /** Says how many of the document's claims an identity edit changes. */
+  fillReach() {
+    const line = this.built?.form.querySelector('[data-identity-reach]');
+    if (!line) return;
+    const claim = this.model.claims.get(this.claimId);
+    const n = claim?.claimant ? this.sameClaimant(this.claimId).length : 0;
+    line.dataset.count = String(n);
+    line.hidden = !claim?.claimant;
+    line.textContent = n > 1 ? t('details.identity.reach', { n, name: claim.claimant.resolved || claim.claimant.text }) : t('details.identity.reach1');
   }
 
   /**
