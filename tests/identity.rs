@@ -631,6 +631,14 @@ fn a_common_given_name_opens_a_name_that_ends_in_a_place() {
     );
 }
 
+/// `Name (45), description, mengatakan`: the name before a short description
+/// in lower case is the subject (it had no claimant at all).
+#[test]
+fn a_name_before_a_description_in_lower_case_speaks() {
+    check_claimants("Rudi Hartono (45), pedagang sayur, mengatakan pembeli berkurang.", &["Rudi Hartono"]);
+    check_claimants("Dimas Saputra, pembeli beras, mengatakan harga cabai naik.", &["Dimas Saputra"]);
+}
+
 /// A person given an age (`Wartini (61)`) is the one the next quotation's
 /// `ujarnya` points to, not the speaker before; `Tua` between name words is
 /// part of a name, not an office.

@@ -475,6 +475,7 @@ fn np_before(doc: &Doc, v: usize, start: usize, outside: &dyn Fn(usize) -> bool)
     }
     // Apposition and name lists across commas.
     let mut in_list = k < end && doc.low(k) == "dan";
+    let first_k = k;
     while k > start + 1 && doc.punct(k - 1, &[',']) && end - k < 20 {
         let seg_end = k - 1;
         // A segment that stepped over a phrase is no apposition.
@@ -498,6 +499,15 @@ fn np_before(doc: &Doc, v: usize, start: usize, outside: &dyn Fn(usize) -> bool)
         // `Rina Wulandari, pengamat militer dari UI, menilai`: a name before
         // a description that starts with an office.
         let named = doc.is(k, Cat::ROLE) && (seg..seg_end).all(|x| doc.cap(x) || doc.punct(x, &['.']));
+        // `Rudi Hartono (45), pedagang sayur, mengatakan`, `Salah satunya
+        // Wartini (61), pensiunan bidan, mengaku`: a person's name before a
+        // short description in lower case; the name is the subject.
+        if !(titled || listed || named || in_list || k != first_k || doc.cap(k)) && end - k <= 8 {
+            if let Some(name) = described_name(doc, seg, seg_end) {
+                k = name;
+                break;
+            }
+        }
         if !(titled || listed || named) || seg_end - seg > 10 {
             break;
         }
@@ -512,6 +522,42 @@ fn np_before(doc: &Doc, v: usize, start: usize, outside: &dyn Fn(usize) -> bool)
         return None;
     }
     nameish(doc, k..end).then_some(k..end)
+}
+
+/// Where a person's name starts that ends the phrase `from..to`, perhaps
+/// with an age after it: two to five capitalized words that are no place,
+/// office or body (`Rudi Hartono`), or one with an age (`Wartini (61)`);
+/// the words before it, if any, are in lower case or `Salah satunya`.
+fn described_name(doc: &Doc, from: usize, mut to: usize) -> Option<usize> {
+    let aged =
+        to >= from + 4 && doc.punct(to - 1, &[')']) && doc.kind(to - 2) == TokKind::Number && doc.punct(to - 3, &['(']);
+    if aged {
+        to -= 3;
+    }
+    let name_word = |x: usize| {
+        let c = doc.cat(x);
+        doc.kind(x) == TokKind::Word
+            && doc.cap(x)
+            && !doc.all_caps(x)
+            && !(c.has(Cat::PLACE)
+                || c.has(Cat::DAY)
+                || c.has(Cat::MONTH)
+                || c.has(Cat::ROLE)
+                || c.has(Cat::ORG)
+                || c.has(Cat::ORG_TAIL)
+                || c.has(Cat::OUTLET)
+                || c.has(Cat::RANK)
+                || c.has(Cat::STOP)
+                || c.has(Cat::PRONOUN)
+                || c.has(Cat::BOUNDARY))
+    };
+    let mut k = to;
+    while k > from && to - k < 5 && name_word(k - 1) {
+        k -= 1;
+    }
+    let n = to - k;
+    let before_ok = k == from || (from..k).all(|x| !doc.cap(x) || x == from) && doc.kind(k - 1) == TokKind::Word;
+    (n >= 2 || (n == 1 && aged)).then_some(k).filter(|_| before_ok)
 }
 
 /// `end` moved before `, M.Kes.` or `, S.H., M.H.`: academic degrees after a
