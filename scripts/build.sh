@@ -33,5 +33,8 @@ node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-t
 rm -rf "$out" && mv "$out.tmp" "$out"
 
 size=$(stat -c %s "$wasm")
-gz=$(gzip -9 -c "$wasm" | wc -c)
-echo "build: $wasm $((size / 1024)) KB, gzipped $((gz / 1024)) KB ($gz bytes)" >&2
+# Gzipped as tests/node/size.test.mjs measures it (node's zlib, level 9),
+# which reads about 4.5 KB more than `gzip -9` on the same file: one figure
+# for the budget, not two that disagree.
+gz=$(node -e 'process.stdout.write(String(require("zlib").gzipSync(require("fs").readFileSync(process.argv[1]), {level: 9}).length))' "$wasm")
+echo "build: $wasm $((size / 1024)) KB, gzipped $((gz / 1024)) KB ($gz bytes, as the size test measures)" >&2
