@@ -77,3 +77,35 @@ export function atMostEvery(ms, fn) {
   };
   return call;
 }
+
+/**
+ * The last entry of a list drawn a page at a time (`view.shown`, of which
+ * the first `view.drawn` are in `view.list`): a button that draws the next
+ * page, pressed by itself when it scrolls into view; null when all are
+ * drawn. `paging`: `{page, testid, label(n, left), render(entry, index)}`.
+ * The compare view's groups and the people view's people page alike.
+ */
+export function moreEntry(view, paging) {
+  view.moreObserver?.disconnect();
+  const left = view.shown.length - view.drawn;
+  if (left <= 0) return null;
+  const li = h('li', { class: 'group-more' }, h('button', {
+    type: 'button', class: 'small', 'data-testid': paging.testid, onclick: () => drawMore(view, paging),
+  }, paging.label(Math.min(paging.page, left), left)));
+  if (typeof IntersectionObserver === 'function') {
+    view.moreObserver = new IntersectionObserver((entries) => { if (entries.some((e) => e.isIntersecting)) drawMore(view, paging); });
+    view.moreObserver.observe(li);
+  }
+  return li;
+}
+
+/** Draws the next page of `view`'s list, then its `moreEntry`. */
+export function drawMore(view, paging) {
+  const from = view.drawn;
+  if (from >= view.shown.length) return;
+  view.drawn = Math.min(view.shown.length, from + paging.page);
+  view.list.lastElementChild?.remove();
+  view.list.append(...view.shown.slice(from, view.drawn).map((entry, i) => paging.render(entry, from + i)));
+  const more = moreEntry(view, paging);
+  if (more) view.list.append(more);
+}

@@ -8,7 +8,7 @@
 // Renders only from the linker's result (links.js) and the model: no text
 // is compared here.
 
-import { h, replace, shorten } from './dom.js';
+import { h, replace, shorten, moreEntry } from './dom.js';
 import { language, t } from './i18n.js';
 import './i18n-across.js';
 
@@ -70,32 +70,12 @@ export class CompareView {
     this.renderGroup(chosen, shown);
   }
 
-  /** The list's last entry when groups are left to draw: a button that
-   * draws the next PAGE, pressed by itself when it scrolls into view. */
+  /** The list's last entry when groups are left to draw (`moreEntry`). */
   more() {
-    this.moreObserver?.disconnect();
-    const left = this.shown.length - this.drawn;
-    if (left <= 0) return null;
-    const button = h('button', {
-      type: 'button', class: 'small', 'data-testid': 'group-more',
-      onclick: () => this.drawMore(),
-    }, t('compare.more', { n: Math.min(PAGE, left), left }));
-    const li = h('li', { class: 'group-more' }, button);
-    if (typeof IntersectionObserver === 'function') {
-      this.moreObserver = new IntersectionObserver((entries) => { if (entries.some((e) => e.isIntersecting)) this.drawMore(); });
-      this.moreObserver.observe(li);
-    }
-    return li;
-  }
-
-  drawMore() {
-    const from = this.drawn;
-    if (from >= this.shown.length) return;
-    this.drawn = Math.min(this.shown.length, from + PAGE);
-    this.list.lastElementChild?.remove();
-    this.list.append(...this.shown.slice(from, this.drawn).map((g, i) => this.item(g, from + i, g === this.chosen)));
-    const more = this.more();
-    if (more) this.list.append(more);
+    return moreEntry(this, {
+      page: PAGE, testid: 'group-more', label: (n, left) => t('compare.more', { n, left }),
+      render: (g, i) => this.item(g, i, g === this.chosen),
+    });
   }
 
   /** Largest first (by outlets, then claims), then the most conflicting values. */

@@ -7,7 +7,7 @@
 // corrections go into the project's `links` meta record beside the claim
 // groups' (undoable, stored, exported) and the core's linker applies them.
 
-import { h, replace, shorten } from './dom.js';
+import { h, replace, shorten, moreEntry } from './dom.js';
 import { t } from './i18n.js';
 import './i18n-across.js';
 
@@ -69,30 +69,12 @@ export class PeopleView {
     this.list.dataset.count = String(shown.length);
   }
 
-  /** The list's last entry when people are left to draw (as the compare
-   * view's groups). */
+  /** The list's last entry when people are left to draw (`moreEntry`). */
   more() {
-    this.moreObserver?.disconnect();
-    const left = this.shown.length - this.drawn;
-    if (left <= 0) return null;
-    const li = h('li', { class: 'group-more' }, h('button', {
-      type: 'button', class: 'small', 'data-testid': 'people-more', onclick: () => this.drawMore(),
-    }, t('people.more', { n: Math.min(PAGE, left), left })));
-    if (typeof IntersectionObserver === 'function') {
-      this.moreObserver = new IntersectionObserver((entries) => { if (entries.some((e) => e.isIntersecting)) this.drawMore(); });
-      this.moreObserver.observe(li);
-    }
-    return li;
-  }
-
-  drawMore() {
-    const from = this.drawn;
-    if (from >= this.shown.length) return;
-    this.drawn = Math.min(this.shown.length, from + PAGE);
-    this.list.lastElementChild?.remove();
-    this.list.append(...this.shown.slice(from, this.drawn).map((p) => this.entry(p)));
-    const more = this.more();
-    if (more) this.list.append(more);
+    return moreEntry(this, {
+      page: PAGE, testid: 'people-more', label: (n, left) => t('people.more', { n, left }),
+      render: (p) => this.entry(p),
+    });
   }
 
   /** One person: name, roles, other names, and their first CLAIMS claims
